@@ -1,0 +1,15 @@
+/// An entry of the institutions register (SPEC 4.2).
+public struct Institution: Hashable, Sendable {
+    public let code: String
+    public let name: String
+    public let type: String
+    /// Teacher headcount: the denominator of the response rate.
+    public let teachers: Int
+
+    public init(code: String, name: String, type: String, teachers: Int) {
+        self.code = code
+        self.name = name
+        self.type = type
+        self.teachers = teachers
+    }
+}

@@ -1,0 +1,140 @@
+/// A text in the two languages the product speaks.
+public struct Bilingual: Hashable, Sendable {
+    public let lv: String
+    public let en: String
+
+    public init(lv: String, en: String) {
+        self.lv = lv
+        self.en = en
+    }
+
+    public func text(_ language: Language) -> String { language == .lv ? lv : en }
+}
+
+public enum Language: String, Sendable, CaseIterable {
+    case lv, en
+}
+
+/// An answer scale: label → value, in questionnaire order.
+public struct Scale: Hashable, Sendable {
+    public struct Option: Hashable, Sendable {
+        public let value: Int
+        public let label: Bilingual
+        public init(value: Int, label: Bilingual) {
+            self.value = value
+            self.label = label
+        }
+    }
+
+    public let id: String
+    public let options: [Option]
+
+    public init(id: String, options: [Option]) {
+        self.id = id
+        self.options = options
+    }
+
+    public var valueRange: ClosedRange<Int> {
+        (options.map(\.value).min() ?? 0)...(options.map(\.value).max() ?? 0)
+    }
+}
+
+/// An entry of a reference list (need area, support form, learning area …) from `seeds/`.
+public struct ReferenceEntry: Hashable, Sendable {
+    public let id: String
+    public let label: Bilingual
+    public init(id: String, label: Bilingual) {
+        self.id = id
+        self.label = label
+    }
+}
+
+/// One column of a questionnaire export, after grids are expanded into their rows.
+public struct Item: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case institution
+        /// One answer on `scale`; `reversed` items are scored as (max + min − value).
+        case scaled(Scale, reversed: Bool)
+        case multi([ReferenceEntry])
+        case text
+    }
+
+    /// Storage id, e.g. `need_digital`, `who5_3`, `role`.
+    public let id: String
+    /// The question the item belongs to (`need` for every need-area row).
+    public let group: String
+    /// The grid row or nil for a stand-alone question (`digital` for `need_digital`).
+    public let row: String?
+    public let kind: Kind
+    /// The Google Forms heading: `Question [Row]` for grid rows.
+    public let header: String
+    public let englishName: String
+    /// LimeSurvey code: `Q5[SQ004]` for grid rows, `Q2` for questions.
+    public let code: String?
+
+    public init(
+        id: String, group: String, row: String?, kind: Kind, header: String, englishName: String,
+        code: String?
+    ) {
+        self.id = id
+        self.group = group
+        self.row = row
+        self.kind = kind
+        self.header = header
+        self.englishName = englishName
+        self.code = code
+    }
+
+    public var scale: Scale? {
+        if case .scaled(let scale, _) = kind { return scale }
+        return nil
+    }
+}
+
+/// A questionnaire definition (SPEC 2): its items in export order and the reference lists they use.
+public struct Instrument: Sendable {
+    public let id: String
+    public let title: Bilingual
+    public let items: [Item]
+    public let needAreas: [ReferenceEntry]
+    /// Numeric storage slots: one per scaled item and one per option of each multi-select.
+    public let slots: [Slot]
+
+    public struct Slot: Hashable, Sendable {
+        /// Column name in the database, e.g. `need_digital` or `support_forms__mentor`.
+        public let name: String
+        public let itemIndex: Int
+        public let optionIndex: Int?
+    }
+
+    public init(id: String, title: Bilingual, items: [Item], needAreas: [ReferenceEntry]) {
+        self.id = id
+        self.title = title
+        self.items = items
+        self.needAreas = needAreas
+        var slots: [Slot] = []
+        for (index, item) in items.enumerated() {
+            switch item.kind {
+            case .scaled:
+                slots.append(Slot(name: item.id, itemIndex: index, optionIndex: nil))
+            case .multi(let options):
+                for (optionIndex, option) in options.enumerated() {
+                    slots.append(
+                        Slot(name: "\(item.id)__\(option.id)", itemIndex: index, optionIndex: optionIndex))
+                }
+            case .institution, .text:
+                break
+            }
+        }
+        self.slots = slots
+    }
+
+    public func slotIndex(_ name: String) -> Int? { slots.firstIndex { $0.name == name } }
+
+    public func item(_ id: String) -> Item? { items.first { $0.id == id } }
+
+    /// Slot indices of the need-area items, in need-area order.
+    public var needSlots: [Int] {
+        needAreas.map { area in slotIndex("need_\(area.id)") ?? -1 }
+    }
+}

@@ -1,0 +1,88 @@
+import AtbalstsCore
+import Foundation
+
+/// How the columns of one export correspond to the items of an instrument (SPEC 4.2).
+public struct ColumnMapping: Sendable {
+    public enum Rule: String, Sendable {
+        case explicit = "pipeline", exact = "exact header", normalized = "normalised header",
+            code = "LimeSurvey code"
+    }
+
+    public struct Match: Sendable {
+        public let itemIndex: Int
+        public let column: Int
+        public let rule: Rule
+    }
+
+    /// Column index per item index (nil: the export lacks the item).
+    public let columnForItem: [Int?]
+    public let matches: [Match]
+    /// Headers that answer no item and are not submission metadata.
+    public let unmapped: [String]
+
+    /// `explicit` maps an item id to a header text, a LimeSurvey code or `/regex/`.
+    public init(
+        headers: [String], instrument: Instrument, explicit: [String: String] = [:],
+        metaColumns: Set<Int> = []
+    ) throws(IngestError) {
+        var columnForItem = [Int?](repeating: nil, count: instrument.items.count)
+        var matches: [Match] = []
+        var taken = metaColumns
+        let normalizedHeaders = headers.map(normalizedForMatching)
+        let codes = headers.map(Self.limeSurveyCode)
+
+        func assign(_ item: Int, _ column: Int, _ rule: Rule) {
+            columnForItem[item] = column
+            taken.insert(column)
+            matches.append(Match(itemIndex: item, column: column, rule: rule))
+        }
+
+        for (itemID, target) in explicit.sorted(by: { $0.key < $1.key }) {
+            guard let item = instrument.items.firstIndex(where: { $0.id == itemID }) else {
+                throw .unknownItem(itemID, instrument: instrument.id)
+            }
+            guard let column = Self.findExplicit(target, headers: headers, codes: codes) else {
+                throw .mappedColumnMissing(item: itemID, target: target)
+            }
+            assign(item, column, .explicit)
+        }
+        let passes: [(Rule, (Item, Int) -> Bool)] = [
+            (.exact, { item, column in headers[column] == item.header }),
+            (.normalized, { item, column in
+                normalizedHeaders[column] == normalizedForMatching(item.header) }),
+            (.code, { item, column in item.code != nil && codes[column] == item.code }),
+        ]
+        for (rule, matchesItem) in passes {
+            for (itemIndex, item) in instrument.items.enumerated() where columnForItem[itemIndex] == nil {
+                if let column = headers.indices.first(where: {
+                    !taken.contains($0) && matchesItem(item, $0)
+                }) {
+                    assign(itemIndex, column, rule)
+                }
+            }
+        }
+        self.columnForItem = columnForItem
+        self.matches = matches.sorted { $0.column < $1.column }
+        self.unmapped = headers.indices.filter { !taken.contains($0) }.map { headers[$0] }
+    }
+
+    /// LimeSurvey writes `Q2[SQ001]` or `Q2[SQ001]. Question text`; the code is the part before
+    /// the first `. `.
+    static func limeSurveyCode(_ header: String) -> String {
+        let trimmed = header.trimmingCharacters(in: .whitespaces)
+        if let range = trimmed.range(of: ". ") { return String(trimmed[..<range.lowerBound]) }
+        return trimmed
+    }
+
+    static func findExplicit(_ target: String, headers: [String], codes: [String]) -> Int? {
+        if target.count > 2, target.hasPrefix("/"), target.hasSuffix("/"),
+           let regex = try? NSRegularExpression(pattern: String(target.dropFirst().dropLast()))
+        {
+            return headers.firstIndex {
+                regex.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil
+            }
+        }
+        return headers.firstIndex(of: target) ?? codes.firstIndex(of: target)
+            ?? headers.firstIndex { normalizedForMatching($0) == normalizedForMatching(target) }
+    }
+}

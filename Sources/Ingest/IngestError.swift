@@ -1,0 +1,60 @@
+/// A file that cannot be read at all (SPEC 9): one line naming the file, the place and the cause.
+/// Nothing of such a file is stored.
+public struct IngestError: Error, CustomStringConvertible, Equatable {
+    public enum Cause: Equatable, Sendable {
+        case unreadable(String)
+        case undecodable(TextDecodingError)
+        case csv(CSVError)
+        case empty
+        case noRecognisableHeader
+        case duplicateHeader(String, firstColumn: Int, secondColumn: Int)
+        case unknownItem(String, instrument: String)
+        case mappedColumnMissing(item: String, target: String)
+        case missingInstitutionColumn
+    }
+
+    public var file: String
+    public var line: Int?
+    public let cause: Cause
+
+    public init(file: String = "", line: Int? = nil, cause: Cause) {
+        self.file = file
+        self.line = line
+        self.cause = cause
+    }
+
+    static func unknownItem(_ id: String, instrument: String) -> IngestError {
+        IngestError(cause: .unknownItem(id, instrument: instrument))
+    }
+
+    static func mappedColumnMissing(item: String, target: String) -> IngestError {
+        IngestError(cause: .mappedColumnMissing(item: item, target: target))
+    }
+
+    public var description: String {
+        let place = line.map { "\(file):\($0)" } ?? file
+        return "\(place): \(message)"
+    }
+
+    private var message: String {
+        switch cause {
+        case .unreadable(let reason): return "cannot read the file (\(reason))"
+        case .undecodable(let error):
+            return "\(error.description); set `encoding:` for this source if the code page is another"
+        case .csv(let error): return "\(error.description); the file is not valid CSV"
+        case .empty: return "the file is empty"
+        case .noRecognisableHeader:
+            return "no recognisable header: no column matches an item of the instrument; "
+                + "check the file or map columns with `columns:`"
+        case .duplicateHeader(let header, let first, let second):
+            return "duplicate header \"\(header)\" in columns \(first + 1) and \(second + 1); "
+                + "rename one in the export"
+        case .unknownItem(let id, let instrument):
+            return "`columns:` names item \"\(id)\", which instrument \(instrument) does not have"
+        case .mappedColumnMissing(let item, let target):
+            return "`columns:` maps item \"\(item)\" to \"\(target)\", but no column matches it"
+        case .missingInstitutionColumn:
+            return "no column answers the institution question; map it with `columns: { institution: … }`"
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// The survey tools whose exports are read without hand-editing (SPEC 4.1).
+public enum SourceFormat: String, Sendable, CaseIterable {
+    case auto
+    case googleForms = "google-forms"
+    case msForms = "ms-forms"
+    case limeSurvey = "limesurvey"
+    case generic
+
+    /// Recognises a tool by its fixed leading columns.
+    public static func detect(headers: [String]) -> SourceFormat {
+        let lowered = headers.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        if lowered.first == "timestamp" || lowered.first == "laikspiedols" { return .googleForms }
+        if lowered.starts(with: ["id", "start time", "completion time"]) { return .msForms }
+        if lowered.first == "id" && lowered.contains("submitdate") { return .limeSurvey }
+        return .generic
+    }
+
+    /// The separator between the chosen options of a multi-select answer.
+    public var multiSeparator: String {
+        switch self {
+        case .msForms: return ";"
+        case .limeSurvey, .generic, .googleForms, .auto: return ", "
+        }
+    }
+}
+
+/// Columns that describe the submission rather than answer an item.
+struct MetaColumns {
+    var email: Int?
+    var submittedAt: Int?
+    /// LimeSurvey's `submitdate`: empty means the respondent never finished.
+    var completedAt: Int?
+
+    init(headers: [String], format: SourceFormat) {
+        let lowered = headers.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        func first(_ names: [String]) -> Int? { lowered.firstIndex { names.contains($0) } }
+        email = first(["email address", "email", "e-pasts", "e-pasta adrese"])
+        switch format {
+        case .googleForms: submittedAt = first(["timestamp", "laikspiedols"])
+        case .msForms: submittedAt = first(["completion time"])
+        case .limeSurvey:
+            submittedAt = first(["submitdate"])
+            completedAt = submittedAt
+        case .generic, .auto: submittedAt = first(["timestamp", "submitted", "date", "datums"])
+        }
+    }
+
+    var all: Set<Int> { Set([email, submittedAt, completedAt].compactMap { $0 }) }
+}

@@ -1,0 +1,130 @@
+import AtbalstsCore
+import Foundation
+
+/// How a pipeline asks for one file to be read (SPEC 5, `sources:`).
+public struct SourceOptions: Sendable {
+    public var format: SourceFormat = .auto
+    public var encoding: EncodingChoice = .auto
+    public var legacyEncoding: EncodingChoice = .windows1257
+    public var columns: [String: String] = [:]
+    public var labels: [String: [String: Int]] = [:]
+
+    public init() {}
+}
+
+/// Everything read from one export: accepted responses, quarantined rows and how the file looked.
+public struct ParsedSource: Sendable {
+    public let fileName: String
+    public let sha256: String
+    public let byteCount: Int
+    public let format: SourceFormat
+    public let encoding: DetectedEncoding
+    public let delimiter: UInt8
+    public let headers: [String]
+    public let mapping: ColumnMapping
+    public var responses: [ImportedResponse] = []
+    public var quarantine: [QuarantinedRow] = []
+
+    /// rows read = rows accepted + rows quarantined (SPEC 9).
+    public var rowsRead: Int { responses.count + quarantine.count }
+}
+
+public enum SourceReader {
+    /// Reads a whole export; throws only for file-level failures, so either the caller gets
+    /// every row (accepted or quarantined) or nothing.
+    public static func read(
+        file url: URL, displayName: String? = nil, instrument: Instrument, register: [Institution],
+        pseudonymizer: Pseudonymizer, options: SourceOptions = SourceOptions()
+    ) throws(IngestError) -> ParsedSource {
+        let name = displayName ?? url.lastPathComponent
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: url))
+        } catch {
+            throw IngestError(file: name, cause: .unreadable(Self.reason(error)))
+        }
+        do {
+            return try parse(
+                bytes: bytes, name: name, instrument: instrument, register: register,
+                pseudonymizer: pseudonymizer, options: options)
+        } catch var error {
+            error.file = name
+            throw error
+        }
+    }
+
+    static func parse(
+        bytes: [UInt8], name: String, instrument: Instrument, register: [Institution],
+        pseudonymizer: Pseudonymizer, options: SourceOptions
+    ) throws(IngestError) -> ParsedSource {
+        guard !bytes.isEmpty else { throw IngestError(cause: .empty) }
+        let decoded: DecodedText
+        do {
+            decoded = try decodeText(bytes, choice: options.encoding, legacy: options.legacyEncoding)
+        } catch {
+            throw IngestError(cause: .undecodable(error))
+        }
+        let delimiter = CSVReader.sniffDelimiter(decoded.utf8)
+        var reader = CSVReader(utf8: decoded.utf8, delimiter: delimiter)
+        func nextRecord() throws(IngestError) -> CSVRecord? {
+            do {
+                return try reader.next()
+            } catch {
+                throw IngestError(line: Self.line(of: error), cause: .csv(error))
+            }
+        }
+        guard let headerRecord = try nextRecord() else { throw IngestError(cause: .empty) }
+        let headers = headerRecord.fields
+        try checkDuplicates(headers, line: headerRecord.line)
+
+        let format = options.format == .auto ? SourceFormat.detect(headers: headers) : options.format
+        let meta = MetaColumns(headers: headers, format: format)
+        let mapping = try ColumnMapping(
+            headers: headers, instrument: instrument, explicit: options.columns, metaColumns: meta.all)
+        guard !mapping.matches.isEmpty else {
+            throw IngestError(line: headerRecord.line, cause: .noRecognisableHeader)
+        }
+        var mapper = try ResponseMapper(
+            instrument: instrument, headers: headers, mapping: mapping, meta: meta, format: format,
+            register: register, labels: options.labels, pseudonymizer: pseudonymizer)
+
+        var source = ParsedSource(
+            fileName: name, sha256: Digest.sha256Hex(bytes), byteCount: bytes.count, format: format,
+            encoding: decoded.encoding, delimiter: delimiter, headers: headers, mapping: mapping)
+        while let record = try nextRecord() {
+            switch mapper.map(record) {
+            case .accepted(let response): source.responses.append(response)
+            case .quarantined(let row): source.quarantine.append(row)
+            }
+        }
+        return source
+    }
+
+    private static func checkDuplicates(_ headers: [String], line: Int) throws(IngestError) {
+        var seen: [String: Int] = [:]
+        for (column, header) in headers.enumerated() where !header.isEmpty {
+            if let first = seen[header] {
+                throw IngestError(
+                    line: line, cause: .duplicateHeader(header, firstColumn: first, secondColumn: column))
+            }
+            seen[header] = column
+        }
+    }
+
+    private static func line(of error: CSVError) -> Int {
+        switch error {
+        case .unterminatedQuote(let line): return line
+        case .fieldTooLong(let line, _, _): return line
+        }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+           let posix = POSIXErrorCode(rawValue: Int32(underlying.code))
+        {
+            return String(cString: strerror(posix.rawValue))
+        }
+        return nsError.localizedDescription
+    }
+}

@@ -1,0 +1,179 @@
+import AtbalstsCore
+import Foundation
+import Ingest
+import Scoring
+import Yams
+
+/// A pipeline definition (SPEC 5). Paths are resolved against the pipeline file's folder.
+public struct PipelineFile: Sendable {
+    public enum SourceKind: String, Sendable, CaseIterable {
+        case needs
+        case selfAssessment = "self-assessment"
+        case institutions
+    }
+
+    public struct Source: Sendable {
+        public let file: URL
+        public let kind: SourceKind
+        public let instrument: String
+        public let options: SourceOptions
+        public let line: Int?
+    }
+
+    public struct Outputs: Sendable {
+        public var directory: URL
+        public var councilWorkbook = true
+        public var institutionWorkbooks = true
+        public var language: Language = .lv
+    }
+
+    public let path: URL
+    public let wave: Wave
+    public let database: URL
+    public let seeds: URL
+    public let pseudonymKey: URL
+    public let sources: [Source]
+    public let outputs: Outputs
+    public let settings: ScoringSettings
+
+    static let topKeys: Set<String> = ["wave", "database", "seeds", "pseudonym_key", "sources", "outputs", "settings"]
+    static let sourceKeys: Set<String> = ["file", "kind", "instrument", "format", "encoding", "columns", "labels"]
+    static let outputKeys: Set<String> = ["directory", "council_workbook", "institution_workbooks", "language"]
+    static let settingKeys: Set<String> = ["min_group_size", "high_need_breadth_threshold", "priority_weights"]
+    static let weightKeys: Set<String> = ["high_need", "intensity", "gap", "breadth", "trend"]
+
+    public static func load(_ path: URL) throws(PipelineError) -> PipelineFile {
+        let name = path.path
+        guard let data = FileManager.default.contents(atPath: path.path) else {
+            throw PipelineError(file: name, "pipeline file not found (check the path)")
+        }
+        let root = try StrictMapping.document(String(decoding: data, as: UTF8.self), file: name)
+        return try PipelineFile(root: root, path: path)
+    }
+
+    init(root: StrictMapping, path: URL) throws(PipelineError) {
+        let file = root.file
+        let base = path.deletingLastPathComponent()
+        func resolve(_ relative: String) -> URL {
+            relative.hasPrefix("/")
+                ? URL(fileURLWithPath: relative) : base.appendingPathComponent(relative).standardizedFileURL
+        }
+        try root.allowOnly(Self.topKeys, in: "the pipeline")
+        self.path = path
+        let waveText = try root.required("wave", in: "the pipeline")
+        guard let wave = Wave(waveText) else {
+            throw PipelineError(
+                file: file, line: root.keyLine("wave"),
+                "wave \"\(waveText)\" is not a school year and term such as 2026-27-autumn or 2026-27-spring")
+        }
+        self.wave = wave
+        database = resolve(try root.string("database") ?? "atbalsts.sqlite")
+        seeds = resolve(try root.string("seeds") ?? "seeds")
+        pseudonymKey = resolve(try root.string("pseudonym_key") ?? "atbalsts.key")
+
+        var sources: [Source] = []
+        for node in try root.sequence("sources") {
+            let entry = try StrictMapping(node, file: file, what: "a source")
+            try entry.allowOnly(Self.sourceKeys, in: "a source")
+            sources.append(try Self.source(entry, resolve: resolve))
+        }
+        guard !sources.isEmpty else {
+            throw PipelineError(file: file, line: root.line, "the pipeline lists no `sources:`")
+        }
+        self.sources = sources
+
+        var outputs = Outputs(directory: resolve("out"))
+        if let entry = try root.mapping("outputs", in: "the pipeline") {
+            try entry.allowOnly(Self.outputKeys, in: "`outputs:`")
+            if let directory = try entry.string("directory") { outputs.directory = resolve(directory) }
+            outputs.councilWorkbook = try entry.bool("council_workbook") ?? true
+            outputs.institutionWorkbooks = try entry.bool("institution_workbooks") ?? true
+            if let language = try entry.string("language") {
+                guard let parsed = Language(rawValue: language) else {
+                    throw PipelineError(file: file, line: entry.keyLine("language"), "language must be lv or en")
+                }
+                outputs.language = parsed
+            }
+        }
+        self.outputs = outputs
+        settings = try Self.settings(try root.mapping("settings", in: "the pipeline"))
+    }
+
+    private static func source(_ entry: StrictMapping, resolve: (String) -> URL) throws(PipelineError) -> Source {
+        let file = entry.file
+        let kindText = try entry.string("kind") ?? "needs"
+        guard let kind = SourceKind(rawValue: kindText) else {
+            throw PipelineError(
+                file: file, line: entry.keyLine("kind"),
+                "kind \"\(kindText)\" is not one of needs, self-assessment, institutions")
+        }
+        var options = SourceOptions()
+        if let format = try entry.string("format") {
+            guard let parsed = SourceFormat(rawValue: format) else {
+                let known = SourceFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                throw PipelineError(file: file, line: entry.keyLine("format"), "format \"\(format)\" is not one of \(known)")
+            }
+            options.format = parsed
+        }
+        if let encoding = try entry.string("encoding") {
+            guard let parsed = EncodingChoice(rawValue: encoding) else {
+                let known = EncodingChoice.allCases.map(\.rawValue).joined(separator: ", ")
+                throw PipelineError(file: file, line: entry.keyLine("encoding"), "encoding \"\(encoding)\" is not one of \(known)")
+            }
+            options.encoding = parsed
+        }
+        if let columns = try entry.mapping("columns", in: "a source") {
+            for key in columns.keys { options.columns[key] = try columns.required(key, in: "`columns:`") }
+        }
+        if let labels = try entry.mapping("labels", in: "a source") {
+            for scale in labels.keys {
+                guard let table = try labels.mapping(scale, in: "`labels:`") else { continue }
+                var values: [String: Int] = [:]
+                for label in table.keys {
+                    guard let value = try table.number(label), value == value.rounded() else {
+                        throw PipelineError(file: file, line: table.keyLine(label), "label \"\(label)\" needs a whole-number value")
+                    }
+                    values[label] = Int(value)
+                }
+                options.labels[scale] = values
+            }
+        }
+        return Source(
+            file: resolve(try entry.required("file", in: "a source")), kind: kind,
+            instrument: try entry.string("instrument") ?? "needs-v1", options: options, line: entry.line)
+    }
+
+    private static func settings(_ entry: StrictMapping?) throws(PipelineError) -> ScoringSettings {
+        var settings = ScoringSettings()
+        guard let entry else { return settings }
+        try entry.allowOnly(Self.settingKeys, in: "`settings:`")
+        if let size = try entry.number("min_group_size") {
+            guard size >= 1, size == size.rounded() else {
+                throw PipelineError(file: entry.file, line: entry.keyLine("min_group_size"), "min_group_size must be a whole number ≥ 1")
+            }
+            settings.minGroupSize = Int(size)
+        }
+        if let threshold = try entry.number("high_need_breadth_threshold") {
+            guard (0...1).contains(threshold) else {
+                throw PipelineError(file: entry.file, line: entry.keyLine("high_need_breadth_threshold"), "high_need_breadth_threshold must lie between 0 and 1")
+            }
+            settings.highNeedBreadthThreshold = threshold
+        }
+        if let weights = try entry.mapping("priority_weights", in: "`settings:`") {
+            try weights.allowOnly(Self.weightKeys, in: "`priority_weights:`")
+            func weight(_ key: String, _ fallback: Double) throws(PipelineError) -> Double {
+                let value = try weights.number(key) ?? fallback
+                guard value >= 0 else {
+                    throw PipelineError(file: entry.file, line: weights.keyLine(key), "weight `\(key)` must not be negative")
+                }
+                return value
+            }
+            settings.weights.highNeed = try weight("high_need", settings.weights.highNeed)
+            settings.weights.intensity = try weight("intensity", settings.weights.intensity)
+            settings.weights.gap = try weight("gap", settings.weights.gap)
+            settings.weights.breadth = try weight("breadth", settings.weights.breadth)
+            settings.weights.trend = try weight("trend", settings.weights.trend)
+        }
+        return settings
+    }
+}

@@ -1,0 +1,22 @@
+/// What a run did, printed as a table or as `--json` (SPEC 6).
+public struct RunSummary: Codable, Sendable {
+    public struct SourceResult: Codable, Sendable {
+        public enum Status: String, Codable, Sendable {
+            case imported, alreadyImported = "already-imported", checked, failed
+        }
+        public let file: String
+        public let status: Status
+        public let rowsRead: Int
+        public let rowsAccepted: Int
+        public let rowsQuarantined: Int
+        public let error: String?
+    }
+
+    public let wave: String
+    public let database: String
+    public var sources: [SourceResult] = []
+    public var respondents = 0
+    public var workbooks: [String] = []
+    public var rejectedFile: String?
+    public var failed: Bool { sources.contains { $0.status == .failed } }
+}

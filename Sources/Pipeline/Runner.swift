@@ -1,0 +1,157 @@
+import AtbalstsCore
+import Foundation
+import Ingest
+import Reports
+import Scoring
+import Store
+
+public enum AtbalstsVersion {
+    public static let current = "0.1.0"
+}
+
+/// ingest → validate → store → score → report, each stage a step of its own (SPEC 6 `run`).
+public struct Runner {
+    public let pipeline: PipelineFile
+    public let progress: Progress
+
+    public init(pipeline: PipelineFile, progress: Progress = Progress()) {
+        self.pipeline = pipeline
+        self.progress = progress
+    }
+
+    public func run(dryRun: Bool = false) throws -> RunSummary {
+        let seeds = Seeds(directory: pipeline.seeds)
+        let register = try loadRegister()
+        let key = try Workspace.loadKey(at: pipeline.pseudonymKey, pipeline: pipeline.path.path)
+        let pseudonymizer = Pseudonymizer(key: key)
+        let database = dryRun ? nil : try AppDatabase(path: pipeline.database.path)
+        var summary = RunSummary(wave: pipeline.wave.id, database: pipeline.database.path)
+
+        for source in pipeline.sources where source.kind == .needs {
+            let instrument = try seeds.instrument(source.instrument)
+            summary.sources.append(
+                importSource(source, instrument: instrument, register: register, pseudonymizer: pseudonymizer, into: database))
+        }
+        guard let database, !summary.failed else { return summary }
+        return try report(from: database, summary: summary)
+    }
+
+    /// Re-renders the workbooks from stored data (SPEC 6 `report`).
+    public func report() throws -> RunSummary {
+        let database = try AppDatabase(path: pipeline.database.path)
+        return try report(from: database, summary: RunSummary(wave: pipeline.wave.id, database: pipeline.database.path))
+    }
+
+    private func loadRegister() throws -> [Institution] {
+        let file = pipeline.sources.first { $0.kind == .institutions }?.file
+            ?? Seeds(directory: pipeline.seeds).defaultRegister
+        return try Seeds.register(at: file)
+    }
+
+    private func importSource(
+        _ source: PipelineFile.Source, instrument: Instrument, register: [Institution],
+        pseudonymizer: Pseudonymizer, into database: AppDatabase?
+    ) -> RunSummary.SourceResult {
+        let name = source.file.lastPathComponent
+        func failed(_ error: Error) -> RunSummary.SourceResult {
+            progress.step("error", "\(error)")
+            return .init(file: name, status: .failed, rowsRead: 0, rowsAccepted: 0, rowsQuarantined: 0, error: "\(error)")
+        }
+        do {
+            let parsed = try SourceReader.read(
+                file: source.file, displayName: name, instrument: instrument, register: register,
+                pseudonymizer: pseudonymizer, options: source.options)
+            progress.step(
+                "ingest",
+                "\(name): \(parsed.format.rawValue), \(parsed.encoding.rawValue), \(parsed.rowsRead) rows "
+                    + "(\(parsed.responses.count) accepted, \(parsed.quarantine.count) quarantined)")
+            guard let database else {
+                return .init(
+                    file: name, status: .checked, rowsRead: parsed.rowsRead, rowsAccepted: parsed.responses.count,
+                    rowsQuarantined: parsed.quarantine.count, error: nil)
+            }
+            let outcome = try database.importSource(
+                wave: pipeline.wave, register: register,
+                source: SourceDescription(
+                    fileName: name, sha256: parsed.sha256, kind: source.kind.rawValue, instrument: instrument.id,
+                    format: parsed.format.rawValue, encoding: parsed.encoding.rawValue,
+                    delimiter: Self.delimiterName(parsed.delimiter)),
+                instrument: instrument, responses: parsed.responses, quarantine: parsed.quarantine)
+            let status: RunSummary.SourceResult.Status
+            switch outcome {
+            case .imported:
+                status = .imported
+                progress.step("store", "\(name): stored in \(pipeline.database.lastPathComponent)")
+            case .alreadyImported(let wave):
+                status = .alreadyImported
+                progress.step("store", "\(name): already imported (wave \(wave)); nothing changed")
+            }
+            return .init(
+                file: name, status: status, rowsRead: parsed.rowsRead, rowsAccepted: parsed.responses.count,
+                rowsQuarantined: parsed.quarantine.count, error: nil)
+        } catch {
+            return failed(error)
+        }
+    }
+
+    private func report(from database: AppDatabase, summary: RunSummary) throws -> RunSummary {
+        var summary = summary
+        let seeds = Seeds(directory: pipeline.seeds)
+        let instrumentID = pipeline.sources.first { $0.kind == .needs }?.instrument ?? "needs-v1"
+        let instrument = try seeds.instrument(instrumentID)
+        let wave = pipeline.wave.id
+        let responses = try database.responses(wave: wave, instrument: instrument)
+        let register = try database.register(wave: wave)
+        let needs = NeedIndicators(
+            responses: responses, register: register, instrument: instrument, settings: pipeline.settings)
+        summary.respondents = responses.count
+        progress.step("score", "\(responses.count) respondents, \(instrument.needAreas.count) need areas ranked")
+
+        let outputs = pipeline.outputs
+        try createDirectory(outputs.directory)
+        let quarantine = try database.quarantine(wave: wave)
+        let rejected = outputs.directory.appendingPathComponent("\(wave)-rejected.csv")
+        try RejectedRows.write(quarantine, to: rejected)
+        summary.rejectedFile = rejected.path
+
+        if outputs.councilWorkbook {
+            let report = CouncilReport(
+                wave: wave, instrument: instrument, needs: needs, sources: try database.sources(wave: wave),
+                quarantine: quarantine, settings: pipeline.settings, programVersion: AtbalstsVersion.current,
+                generatedAt: Date())
+            let path = outputs.directory.appendingPathComponent("\(wave)-padome.xlsx").path
+            try withPrivateDirectory { temporary in
+                try CouncilWorkbook.write(report, to: path, language: outputs.language, temporaryDirectory: temporary)
+            }
+            summary.workbooks.append(path)
+            progress.step("report", "council workbook: \(path)")
+        }
+        return summary
+    }
+
+    private func createDirectory(_ url: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw PipelineError(file: url.path, "cannot create the output folder: \(error.localizedDescription)")
+        }
+    }
+
+    /// libxlsxwriter's working files hold survey data: they go to a folder only we can read.
+    private func withPrivateDirectory(_ body: (String) throws -> Void) throws {
+        var template = Array((NSTemporaryDirectory() + "/atbalsts-XXXXXX").utf8CString)
+        guard let created = mkdtemp(&template) else {
+            throw PipelineError(file: NSTemporaryDirectory(), "cannot create a private temporary folder")
+        }
+        let path = String(cString: created)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try body(path)
+    }
+
+    static func delimiterName(_ byte: UInt8) -> String {
+        switch byte {
+        case UInt8(ascii: "\t"): return "tab"
+        default: return String(UnicodeScalar(byte))
+        }
+    }
+}

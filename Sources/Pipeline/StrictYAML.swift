@@ -1,0 +1,131 @@
+import Yams
+
+/// A YAML mapping read strictly: every key must be known, or the file and line of the stray key
+/// are named (SPEC 5: a typo must not be ignored).
+struct StrictMapping {
+    let file: String
+    let node: Node.Mapping
+    private let entries: [(key: String, line: Int?, value: Node)]
+
+    init(_ node: Node, file: String, what: String) throws(PipelineError) {
+        guard let mapping = node.mapping else {
+            throw PipelineError(file: file, line: node.mark?.line, "\(what) must be a mapping of keys to values")
+        }
+        self.file = file
+        self.node = mapping
+        entries = mapping.map { ($0.key.string ?? "", $0.key.mark?.line, $0.value) }
+    }
+
+    static func document(_ text: String, file: String) throws(PipelineError) -> StrictMapping {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw PipelineError(file: file, line: Self.line(of: error), "not valid YAML (\(Self.problem(of: error)))")
+        } catch {
+            throw PipelineError(file: file, "not valid YAML (\(error))")
+        }
+        guard let root else { throw PipelineError(file: file, "the file is empty") }
+        return try StrictMapping(root, file: file, what: "the file")
+    }
+
+    var line: Int? { node.mark?.line }
+
+    func allowOnly(_ keys: Set<String>, in context: String) throws(PipelineError) {
+        for entry in entries where !keys.contains(entry.key) {
+            let known = keys.sorted().joined(separator: ", ")
+            let hint = Self.closest(entry.key, in: keys).map { "; did you mean `\($0)`?" } ?? ""
+            throw PipelineError(
+                file: file, line: entry.line,
+                "unknown key `\(entry.key)` in \(context) (known: \(known))\(hint)")
+        }
+    }
+
+    func value(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
+    func keyLine(_ key: String) -> Int? { entries.first { $0.key == key }?.line }
+    var keys: [String] { entries.map(\.key) }
+
+    func string(_ key: String) throws(PipelineError) -> String? {
+        guard let node = value(key) else { return nil }
+        guard let scalar = node.scalar else {
+            throw PipelineError(file: file, line: node.mark?.line, "`\(key)` must be a single value")
+        }
+        return scalar.string
+    }
+
+    func required(_ key: String, in context: String) throws(PipelineError) -> String {
+        guard let text = try string(key), !text.isEmpty else {
+            throw PipelineError(file: file, line: line, "\(context) needs `\(key)`")
+        }
+        return text
+    }
+
+    func bool(_ key: String) throws(PipelineError) -> Bool? {
+        guard let node = value(key) else { return nil }
+        guard let value = node.bool else {
+            throw PipelineError(file: file, line: node.mark?.line, "`\(key)` must be true or false")
+        }
+        return value
+    }
+
+    func number(_ key: String) throws(PipelineError) -> Double? {
+        guard let node = value(key) else { return nil }
+        guard let value = node.float ?? node.int.map(Double.init) else {
+            throw PipelineError(file: file, line: node.mark?.line, "`\(key)` must be a number")
+        }
+        return value
+    }
+
+    func mapping(_ key: String, in context: String) throws(PipelineError) -> StrictMapping? {
+        guard let node = value(key) else { return nil }
+        if case .scalar(let scalar) = node, scalar.string.isEmpty || scalar.string == "{}" { return nil }
+        return try StrictMapping(node, file: file, what: "`\(key)` in \(context)")
+    }
+
+    func sequence(_ key: String) throws(PipelineError) -> [Node] {
+        guard let node = value(key) else { return [] }
+        guard let sequence = node.sequence else {
+            throw PipelineError(file: file, line: node.mark?.line, "`\(key)` must be a list")
+        }
+        return Array(sequence)
+    }
+
+    /// The known key within edit distance 2 of a typo.
+    static func closest(_ key: String, in keys: Set<String>) -> String? {
+        keys.map { ($0, editDistance(key, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    private static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return mark.line
+        default:
+            return nil
+        }
+    }
+
+    private static func problem(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+            return problem
+        default:
+            return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Ingest
+
+/// The pseudonym key and workspace set-up (SPEC 6 `init`, SPEC 8).
+public enum Workspace {
+    public static let keyBytes = 32
+
+    /// Reads the key; a missing key is an error, never a silent new key that would break linking
+    /// of the same teacher across waves.
+    public static func loadKey(at url: URL, pipeline: String) throws(PipelineError) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw PipelineError(
+                file: pipeline,
+                "no pseudonym key at \(url.lastPathComponent); create one with `atbalsts init \(url.deletingLastPathComponent().path)` "
+                    + "(or restore the workspace's key: a new key cannot link teachers to earlier waves)")
+        }
+        guard data.count >= 16 else {
+            throw PipelineError(file: url.path, "the pseudonym key is too short (\(data.count) bytes); it must hold at least 16")
+        }
+        return Array(data)
+    }
+
+    /// Creates a key file with mode 0600. Refuses to overwrite an existing key.
+    @discardableResult
+    public static func createKey(at url: URL) throws(PipelineError) -> Bool {
+        if FileManager.default.fileExists(atPath: url.path) { return false }
+        let descriptor = open(url.path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        guard descriptor >= 0 else {
+            throw PipelineError(file: url.path, "cannot create the pseudonym key: \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        let key = Digest.randomBytes(keyBytes)
+        guard write(descriptor, key, key.count) == key.count else {
+            throw PipelineError(file: url.path, "cannot write the pseudonym key: \(String(cString: strerror(errno)))")
+        }
+        return true
+    }
+
+    /// What `atbalsts init DIR` made; existing files are kept, never overwritten.
+    public struct InitResult: Sendable {
+        public var created: [String] = []
+        public var kept: [String] = []
+    }
+
+    public static func initialize(_ directory: URL, seedsFrom source: URL?, keyOnly: Bool) throws(PipelineError) -> InitResult {
+        var result = InitResult()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw PipelineError(file: directory.path, "cannot create the workspace folder: \(error.localizedDescription)")
+        }
+        let key = directory.appendingPathComponent("atbalsts.key")
+        if try createKey(at: key) {
+            result.created.append(key.lastPathComponent)
+        } else {
+            result.kept.append(key.lastPathComponent)
+        }
+        guard !keyOnly else { return result }
+
+        let seeds = directory.appendingPathComponent("seeds")
+        if FileManager.default.fileExists(atPath: seeds.path) {
+            result.kept.append("seeds/")
+        } else if let source {
+            do {
+                try FileManager.default.copyItem(at: source, to: seeds)
+                result.created.append("seeds/")
+            } catch {
+                throw PipelineError(file: seeds.path, "cannot copy the seeds: \(error.localizedDescription)")
+            }
+        }
+        let pipeline = directory.appendingPathComponent("pipeline.yaml")
+        if FileManager.default.fileExists(atPath: pipeline.path) {
+            result.kept.append("pipeline.yaml")
+        } else {
+            do {
+                try Self.template.write(to: pipeline, atomically: true, encoding: .utf8)
+                result.created.append("pipeline.yaml")
+            } catch {
+                throw PipelineError(file: pipeline.path, "cannot write the pipeline: \(error.localizedDescription)")
+            }
+        }
+        for folder in ["exports", "out"] {
+            try? FileManager.default.createDirectory(
+                at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        return result
+    }
+
+    static let template = """
+        # atbalsts pipeline: put the survey exports into exports/ and list them below.
+        wave: 2026-27-autumn           # school year and term: autumn or spring
+        database: atbalsts.sqlite
+        seeds: seeds
+        pseudonym_key: atbalsts.key    # keep it: it links the same teacher across waves
+        sources:
+          - file: exports/needs-survey.csv
+            kind: needs
+            instrument: needs-v1
+            format: auto               # auto | google-forms | ms-forms | limesurvey | generic
+            encoding: auto             # auto | utf-8 | utf-16 | windows-1257 | windows-1252
+            columns: {}                # item id -> header text, LimeSurvey code or /regex/
+            labels: {}                 # scale id -> { "answer label": value }
+        outputs:
+          directory: out
+          council_workbook: true
+          institution_workbooks: true
+          language: lv                 # lv | en
+        settings:
+          min_group_size: 5
+          high_need_breadth_threshold: 0.25
+          priority_weights: { high_need: 0.4, intensity: 0.2, gap: 0.2, breadth: 0.1, trend: 0.1 }
+
+        """
+}

@@ -1,0 +1,38 @@
+import AtbalstsCore
+import Foundation
+import XLSX
+
+/// Writes `<wave>-padome.xlsx` (SPEC 10): the municipality's view of one wave.
+public enum CouncilWorkbook {
+    public static func write(
+        _ report: CouncilReport, to path: String, language: Language, temporaryDirectory: String? = nil
+    ) throws {
+        let labels = Labels.of(language)
+        let workbook = try Workbook(path: path, temporaryDirectory: temporaryDirectory)
+        try workbook.setProperties(
+            title: "\(labels.councilTitle) — \(report.wave)", subject: report.wave, author: "atbalsts",
+            keywords: report.wave)
+        let title = "\(labels.councilTitle) — \(report.wave)"
+        let summary = try workbook.addWorksheet(labels.summarySheet)
+        let priorities = try workbook.addWorksheet(labels.prioritiesSheet)
+        let institutions = try workbook.addWorksheet(labels.institutionsSheet)
+        let dataQuality = try workbook.addWorksheet(labels.dataQualitySheet)
+        let methodology = try workbook.addWorksheet(labels.methodologySheet)
+
+        try SummarySheet.write(report, on: summary, labels: labels, title: title)
+        try PrioritiesSheet.write(report, on: priorities, in: workbook, labels: labels, title: title)
+        try InstitutionsSheet.write(report, on: institutions, labels: labels, title: title)
+        try DataQualitySheet.write(report, on: dataQuality, labels: labels, title: title)
+        try MethodologySheet.write(report, on: methodology, labels: labels, title: title)
+        summary.activate()
+        try workbook.close()
+    }
+}
+
+extension Worksheet {
+    /// Title and subtitle rows every sheet opens with.
+    func heading(_ title: String, _ subtitle: String) throws {
+        try write(0, 0, title, Styles.title)
+        try write(1, 0, subtitle, Styles.subtitle)
+    }
+}

@@ -1,0 +1,44 @@
+import AtbalstsCore
+import Scoring
+import XLSX
+
+/// Iestādes: institution × need area high-need share as a heat map; small groups show `<5`.
+/// Column order is a contract with the oracle test (tests/oracle/priorities.py).
+enum InstitutionsSheet {
+    static let headerRow = 3
+
+    static func write(_ report: CouncilReport, on sheet: Worksheet, labels: Labels, title: String) throws {
+        try sheet.heading(labels.institutionsTitle, "\(labels.wave): \(report.wave) · \(labels.institutionsNote)")
+        let areas = report.instrument.needAreas
+        let headers = [labels.code, labels.institution, labels.n, labels.responseRate]
+            + areas.map { $0.label.text(labels.language) }
+        let rows = report.needs.institutions.map { row -> [Cell] in
+            let lead: [Cell] = [.text(row.institution.code), .text(row.institution.name)]
+            guard !row.suppressed else {
+                return lead + Array(repeating: .suppressed, count: 2 + areas.count)
+            }
+            return lead + [.integer(row.respondents), .percent(row.responseRate)]
+                + row.needs.areas.map { .percent($0.highNeed.share) }
+        }
+        var table = Table(sheet: sheet, labels: labels)
+        let body = try table.write(at: headerRow, headers: headers, rows: rows)
+        let needs = report.needs
+        let totalRow = body.upperBound + 2
+        let total: [Cell] = [.text(""), .text(labels.municipalityTotal), .integer(needs.respondents),
+                             .percent(needs.responseRate)]
+            + needs.municipality.areas.map { .percent($0.highNeed.share) }
+        for (column, cell) in total.enumerated() {
+            try table.write(cell, row: totalRow, column: column)
+        }
+        if !areas.isEmpty {
+            try sheet.colorScale(
+                body.lowerBound...totalRow, 4...(3 + areas.count), low: 0xF8F8F8, mid: 0xFFD966,
+                high: 0xE06666, midValue: report.settings.highNeedBreadthThreshold, maxValue: 0.6)
+        }
+        try table.applyWidths()
+        try sheet.setColumn(4, 3 + areas.count, width: 13)
+        try sheet.setRow(headerRow, height: 78)
+        sheet.freezePanes(row: headerRow + 1, column: 2)
+        try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
+    }
+}

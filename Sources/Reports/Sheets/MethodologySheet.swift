@@ -1,0 +1,29 @@
+import AtbalstsCore
+import XLSX
+
+/// Metodoloģija: how every number is defined, the settings in force, version and run time.
+enum MethodologySheet {
+    static func write(_ report: CouncilReport, on sheet: Worksheet, labels: Labels, title: String) throws {
+        try sheet.heading(labels.methodologyTitle, "\(labels.wave): \(report.wave)")
+        var table = Table(sheet: sheet, labels: labels)
+        let definitions = labels.definitions.map { [Cell.text($0.0), .text($0.1)] }
+        let body = try table.write(at: 3, headers: ["", ""], rows: definitions, freeze: false, filter: false)
+
+        let weights = report.settings.weights
+        let weightText = [weights.highNeed, weights.intensity, weights.gap, weights.breadth, weights.trend]
+            .map { String($0) }.joined(separator: " / ")
+        let settings: [[Cell]] = [
+            [.text(labels.minGroupSize), .integer(report.settings.minGroupSize)],
+            [.text(labels.breadthThreshold), .percent(report.settings.highNeedBreadthThreshold)],
+            [.text(labels.weightsLabel), .text(weightText)],
+            [.text(labels.programVersion), .text(report.programVersion)],
+            [.text(labels.runTime), .text(SummarySheet.timestamp(report.generatedAt))],
+        ]
+        try table.write(
+            at: body.upperBound + 2, headers: [labels.settingsTitle, ""], rows: settings, freeze: false,
+            filter: false)
+        try sheet.setColumn(0, 0, width: 30)
+        try sheet.setColumn(1, 1, width: 100, Styles.wrapped)
+        try sheet.printSetup(headerRows: nil, title: title)
+    }
+}

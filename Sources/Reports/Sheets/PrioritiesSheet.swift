@@ -1,0 +1,52 @@
+import AtbalstsCore
+import Scoring
+import XLSX
+
+/// Prioritātes: ranked need areas with every component, a data bar and a native bar chart.
+/// Column order is a contract with the oracle test (tests/oracle/priorities.py).
+enum PrioritiesSheet {
+    static let headerRow = 3
+
+    static func write(
+        _ report: CouncilReport, on sheet: Worksheet, in workbook: Workbook, labels: Labels, title: String
+    ) throws {
+        try sheet.heading(
+            labels.prioritiesTitle,
+            "\(labels.wave): \(report.wave) · \(labels.respondents): \(report.needs.respondents) · \(labels.prioritiesNote)")
+        let headers = [
+            labels.rank, labels.id, labels.needArea, labels.score, labels.highNeed, labels.wilsonLow,
+            labels.wilsonHigh, labels.intensity, labels.breadth, labels.gap, labels.trend, labels.n,
+            labels.stable,
+        ]
+        let rows = report.needs.priorities.map { priority -> [Cell] in
+            let input = priority.input
+            return [
+                .integer(priority.rank), .text(input.areaID),
+                .text(report.areaName(input.areaID, labels.language)),
+                .decimal(priority.score, format: "0.0"), .percent(priority.highNeedShare),
+                .percent(priority.wilson?.low), .percent(priority.wilson?.high),
+                .percent(priority.intensity), .percent(input.breadth), .percent(input.gap),
+                .percent(input.trend), .integer(input.counts.answered),
+                .text(priority.stable ? labels.yes : labels.no),
+            ]
+        }
+        var table = Table(sheet: sheet, labels: labels)
+        let body = try table.write(at: headerRow, headers: headers, rows: rows)
+        try sheet.dataBar(body, 3...3, color: 0x5B9BD5)
+        try table.applyWidths()
+        try sheet.setColumn(2, 2, width: 44)
+
+        if !rows.isEmpty {
+            let chart = try workbook.addChart(.bar)
+            chart.addSeries(
+                name: labels.score,
+                categories: "=" + absoluteRange(sheet: sheet.name, rows: body, columns: 2...2),
+                values: "=" + absoluteRange(sheet: sheet.name, rows: body, columns: 3...3))
+            chart.title(labels.chartTitle)
+            chart.reverseCategories()
+            chart.legend(bottom: false)
+            try sheet.insertChart(chart, row: body.upperBound + 2, column: 2, scale: (1.6, 1.8))
+        }
+        try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
+    }
+}

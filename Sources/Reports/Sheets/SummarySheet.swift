@@ -1,0 +1,58 @@
+import AtbalstsCore
+import Foundation
+import XLSX
+
+/// Kopsavilkums: headline figures, top-5 priorities and inputs (SPEC 10).
+enum SummarySheet {
+    static func write(_ report: CouncilReport, on sheet: Worksheet, labels: Labels, title: String) throws {
+        let needs = report.needs
+        try sheet.heading(labels.councilTitle, "\(labels.wave): \(report.wave)")
+        var table = Table(sheet: sheet, labels: labels)
+        let represented = needs.institutions.filter { $0.respondents > 0 }.count
+        let figures: [[Cell]] = [
+            [.text(labels.wave), .text(report.wave)],
+            [.text(labels.respondents), .integer(needs.respondents)],
+            [.text(labels.institutionsRepresented), .integer(represented)],
+            [.text(labels.teachersInRegister), .integer(needs.teachers)],
+            [.text(labels.responseRate), .percent(needs.responseRate)],
+            [.text(labels.sourcesImported), .integer(report.sources.count)],
+            [.text(labels.rowsQuarantined), .integer(report.quarantine.count)],
+            [.text(labels.generated), .text(Self.timestamp(report.generatedAt))],
+        ]
+        try table.write(at: 3, headers: [labels.headline, ""], rows: figures, freeze: false, filter: false)
+
+        let top = needs.priorities.prefix(5).map { priority -> [Cell] in
+            [
+                .integer(priority.rank), .text(report.areaName(priority.input.areaID, labels.language)),
+                .decimal(priority.score, format: "0.0"), .percent(priority.highNeedShare),
+            ]
+        }
+        let topRow = 3 + figures.count + 2
+        try sheet.write(topRow, 0, labels.topPriorities, Styles.label)
+        try table.write(
+            at: topRow + 1, headers: [labels.rank, labels.needArea, labels.score, labels.highNeed],
+            rows: top, freeze: false, filter: false)
+
+        let inputsRow = topRow + 1 + top.count + 2
+        try sheet.write(inputsRow, 0, labels.inputs, Styles.label)
+        let inputs = report.sources.map { source -> [Cell] in
+            [.text(source.description.fileName), .text(source.description.format), .integer(source.rowsRead),
+             .integer(source.rowsAccepted), .integer(source.rowsQuarantined)]
+        }
+        try table.write(
+            at: inputsRow + 1,
+            headers: [labels.file, labels.format, labels.rowsRead, labels.rowsAccepted, labels.rowsQuarantined],
+            rows: inputs, freeze: false, filter: false)
+        sheet.freezePanes(row: 3)
+        try table.applyWidths()
+        try sheet.setColumn(0, 0, width: 34)
+        try sheet.printSetup(headerRows: nil, title: title)
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,91 @@
+import XLSX
+
+/// One cell of a report table: the report says what a value is, the table decides its look.
+enum Cell {
+    case text(String)
+    case integer(Int)
+    case percent(Double?)
+    case decimal(Double?, format: String)
+    /// SPEC 8: a value withheld for a small group.
+    case suppressed
+    case blank
+}
+
+/// House styles shared by every sheet.
+enum Styles {
+    static let title = FormatSpec(bold: true, fontSize: 14)
+    static let subtitle = FormatSpec(italic: true, fontColor: 0x595959)
+    static let header = FormatSpec(bold: true, background: 0xD9E1F2, wrap: true, border: true, verticalTop: true)
+    static let text = FormatSpec(border: true, verticalTop: true)
+    static let wrapped = FormatSpec(wrap: true, border: true, verticalTop: true)
+    static let percent = FormatSpec(numberFormat: "0.0%", border: true)
+    static let integer = FormatSpec(numberFormat: "0", border: true)
+    static let suppressed = FormatSpec(fontColor: 0x808080, background: 0xEDEDED, border: true, alignCenter: true)
+    static let label = FormatSpec(bold: true)
+}
+
+/// Writes a header row and body rows, and gives the sheet what SPEC 10 asks of every table:
+/// frozen header, autofilter, widths that fit.
+struct Table {
+    let sheet: Worksheet
+    let labels: Labels
+    private(set) var widths: [Int: Double] = [:]
+
+    init(sheet: Worksheet, labels: Labels) {
+        self.sheet = sheet
+        self.labels = labels
+    }
+
+    /// Returns the zero-based row range of the body.
+    @discardableResult
+    mutating func write(
+        at top: Int, column left: Int = 0, headers: [String], rows: [[Cell]], freeze: Bool = true,
+        filter: Bool = true
+    ) throws -> ClosedRange<Int> {
+        for (offset, header) in headers.enumerated() {
+            try sheet.write(top, left + offset, header, Styles.header)
+            fit(left + offset, header, cap: 24)
+        }
+        for (rowOffset, row) in rows.enumerated() {
+            for (offset, cell) in row.enumerated() {
+                try write(cell, row: top + 1 + rowOffset, column: left + offset)
+            }
+        }
+        let last = top + max(rows.count, 1)
+        if freeze { sheet.freezePanes(row: top + 1) }
+        if filter, !rows.isEmpty {
+            try sheet.autofilter(top...last, left...(left + headers.count - 1))
+        }
+        return (top + 1)...last
+    }
+
+    mutating func write(_ cell: Cell, row: Int, column: Int) throws {
+        switch cell {
+        case .text(let text):
+            try sheet.write(row, column, text, text.count > 60 ? Styles.wrapped : Styles.text)
+            fit(column, text, cap: 60)
+        case .integer(let value):
+            try sheet.write(row, column, value, Styles.integer)
+            fit(column, String(value))
+        case .percent(let value):
+            try sheet.write(row, column, value, Styles.percent)
+            fit(column, "100.0%")
+        case .decimal(let value, let format):
+            try sheet.write(row, column, value, FormatSpec(numberFormat: format, border: true))
+            fit(column, "100.0")
+        case .suppressed:
+            try sheet.write(row, column, labels.suppressedMark, Styles.suppressed)
+        case .blank:
+            try sheet.write(row, column, nil as Double?, Styles.text)
+        }
+    }
+
+    mutating func fit(_ column: Int, _ text: String, cap: Int = 60) {
+        let longestLine = text.split(separator: "\n").map(\.count).max() ?? 0
+        widths[column] = max(widths[column] ?? 6, min(Double(longestLine) + 2, Double(cap)))
+    }
+
+    func applyWidths() throws {
+        for (column, width) in widths { try sheet.setColumn(column, column, width: width) }
+    }
+}

@@ -1,0 +1,67 @@
+import AtbalstsCore
+
+/// Answers to one need-area item within one group (SPEC 7: "answered" excludes blanks).
+public struct NeedCounts: Hashable, Sendable {
+    public var answered = 0
+    /// Respondents at level 3, "Augsta".
+    public var high = 0
+    public var levelSum = 0
+
+    public init(answered: Int = 0, high: Int = 0, levelSum: Int = 0) {
+        self.answered = answered
+        self.high = high
+        self.levelSum = levelSum
+    }
+
+    public static let highLevel = 3
+
+    public mutating func add(level: Int) {
+        answered += 1
+        levelSum += level
+        if level == Self.highLevel { high += 1 }
+    }
+
+    public var highNeed: Proportion { Proportion(high, of: answered) }
+
+    /// Mean level / 3, so that intensity lies in 0…1 like the other components.
+    public var intensity: Double? {
+        answered == 0 ? nil : Double(levelSum) / Double(answered) / Double(Self.highLevel)
+    }
+}
+
+/// Need counts of a group of respondents: one entry per need area, in `slots` order.
+public struct GroupNeeds: Sendable {
+    public var respondents = 0
+    public var areas: [NeedCounts]
+
+    public init(areaCount: Int) { areas = Array(repeating: NeedCounts(), count: areaCount) }
+
+    public init<S: Sequence>(_ responses: S, needSlots: [Int]) where S.Element == ScoredResponse {
+        self.init(areaCount: needSlots.count)
+        for response in responses { add(response.values, needSlots: needSlots) }
+    }
+
+    public mutating func add(_ values: AnswerValues, needSlots: [Int]) {
+        respondents += 1
+        for (area, slot) in needSlots.enumerated() {
+            if let level = values[slot] { areas[area].add(level: level) }
+        }
+    }
+}
+
+/// SPEC 7 breadth: among institutions with at least `minGroupSize` respondents, the share whose
+/// high-need share for the area reaches `threshold`. nil when no institution is large enough.
+public func breadth(
+    area: Int, institutions: [GroupNeeds], minGroupSize: Int, threshold: Double
+) -> Double? {
+    let eligible = institutions.filter { $0.respondents >= minGroupSize }
+    guard !eligible.isEmpty else { return nil }
+    let wide = eligible.filter { ($0.areas[area].highNeed.share ?? -1) >= threshold }
+    return Double(wide.count) / Double(eligible.count)
+}
+
+/// SPEC 7 trend: growth of the high-need share since the previous wave; never negative.
+public func trend(current: Double?, previous: Double?) -> Double? {
+    guard let current, let previous else { return nil }
+    return max(0, current - previous)
+}

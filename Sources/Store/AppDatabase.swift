@@ -1,0 +1,190 @@
+import AtbalstsCore
+import Foundation
+import GRDB
+
+public enum StoreError: Error, CustomStringConvertible, Equatable {
+    case cannotOpen(path: String, reason: String)
+    case newerDatabase(path: String)
+    case instrumentChanged(id: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason):
+            return "\(path): cannot open the database (\(reason))"
+        case .newerDatabase(let path):
+            return "\(path): the database was written by a newer atbalsts; update atbalsts to use it"
+        case .instrumentChanged(let id):
+            return "instrument \(id) has other items than when its data was stored; "
+                + "give the changed instrument a new id"
+        }
+    }
+}
+
+/// The SQLite file that keeps every wave (SPEC 1). The rest of the program talks to it only
+/// through these intention-revealing methods.
+public final class AppDatabase: Sendable {
+    let writer: DatabaseQueue
+    public let path: String
+
+    public init(path: String) throws {
+        self.path = path
+        // SPEC 8: the database holds personal data and is created readable by its owner only.
+        if !FileManager.default.fileExists(atPath: path) {
+            let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+            guard descriptor >= 0 else {
+                throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+            }
+            close(descriptor)
+        }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        do {
+            writer = try DatabaseQueue(path: path, configuration: configuration)
+            let migrator = Schema.migrator
+            if try writer.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw StoreError.newerDatabase(path: path)
+            }
+            try migrator.migrate(writer)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    public func isImported(sha256: String) throws -> String? {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT wave_id FROM source WHERE sha256 = ?", arguments: [sha256])
+        }
+    }
+
+    /// Stores one file in one transaction together with its SHA-256 (SPEC 9): all of it or none.
+    public func importSource(
+        wave: Wave, register: [Institution], source: SourceDescription, instrument: Instrument,
+        responses: [ImportedResponse], quarantine: [QuarantinedRow]
+    ) throws -> ImportOutcome {
+        try writer.write { db in
+            if let waveID = try String.fetchOne(
+                db, sql: "SELECT wave_id FROM source WHERE sha256 = ?", arguments: [source.sha256])
+            {
+                return .alreadyImported(waveID: waveID)
+            }
+            try saveWave(db, wave: wave, register: register)
+            let table = try answerTable(db, for: instrument)
+            var record = SourceRecord(
+                id: nil, waveId: wave.id, fileName: source.fileName, sha256: source.sha256,
+                kind: source.kind, instrumentId: instrument.id, format: source.format,
+                encoding: source.encoding, delimiter: source.delimiter,
+                rowsRead: responses.count + quarantine.count, rowsAccepted: responses.count,
+                rowsQuarantined: quarantine.count, importedAt: Self.now())
+            try record.insert(db)
+            let sourceID = record.id!
+            try insertQuarantine(db, sourceID: sourceID, rows: quarantine)
+            try insertResponses(
+                db, sourceID: sourceID, waveID: wave.id, table: table, instrument: instrument,
+                responses: responses)
+            try markSuperseded(db, waveID: wave.id)
+            return .imported(sourceID: sourceID)
+        }
+    }
+
+    private func saveWave(_ db: Database, wave: Wave, register: [Institution]) throws {
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO wave (id, start_year, term, created_at) VALUES (?, ?, ?, ?)",
+            arguments: [wave.id, wave.startYear, wave.term.rawValue, Self.now()])
+        let insert = try db.makeStatement(
+            sql: "INSERT OR REPLACE INTO institution (wave_id, code, name, type, teachers) VALUES (?, ?, ?, ?, ?)")
+        for institution in register {
+            try insert.execute(arguments: [
+                wave.id, institution.code, institution.name, institution.type, institution.teachers,
+            ])
+        }
+    }
+
+    /// Creates the instrument's answer table on first use; refuses an instrument whose items
+    /// changed under the same id, since stored columns would no longer mean the same thing.
+    private func answerTable(_ db: Database, for instrument: Instrument) throws -> String {
+        let slots = instrument.slots.map(\.name).joined(separator: ",")
+        let textItems = instrument.items.filter { $0.kind == .text }.map(\.id).joined(separator: ",")
+        if let row = try Row.fetchOne(
+            db, sql: "SELECT answer_table, slots FROM instrument WHERE id = ?", arguments: [instrument.id])
+        {
+            guard row["slots"] as String == slots else { throw StoreError.instrumentChanged(id: instrument.id) }
+            return row["answer_table"]
+        }
+        let table = Self.answerTableName(instrument.id)
+        let columns = instrument.slots.map { "\($0.name.quotedDatabaseIdentifier) INTEGER" }
+        try db.execute(
+            sql: """
+                CREATE TABLE \(table.quotedDatabaseIdentifier) (
+                  response_id INTEGER PRIMARY KEY REFERENCES response(id) ON DELETE CASCADE,
+                  \(columns.joined(separator: ",\n  ")))
+                """)
+        try db.execute(
+            sql: "INSERT INTO instrument (id, answer_table, slots, text_items) VALUES (?, ?, ?, ?)",
+            arguments: [instrument.id, table, slots, textItems])
+        return table
+    }
+
+    static func answerTableName(_ instrumentID: String) -> String {
+        "answer_" + String(instrumentID.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+    }
+
+    private func insertQuarantine(_ db: Database, sourceID: Int64, rows: [QuarantinedRow]) throws {
+        let insert = try db.makeStatement(
+            sql: "INSERT INTO quarantine (source_id, line, column_name, value, reason) VALUES (?, ?, ?, ?, ?)")
+        for row in rows {
+            try insert.execute(arguments: [sourceID, row.line, row.column, row.value, row.reason])
+        }
+    }
+
+    private func insertResponses(
+        _ db: Database, sourceID: Int64, waveID: String, table: String, instrument: Instrument,
+        responses: [ImportedResponse]
+    ) throws {
+        let insertResponse = try db.makeStatement(
+            sql: """
+                INSERT INTO response (source_id, wave_id, line, respondent_key, submitted_at, institution)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)
+        let placeholders = Array(repeating: "?", count: instrument.slots.count + 1).joined(separator: ", ")
+        let insertAnswers = try db.makeStatement(
+            sql: "INSERT INTO \(table.quotedDatabaseIdentifier) VALUES (\(placeholders))")
+        let insertText = try db.makeStatement(
+            sql: "INSERT INTO response_text (response_id, item_id, text) VALUES (?, ?, ?)")
+        let textItems = instrument.items.filter { $0.kind == .text }.map(\.id)
+        var answerArguments = [(any DatabaseValueConvertible)?](repeating: nil, count: instrument.slots.count + 1)
+        for response in responses {
+            try insertResponse.execute(arguments: [
+                sourceID, waveID, response.line, response.respondentKey, response.submittedAt,
+                response.institution,
+            ])
+            let responseID = db.lastInsertedRowID
+            answerArguments[0] = responseID
+            for slot in instrument.slots.indices {
+                answerArguments[slot + 1] = response.values[slot]
+            }
+            try insertAnswers.execute(arguments: StatementArguments(answerArguments))
+            for (item, text) in zip(textItems, response.texts) {
+                if let text { try insertText.execute(arguments: [responseID, item, text]) }
+            }
+        }
+    }
+
+    /// SPEC 9: of two submissions of one respondent in one wave, the latest counts; the earlier
+    /// stays stored, marked superseded.
+    private func markSuperseded(_ db: Database, waveID: String) throws {
+        try db.execute(
+            sql: """
+                UPDATE response SET superseded = (id <> (
+                  SELECT latest.id FROM response AS latest
+                  WHERE latest.wave_id = response.wave_id AND latest.respondent_key = response.respondent_key
+                  ORDER BY latest.submitted_at DESC, latest.id DESC LIMIT 1))
+                WHERE wave_id = ?
+                """, arguments: [waveID])
+    }
+
+    static func now() -> String {
+        ISO8601DateFormatter().string(from: Date())
+    }
+}

@@ -1,0 +1,93 @@
+import AtbalstsCore
+import GRDB
+
+extension AppDatabase {
+    /// The responses that count in a wave: superseded submissions excluded.
+    public func responses(wave: String, instrument: Instrument) throws -> [ScoredResponse] {
+        let table = Self.answerTableName(instrument.id).quotedDatabaseIdentifier
+        let slotCount = instrument.slots.count
+        return try read { db in
+            guard try db.tableExists(Self.answerTableName(instrument.id)) else { return [] }
+            let columns = instrument.slots.map { "a.\($0.name.quotedDatabaseIdentifier)" }
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT r.respondent_key, r.institution, \(columns.joined(separator: ", "))
+                    FROM response r JOIN \(table) a ON a.response_id = r.id
+                    WHERE r.wave_id = ? AND NOT r.superseded ORDER BY r.id
+                    """, arguments: [wave])
+            var responses: [ScoredResponse] = []
+            while let row = try cursor.next() {
+                var values = AnswerValues(count: slotCount)
+                for slot in 0..<slotCount {
+                    values[slot] = row[slot + 2] as Int?
+                }
+                responses.append(
+                    ScoredResponse(respondentKey: row[0], institution: row[1], values: values))
+            }
+            return responses
+        }
+    }
+
+    public func register(wave: String) throws -> [Institution] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT code, name, type, teachers FROM institution WHERE wave_id = ? ORDER BY code",
+                arguments: [wave]
+            ).map { Institution(code: $0[0], name: $0[1], type: $0[2], teachers: $0[3]) }
+        }
+    }
+
+    public func sources(wave: String) throws -> [SourceSummary] {
+        try read { db in
+            let sources = try SourceRecord.filter(Column("wave_id") == wave).order(Column("id")).fetchAll(db)
+            return try sources.map { source in
+                let superseded = try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM response WHERE source_id = ? AND superseded",
+                    arguments: [source.id]) ?? 0
+                return SourceSummary(
+                    description: SourceDescription(
+                        fileName: source.fileName, sha256: source.sha256, kind: source.kind,
+                        instrument: source.instrumentId ?? "", format: source.format,
+                        encoding: source.encoding, delimiter: source.delimiter),
+                    rowsRead: source.rowsRead, rowsAccepted: source.rowsAccepted,
+                    rowsQuarantined: source.rowsQuarantined, rowsSuperseded: superseded)
+            }
+        }
+    }
+
+    public func quarantine(wave: String) throws -> [QuarantineEntry] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.file_name, q.line, q.column_name, q.value, q.reason
+                    FROM quarantine q JOIN source s ON s.id = q.source_id
+                    WHERE s.wave_id = ? ORDER BY s.id, q.line
+                    """, arguments: [wave]
+            ).map {
+                QuarantineEntry(
+                    fileName: $0[0], row: QuarantinedRow(line: $0[1], column: $0[2], value: $0[3], reason: $0[4]))
+            }
+        }
+    }
+
+    public func waves() throws -> [WaveSummary] {
+        try read { db in
+            try WaveSummary.fetchAll(
+                db,
+                sql: """
+                    SELECT w.id,
+                      (SELECT count(*) FROM source s WHERE s.wave_id = w.id) AS sources,
+                      (SELECT count(*) FROM response r WHERE r.wave_id = w.id AND NOT r.superseded) AS responses,
+                      (SELECT count(*) FROM quarantine q JOIN source s ON s.id = q.source_id
+                       WHERE s.wave_id = w.id) AS quarantined
+                    FROM wave w ORDER BY w.start_year, w.term = 'spring'
+                    """)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.read(body)
+    }
+}

@@ -1,0 +1,40 @@
+import AtbalstsCore
+import GRDB
+
+/// A wave with what the database holds of it (`atbalsts waves`).
+public struct WaveSummary: Sendable, Hashable, Codable, FetchableRecord {
+    public let id: String
+    public let sources: Int
+    public let responses: Int
+    public let quarantined: Int
+}
+
+/// One imported file as the data-quality sheet reports it.
+public struct SourceRecord: Sendable, Hashable, Codable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "source"
+    public var id: Int64?
+    public var waveId: String
+    public var fileName: String
+    public var sha256: String
+    public var kind: String
+    public var instrumentId: String?
+    public var format: String
+    public var encoding: String
+    public var delimiter: String
+    public var rowsRead: Int
+    public var rowsAccepted: Int
+    public var rowsQuarantined: Int
+    public var importedAt: String
+
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// What `importSource` did.
+public enum ImportOutcome: Sendable, Equatable {
+    case imported(sourceID: Int64)
+    /// The same bytes were imported before (SPEC 9): nothing changed.
+    case alreadyImported(waveID: String)
+}

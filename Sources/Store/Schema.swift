@@ -1,0 +1,75 @@
+import GRDB
+
+/// The fixed part of the schema. A shipped migration is never edited: add a new one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-waves-sources-responses") { db in
+            try db.create(table: "wave") { t in
+                t.primaryKey("id", .text)
+                t.column("start_year", .integer).notNull()
+                t.column("term", .text).notNull()
+                t.column("created_at", .text).notNull()
+            }
+            // The register as it was when the wave was imported: response rates stay reproducible.
+            try db.create(table: "institution") { t in
+                t.column("wave_id", .text).notNull().references("wave", onDelete: .cascade)
+                t.column("code", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("type", .text).notNull()
+                t.column("teachers", .integer).notNull()
+                t.primaryKey(["wave_id", "code"])
+            }
+            // Answer columns are defined by the instrument; `slots` lists them in order.
+            try db.create(table: "instrument") { t in
+                t.primaryKey("id", .text)
+                t.column("answer_table", .text).notNull()
+                t.column("slots", .text).notNull()
+                t.column("text_items", .text).notNull()
+            }
+            try db.create(table: "source") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("wave_id", .text).notNull().references("wave", onDelete: .cascade)
+                t.column("file_name", .text).notNull()
+                t.column("sha256", .text).notNull().unique()
+                t.column("kind", .text).notNull()
+                t.column("instrument_id", .text)
+                t.column("format", .text).notNull()
+                t.column("encoding", .text).notNull()
+                t.column("delimiter", .text).notNull()
+                t.column("rows_read", .integer).notNull()
+                t.column("rows_accepted", .integer).notNull()
+                t.column("rows_quarantined", .integer).notNull()
+                t.column("imported_at", .text).notNull()
+            }
+            try db.create(table: "quarantine") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("source_id", .integer).notNull().references("source", onDelete: .cascade)
+                t.column("line", .integer).notNull()
+                t.column("column_name", .text)
+                t.column("value", .text)
+                t.column("reason", .text).notNull()
+            }
+            try db.create(table: "response") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("source_id", .integer).notNull().references("source", onDelete: .cascade)
+                t.column("wave_id", .text).notNull()
+                t.column("line", .integer).notNull()
+                t.column("respondent_key", .text).notNull()
+                t.column("submitted_at", .text)
+                t.column("institution", .text).notNull()
+                t.column("superseded", .boolean).notNull().defaults(to: false)
+            }
+            try db.create(
+                index: "response_on_wave_respondent", on: "response",
+                columns: ["wave_id", "respondent_key"])
+            try db.create(table: "response_text") { t in
+                t.column("response_id", .integer).notNull().references("response", onDelete: .cascade)
+                t.column("item_id", .text).notNull()
+                t.column("text", .text).notNull()
+                t.primaryKey(["response_id", "item_id"])
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,119 @@
+import CXlsxWriter
+
+/// A sheet of a `Workbook`. It holds its workbook, so it cannot outlive it.
+public struct Worksheet {
+    let workbook: Workbook
+    let handle: UnsafeMutablePointer<lxw_worksheet>
+    public let name: String
+
+    /// Excel's limit on the characters of one cell.
+    public static let maxTextLength = 32_767
+
+    /// Text is always written as a shared string, never as a formula (SPEC 8). Text that Excel
+    /// would turn into a formula on editing (`= + - @`, tab, CR first) gets the quote prefix.
+    public func write(_ row: Int, _ column: Int, _ text: String, _ spec: FormatSpec = FormatSpec()) throws(XLSXError) {
+        let safe = Self.cellText(text)
+        let format = workbook.format(spec, quotePrefix: Self.needsQuotePrefix(safe))
+        try check(
+            worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), safe, format),
+            sheet: name, row: row, column: column)
+    }
+
+    public func write(_ row: Int, _ column: Int, _ number: Double, _ spec: FormatSpec = FormatSpec()) throws(XLSXError) {
+        try check(
+            worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, workbook.format(spec)),
+            sheet: name, row: row, column: column)
+    }
+
+    public func write(_ row: Int, _ column: Int, _ number: Int, _ spec: FormatSpec = FormatSpec()) throws(XLSXError) {
+        try write(row, column, Double(number), spec)
+    }
+
+    /// A number, or an empty (but formatted) cell when there is none.
+    public func write(_ row: Int, _ column: Int, _ number: Double?, _ spec: FormatSpec = FormatSpec()) throws(XLSXError) {
+        if let number {
+            try write(row, column, number, spec)
+        } else {
+            try check(
+                worksheet_write_blank(handle, lxw_row_t(row), lxw_col_t(column), workbook.format(spec)),
+                sheet: name, row: row, column: column)
+        }
+    }
+
+    static func needsQuotePrefix(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return "=+-@\t\r".unicodeScalars.contains(first)
+    }
+
+    /// NUL cannot travel through a C string or XML: it becomes U+FFFD. Over-long text is cut to
+    /// Excel's cell limit and ends with "…" so a reader sees that it was cut.
+    static func cellText(_ text: String) -> String {
+        var result = text.contains("\0") ? text.replacingOccurrences(of: "\0", with: "\u{FFFD}") : text
+        if result.utf16.count > maxTextLength {
+            var cut = result.prefix(maxTextLength - 1)
+            while cut.utf16.count > maxTextLength - 1 { cut = cut.dropLast() }
+            result = cut + "…"
+        }
+        return result
+    }
+
+    public func setColumn(_ first: Int, _ last: Int, width: Double, _ spec: FormatSpec? = nil) throws(XLSXError) {
+        try check(
+            worksheet_set_column(
+                handle, lxw_col_t(first), lxw_col_t(last), width, spec.map { workbook.format($0) }),
+            sheet: name, row: 0, column: first)
+    }
+
+    public func setRow(_ row: Int, height: Double) throws(XLSXError) {
+        try check(worksheet_set_row(handle, lxw_row_t(row), height, nil), sheet: name, row: row)
+    }
+
+    public func merge(_ rows: ClosedRange<Int>, _ columns: ClosedRange<Int>, _ text: String, _ spec: FormatSpec = FormatSpec()) throws(XLSXError) {
+        let safe = Self.cellText(text)
+        try check(
+            worksheet_merge_range(
+                handle, lxw_row_t(rows.lowerBound), lxw_col_t(columns.lowerBound),
+                lxw_row_t(rows.upperBound), lxw_col_t(columns.upperBound), safe,
+                workbook.format(spec, quotePrefix: Self.needsQuotePrefix(safe))),
+            sheet: name, row: rows.lowerBound, column: columns.lowerBound)
+    }
+
+    public func freezePanes(row: Int, column: Int = 0) {
+        worksheet_freeze_panes(handle, lxw_row_t(row), lxw_col_t(column))
+    }
+
+    public func autofilter(_ rows: ClosedRange<Int>, _ columns: ClosedRange<Int>) throws(XLSXError) {
+        try check(
+            worksheet_autofilter(
+                handle, lxw_row_t(rows.lowerBound), lxw_col_t(columns.lowerBound),
+                lxw_row_t(rows.upperBound), lxw_col_t(columns.upperBound)),
+            sheet: name, row: rows.lowerBound, column: columns.lowerBound)
+    }
+
+    /// SPEC 10 print set-up: landscape A4, one page wide, header rows repeated, title and page
+    /// number in the header and footer.
+    public func printSetup(headerRows: ClosedRange<Int>?, title: String) throws(XLSXError) {
+        worksheet_set_landscape(handle)
+        worksheet_set_paper(handle, 9)  // A4
+        worksheet_fit_to_pages(handle, 1, 0)
+        if let headerRows {
+            try check(
+                worksheet_repeat_rows(handle, lxw_row_t(headerRows.lowerBound), lxw_row_t(headerRows.upperBound)),
+                sheet: name)
+        }
+        let escaped = title.replacingOccurrences(of: "&", with: "&&")
+        try check(worksheet_set_header(handle, "&C" + escaped), sheet: name)
+        try check(worksheet_set_footer(handle, "&L&A&RPage &P / &N"), sheet: name)
+    }
+
+    public func insertChart(_ chart: Chart, row: Int, column: Int, scale: (x: Double, y: Double) = (1, 1)) throws(XLSXError) {
+        var options = lxw_chart_options()
+        options.x_scale = scale.x
+        options.y_scale = scale.y
+        try check(
+            worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(column), chart.handle, &options),
+            sheet: name, row: row, column: column)
+    }
+
+    public func activate() { worksheet_activate(handle) }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a workspace: pipeline template, a copy of the seeds, a pseudonym key.",
+        discussion: """
+            Existing files are never overwritten.
+            Example:
+              atbalsts init my-municipality
+            """)
+
+    @Argument(help: "The workspace folder.")
+    var directory = "."
+
+    @Option(help: "The seeds folder to copy into the workspace.")
+    var seeds = "seeds"
+
+    @Flag(help: "Only create the pseudonym key.")
+    var keyOnly = false
+
+    func run() throws {
+        do {
+            let source = URL(fileURLWithPath: seeds)
+            let result = try Workspace.initialize(
+                URL(fileURLWithPath: directory),
+                seedsFrom: FileManager.default.fileExists(atPath: source.path) ? source : nil, keyOnly: keyOnly)
+            for name in result.created { print("created \(directory)/\(name)") }
+            for name in result.kept { print("kept    \(directory)/\(name) (already there)") }
+        } catch {
+            throw Outcome.report(error)
+        }
+    }
+}

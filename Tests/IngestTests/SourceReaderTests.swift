@@ -1,0 +1,130 @@
+import AtbalstsCore
+import Foundation
+import Testing
+@testable import Ingest
+
+/// A two-item instrument is enough to show how a row becomes answers or a quarantined row.
+struct SourceReaderTests {
+    static let need = Scale(id: "need", options: [
+        .init(value: 0, label: Bilingual(lv: "Nav vajadzības", en: "No need")),
+        .init(value: 3, label: Bilingual(lv: "Augsta", en: "High")),
+    ])
+    static let forms = [
+        ReferenceEntry(id: "courses", label: Bilingual(lv: "Kursi", en: "Courses")),
+        ReferenceEntry(id: "masterclasses", label: Bilingual(lv: "Meistarklases, radošās darbnīcas", en: "Master classes")),
+        ReferenceEntry(id: "mentor", label: Bilingual(lv: "Mentors", en: "Mentor")),
+    ]
+    static let instrument = Instrument(
+        id: "mini", title: Bilingual(lv: "mini", en: "mini"),
+        items: [
+            Item(id: "institution", group: "institution", row: nil, kind: .institution, header: "Izglītības iestāde", englishName: "Institution", code: "Q1"),
+            Item(id: "need_digital", group: "need", row: "digital", kind: .scaled(need, reversed: false),
+                 header: "Vajadzība [Digitālās prasmes]", englishName: "Digital", code: "Q2[SQ001]"),
+            Item(id: "support_forms", group: "support_forms", row: nil, kind: .multi(forms), header: "Atbalsta veidi", englishName: "Forms", code: "Q3"),
+        ],
+        needAreas: [ReferenceEntry(id: "digital", label: Bilingual(lv: "Digitālās prasmes", en: "Digital"))])
+    static let register = [Institution(code: "T01", name: "Testa skola", type: "pamatskola", teachers: 10)]
+
+    func parse(_ text: String, options: SourceOptions = SourceOptions()) throws -> ParsedSource {
+        try SourceReader.parse(
+            bytes: Array(text.utf8), name: "t.csv", instrument: Self.instrument, register: Self.register,
+            pseudonymizer: Pseudonymizer(key: Array(repeating: 7, count: 32)), options: options)
+    }
+
+    @Test func optionsContainingTheSeparatorAreMatchedLongestFirst() throws {
+        let source = try parse("""
+            Timestamp,Email address,Izglītības iestāde,Vajadzība [Digitālās prasmes],Atbalsta veidi
+            2026/10/01 9:00:00 AM EET,a@x.lv,Testa skola,Augsta,"Kursi, Meistarklases, radošās darbnīcas"
+
+            """)
+        #expect(source.format == .googleForms)
+        let response = try #require(source.responses.first)
+        #expect(response.values.raw == [3, 1, 1, 0])
+        #expect(response.submittedAt == "2026-10-01 09:00:00")
+    }
+
+    @Test func headersMatchIgnoringCaseDiacriticsAndSpaces() throws {
+        let source = try parse("izglitibas  iestade;VAJADZIBA [digitalas prasmes]\nT01;Nav vajadzības\n")
+        #expect(source.mapping.matches.map(\.rule) == [.normalized, .normalized])
+        #expect(source.responses.first?.values[0] == 0)
+        #expect(source.responses.first?.institution == "T01")
+    }
+
+    @Test func limeSurveyCodesMapToo() throws {
+        let source = try parse("id,submitdate,Q1,Q2[SQ001],Q3\n1,2026-10-01 10:00:00,T01,3,Mentors\n2,,T01,3,Mentors\n")
+        #expect(source.format == .limeSurvey)
+        #expect(source.responses.count == 1)
+        #expect(source.quarantine.map(\.reason) == ["incomplete response (no submit date)"])
+    }
+
+    @Test func pipelineLabelsMapAnotherScale() throws {
+        var options = SourceOptions()
+        options.labels = ["need": ["Ļoti nepieciešams": 3]]
+        let source = try parse("Izglītības iestāde,Vajadzība [Digitālās prasmes]\nT01,Ļoti nepieciešams\n", options: options)
+        #expect(source.responses.first?.values[0] == 3)
+    }
+
+    @Test func rowProblemsAreQuarantinedWithPlaceAndReason() throws {
+        let source = try parse("""
+            Izglītības iestāde,Vajadzība [Digitālās prasmes],Atbalsta veidi
+            T01,7,Kursi
+            T01,Augsta,Kursi,extra
+            Cita skola,Augsta,Kursi
+            T01,Augsta,Brīvdienas
+
+            """)
+        #expect(source.rowsRead == 4)
+        #expect(source.responses.isEmpty)
+        #expect(source.quarantine.map(\.line) == [2, 3, 4, 5])
+        #expect(source.quarantine.map(\.reason) == [
+            "value 7 out of range 0–3", "expected 3 fields, found 4", "unknown institution",
+            "answer does not match the options of support_forms",
+        ])
+        #expect(source.quarantine[0].column == "Vajadzība [Digitālās prasmes]")
+    }
+
+    @Test(arguments: [
+        ("", IngestError.Cause.empty),
+        ("a,b\n1,2\n", .noRecognisableHeader),
+        ("Izglītības iestāde,Izglītības iestāde\n", .duplicateHeader("Izglītības iestāde", firstColumn: 0, secondColumn: 1)),
+        ("Izglītības iestāde\n\"T01\n", .csv(.unterminatedQuote(line: 2))),
+    ])
+    func fileLevelFailuresNameTheCause(text: String, cause: IngestError.Cause) {
+        do {
+            _ = try parse(text)
+            Issue.record("expected \(cause)")
+        } catch let error as IngestError {
+            #expect(error.cause == cause)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func theSameEmailGivesTheSameKeyAndNoEmailSurvives() {
+        let pseudonymizer = Pseudonymizer(key: Array("workspace key".utf8))
+        let key = pseudonymizer.key(forEmail: " Anna.Berzina@Example.lv ")
+        #expect(key == pseudonymizer.key(forEmail: "anna.berzina@example.lv"))
+        #expect(key?.contains("anna") == false)
+        #expect(pseudonymizer.key(forEmail: "anonymous") == nil)
+    }
+
+    @Test func hmacMatchesRFC4231() {
+        // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
+        #expect(Digest.hmacSHA256Hex(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
+                == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+        // FIPS 180-2: SHA-256("abc").
+        #expect(Digest.sha256Hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    @Test(arguments: [
+        ("2026/10/14 9:41:07 PM EET", "2026-10-14 21:41:07"),
+        ("2026/10/14 12:05:00 AM EET", "2026-10-14 00:05:00"),
+        ("14.10.2026 9:41", "2026-10-14 09:41:00"),
+        ("14.10.2026.", "2026-10-14 00:00:00"),
+        ("2026.10.14.", "2026-10-14 00:00:00"),
+        ("2026-10-14 09:41:07", "2026-10-14 09:41:07"),
+    ])
+    func timestamps(text: String, expected: String) {
+        #expect(normalizedTimestamp(text) == expected)
+    }
+}

@@ -1,0 +1,129 @@
+import AtbalstsCore
+import Foundation
+import Store
+import TestSupport
+import Testing
+@testable import Pipeline
+
+/// The small fixture, worked by hand (digital skills; every other area answered "Zema" = 1):
+///   T01 Testa vidusskola, 8 respondents: 3,3,3,2,1,0,blank,2 (a1's first answer 0 is superseded
+///       by its later 3) → answered 7, high 3, level sum 14
+///   T02 Testa pamatskola, 5 respondents: 3,3,1,1,0 → answered 5, high 2, sum 8
+///   T03 Mazā skola, 2 respondents: 3,3 → answered 2, high 2, sum 6
+///   municipality: answered 14, high 7 → share 0.5; intensity 28/42 = 2/3
+///   breadth: T01 3/7 ≥ 0.25 and T02 2/5 ≥ 0.25 (T03 under 5) → 2/2 = 1
+///   score = 100·(0.4·0.5 + 0.2·2/3 + 0.1·1)/0.7 = 61.904… → 61.9
+///   rows: 19 read = 16 accepted + 3 quarantined (unknown institution, unknown label, ragged); 1 superseded
+struct RunTests {
+    @Test func councilWorkbookHoldsHandWorkedNumbers() throws {
+        let workspace = try TestWorkspace()
+        let summary = try Runner(pipeline: try workspace.pipeline(), progress: Progress(quiet: true)).run()
+        #expect(summary.sources.map(\.status) == [.imported])
+        #expect(summary.respondents == 15)
+
+        let book = try WorkbookReader(workspace.url("out/2026-27-autumn-padome.xlsx"))
+        #expect(book.sheetNames == ["Kopsavilkums", "Prioritātes", "Iestādes", "Datu kvalitāte", "Metodoloģija"])
+
+        let priorities = try book.rows(ofSheet: "Prioritātes")
+        #expect(priorities[4]?[1] == .text("ID"))
+        let first = try #require(priorities[5])
+        #expect(first[0] == .number(1))
+        #expect(first[1] == .text("digital"))
+        #expect(first[3] == .number(61.9))
+        #expect(first[4] == .number(0.5))
+        #expect(abs(first[7]!.number! - 2.0 / 3.0) < 1e-12)
+        #expect(first[8] == .number(1))
+        #expect(first[9] == nil, "no self-assessment: gap dropped")
+        #expect(first[10] == nil, "no previous wave: trend dropped")
+        #expect(first[11] == .number(14))
+        // Every other area: (0.2·1/3)/0.7 = 9.52… → 9.5, ties broken by area id.
+        let second = try #require(priorities[6])
+        #expect(second[1] == .text("assessment"))
+        #expect(second[3] == .number(9.5))
+
+        let institutions = try book.rows(ofSheet: "Iestādes")
+        let digitalColumn = 4 + 3  // code, name, n, rate, then areas in seed order: digital is 4th
+        #expect(institutions[4]?[digitalColumn] == .text("Digitālās prasmes un izglītības tehnoloģijas"))
+        #expect(institutions[5]?[0] == .text("T01"))
+        #expect(institutions[5]?[2] == .number(8))
+        #expect(institutions[5]?[3] == .number(8.0 / 20.0))
+        #expect(abs(institutions[5]![digitalColumn]!.number! - 3.0 / 7.0) < 1e-12)
+        // T03 has 2 respondents; T02 (5) is hidden too, or T03 = total − T01 − T02.
+        #expect(institutions[6]?[2] == .text("<5"))
+        #expect(institutions[6]?[digitalColumn] == .text("<5"))
+        #expect(institutions[7]?[2] == .text("<5"))
+        #expect(institutions[7]?[digitalColumn] == .text("<5"))
+
+        let quality = try book.rows(ofSheet: "Datu kvalitāte")
+        let source = try #require(quality[5])
+        #expect(source[0] == .text("small-google-forms.csv"))
+        #expect(source[1] == .text("google-forms"))
+        #expect(source[2] == .text("UTF-8"))
+        #expect(Array(4...7).map { source[$0] } == [.number(19), .number(16), .number(3), .number(1)])
+
+        let summarySheet = try book.rows(ofSheet: "Kopsavilkums")
+        let figures = Dictionary(uniqueKeysWithValues: (5...12).compactMap { row in
+            summarySheet[row].flatMap { cells in cells[0]?.text.map { ($0, cells[1]) } }
+        })
+        #expect(figures["Respondenti"] == .number(15))
+        #expect(figures["Atsaucība"] == .number(15.0 / 34.0))
+    }
+
+    @Test func quarantinedRowsAreStoredAndWrittenOut() throws {
+        let workspace = try TestWorkspace()
+        _ = try Runner(pipeline: try workspace.pipeline(), progress: Progress(quiet: true)).run()
+        let database = try AppDatabase(path: workspace.url("atbalsts.sqlite").path)
+        let rows = try database.quarantine(wave: "2026-27-autumn").map(\.row)
+        // Physical lines: the comment of the second respondent spans two lines.
+        #expect(rows.map(\.line) == [18, 19, 20])
+        #expect(rows.map(\.reason) == [
+            "unknown institution", "unknown answer label for scale need", "expected 43 fields, found 3",
+        ])
+        #expect(rows[0].value == "Nezināma skola")
+        #expect(rows[1].column == "Cik liela ir Jūsu vajadzība pēc profesionālās pilnveides šajās jomās? [Digitālās prasmes un izglītības tehnoloģijas]")
+
+        let rejected = try String(contentsOf: workspace.url("out/2026-27-autumn-rejected.csv"), encoding: .utf8)
+        let lines = rejected.split(separator: "\r\n")
+        #expect(lines.count == 4)
+        #expect(lines[1] == "small-google-forms.csv,18,Izglītības iestāde,Nezināma skola,unknown institution")
+    }
+
+    @Test func theSameBytesTwiceAreANoOp() throws {
+        let workspace = try TestWorkspace()
+        let pipeline = try workspace.pipeline()
+        _ = try Runner(pipeline: pipeline, progress: Progress(quiet: true)).run()
+        let again = try Runner(pipeline: pipeline, progress: Progress(quiet: true)).run()
+        #expect(again.sources.map(\.status) == [.alreadyImported])
+        #expect(again.respondents == 15)
+        let waves = try AppDatabase(path: workspace.url("atbalsts.sqlite").path).waves()
+        #expect(waves.map(\.responses) == [15])
+        #expect(waves.map(\.sources) == [1])
+    }
+
+    @Test func databaseIsPrivateAndHoldsNoEmail() throws {
+        let workspace = try TestWorkspace()
+        _ = try Runner(pipeline: try workspace.pipeline(), progress: Progress(quiet: true)).run()
+        let path = workspace.url("atbalsts.sqlite").path
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let fixture = try String(contentsOf: TestWorkspace.fixtures.appendingPathComponent("small-google-forms.csv"), encoding: .utf8)
+        let emails = Set(fixture.split(whereSeparator: { $0 == "," || $0.isNewline }).filter { $0.contains("@") })
+        #expect(emails.count >= 15)
+        for email in emails {
+            #expect(bytes.range(of: Data(email.utf8)) == nil, "\(email) stored")
+        }
+    }
+
+    @Test func aRunWithoutKeyFailsClearly() throws {
+        let workspace = try TestWorkspace()
+        let pipeline = try workspace.pipeline()
+        try FileManager.default.removeItem(at: workspace.url("atbalsts.key"))
+        #expect {
+            try Runner(pipeline: pipeline, progress: Progress(quiet: true)).run()
+        } throws: { error in
+            "\(error)".contains("no pseudonym key") && "\(error)".contains("atbalsts init")
+        }
+        #expect(!FileManager.default.fileExists(atPath: workspace.url("atbalsts.key").path))
+    }
+}

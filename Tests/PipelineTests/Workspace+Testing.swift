@@ -1,0 +1,42 @@
+import Foundation
+@testable import Pipeline
+
+/// A throw-away workspace: a key, a pipeline over fixture files and the repository's seeds.
+struct TestWorkspace {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("atbalsts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try Workspace.createKey(at: directory.appendingPathComponent("atbalsts.key"))
+    }
+
+    func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
+
+    /// Writes `pipeline.yaml`; `sources` is YAML of the list entries.
+    func pipeline(
+        wave: String = "2026-27-autumn", sources: String? = nil, extra: String = ""
+    ) throws -> PipelineFile {
+        let defaultSources = """
+              - file: \(Self.fixtures.path)/small-google-forms.csv
+                kind: needs
+              - file: \(Self.fixtures.path)/small-register.csv
+                kind: institutions
+            """
+        let text = """
+            wave: \(wave)
+            seeds: \(Self.repository.path)/seeds
+            sources:
+            \(sources ?? defaultSources)
+            outputs:
+              directory: out
+            \(extra)
+            """
+        try text.write(to: url("pipeline.yaml"), atomically: true, encoding: .utf8)
+        return try PipelineFile.load(url("pipeline.yaml"))
+    }
+}

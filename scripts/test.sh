@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The whole test suite: Swift unit and integration tests, then the end-to-end check of the demo
+# workbook with LibreOffice and the independent pandas oracle.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ATBALSTS_WITH_TEST_TOOLS=1 source scripts/setup.sh
+swift build --build-tests
+swift test --skip-build 2>&1 | tee .build/swift-test.log
+bash tests/end-to-end.sh
