@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# End to end: the real binary runs the sample through a fresh workspace, a real spreadsheet
+# program (LibreOffice headless) opens the workbook, and an independent pandas implementation
+# checks every priority number.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo="$(pwd)"
+bin="$(swift build --show-bin-path)/atbalsts"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+"$bin" init "$work" --key-only >/dev/null
+cat > "$work/pipeline.yaml" <<YAML
+wave: 2026-27-autumn
+seeds: $repo/seeds
+sources:
+  - file: $repo/samples/google-forms-needs.csv
+    kind: needs
+outputs:
+  directory: out
+YAML
+"$bin" run "$work/pipeline.yaml" --quiet
+book="$work/out/2026-27-autumn-padome.xlsx"
+
+python3 tests/oracle/priorities.py --csv samples/google-forms-needs.csv --seeds seeds \
+  --register seeds/institutions.csv --workbook "$book"
+
+# LibreOffice writes every sheet as <book>-<sheet>.csv (UTF-8, raw values).
+mkdir -p "$work/csv"
+soffice --headless --convert-to \
+  'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
+  --outdir "$work/csv" "$book" >/dev/null 2>&1
+python3 tests/oracle/libreoffice_check.py --workbook "$book" --csv-dir "$work/csv"
