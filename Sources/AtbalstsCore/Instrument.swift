@@ -89,6 +89,12 @@ public struct Item: Hashable, Sendable {
         if case .scaled(let scale, _) = kind { return scale }
         return nil
     }
+
+    /// The grid row's own label: `Row` of `Question [Row]`, or the header of a plain question.
+    public var rowLabel: String {
+        guard row != nil, header.hasSuffix("]"), let open = header.lastIndex(of: "[") else { return header }
+        return String(header[header.index(after: open)..<header.index(before: header.endIndex)])
+    }
 }
 
 /// A questionnaire definition (SPEC 2): its items in export order and the reference lists they use.

@@ -40,7 +40,7 @@ extension Seeds {
         }
         let needAreas = items.compactMap { item -> ReferenceEntry? in
             guard item.group == "need", let row = item.row, item.scale != nil else { return nil }
-            return ReferenceEntry(id: row, label: Bilingual(lv: Self.rowLabel(item.header), en: item.englishName))
+            return ReferenceEntry(id: row, label: Bilingual(lv: item.rowLabel, en: item.englishName))
         }
         return Instrument(id: id, title: title, items: items, needAreas: needAreas)
     }
@@ -118,11 +118,5 @@ extension Seeds {
         guard let mapping else { return Bilingual(lv: fallback, en: fallback) }
         let lv = try mapping.string("lv") ?? fallback
         return Bilingual(lv: lv, en: try mapping.string("en") ?? lv)
-    }
-
-    /// `Question [Row]` → `Row`.
-    static func rowLabel(_ header: String) -> String {
-        guard header.hasSuffix("]"), let open = header.lastIndex(of: "[") else { return header }
-        return String(header[header.index(after: open)..<header.index(before: header.endIndex)])
     }
 }

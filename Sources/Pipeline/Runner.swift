@@ -116,7 +116,10 @@ public struct Runner {
 
         if outputs.councilWorkbook {
             let report = CouncilReport(
-                wave: wave, instrument: instrument, needs: needs, sources: try database.sources(wave: wave),
+                wave: wave, instrument: instrument, needs: needs,
+                wellbeing: WellbeingIndicators(
+                    responses: responses, register: register, instrument: instrument, settings: pipeline.settings),
+                sources: try database.sources(wave: wave),
                 quarantine: quarantine, settings: pipeline.settings, programVersion: AtbalstsVersion.current,
                 generatedAt: Date())
             let path = outputs.directory.appendingPathComponent("\(wave)-padome.xlsx").path

@@ -7,6 +7,7 @@ public struct CouncilReport: Sendable {
     public let wave: String
     public let instrument: Instrument
     public let needs: NeedIndicators
+    public let wellbeing: WellbeingIndicators
     public let sources: [SourceSummary]
     public let quarantine: [QuarantineEntry]
     public let settings: ScoringSettings
@@ -14,13 +15,14 @@ public struct CouncilReport: Sendable {
     public let generatedAt: Date
 
     public init(
-        wave: String, instrument: Instrument, needs: NeedIndicators, sources: [SourceSummary],
+        wave: String, instrument: Instrument, needs: NeedIndicators, wellbeing: WellbeingIndicators, sources: [SourceSummary],
         quarantine: [QuarantineEntry], settings: ScoringSettings, programVersion: String,
         generatedAt: Date
     ) {
         self.wave = wave
         self.instrument = instrument
         self.needs = needs
+        self.wellbeing = wellbeing
         self.sources = sources
         self.quarantine = quarantine
         self.settings = settings

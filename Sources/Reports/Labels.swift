@@ -30,6 +30,7 @@ public struct Labels: Sendable {
     let methodologyTitle: String, definitions: [(String, String)], settingsTitle: String
     let minGroupSize: String, breadthThreshold: String, weightsLabel: String
     let programVersion: String, runTime: String
+    let wellbeing: WellbeingLabels
 
     public static func of(_ language: Language) -> Labels { language == .lv ? .latvian : .english }
 }

@@ -22,7 +22,9 @@ struct RunTests {
         #expect(summary.respondents == 15)
 
         let book = try WorkbookReader(workspace.url("out/2026-27-autumn-padome.xlsx"))
-        #expect(book.sheetNames == ["Kopsavilkums", "Prioritātes", "Iestādes", "Datu kvalitāte", "Metodoloģija"])
+        #expect(book.sheetNames == [
+            "Kopsavilkums", "Prioritātes", "Iestādes", "Labbūtība", "Datu kvalitāte", "Metodoloģija",
+        ])
 
         let priorities = try book.rows(ofSheet: "Prioritātes")
         #expect(priorities[4]?[1] == .text("ID"))
@@ -61,12 +63,29 @@ struct RunTests {
         #expect(source[2] == .text("UTF-8"))
         #expect(Array(4...7).map { source[$0] } == [.number(19), .number(16), .number(3), .number(1)])
 
+        // Everyone answered WHO-5 "Dažreiz" (1) → 5 × 1 × 4 = 20; every CBI item 50 (the reversed
+        // one too) → 50; stress "Zināmā mērā" → not stressed.
+        let wellbeing = try book.rows(ofSheet: "Labbūtība")
+        #expect(wellbeing[4]?[4] == .text("WHO-5 vidēji (0–100)"))
+        let total = try #require(wellbeing[5])
+        #expect(total[3] == .number(15))
+        #expect(total[4] == .number(20))
+        #expect(total[5] == .number(1))
+        #expect(total[7] == .number(50))
+        #expect(total[8] == .number(1))
+        #expect(total[9] == .number(0))
+        #expect(wellbeing[6]?[1] == .text("T01"))
+        #expect(wellbeing[6]?[4] == .number(20))
+        #expect(wellbeing[7]?[3] == .text("<5"))
+        #expect(wellbeing[8]?[4] == .text("<5"))
+
         let summarySheet = try book.rows(ofSheet: "Kopsavilkums")
-        let figures = Dictionary(uniqueKeysWithValues: (5...12).compactMap { row in
+        let figures = Dictionary(uniqueKeysWithValues: (5...17).compactMap { row in
             summarySheet[row].flatMap { cells in cells[0]?.text.map { ($0, cells[1]) } }
         })
         #expect(figures["Respondenti"] == .number(15))
         #expect(figures["Atsaucība"] == .number(15.0 / 34.0))
+        #expect(figures["WHO-5 vidēji (0–100)"] == .number(20))
     }
 
     @Test func quarantinedRowsAreStoredAndWrittenOut() throws {

@@ -1,4 +1,5 @@
 import AtbalstsCore
+import Scoring
 import XLSX
 
 /// Metodoloģija: how every number is defined, the settings in force, version and run time.
@@ -6,7 +7,7 @@ enum MethodologySheet {
     static func write(_ report: CouncilReport, on sheet: Worksheet, labels: Labels, title: String) throws {
         try sheet.heading(labels.methodologyTitle, "\(labels.wave): \(report.wave)")
         var table = Table(sheet: sheet, labels: labels)
-        let definitions = labels.definitions.map { [Cell.text($0.0), .text($0.1)] }
+        let definitions = (labels.definitions + labels.wellbeing.definitions).map { [Cell.text($0.0), .text($0.1)] }
         let body = try table.write(at: 3, headers: ["", ""], rows: definitions, freeze: false, filter: false)
 
         let weights = report.settings.weights
@@ -19,11 +20,25 @@ enum MethodologySheet {
             [.text(labels.programVersion), .text(report.programVersion)],
             [.text(labels.runTime), .text(SummarySheet.timestamp(report.generatedAt))],
         ]
-        try table.write(
+        let settingsBody = try table.write(
             at: body.upperBound + 2, headers: [labels.settingsTitle, ""], rows: settings, freeze: false,
             filter: false)
+
+        let words = labels.wellbeing
+        let reliability = report.wellbeing.reliability.map { scale -> [Cell] in
+            let verdict = scale.alpha.map { words.verdicts[ReliabilityVerdict(alpha: $0)]! } ?? ""
+            return [
+                .text(words.scaleName[scale.scale] ?? scale.scale), .integer(scale.items),
+                .integer(scale.completeCases), .decimal(scale.alpha, format: "0.000"), .text(verdict),
+            ]
+        }
+        try sheet.write(settingsBody.upperBound + 2, 0, words.reliabilityTitle, Styles.label)
+        try table.write(
+            at: settingsBody.upperBound + 3,
+            headers: ["", words.items, words.completeCases, words.alpha, words.verdict], rows: reliability,
+            freeze: false, filter: false)
         try sheet.setColumn(0, 0, width: 30)
-        try sheet.setColumn(1, 1, width: 100, Styles.wrapped)
+        try sheet.setColumn(1, 1, width: 90, Styles.wrapped)
         try sheet.printSetup(headerRows: nil, title: title)
     }
 }

@@ -1,5 +1,6 @@
 import AtbalstsCore
 import Foundation
+import Scoring
 import XLSX
 
 /// Kopsavilkums: headline figures, top-5 priorities and inputs (SPEC 10).
@@ -18,7 +19,7 @@ enum SummarySheet {
             [.text(labels.sourcesImported), .integer(report.sources.count)],
             [.text(labels.rowsQuarantined), .integer(report.quarantine.count)],
             [.text(labels.generated), .text(Self.timestamp(report.generatedAt))],
-        ]
+        ] + wellbeingHeadline(report, labels: labels)
         try table.write(at: 3, headers: [labels.headline, ""], rows: figures, freeze: false, filter: false)
 
         let top = needs.priorities.prefix(5).map { priority -> [Cell] in
@@ -47,6 +48,23 @@ enum SummarySheet {
         try table.applyWidths()
         try sheet.setColumn(0, 0, width: 34)
         try sheet.printSetup(headerRows: nil, title: title)
+    }
+
+    /// The municipality's wellbeing in five numbers, hidden like any other group under the threshold.
+    static func wellbeingHeadline(_ report: CouncilReport, labels: Labels) -> [[Cell]] {
+        let words = labels.wellbeing
+        let total = report.wellbeing.municipality
+        guard report.wellbeing.available else { return [] }
+        let minGroup = report.settings.minGroupSize
+        func mean(_ mean: Mean) -> Cell { mean.count < minGroup ? .suppressed : .decimal(mean.value, format: "0.0") }
+        func share(_ share: Share) -> Cell { share.answered < minGroup ? .suppressed : .percent(share.proportion.share) }
+        return [
+            [.text(words.who5Mean), mean(total.who5)],
+            [.text(words.poor), share(total.poorWellbeing)],
+            [.text(words.cbiMean), mean(total.cbi)],
+            [.text(words.highBurnout), share(total.highBurnout)],
+            [.text(words.stressed), share(total.stressed)],
+        ]
     }
 
     static func timestamp(_ date: Date) -> String {

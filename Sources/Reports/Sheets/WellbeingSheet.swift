@@ -1,0 +1,153 @@
+import AtbalstsCore
+import Scoring
+import XLSX
+
+/// Labbūtība: WHO-5, burnout, stress and digital hygiene per group, with traffic lights, a legend
+/// and a native chart by institution. Column order is a contract with tests/oracle/wellbeing.py.
+enum WellbeingSheet {
+    static let headerRow = 3
+
+    /// One measure column: how it reads from a summary and how many answers it rests on.
+    struct Measure {
+        let header: String
+        let value: (WellbeingSummary) -> Double?
+        let count: (WellbeingSummary) -> Int
+        let isShare: Bool
+    }
+
+    static func measures(_ labels: WellbeingLabels, sources: [ReferenceEntry], language: Language) -> [Measure] {
+        func share(_ header: String, _ pick: @escaping (WellbeingSummary) -> Share) -> Measure {
+            Measure(header: header, value: { pick($0).proportion.share }, count: { pick($0).answered }, isShare: true)
+        }
+        return [
+            Measure(header: labels.who5Mean, value: { $0.who5.value }, count: { $0.who5.count }, isShare: false),
+            share(labels.poor) { $0.poorWellbeing },
+            share(labels.screen) { $0.depressionScreen },
+            Measure(header: labels.cbiMean, value: { $0.cbi.value }, count: { $0.cbi.count }, isShare: false),
+            share(labels.highBurnout) { $0.highBurnout },
+            share(labels.stressed) { $0.stressed },
+            share(labels.afterHours) { $0.afterHoursWeekly },
+        ] + sources.indices.map { index in
+            share(labels.stressSourcePrefix + sources[index].label.text(language)) { $0.stressSources[index] }
+        }
+    }
+
+    static func write(
+        _ report: CouncilReport, on sheet: Worksheet, in workbook: Workbook, labels: Labels, title: String
+    ) throws {
+        let words = labels.wellbeing
+        let wellbeing = report.wellbeing
+        try sheet.heading(words.title, "\(labels.wave): \(report.wave) · \(words.note)")
+        guard wellbeing.available else {
+            try sheet.write(headerRow, 0, words.unavailable)
+            return
+        }
+        let minGroup = report.settings.minGroupSize
+        let columns = measures(words, sources: wellbeing.stressSources, language: labels.language)
+        let headers = [words.dimension, labels.code, words.group, labels.n] + columns.map(\.header)
+
+        let total = WellbeingGroup(
+            key: "", label: Bilingual(lv: words.dimensions[.municipality]!, en: words.dimensions[.municipality]!),
+            summary: wellbeing.municipality, suppressed: wellbeing.municipality.respondents < minGroup)
+        var rows = try self.rows(.municipality, [total], columns: columns, words: words, language: labels.language, minGroup: minGroup)
+        for breakdown in wellbeing.breakdowns {
+            rows += try self.rows(breakdown.dimension, breakdown.groups, columns: columns, words: words, language: labels.language, minGroup: minGroup)
+        }
+        var table = Table(sheet: sheet, labels: labels)
+        let body = try table.write(at: headerRow, headers: headers, rows: rows)
+        try trafficLights(on: sheet, rows: body, columns: columns)
+        try table.applyWidths()
+        try sheet.setColumn(4, 3 + columns.count, width: 14)
+        try sheet.setRow(headerRow, height: 62)
+        sheet.freezePanes(row: headerRow + 1, column: 3)
+
+        var next = body.upperBound + 2
+        try sheet.write(next, 0, words.legendTitle, Styles.label)
+        for line in words.legend {
+            next += 1
+            try sheet.write(next, 0, line)
+        }
+        try chart(report, on: sheet, in: workbook, at: next + 2, words: words, labels: labels)
+        try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
+    }
+
+    private static func rows(
+        _ dimension: Dimension, _ groups: [WellbeingGroup], columns: [Measure], words: WellbeingLabels,
+        language: Language, minGroup: Int
+    ) throws -> [[Cell]] {
+        let hidden = columns.map { measure in
+            suppressedMeasure(groups: groups, count: measure.count, minGroupSize: minGroup)
+        }
+        return groups.enumerated().map { index, group in
+            let lead: [Cell] = [
+                .text(words.dimensions[dimension]!), .text(group.key), .text(group.label.text(language)),
+                group.suppressed ? .suppressed : .integer(group.summary.respondents),
+            ]
+            return lead + columns.enumerated().map { column, measure in
+                if hidden[column][index] { return .suppressed }
+                let value = measure.value(group.summary)
+                return measure.isShare ? .percent(value) : .decimal(value, format: "0.0")
+            }
+        }
+    }
+
+    private static func trafficLights(on sheet: Worksheet, rows: ClosedRange<Int>, columns: [Measure]) throws {
+        let red = FormatSpec(fontColor: 0x9C0006, background: 0xFFC7CE)
+        let amber = FormatSpec(fontColor: 0x9C5700, background: 0xFFEB9C)
+        let green = FormatSpec(fontColor: 0x006100, background: 0xC6EFCE)
+        for (offset, measure) in columns.enumerated() {
+            let column = 4 + offset
+            switch offset {
+            case 0:  // WHO-5 mean: low is bad
+                try sheet.highlight(rows, column...column, when: .atMost(50), red)
+                try sheet.highlight(rows, column...column, when: .between(50, 60), amber)
+                try sheet.highlight(rows, column...column, when: .atLeast(60), green)
+            case 3:  // CBI mean: high is bad
+                try sheet.highlight(rows, column...column, when: .atLeast(50), red)
+                try sheet.highlight(rows, column...column, when: .between(40, 50), amber)
+                try sheet.highlight(rows, column...column, when: .atMost(40), green)
+            default:
+                guard measure.isShare else { continue }
+                try sheet.highlight(rows, column...column, when: .atLeast(0.5), red)
+                try sheet.highlight(rows, column...column, when: .between(0.3, 0.5), amber)
+                try sheet.highlight(rows, column...column, when: .atMost(0.3), green)
+            }
+        }
+    }
+
+    /// The chart reads a block of shown institutions only, so a hidden group is never drawn as 0.
+    private static func chart(
+        _ report: CouncilReport, on sheet: Worksheet, in workbook: Workbook, at top: Int,
+        words: WellbeingLabels, labels: Labels
+    ) throws {
+        guard let institutions = report.wellbeing.breakdowns.first(where: { $0.dimension == .institution }) else { return }
+        let minGroup = report.settings.minGroupSize
+        let who5Hidden = suppressedMeasure(groups: institutions.groups, count: { $0.who5.count }, minGroupSize: minGroup)
+        let cbiHidden = suppressedMeasure(groups: institutions.groups, count: { $0.cbi.count }, minGroupSize: minGroup)
+        let shown = institutions.groups.indices.filter { !institutions.groups[$0].suppressed }
+        guard !shown.isEmpty else { return }
+        try sheet.write(top, 0, words.chartData, Styles.label)
+        var table = Table(sheet: sheet, labels: labels)
+        let rows = shown.map { index -> [Cell] in
+            let summary = institutions.groups[index].summary
+            return [
+                .text(institutions.groups[index].label.text(labels.language)),
+                who5Hidden[index] ? .blank : .decimal(summary.who5.value, format: "0.0"),
+                cbiHidden[index] ? .blank : .decimal(summary.cbi.value, format: "0.0"),
+            ]
+        }
+        let body = try table.write(
+            at: top + 1, headers: [labels.institution, words.who5Mean, words.cbiMean], rows: rows, freeze: false,
+            filter: false)
+        let chart = try workbook.addChart(.column)
+        let categories = "=" + absoluteRange(sheet: sheet.name, rows: body, columns: 0...0)
+        chart.addSeries(name: words.who5Mean, categories: categories,
+                        values: "=" + absoluteRange(sheet: sheet.name, rows: body, columns: 1...1))
+        chart.addSeries(name: words.cbiMean, categories: categories,
+                        values: "=" + absoluteRange(sheet: sheet.name, rows: body, columns: 2...2))
+        chart.title(words.chartTitle)
+        chart.valueAxis(min: 0, max: 100, numberFormat: "0")
+        chart.legend(bottom: true)
+        try sheet.insertChart(chart, row: body.upperBound + 2, column: 0, scale: (2.2, 1.6))
+    }
+}

@@ -1,0 +1,86 @@
+import AtbalstsCore
+import Testing
+@testable import Scoring
+
+struct WellbeingTests {
+    /// WHO-5 (0–5), CBI (100…0; the last item reversed), stress, one stress source, after hours.
+    static let instrument: Instrument = {
+        func scale(_ id: String, _ values: [Int]) -> Scale {
+            Scale(id: id, options: values.map { .init(value: $0, label: Bilingual(lv: "\($0)", en: "\($0)")) })
+        }
+        func item(_ id: String, _ group: String, _ scale: Scale, reversed: Bool = false) -> Item {
+            Item(id: id, group: group, row: id, kind: .scaled(scale, reversed: reversed), header: id, englishName: id, code: nil)
+        }
+        let who5 = scale("who5", Array(0...5)), cbi = scale("cbi", [100, 75, 50, 25, 0])
+        let stress = scale("stress", Array(0...3)), hours = scale("after_hours", Array(0...4))
+        let items = (1...5).map { item("who5_\($0)", "who5", who5) }
+            + (1...7).map { item("cbi_\($0)", "cbi", cbi, reversed: $0 == 7) }
+            + [item("stress", "stress", stress), item("stress_source_admin", "stress_source", stress),
+               item("after_hours", "after_hours", hours)]
+        return Instrument(id: "t", title: Bilingual(lv: "t", en: "t"), items: items, needAreas: [])
+    }()
+    static let slots = WellbeingSlots(instrument: instrument)
+
+    func scores(who5: [Int?], cbi: [Int?], stress: Int? = nil, source: Int? = nil, hours: Int? = nil) -> WellbeingScores {
+        var values = AnswerValues(count: Self.instrument.slots.count)
+        let who5 = who5.isEmpty ? Array(repeating: nil, count: 5) : who5
+        let cbi = cbi.isEmpty ? Array(repeating: nil, count: 7) : cbi
+        for (index, value) in (who5 + cbi + [stress, source, hours]).enumerated() { values[index] = value }
+        return WellbeingScores(values, slots: Self.slots)
+    }
+
+    @Test func who5IsTheRawSumTimesFourWithAllItems() {
+        #expect(scores(who5: [3, 4, 2, 5, 1], cbi: []).who5 == 60)  // 15 × 4
+        #expect(scores(who5: [0, 0, 0, 0, 0], cbi: []).who5 == 0)
+        #expect(scores(who5: [3, 4, nil, 5, 1], cbi: []).who5 == nil)
+    }
+
+    @Test func cbiReversesTheLeisureItemAndNeedsFourAnswers() {
+        // Item 7 answered 100 ("always enough energy") scores 0.
+        let all = scores(who5: [], cbi: [100, 75, 50, 25, 0, 50, 100])
+        #expect(all.cbi == 300.0 / 7.0)
+        // Four answered: 100, 75, 50 and reversed 25 → 75; the mean is over the answered only.
+        #expect(scores(who5: [], cbi: [100, 75, nil, nil, nil, 50, 25]).cbi == 75)
+        #expect(scores(who5: [], cbi: [100, nil, nil, nil, nil, 50, 25]).cbi == nil)
+    }
+
+    @Test func stressAndAfterHoursFlags() {
+        let calm = scores(who5: [], cbi: [], stress: 1, source: 3, hours: 2)
+        #expect(calm.stressed == false)
+        #expect(calm.stressSources == [true])
+        #expect(calm.afterHoursWeekly == false)
+        let pressed = scores(who5: [], cbi: [], stress: 2, source: nil, hours: 3)
+        #expect(pressed.stressed == true)
+        #expect(pressed.stressSources == [nil])
+        #expect(pressed.afterHoursWeekly == true)
+    }
+
+    @Test func summaryThresholdsAreInclusive() {
+        var summary = WellbeingSummary(sourceCount: 1)
+        summary.add(scores(who5: [2, 2, 2, 3, 3], cbi: [50, 50, 50, 50, nil, nil, nil]))  // WHO-5 48, CBI 50
+        summary.add(scores(who5: [1, 1, 1, 2, 2], cbi: [25, 25, 25, 25, nil, nil, nil]))  // WHO-5 28, CBI 25
+        summary.add(scores(who5: [5, 5, 5, 5, 5], cbi: [nil, nil, nil, nil, nil, nil, nil]))  // WHO-5 100
+        let expectedMean: Double = (48.0 + 28.0 + 100.0) / 3.0
+        #expect(summary.who5.value == expectedMean)
+        #expect(summary.poorWellbeing.yes == 2)
+        #expect(summary.depressionScreen.yes == 1)
+        #expect(summary.cbi.count == 2)
+        #expect(summary.highBurnout.yes == 1)
+    }
+
+    @Test func cronbachAlphaByHand() throws {
+        // Item variances 5/3 and 19/12, variance of the sums 6.25: α = 2·(1 − 3.25/6.25) = 0.96.
+        let rows: [[Double?]] = [[1, 2], [2, 3], [3, 3], [4, 5], [nil, 1]]
+        let result = try #require(cronbachAlpha(rows))
+        #expect(abs(result.alpha - 0.96) < 1e-12)
+        #expect(result.cases == 4)
+        #expect(cronbachAlpha([[1, 1], [1, 1]]) == nil, "no variance, no alpha")
+    }
+
+    @Test func verdicts() {
+        #expect(ReliabilityVerdict(alpha: 0.91) == .excellent)
+        #expect(ReliabilityVerdict(alpha: 0.8) == .good)
+        #expect(ReliabilityVerdict(alpha: 0.65) == .questionable)
+        #expect(ReliabilityVerdict(alpha: 0.2) == .unacceptable)
+    }
+}
