@@ -32,6 +32,11 @@ public struct Wave: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String { id }
 
+    /// The term that follows: autumn → spring of the same school year → autumn of the next.
+    public var next: Wave {
+        term == .autumn ? Wave(startYear: startYear, term: .spring) : Wave(startYear: startYear + 1, term: .autumn)
+    }
+
     public static func < (lhs: Wave, rhs: Wave) -> Bool {
         (lhs.startYear, lhs.term.order) < (rhs.startYear, rhs.term.order)
     }

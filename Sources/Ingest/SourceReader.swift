@@ -37,12 +37,7 @@ public enum SourceReader {
         pseudonymizer: Pseudonymizer, options: SourceOptions = SourceOptions()
     ) throws(IngestError) -> ParsedSource {
         let name = displayName ?? url.lastPathComponent
-        let bytes: [UInt8]
-        do {
-            bytes = Array(try Data(contentsOf: url))
-        } catch {
-            throw IngestError(file: name, cause: .unreadable(Self.reason(error)))
-        }
+        let bytes = try SourceFile.bytes(of: url, name: name)
         do {
             return try parse(
                 bytes: bytes, name: name, instrument: instrument, register: register,
@@ -57,26 +52,9 @@ public enum SourceReader {
         bytes: [UInt8], name: String, instrument: Instrument, register: [Institution],
         pseudonymizer: Pseudonymizer, options: SourceOptions
     ) throws(IngestError) -> ParsedSource {
-        guard !bytes.isEmpty else { throw IngestError(cause: .empty) }
-        let decoded: DecodedText
-        do {
-            decoded = try decodeText(bytes, choice: options.encoding, legacy: options.legacyEncoding)
-        } catch {
-            throw IngestError(cause: .undecodable(error))
-        }
-        let delimiter = CSVReader.sniffDelimiter(decoded.utf8)
-        var reader = CSVReader(utf8: decoded.utf8, delimiter: delimiter)
-        func nextRecord() throws(IngestError) -> CSVRecord? {
-            do {
-                return try reader.next()
-            } catch {
-                throw IngestError(line: Self.line(of: error), cause: .csv(error))
-            }
-        }
-        guard let headerRecord = try nextRecord() else { throw IngestError(cause: .empty) }
-        let headers = headerRecord.fields
-        try checkDuplicates(headers, line: headerRecord.line)
-
+        var table = try TableInput(bytes: bytes, options: options)
+        let headers = table.headers
+        let headerRecord = table.headerRecord
         let format = options.format == .auto ? SourceFormat.detect(headers: headers) : options.format
         let meta = MetaColumns(headers: headers, format: format)
         let mapping = try ColumnMapping(
@@ -90,8 +68,8 @@ public enum SourceReader {
 
         var source = ParsedSource(
             fileName: name, sha256: Digest.sha256Hex(bytes), byteCount: bytes.count, format: format,
-            encoding: decoded.encoding, delimiter: delimiter, headers: headers, mapping: mapping)
-        while let record = try nextRecord() {
+            encoding: table.encoding, delimiter: table.delimiter, headers: headers, mapping: mapping)
+        while let record = try table.next() {
             switch mapper.map(record) {
             case .accepted(let response): source.responses.append(response)
             case .quarantined(let row): source.quarantine.append(row)
@@ -99,22 +77,15 @@ public enum SourceReader {
         }
         return source
     }
+}
 
-    private static func checkDuplicates(_ headers: [String], line: Int) throws(IngestError) {
-        var seen: [String: Int] = [:]
-        for (column, header) in headers.enumerated() where !header.isEmpty {
-            if let first = seen[header] {
-                throw IngestError(
-                    line: line, cause: .duplicateHeader(header, firstColumn: first, secondColumn: column))
-            }
-            seen[header] = column
-        }
-    }
-
-    private static func line(of error: CSVError) -> Int {
-        switch error {
-        case .unterminatedQuote(let line): return line
-        case .fieldTooLong(let line, _, _): return line
+/// Reading a file's bytes, with a failure named in the user's terms.
+public enum SourceFile {
+    public static func bytes(of url: URL, name: String) throws(IngestError) -> [UInt8] {
+        do {
+            return Array(try Data(contentsOf: url))
+        } catch {
+            throw IngestError(file: name, cause: .unreadable(reason(error)))
         }
     }
 

@@ -27,10 +27,19 @@ public struct Runner {
         let database = dryRun ? nil : try AppDatabase(path: pipeline.database.path)
         var summary = RunSummary(wave: pipeline.wave.id, database: pipeline.database.path)
 
-        for source in pipeline.sources where source.kind == .needs {
-            let instrument = try seeds.instrument(source.instrument)
-            summary.sources.append(
-                importSource(source, instrument: instrument, register: register, pseudonymizer: pseudonymizer, into: database))
+        for source in pipeline.sources {
+            switch source.kind {
+            case .needs:
+                let instrument = try seeds.instrument(source.instrument)
+                summary.sources.append(
+                    importSource(source, instrument: instrument, register: register, pseudonymizer: pseudonymizer, into: database))
+            case .selfAssessment:
+                let needAreas = try seeds.instrument(source.instrument).needAreas
+                summary.sources.append(
+                    importSelfAssessment(source, needAreas: needAreas, register: register, pseudonymizer: pseudonymizer, into: database))
+            case .institutions:
+                continue
+            }
         }
         guard let database, !summary.failed else { return summary }
         return try report(from: database, summary: summary)
@@ -53,10 +62,6 @@ public struct Runner {
         pseudonymizer: Pseudonymizer, into database: AppDatabase?
     ) -> RunSummary.SourceResult {
         let name = source.file.lastPathComponent
-        func failed(_ error: Error) -> RunSummary.SourceResult {
-            progress.step("error", "\(error)")
-            return .init(file: name, status: .failed, rowsRead: 0, rowsAccepted: 0, rowsQuarantined: 0, error: "\(error)")
-        }
         do {
             let parsed = try SourceReader.read(
                 file: source.file, displayName: name, instrument: instrument, register: register,
@@ -65,33 +70,71 @@ public struct Runner {
                 "ingest",
                 "\(name): \(parsed.format.rawValue), \(parsed.encoding.rawValue), \(parsed.rowsRead) rows "
                     + "(\(parsed.responses.count) accepted, \(parsed.quarantine.count) quarantined)")
-            guard let database else {
-                return .init(
-                    file: name, status: .checked, rowsRead: parsed.rowsRead, rowsAccepted: parsed.responses.count,
-                    rowsQuarantined: parsed.quarantine.count, error: nil)
+            let outcome = try database.map { database in
+                try database.importSource(
+                    wave: pipeline.wave, register: register,
+                    source: SourceDescription(
+                        fileName: name, sha256: parsed.sha256, kind: source.kind.rawValue, instrument: instrument.id,
+                        format: parsed.format.rawValue, encoding: parsed.encoding.rawValue,
+                        delimiter: Self.delimiterName(parsed.delimiter)),
+                    instrument: instrument, responses: parsed.responses, quarantine: parsed.quarantine)
             }
-            let outcome = try database.importSource(
-                wave: pipeline.wave, register: register,
-                source: SourceDescription(
-                    fileName: name, sha256: parsed.sha256, kind: source.kind.rawValue, instrument: instrument.id,
-                    format: parsed.format.rawValue, encoding: parsed.encoding.rawValue,
-                    delimiter: Self.delimiterName(parsed.delimiter)),
-                instrument: instrument, responses: parsed.responses, quarantine: parsed.quarantine)
-            let status: RunSummary.SourceResult.Status
-            switch outcome {
-            case .imported:
-                status = .imported
-                progress.step("store", "\(name): stored in \(pipeline.database.lastPathComponent)")
-            case .alreadyImported(let wave):
-                status = .alreadyImported
-                progress.step("store", "\(name): already imported (wave \(wave)); nothing changed")
-            }
-            return .init(
-                file: name, status: status, rowsRead: parsed.rowsRead, rowsAccepted: parsed.responses.count,
-                rowsQuarantined: parsed.quarantine.count, error: nil)
+            return result(
+                name, outcome, read: parsed.rowsRead, accepted: parsed.responses.count, quarantined: parsed.quarantine.count)
         } catch {
-            return failed(error)
+            return failed(name, error)
         }
+    }
+
+    private func importSelfAssessment(
+        _ source: PipelineFile.Source, needAreas: [ReferenceEntry], register: [Institution],
+        pseudonymizer: Pseudonymizer, into database: AppDatabase?
+    ) -> RunSummary.SourceResult {
+        let name = source.file.lastPathComponent
+        do {
+            let parsed = try SelfAssessmentReader.read(
+                file: source.file, displayName: name, needAreas: needAreas, register: register,
+                pseudonymizer: pseudonymizer, options: source.options)
+            progress.step(
+                "ingest",
+                "\(name): self-assessment (\(parsed.level.rawValue) level), \(parsed.encoding.rawValue), \(parsed.rowsRead) rows "
+                    + "(\(parsed.ratings.count) accepted, \(parsed.quarantine.count) quarantined)")
+            let outcome = try database.map { database in
+                try database.importSelfAssessment(
+                    wave: pipeline.wave, register: register,
+                    source: SourceDescription(
+                        fileName: name, sha256: parsed.sha256, kind: source.kind.rawValue, instrument: "",
+                        format: "self-assessment", encoding: parsed.encoding.rawValue,
+                        delimiter: Self.delimiterName(parsed.delimiter)),
+                    ratings: parsed.ratings, quarantine: parsed.quarantine)
+            }
+            return result(name, outcome, read: parsed.rowsRead, accepted: parsed.ratings.count, quarantined: parsed.quarantine.count)
+        } catch {
+            return failed(name, error)
+        }
+    }
+
+    private func failed(_ name: String, _ error: Error) -> RunSummary.SourceResult {
+        progress.step("error", "\(error)")
+        return .init(file: name, status: .failed, rowsRead: 0, rowsAccepted: 0, rowsQuarantined: 0, error: "\(error)")
+    }
+
+    /// What the store stage did with a read file; nil outcome = a dry run.
+    private func result(
+        _ name: String, _ outcome: ImportOutcome?, read: Int, accepted: Int, quarantined: Int
+    ) -> RunSummary.SourceResult {
+        let status: RunSummary.SourceResult.Status
+        switch outcome {
+        case nil:
+            status = .checked
+        case .imported:
+            status = .imported
+            progress.step("store", "\(name): stored in \(pipeline.database.lastPathComponent)")
+        case .alreadyImported(let wave):
+            status = .alreadyImported
+            progress.step("store", "\(name): already imported (wave \(wave)); nothing changed")
+        }
+        return .init(file: name, status: status, rowsRead: read, rowsAccepted: accepted, rowsQuarantined: quarantined, error: nil)
     }
 
     private func report(from database: AppDatabase, summary: RunSummary) throws -> RunSummary {
@@ -100,28 +143,19 @@ public struct Runner {
         let instrumentID = pipeline.sources.first { $0.kind == .needs }?.instrument ?? "needs-v1"
         let instrument = try seeds.instrument(instrumentID)
         let wave = pipeline.wave.id
-        let responses = try database.responses(wave: wave, instrument: instrument)
-        let register = try database.register(wave: wave)
-        let needs = NeedIndicators(
-            responses: responses, register: register, instrument: instrument, settings: pipeline.settings)
+        let (report, responses) = try ReportBuilder(
+            database: database, instrument: instrument, settings: pipeline.settings, wave: pipeline.wave
+        ).build()
         summary.respondents = responses.count
         progress.step("score", "\(responses.count) respondents, \(instrument.needAreas.count) need areas ranked")
 
         let outputs = pipeline.outputs
         try createDirectory(outputs.directory)
-        let quarantine = try database.quarantine(wave: wave)
         let rejected = outputs.directory.appendingPathComponent("\(wave)-rejected.csv")
-        try RejectedRows.write(quarantine, to: rejected)
+        try RejectedRows.write(report.quarantine, to: rejected)
         summary.rejectedFile = rejected.path
 
         if outputs.councilWorkbook {
-            let report = CouncilReport(
-                wave: wave, instrument: instrument, needs: needs,
-                wellbeing: WellbeingIndicators(
-                    responses: responses, register: register, instrument: instrument, settings: pipeline.settings),
-                sources: try database.sources(wave: wave),
-                quarantine: quarantine, settings: pipeline.settings, programVersion: AtbalstsVersion.current,
-                generatedAt: Date())
             let path = outputs.directory.appendingPathComponent("\(wave)-padome.xlsx").path
             try withPrivateDirectory { temporary in
                 try CouncilWorkbook.write(report, to: path, language: outputs.language, temporaryDirectory: temporary)

@@ -4,15 +4,22 @@ import Scoring
 
 /// Everything the council workbook shows, already computed: the report only lays it out.
 public struct CouncilReport: Sendable {
-    public let wave: String
-    public let instrument: Instrument
-    public let needs: NeedIndicators
-    public let wellbeing: WellbeingIndicators
-    public let sources: [SourceSummary]
-    public let quarantine: [QuarantineEntry]
-    public let settings: ScoringSettings
-    public let programVersion: String
-    public let generatedAt: Date
+    public var wave: String
+    public var instrument: Instrument
+    public var needs: NeedIndicators
+    public var wellbeing: WellbeingIndicators
+    /// Every wave in the database up to this one, oldest first (Dinamika).
+    public var history: [WaveSnapshot] = []
+    public var supportForms: OptionCounts?
+    public var barriers: OptionCounts?
+    /// Preferred forms among the respondents in high need, per top priority.
+    public var formsByPriority: [(areaID: String, counts: OptionCounts)] = []
+    public var plan: [PlanRow] = []
+    public var sources: [SourceSummary]
+    public var quarantine: [QuarantineEntry]
+    public var settings: ScoringSettings
+    public var programVersion: String
+    public var generatedAt: Date
 
     public init(
         wave: String, instrument: Instrument, needs: NeedIndicators, wellbeing: WellbeingIndicators, sources: [SourceSummary],
@@ -28,6 +35,17 @@ public struct CouncilReport: Sendable {
         self.settings = settings
         self.programVersion = programVersion
         self.generatedAt = generatedAt
+    }
+
+    public static let topPriorities = 5
+
+    func institutionName(_ code: String) -> String {
+        needs.institutions.first { $0.institution.code == code }?.institution.name ?? code
+    }
+
+    func optionName(_ itemID: String, _ optionID: String, _ language: Language) -> String {
+        guard let item = instrument.item(itemID), case .multi(let options) = item.kind else { return optionID }
+        return options.first { $0.id == optionID }?.label.text(language) ?? optionID
     }
 
     func areaName(_ id: String, _ language: Language) -> String {

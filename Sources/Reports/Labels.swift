@@ -31,6 +31,7 @@ public struct Labels: Sendable {
     let minGroupSize: String, breadthThreshold: String, weightsLabel: String
     let programVersion: String, runTime: String
     let wellbeing: WellbeingLabels
+    let plan: PlanLabels
 
     public static func of(_ language: Language) -> Labels { language == .lv ? .latvian : .english }
 }

@@ -64,28 +64,62 @@ public final class AppDatabase: Sendable {
         responses: [ImportedResponse], quarantine: [QuarantinedRow]
     ) throws -> ImportOutcome {
         try writer.write { db in
-            if let waveID = try String.fetchOne(
-                db, sql: "SELECT wave_id FROM source WHERE sha256 = ?", arguments: [source.sha256])
-            {
-                return .alreadyImported(waveID: waveID)
-            }
-            try saveWave(db, wave: wave, register: register)
             let table = try answerTable(db, for: instrument)
-            var record = SourceRecord(
-                id: nil, waveId: wave.id, fileName: source.fileName, sha256: source.sha256,
-                kind: source.kind, instrumentId: instrument.id, format: source.format,
-                encoding: source.encoding, delimiter: source.delimiter,
-                rowsRead: responses.count + quarantine.count, rowsAccepted: responses.count,
-                rowsQuarantined: quarantine.count, importedAt: Self.now())
-            try record.insert(db)
-            let sourceID = record.id!
-            try insertQuarantine(db, sourceID: sourceID, rows: quarantine)
-            try insertResponses(
-                db, sourceID: sourceID, waveID: wave.id, table: table, instrument: instrument,
-                responses: responses)
-            try markSuperseded(db, waveID: wave.id)
-            return .imported(sourceID: sourceID)
+            return try importFile(
+                db, wave: wave, register: register, source: source, accepted: responses.count, quarantine: quarantine
+            ) { sourceID in
+                try insertResponses(
+                    db, sourceID: sourceID, waveID: wave.id, table: table, instrument: instrument, responses: responses)
+                try markSuperseded(db, waveID: wave.id)
+            }
         }
+    }
+
+    /// A self-assessment file, in one transaction like any other source.
+    public func importSelfAssessment(
+        wave: Wave, register: [Institution], source: SourceDescription, ratings: [SelfRating],
+        quarantine: [QuarantinedRow]
+    ) throws -> ImportOutcome {
+        try writer.write { db in
+            try importFile(
+                db, wave: wave, register: register, source: source, accepted: ratings.count, quarantine: quarantine
+            ) { sourceID in
+                let insert = try db.makeStatement(
+                    sql: """
+                        INSERT INTO self_assessment (source_id, wave_id, line, institution, respondent_key, area, rating)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """)
+                for rating in ratings {
+                    try insert.execute(arguments: [
+                        sourceID, wave.id, rating.line, rating.institution, rating.respondentKey, rating.area, rating.rating,
+                    ])
+                }
+            }
+        }
+    }
+
+    /// The part every import shares: the SHA-256 check, the wave and its register, the source row
+    /// and its quarantine; `rows` stores the accepted rows.
+    private func importFile(
+        _ db: Database, wave: Wave, register: [Institution], source: SourceDescription, accepted: Int,
+        quarantine: [QuarantinedRow], rows: (Int64) throws -> Void
+    ) throws -> ImportOutcome {
+        if let waveID = try String.fetchOne(
+            db, sql: "SELECT wave_id FROM source WHERE sha256 = ?", arguments: [source.sha256])
+        {
+            return .alreadyImported(waveID: waveID)
+        }
+        try saveWave(db, wave: wave, register: register)
+        var record = SourceRecord(
+            id: nil, waveId: wave.id, fileName: source.fileName, sha256: source.sha256, kind: source.kind,
+            instrumentId: source.instrument.isEmpty ? nil : source.instrument, format: source.format,
+            encoding: source.encoding, delimiter: source.delimiter, rowsRead: accepted + quarantine.count,
+            rowsAccepted: accepted, rowsQuarantined: quarantine.count, importedAt: Self.now())
+        try record.insert(db)
+        let sourceID = record.id!
+        try insertQuarantine(db, sourceID: sourceID, rows: quarantine)
+        try rows(sourceID)
+        return .imported(sourceID: sourceID)
     }
 
     private func saveWave(_ db: Database, wave: Wave, register: [Institution]) throws {
@@ -182,6 +216,25 @@ public final class AppDatabase: Sendable {
                   ORDER BY latest.submitted_at DESC, latest.id DESC LIMIT 1))
                 WHERE wave_id = ?
                 """, arguments: [waveID])
+    }
+
+    /// Deletes everything stored about a wave — responses, texts, self-ratings, sources, their
+    /// quarantine, the register copy — then rewrites the file so no freed page keeps the bytes
+    /// (SPEC 6 `forget`, data retention). Returns false when the wave is not there.
+    public func forget(wave: String) throws -> Bool {
+        let existed = try writer.write { db -> Bool in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM wave WHERE id = ?", arguments: [wave]) == true else {
+                return false
+            }
+            try db.execute(sql: "DELETE FROM source WHERE wave_id = ?", arguments: [wave])
+            try db.execute(sql: "DELETE FROM response WHERE wave_id = ?", arguments: [wave])
+            try db.execute(sql: "DELETE FROM self_assessment WHERE wave_id = ?", arguments: [wave])
+            try db.execute(sql: "DELETE FROM institution WHERE wave_id = ?", arguments: [wave])
+            try db.execute(sql: "DELETE FROM wave WHERE id = ?", arguments: [wave])
+            return true
+        }
+        if existed { try writer.vacuum() }
+        return existed
     }
 
     static func now() -> String {

@@ -29,6 +29,21 @@ extension AppDatabase {
         }
     }
 
+    public func selfRatings(wave: String) throws -> [SelfRating] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT line, institution, respondent_key, area, rating FROM self_assessment WHERE wave_id = ? ORDER BY id",
+                arguments: [wave]
+            ).map { row in
+                let key: String? = row[2]
+                return SelfRating(
+                    line: row[0], level: key == nil ? .institution : .teacher, institution: row[1], respondentKey: key,
+                    area: row[3], rating: row[4])
+            }
+        }
+    }
+
     public func register(wave: String) throws -> [Institution] {
         try read { db in
             try Row.fetchAll(

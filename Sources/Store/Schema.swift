@@ -70,6 +70,20 @@ enum Schema {
                 t.primaryKey(["response_id", "item_id"])
             }
         }
+        migrator.registerMigration("v2-self-assessment") { db in
+            // SPEC 4.2: ratings 1–4 per need area, by institution or by (pseudonymous) teacher.
+            try db.create(table: "self_assessment") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("source_id", .integer).notNull().references("source", onDelete: .cascade)
+                t.column("wave_id", .text).notNull()
+                t.column("line", .integer).notNull()
+                t.column("institution", .text)
+                t.column("respondent_key", .text)
+                t.column("area", .text).notNull()
+                t.column("rating", .integer).notNull()
+            }
+            try db.create(index: "self_assessment_on_wave", on: "self_assessment", columns: ["wave_id"])
+        }
         return migrator
     }
 }

@@ -12,5 +12,5 @@ struct Atbalsts: ParsableCommand {
               atbalsts run my-municipality/pipeline.yaml
             """,
         version: AtbalstsVersion.current,
-        subcommands: [Init.self, Run.self, Check.self, Waves.self, Report.self])
+        subcommands: [Init.self, Run.self, Check.self, Waves.self, Report.self, Forget.self])
 }

@@ -23,7 +23,8 @@ struct RunTests {
 
         let book = try WorkbookReader(workspace.url("out/2026-27-autumn-padome.xlsx"))
         #expect(book.sheetNames == [
-            "Kopsavilkums", "Prioritātes", "Iestādes", "Labbūtība", "Datu kvalitāte", "Metodoloģija",
+            "Kopsavilkums", "Prioritātes", "Iestādes", "Labbūtība", "Dinamika", "Atbalsta formas",
+            "Pilnveides plāns", "Datu kvalitāte", "Metodoloģija",
         ])
 
         let priorities = try book.rows(ofSheet: "Prioritātes")

@@ -1,0 +1,57 @@
+import AtbalstsCore
+import Foundation
+import Reports
+import Scoring
+import Store
+
+/// Gathers from the database everything the council workbook shows for one wave, and computes it.
+struct ReportBuilder {
+    let database: AppDatabase
+    let instrument: Instrument
+    let settings: ScoringSettings
+    let wave: Wave
+
+    func build() throws -> (report: CouncilReport, responses: [ScoredResponse]) {
+        let responses = try database.responses(wave: wave.id, instrument: instrument)
+        let register = try database.register(wave: wave.id)
+        var perInstitution: [String: Int] = [:]
+        for response in responses { perInstitution[response.institution, default: 0] += 1 }
+        let gaps = selfAssessmentGaps(try database.selfRatings(wave: wave.id), respondentsByInstitution: perInstitution)
+
+        let history = try waveHistory()
+        let previous = history.last { $0.wave != wave.id && $0.respondents > 0 }
+        let needs = NeedIndicators(
+            responses: responses, register: register, instrument: instrument, settings: settings, gaps: gaps,
+            previousHighNeed: previous?.highNeed ?? [:])
+        var report = CouncilReport(
+            wave: wave.id, instrument: instrument, needs: needs,
+            wellbeing: WellbeingIndicators(responses: responses, register: register, instrument: instrument, settings: settings),
+            sources: try database.sources(wave: wave.id), quarantine: try database.quarantine(wave: wave.id),
+            settings: settings, programVersion: AtbalstsVersion.current, generatedAt: Date())
+        report.history = history
+        report.supportForms = OptionCounts(responses, itemID: "support_forms", instrument: instrument)
+        report.barriers = OptionCounts(responses, itemID: "barriers", instrument: instrument)
+        report.formsByPriority = needs.priorities.prefix(CouncilReport.topPriorities).compactMap { priority in
+            guard let area = instrument.needAreas.firstIndex(where: { $0.id == priority.input.areaID }) else { return nil }
+            let inNeed = respondentsInHighNeed(responses, slot: instrument.needSlots[area])
+            return OptionCounts(inNeed, itemID: "support_forms", instrument: instrument).map { (priority.input.areaID, $0) }
+        }
+        report.plan = DevelopmentPlan.rows(
+            priorities: needs.priorities, top: CouncilReport.topPriorities, responses: responses, needs: needs,
+            instrument: instrument, settings: settings, wave: wave)
+        return (report, responses)
+    }
+
+    /// Every wave in the database up to this one, oldest first, with returning respondents.
+    private func waveHistory() throws -> [WaveSnapshot] {
+        let waves = try database.waves().compactMap { Wave($0.id) }.filter { $0 <= wave }.sorted()
+        var snapshots: [WaveSnapshot] = []
+        var previousKeys: Set<String>?
+        for past in waves {
+            let responses = try database.responses(wave: past.id, instrument: instrument)
+            snapshots.append(WaveSnapshot(wave: past.id, responses: responses, previousKeys: previousKeys, instrument: instrument))
+            previousKeys = Set(responses.map(\.respondentKey))
+        }
+        return snapshots
+    }
+}

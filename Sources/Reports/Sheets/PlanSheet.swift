@@ -1,0 +1,49 @@
+import AtbalstsCore
+import Scoring
+import XLSX
+
+/// Pilnveides plāns: for each top priority, who and where, how many, which forms, when; an empty
+/// responsible column and a status drop-down (SPEC 10).
+enum PlanSheet {
+    static let headerRow = 3
+
+    static func write(_ report: CouncilReport, on sheet: Worksheet, labels: Labels, title: String) throws {
+        let words = labels.plan
+        try sheet.heading(words.planTitle, "\(labels.wave): \(report.wave) · \(words.planNote)")
+        let headers = [
+            labels.rank, labels.needArea, labels.score, words.targetInstitutions, words.targetLearningAreas,
+            words.teachersInNeed, words.suggestedForms, words.term, words.responsible, words.status,
+        ]
+        let minGroup = report.settings.minGroupSize
+        let rows = report.plan.map { row -> [Cell] in
+            let institutions = row.targetInstitutions.map(report.institutionName)
+            let areas = row.targetLearningAreas.map { report.optionName("learning_areas", $0, labels.language) }
+            return [
+                .integer(row.priority.rank), .text(report.areaName(row.priority.input.areaID, labels.language)),
+                .decimal(row.priority.score, format: "0.0"),
+                .text(institutions.isEmpty ? words.allInstitutions : institutions.joined(separator: "; ")),
+                .text(areas.joined(separator: "; ")),
+                row.teachersInNeed < minGroup ? .suppressed : .integer(row.teachersInNeed),
+                .text(row.forms.map { report.optionName("support_forms", $0, labels.language) }.joined(separator: "; ")),
+                .text(termName(row.term, words)), .text(""), .text(words.statuses[0]),
+            ]
+        }
+        var table = Table(sheet: sheet, labels: labels)
+        let body = try table.write(at: headerRow, headers: headers, rows: rows)
+        if !rows.isEmpty {
+            try sheet.dropDown(body, 9...9, values: words.statuses)
+        }
+        try table.applyWidths()
+        try sheet.setColumn(1, 1, width: 36, Styles.wrapped)
+        try sheet.setColumn(3, 4, width: 36, Styles.wrapped)
+        try sheet.setColumn(6, 6, width: 30, Styles.wrapped)
+        try sheet.setColumn(8, 8, width: 20)
+        try sheet.setColumn(9, 9, width: 14)
+        try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
+    }
+
+    static func termName(_ wave: Wave, _ words: PlanLabels) -> String {
+        let year = "\(wave.startYear)/\(String(format: "%02d", (wave.startYear + 1) % 100))"
+        return "\(year) \(wave.term == .autumn ? words.autumn : words.spring)"
+    }
+}

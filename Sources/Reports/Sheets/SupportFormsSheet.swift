@@ -1,0 +1,61 @@
+import AtbalstsCore
+import Scoring
+import XLSX
+
+/// Atbalsta formas: preferred support forms overall and for each top priority, and barriers.
+enum SupportFormsSheet {
+    static let headerRow = 3
+
+    static func write(_ report: CouncilReport, on sheet: Worksheet, labels: Labels, title: String) throws {
+        let words = labels.plan
+        let minGroup = report.settings.minGroupSize
+        try sheet.heading(words.formsTitle, "\(labels.wave): \(report.wave)")
+        var table = Table(sheet: sheet, labels: labels)
+        var next = headerRow
+        if let forms = report.supportForms {
+            let body = try table.write(
+                at: next, headers: [words.form, words.chosen, words.shareOfAnswered],
+                rows: rows(forms, minGroup: minGroup, language: labels.language))
+            next = body.upperBound + 3
+        }
+        if !report.formsByPriority.isEmpty, let options = report.supportForms?.options {
+            try sheet.write(next - 1, 0, words.formsByPriority, Styles.label)
+            let headers = [words.form] + report.formsByPriority.map { report.areaName($0.areaID, labels.language) }
+            var rows: [[Cell]] = [[.text(words.amongHighNeed)] + report.formsByPriority.map { entry in
+                entry.counts.answered < minGroup ? .suppressed : .integer(entry.counts.answered)
+            }]
+            rows += options.indices.map { option in
+                [.text(options[option].label.text(labels.language))] + report.formsByPriority.map { entry in
+                    entry.counts.answered < minGroup ? .suppressed : .percent(entry.counts.share(option))
+                }
+            }
+            let body = try table.write(at: next, headers: headers, rows: rows, freeze: false, filter: false)
+            try sheet.colorScale(
+                (body.lowerBound + 1)...body.upperBound, 1...report.formsByPriority.count, low: 0xFFFFFF,
+                mid: 0xBDD7EE, high: 0x2F75B5, midValue: 0.3, maxValue: 0.8)
+            try sheet.setRow(next, height: 48)
+            next = body.upperBound + 3
+        }
+        if let barriers = report.barriers {
+            try sheet.write(next - 1, 0, words.barriersTitle, Styles.label)
+            try table.write(
+                at: next, headers: [words.barrier, words.chosen, words.shareOfAnswered],
+                rows: rows(barriers, minGroup: minGroup, language: labels.language), freeze: false, filter: false)
+        }
+        try table.applyWidths()
+        try sheet.setColumn(1, max(2, report.formsByPriority.count), width: 18)
+        try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
+    }
+
+    /// Most chosen first; counts of a municipality smaller than the threshold are hidden.
+    static func rows(_ counts: OptionCounts, minGroup: Int, language: Language) -> [[Cell]] {
+        counts.ranked.map { option in
+            let hidden = counts.answered < minGroup
+            return [
+                .text(counts.options[option].label.text(language)),
+                hidden ? .suppressed : .integer(counts.chosen[option]),
+                hidden ? .suppressed : .percent(counts.share(option)),
+            ]
+        }
+    }
+}

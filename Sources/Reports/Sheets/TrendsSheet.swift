@@ -1,0 +1,68 @@
+import AtbalstsCore
+import Scoring
+import XLSX
+
+/// Dinamika: every wave in the database — the top areas' high-need share and the wellbeing
+/// headline — with native line charts (SPEC 10).
+enum TrendsSheet {
+    static let headerRow = 3
+
+    static func write(
+        _ report: CouncilReport, on sheet: Worksheet, in workbook: Workbook, labels: Labels, title: String
+    ) throws {
+        let words = labels.plan
+        let wellbeingWords = labels.wellbeing
+        try sheet.heading(words.trendsTitle, "\(labels.wave): \(report.wave)")
+        let topAreas = report.needs.priorities.prefix(CouncilReport.topPriorities).map(\.input.areaID)
+        let minGroup = report.settings.minGroupSize
+        let headers = [labels.wave, labels.respondents, words.returning]
+            + topAreas.map { words.highNeedOf + report.areaName($0, labels.language) }
+            + [wellbeingWords.who5Mean, wellbeingWords.poor, wellbeingWords.cbiMean, wellbeingWords.highBurnout]
+        let rows = report.history.map { snapshot -> [Cell] in
+            let small = snapshot.respondents < minGroup
+            let returning: Cell = snapshot.returning.map { .integer($0) } ?? .blank
+            var cells: [Cell] = [.text(snapshot.wave), .integer(snapshot.respondents), returning]
+            cells += topAreas.map { small ? .suppressed : .percent(snapshot.highNeed[$0]) }
+            let wellbeing = snapshot.wellbeing
+            cells += [
+                wellbeing.who5.count < minGroup ? .suppressed : .decimal(wellbeing.who5.value, format: "0.0"),
+                wellbeing.poorWellbeing.answered < minGroup ? .suppressed : .percent(wellbeing.poorWellbeing.proportion.share),
+                wellbeing.cbi.count < minGroup ? .suppressed : .decimal(wellbeing.cbi.value, format: "0.0"),
+                wellbeing.highBurnout.answered < minGroup ? .suppressed : .percent(wellbeing.highBurnout.proportion.share),
+            ]
+            return cells
+        }
+        var table = Table(sheet: sheet, labels: labels)
+        let body = try table.write(at: headerRow, headers: headers, rows: rows)
+        try table.applyWidths()
+        try sheet.setColumn(3, headers.count - 1, width: 16)
+        try sheet.setRow(headerRow, height: 62)
+
+        guard !rows.isEmpty else { return }
+        let waves = "=" + absoluteRange(sheet: sheet.name, rows: body, columns: 0...0)
+        let needsChart = try workbook.addChart(.line)
+        for (offset, area) in topAreas.enumerated() {
+            let column = 3 + offset
+            needsChart.addSeries(
+                name: report.areaName(area, labels.language), categories: waves,
+                values: "=" + absoluteRange(sheet: sheet.name, rows: body, columns: column...column))
+        }
+        needsChart.title(words.trendsChartNeeds)
+        needsChart.valueAxis(min: 0, max: 1, numberFormat: "0%")
+        needsChart.legend(bottom: true)
+        try sheet.insertChart(needsChart, row: body.upperBound + 2, column: 0, scale: (1.5, 1.4))
+
+        let who5Column = 3 + topAreas.count
+        let wellbeingChart = try workbook.addChart(.line)
+        for column in [who5Column, who5Column + 2] {
+            wellbeingChart.addSeries(
+                name: headers[column], categories: waves,
+                values: "=" + absoluteRange(sheet: sheet.name, rows: body, columns: column...column))
+        }
+        wellbeingChart.title(words.trendsChartWellbeing)
+        wellbeingChart.valueAxis(min: 0, max: 100, numberFormat: "0")
+        wellbeingChart.legend(bottom: true)
+        try sheet.insertChart(wellbeingChart, row: body.upperBound + 2, column: 6, scale: (1.5, 1.4))
+        try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
+    }
+}

@@ -1,0 +1,77 @@
+import AtbalstsCore
+
+/// One line of the draft professional development plan (SPEC 10 Pilnveides plāns).
+public struct PlanRow: Sendable {
+    public let priority: Priority
+    /// Institutions with enough respondents whose high-need share reaches the threshold, highest first.
+    public let targetInstitutions: [String]
+    /// Learning-area ids, likewise.
+    public let targetLearningAreas: [String]
+    /// Respondents at level "Augsta" in the area.
+    public let teachersInNeed: Int
+    /// Support-form ids most preferred by those teachers (or by everyone, when they are too few).
+    public let forms: [String]
+    public let term: Wave
+}
+
+public enum DevelopmentPlan {
+    public static let targetsPerRow = 3
+    public static let learningAreasPerRow = 2
+    public static let formsPerRow = 2
+
+    public static func rows(
+        priorities: [Priority], top: Int, responses: [ScoredResponse], needs: NeedIndicators,
+        instrument: Instrument, settings: ScoringSettings, wave: Wave
+    ) -> [PlanRow] {
+        let learningAreas = learningAreaGroups(responses, instrument: instrument)
+        let everyone = OptionCounts(responses, itemID: "support_forms", instrument: instrument)
+        return priorities.prefix(top).map { priority in
+            let area = instrument.needAreas.firstIndex { $0.id == priority.input.areaID }!
+            let slot = instrument.needSlots[area]
+            let threshold = settings.highNeedBreadthThreshold
+            var institutions: [(String, Double)] = []
+            for row in needs.institutions where !row.suppressed && row.respondents >= settings.minGroupSize {
+                if let share = row.needs.areas[area].highNeed.share, share >= threshold {
+                    institutions.append((row.institution.code, share))
+                }
+            }
+            var areas: [(String, Double)] = []
+            for (id, members) in learningAreas {
+                let counts = GroupNeeds(members, needSlots: [slot]).areas[0]
+                if counts.answered >= settings.minGroupSize, let share = counts.highNeed.share, share >= threshold {
+                    areas.append((id, share))
+                }
+            }
+            institutions.sort(by: Self.highestFirst)
+            areas.sort(by: Self.highestFirst)
+            let inNeed = respondentsInHighNeed(responses, slot: slot)
+            var preferred = OptionCounts(inNeed, itemID: "support_forms", instrument: instrument)
+            if (preferred?.answered ?? 0) < settings.minGroupSize { preferred = everyone }
+            return PlanRow(
+                priority: priority, targetInstitutions: institutions.prefix(targetsPerRow).map(\.0),
+                targetLearningAreas: areas.prefix(learningAreasPerRow).map(\.0), teachersInNeed: inNeed.count,
+                forms: preferred.map { counts in counts.ranked.prefix(formsPerRow).map { counts.options[$0].id } } ?? [],
+                term: proposedTerm(after: wave, rank: priority.rank))
+        }
+    }
+
+    static func highestFirst(_ a: (String, Double), _ b: (String, Double)) -> Bool {
+        a.1 != b.1 ? a.1 > b.1 : a.0 < b.0
+    }
+
+    /// The first three priorities start the term after the wave; the rest the term after that.
+    public static func proposedTerm(after wave: Wave, rank: Int) -> Wave {
+        let next = wave.next
+        return rank <= 3 ? next : next.next
+    }
+
+    static func learningAreaGroups(_ responses: [ScoredResponse], instrument: Instrument) -> [(String, [ScoredResponse])] {
+        guard let item = instrument.items.firstIndex(where: { $0.id == "learning_areas" }),
+              case .multi(let options) = instrument.items[item].kind,
+              let first = instrument.slots.firstIndex(where: { $0.itemIndex == item })
+        else { return [] }
+        return options.indices.map { option in
+            (options[option].id, responses.filter { $0.values[first + option] == 1 })
+        }
+    }
+}

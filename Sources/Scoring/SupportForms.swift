@@ -1,0 +1,40 @@
+import AtbalstsCore
+
+/// How often each option of a multi-select item was chosen among those who answered it.
+public struct OptionCounts: Sendable {
+    public let options: [ReferenceEntry]
+    public let answered: Int
+    public let chosen: [Int]
+
+    public func share(_ option: Int) -> Double? {
+        answered == 0 ? nil : Double(chosen[option]) / Double(answered)
+    }
+
+    /// Option indices, most chosen first (ties in questionnaire order).
+    public var ranked: [Int] {
+        options.indices.sorted { chosen[$0] != chosen[$1] ? chosen[$0] > chosen[$1] : $0 < $1 }
+    }
+
+    /// Counts of `itemID`'s options over `responses`; nil when the instrument lacks the item.
+    public init?<S: Sequence>(_ responses: S, itemID: String, instrument: Instrument) where S.Element == ScoredResponse {
+        guard let item = instrument.items.firstIndex(where: { $0.id == itemID }),
+              case .multi(let options) = instrument.items[item].kind,
+              let first = instrument.slots.firstIndex(where: { $0.itemIndex == item })
+        else { return nil }
+        var answered = 0
+        var chosen = Array(repeating: 0, count: options.count)
+        for response in responses {
+            guard response.values[first] != nil else { continue }
+            answered += 1
+            for option in options.indices where response.values[first + option] == 1 { chosen[option] += 1 }
+        }
+        self.options = options
+        self.answered = answered
+        self.chosen = chosen
+    }
+}
+
+/// Respondents at the highest need level in one area.
+public func respondentsInHighNeed(_ responses: [ScoredResponse], slot: Int) -> [ScoredResponse] {
+    responses.filter { $0.values[slot] == NeedCounts.highLevel }
+}

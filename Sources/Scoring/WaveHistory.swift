@@ -1,0 +1,31 @@
+import AtbalstsCore
+
+/// One wave's headline numbers, for the Dinamika sheet (SPEC 10).
+public struct WaveSnapshot: Sendable {
+    public let wave: String
+    public let respondents: Int
+    /// High-need share per need-area id.
+    public let highNeed: [String: Double]
+    public let wellbeing: WellbeingSummary
+    /// Respondents whose pseudonym also answered the wave before; nil for the first wave.
+    public let returning: Int?
+
+    public init(
+        wave: String, responses: [ScoredResponse], previousKeys: Set<String>?, instrument: Instrument
+    ) {
+        self.wave = wave
+        respondents = responses.count
+        let needs = GroupNeeds(responses, needSlots: instrument.needSlots)
+        var shares: [String: Double] = [:]
+        for (index, area) in instrument.needAreas.enumerated() {
+            if let share = needs.areas[index].highNeed.share { shares[area.id] = share }
+        }
+        highNeed = shares
+        let slots = WellbeingSlots(instrument: instrument)
+        var summary = WellbeingSummary(sourceCount: slots.stressSources.count)
+        for response in responses { summary.add(WellbeingScores(response.values, slots: slots)) }
+        wellbeing = summary
+        // Random keys (rows without an e-mail) never match, so they are never counted as returning.
+        returning = previousKeys.map { keys in Set(responses.map(\.respondentKey)).intersection(keys).count }
+    }
+}
