@@ -24,6 +24,8 @@ public struct PipelineFile: Sendable {
         public var directory: URL
         public var councilWorkbook = true
         public var institutionWorkbooks = true
+        /// Free-text comments in institution workbooks (redacted); never in the council workbook.
+        public var institutionComments = false
         public var language: Language = .lv
     }
 
@@ -38,7 +40,9 @@ public struct PipelineFile: Sendable {
 
     static let topKeys: Set<String> = ["wave", "database", "seeds", "pseudonym_key", "sources", "outputs", "settings"]
     static let sourceKeys: Set<String> = ["file", "kind", "instrument", "format", "encoding", "columns", "labels"]
-    static let outputKeys: Set<String> = ["directory", "council_workbook", "institution_workbooks", "language"]
+    static let outputKeys: Set<String> = [
+        "directory", "council_workbook", "institution_workbooks", "institution_comments", "language",
+    ]
     static let settingKeys: Set<String> = ["min_group_size", "high_need_breadth_threshold", "priority_weights"]
     static let weightKeys: Set<String> = ["high_need", "intensity", "gap", "breadth", "trend"]
 
@@ -88,6 +92,7 @@ public struct PipelineFile: Sendable {
             if let directory = try entry.string("directory") { outputs.directory = resolve(directory) }
             outputs.councilWorkbook = try entry.bool("council_workbook") ?? true
             outputs.institutionWorkbooks = try entry.bool("institution_workbooks") ?? true
+            outputs.institutionComments = try entry.bool("institution_comments") ?? false
             if let language = try entry.string("language") {
                 guard let parsed = Language(rawValue: language) else {
                     throw PipelineError(file: file, line: entry.keyLine("language"), "language must be lv or en")

@@ -42,6 +42,35 @@ struct ReportBuilder {
         return (report, responses)
     }
 
+    /// One report per institution with at least `minGroupSize` respondents (SPEC 10).
+    func institutionReports(
+        council: CouncilReport, responses: [ScoredResponse], includeComments: Bool
+    ) throws -> [InstitutionReport] {
+        let ratings = try database.selfRatings(wave: wave.id)
+        let previous = council.history.last { $0.wave != wave.id && $0.respondents > 0 }
+        let previousResponses = try previous.map { try database.responses(wave: $0.wave, instrument: instrument) } ?? []
+        let needSlots = instrument.needSlots
+        return try council.needs.institutions.filter { $0.respondents >= settings.minGroupSize }.map { row in
+            let code = row.institution.code
+            let own = responses.filter { $0.institution == code }
+            let gaps = selfAssessmentGaps(
+                ratings.filter { $0.institution == code }, respondentsByInstitution: [code: own.count])
+            let before = GroupNeeds(previousResponses.filter { $0.institution == code }, needSlots: needSlots)
+            let inputs = instrument.needAreas.enumerated().map { index, area in
+                PriorityInput(
+                    areaID: area.id, counts: row.needs.areas[index], breadth: nil, gap: gaps[area.id],
+                    trend: trend(current: row.needs.areas[index].highNeed.share, previous: before.areas[index].highNeed.share))
+            }
+            let comments = includeComments
+                ? try database.comments(wave: wave.id, institution: code, item: "comment").map(Redaction.redact) : nil
+            return InstitutionReport(
+                institution: row.institution, council: council, respondents: own.count,
+                priorities: rankPriorities(inputs, weights: settings.weights),
+                wellbeing: WellbeingIndicators(responses: own, register: [row.institution], instrument: instrument, settings: settings),
+                supportForms: OptionCounts(own, itemID: "support_forms", instrument: instrument), comments: comments)
+        }
+    }
+
     /// Every wave in the database up to this one, oldest first, with returning respondents.
     private func waveHistory() throws -> [WaveSnapshot] {
         let waves = try database.waves().compactMap { Wave($0.id) }.filter { $0 <= wave }.sorted()

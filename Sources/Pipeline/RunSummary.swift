@@ -17,6 +17,8 @@ public struct RunSummary: Codable, Sendable {
     public var sources: [SourceResult] = []
     public var respondents = 0
     public var workbooks: [String] = []
+    /// Institutions too small for a workbook of their own (SPEC 8).
+    public var institutionsWithoutWorkbook: [String] = []
     public var rejectedFile: String?
     public var failed: Bool { sources.contains { $0.status == .failed } }
 }

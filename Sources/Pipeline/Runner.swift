@@ -163,6 +163,25 @@ public struct Runner {
             summary.workbooks.append(path)
             progress.step("report", "council workbook: \(path)")
         }
+        if outputs.institutionWorkbooks {
+            let builder = ReportBuilder(database: database, instrument: instrument, settings: pipeline.settings, wave: pipeline.wave)
+            let reports = try builder.institutionReports(
+                council: report, responses: responses, includeComments: outputs.institutionComments)
+            for institution in reports {
+                let path = outputs.directory.appendingPathComponent(institution.fileName).path
+                try withPrivateDirectory { temporary in
+                    try InstitutionWorkbook.write(institution, to: path, language: outputs.language, temporaryDirectory: temporary)
+                }
+                summary.workbooks.append(path)
+            }
+            let without = report.needs.institutions.filter { $0.respondents < pipeline.settings.minGroupSize }
+            summary.institutionsWithoutWorkbook = without.map(\.institution.code)
+            progress.step(
+                "report",
+                "\(reports.count) institution workbooks; none for \(without.count) institutions under "
+                    + "\(pipeline.settings.minGroupSize) respondents"
+                    + (without.isEmpty ? "" : " (\(without.map(\.institution.code).joined(separator: ", ")))"))
+        }
         return summary
     }
 

@@ -32,6 +32,7 @@ public struct Labels: Sendable {
     let programVersion: String, runTime: String
     let wellbeing: WellbeingLabels
     let plan: PlanLabels
+    let own: InstitutionLabels
 
     public static func of(_ language: Language) -> Labels { language == .lv ? .latvian : .english }
 }

@@ -37,5 +37,5 @@ extension Labels {
         ],
         settingsTitle: "Settings", minGroupSize: "Minimum group size",
         breadthThreshold: "Breadth threshold", weightsLabel: "Weights (high need, intensity, gap, breadth, trend)",
-        programVersion: "Program version", runTime: "Run time", wellbeing: .english, plan: .english)
+        programVersion: "Program version", runTime: "Run time", wellbeing: .english, plan: .english, own: .english)
 }

@@ -38,5 +38,5 @@ extension Labels {
         ],
         settingsTitle: "Iestatījumi", minGroupSize: "Minimālais grupas lielums",
         breadthThreshold: "Izplatības slieksnis", weightsLabel: "Svari (augsta vajadzība, intensitāte, robs, izplatība, pieaugums)",
-        programVersion: "Programmas versija", runTime: "Aprēķina laiks", wellbeing: .latvian, plan: .latvian)
+        programVersion: "Programmas versija", runTime: "Aprēķina laiks", wellbeing: .latvian, plan: .latvian, own: .latvian)
 }

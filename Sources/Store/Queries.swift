@@ -44,6 +44,18 @@ extension AppDatabase {
         }
     }
 
+    /// Free-text answers of one institution's counted responses, in import order.
+    public func comments(wave: String, institution: String, item: String) throws -> [String] {
+        try read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT t.text FROM response_text t JOIN response r ON r.id = t.response_id
+                    WHERE r.wave_id = ? AND r.institution = ? AND t.item_id = ? AND NOT r.superseded ORDER BY r.id
+                    """, arguments: [wave, institution, item])
+        }
+    }
+
     public func register(wave: String) throws -> [Institution] {
         try read { db in
             try Row.fetchAll(

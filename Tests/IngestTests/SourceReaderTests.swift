@@ -2,6 +2,7 @@ import AtbalstsCore
 import Foundation
 import Testing
 @testable import Ingest
+import AtbalstsCore
 
 /// A two-item instrument is enough to show how a row becomes answers or a quarantined row.
 struct SourceReaderTests {
@@ -126,5 +127,17 @@ struct SourceReaderTests {
     ])
     func timestamps(text: String, expected: String) {
         #expect(normalizedTimestamp(text) == expected)
+    }
+}
+
+struct RedactionTests {
+    @Test(arguments: [
+        ("Zvaniet 29 123 456!", "Zvaniet [tālrunis]!"),
+        ("tel. +371 29123456, e-pasts anna.b@skola.lv", "tel. [tālrunis], e-pasts [e-pasts]"),
+        ("Mācos kopš 2026. gada, 3–10 gadi", "Mācos kopš 2026. gada, 3–10 gadi"),
+        ("(+371) 6712-3456", "[tālrunis]"),
+    ])
+    func emailsAndPhonesAreReplaced(text: String, expected: String) {
+        #expect(Redaction.redact(text) == expected)
     }
 }

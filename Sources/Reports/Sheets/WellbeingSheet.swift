@@ -42,16 +42,39 @@ enum WellbeingSheet {
             try sheet.write(headerRow, 0, words.unavailable)
             return
         }
-        let minGroup = report.settings.minGroupSize
-        let columns = measures(words, sources: wellbeing.stressSources, language: labels.language)
-        let headers = [words.dimension, labels.code, words.group, labels.n] + columns.map(\.header)
-
         let total = WellbeingGroup(
             key: "", label: Bilingual(lv: words.dimensions[.municipality]!, en: words.dimensions[.municipality]!),
-            summary: wellbeing.municipality, suppressed: wellbeing.municipality.respondents < minGroup)
-        var rows = try self.rows(.municipality, [total], columns: columns, words: words, language: labels.language, minGroup: minGroup)
-        for breakdown in wellbeing.breakdowns {
-            rows += try self.rows(breakdown.dimension, breakdown.groups, columns: columns, words: words, language: labels.language, minGroup: minGroup)
+            summary: wellbeing.municipality, suppressed: wellbeing.municipality.respondents < report.settings.minGroupSize)
+        let sections = [(words.dimensions[.municipality]!, [total])]
+            + wellbeing.breakdowns.map { (words.dimensions[$0.dimension]!, $0.groups) }
+        let body = try table(
+            sections, on: sheet, sources: wellbeing.stressSources, labels: labels, minGroup: report.settings.minGroupSize)
+        let next = try legend(on: sheet, below: body, words: words)
+        try chart(report, on: sheet, in: workbook, at: next + 2, words: words, labels: labels)
+        try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
+    }
+
+    /// Writes the traffic-light legend under the table; returns its last row.
+    static func legend(on sheet: Worksheet, below body: ClosedRange<Int>, words: WellbeingLabels) throws -> Int {
+        var next = body.upperBound + 2
+        try sheet.write(next, 0, words.legendTitle, Styles.label)
+        for line in words.legend {
+            next += 1
+            try sheet.write(next, 0, line)
+        }
+        return next
+    }
+
+    /// The wellbeing table: one block of rows per section (a breakdown and its groups).
+    static func table(
+        _ sections: [(name: String, groups: [WellbeingGroup])], on sheet: Worksheet, sources: [ReferenceEntry],
+        labels: Labels, minGroup: Int
+    ) throws -> ClosedRange<Int> {
+        let words = labels.wellbeing
+        let columns = measures(words, sources: sources, language: labels.language)
+        let headers = [words.dimension, labels.code, words.group, labels.n] + columns.map(\.header)
+        let rows = sections.flatMap { section in
+            self.rows(section.name, section.groups, columns: columns, language: labels.language, minGroup: minGroup)
         }
         var table = Table(sheet: sheet, labels: labels)
         let body = try table.write(at: headerRow, headers: headers, rows: rows)
@@ -60,27 +83,18 @@ enum WellbeingSheet {
         try sheet.setColumn(4, 3 + columns.count, width: 14)
         try sheet.setRow(headerRow, height: 62)
         sheet.freezePanes(row: headerRow + 1, column: 3)
-
-        var next = body.upperBound + 2
-        try sheet.write(next, 0, words.legendTitle, Styles.label)
-        for line in words.legend {
-            next += 1
-            try sheet.write(next, 0, line)
-        }
-        try chart(report, on: sheet, in: workbook, at: next + 2, words: words, labels: labels)
-        try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
+        return body
     }
 
     private static func rows(
-        _ dimension: Dimension, _ groups: [WellbeingGroup], columns: [Measure], words: WellbeingLabels,
-        language: Language, minGroup: Int
-    ) throws -> [[Cell]] {
+        _ section: String, _ groups: [WellbeingGroup], columns: [Measure], language: Language, minGroup: Int
+    ) -> [[Cell]] {
         let hidden = columns.map { measure in
             suppressedMeasure(groups: groups, count: measure.count, minGroupSize: minGroup)
         }
         return groups.enumerated().map { index, group in
             let lead: [Cell] = [
-                .text(words.dimensions[dimension]!), .text(group.key), .text(group.label.text(language)),
+                .text(section), .text(group.key), .text(group.label.text(language)),
                 group.suppressed ? .suppressed : .integer(group.summary.respondents),
             ]
             return lead + columns.enumerated().map { column, measure in

@@ -76,6 +76,9 @@ enum SummaryPrinter {
         }
         if summary.respondents > 0 { lines.append("  respondents counted: \(summary.respondents)") }
         for workbook in summary.workbooks { lines.append("  workbook: \(workbook)") }
+        if !summary.institutionsWithoutWorkbook.isEmpty {
+            lines.append("  no workbook (too few respondents): " + summary.institutionsWithoutWorkbook.joined(separator: ", "))
+        }
         if let rejected = summary.rejectedFile { lines.append("  rejected rows: \(rejected)") }
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }

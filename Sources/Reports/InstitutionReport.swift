@@ -1,0 +1,50 @@
+import AtbalstsCore
+import Scoring
+
+/// One institution's view of a wave beside the municipality (SPEC 10 institution workbooks).
+public struct InstitutionReport: Sendable {
+    public let institution: Institution
+    public let council: CouncilReport
+    public let respondents: Int
+    /// The institution's own ranking: breadth does not apply to one institution and is dropped.
+    public let priorities: [Priority]
+    /// Wellbeing inside the institution: its total and its roles, experience bands, learning areas.
+    public let wellbeing: WellbeingIndicators
+    public let supportForms: OptionCounts?
+    /// Redacted comments, or nil when the pipeline does not ask for them.
+    public let comments: [String]?
+
+    public init(
+        institution: Institution, council: CouncilReport, respondents: Int, priorities: [Priority],
+        wellbeing: WellbeingIndicators, supportForms: OptionCounts?, comments: [String]?
+    ) {
+        self.institution = institution
+        self.council = council
+        self.respondents = respondents
+        self.priorities = priorities
+        self.wellbeing = wellbeing
+        self.supportForms = supportForms
+        self.comments = comments
+    }
+
+    public var fileName: String { "\(council.wave)-\(institution.code).xlsx" }
+}
+
+struct InstitutionLabels: Sendable {
+    let title: String, inInstitution: String, inMunicipality: String
+    let municipalityScore: String, municipalityHighNeed: String, municipalityRank: String
+    let commentsSheet: String, commentsTitle: String, commentsNote: String, comment: String
+
+    static let latvian = InstitutionLabels(
+        title: "Iestādes pārskats", inInstitution: "Iestādē", inMunicipality: "Novadā",
+        municipalityScore: "Novada punkti", municipalityHighNeed: "Novadā augsta vajadzība",
+        municipalityRank: "Vieta novadā", commentsSheet: "Komentāri", commentsTitle: "Pedagogu komentāri",
+        commentsNote: "E-pasta adreses un tālruņa numuri aizstāti; komentāri netiek iekļauti novada pārskatā.",
+        comment: "Komentārs")
+    static let english = InstitutionLabels(
+        title: "Institution report", inInstitution: "Institution", inMunicipality: "Municipality",
+        municipalityScore: "Municipality score", municipalityHighNeed: "Municipality high need",
+        municipalityRank: "Municipality rank", commentsSheet: "Comments", commentsTitle: "Teachers' comments",
+        commentsNote: "E-mail addresses and phone numbers replaced; comments never reach the council workbook.",
+        comment: "Comment")
+}

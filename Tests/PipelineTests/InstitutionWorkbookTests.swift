@@ -1,0 +1,74 @@
+import Foundation
+import TestSupport
+import Testing
+@testable import Pipeline
+
+struct InstitutionWorkbookTests {
+    @Test func onlyInstitutionsWithEnoughRespondentsGetAWorkbook() throws {
+        let workspace = try TestWorkspace()
+        let summary = try Runner(pipeline: try workspace.pipeline(), progress: Progress(quiet: true)).run()
+        let names = summary.workbooks.map { URL(fileURLWithPath: $0).lastPathComponent }
+        #expect(names == ["2026-27-autumn-padome.xlsx", "2026-27-autumn-T01.xlsx", "2026-27-autumn-T02.xlsx"])
+        #expect(summary.institutionsWithoutWorkbook == ["T03"])
+    }
+
+    /// T01 alone, digital skills: 3 of 7 high, level sum 14 → intensity 2/3; no breadth (one
+    /// institution), no gap, no trend: 100·(0.4·3/7 + 0.2·2/3)/0.6 = 50.79… → 50.8.
+    @Test func theInstitutionStandsBesideTheMunicipality() throws {
+        let workspace = try TestWorkspace()
+        _ = try Runner(pipeline: try workspace.pipeline(), progress: Progress(quiet: true)).run()
+        let book = try WorkbookReader(workspace.url("out/2026-27-autumn-T01.xlsx"))
+        #expect(book.sheetNames == ["Kopsavilkums", "Prioritātes", "Labbūtība", "Atbalsta formas", "Metodoloģija"])
+        let priorities = try book.rows(ofSheet: "Prioritātes")
+        let digital = try #require(priorities[5])
+        #expect(digital[1] == .text("digital"))
+        #expect(digital[3] == .number(50.8))
+        #expect(abs(digital[4]!.number! - 3.0 / 7.0) < 1e-12)
+        #expect(digital[10] == .number(7))
+        #expect(digital[11] == .number(61.9), "the municipality's score beside it")
+        #expect(digital[13] == .number(1))
+        let summary = try book.rows(ofSheet: "Kopsavilkums")
+        #expect(summary[5]?[1] == .number(8))
+        #expect(summary[5]?[2] == .number(15))
+    }
+
+    @Test func commentsOnlyWhenAskedRedactedAndNeverOnTheCouncilWorkbook() throws {
+        let workspace = try TestWorkspace()
+        let fixtures = TestWorkspace.fixtures.path
+        let sources = """
+              - file: \(fixtures)/small-google-forms-spring.csv
+                kind: needs
+              - file: \(fixtures)/small-register.csv
+                kind: institutions
+            """
+        _ = try Runner(
+            pipeline: try workspace.pipeline(wave: "2026-27-spring", sources: sources, extra: "  institution_comments: true"),
+            progress: Progress(quiet: true)
+        ).run()
+        let own = try WorkbookReader(workspace.url("out/2026-27-spring-T02.xlsx"))
+        #expect(own.sheetNames.contains("Komentāri"))
+        let comments = try own.rows(ofSheet: "Komentāri")
+        #expect(comments[5]?[0] == .text("Zvaniet [tālrunis] vai rakstiet [e-pasts], paldies!"))
+
+        let t01 = try WorkbookReader(workspace.url("out/2026-27-spring-T01.xlsx"))
+        let texts = try t01.rows(ofSheet: "Komentāri").values.compactMap { $0[0]?.text }
+        #expect(texts.contains("Vajag vairāk laika.\nUn kursus tuvāk, \"lūdzu\"."))
+        let formula = try t01.cells(ofSheet: "Komentāri").values.first { $0.value == .text("=1+1") }
+        #expect(formula?.formula == nil)
+        #expect(try t01.cellStyles()[formula!.style]["quotePrefix"] == "1")
+
+        let council = try WorkbookReader(workspace.url("out/2026-27-spring-padome.xlsx"))
+        for part in council.partNames {
+            let text = String(decoding: try council.part(part), as: UTF8.self)
+            #expect(!text.contains("Vajag vairāk laika"), "\(part) carries a comment")
+            #expect(!text.contains("Zvaniet"), "\(part) carries a comment")
+        }
+    }
+
+    @Test func withoutTheSwitchNoComments() throws {
+        let workspace = try TestWorkspace()
+        _ = try Runner(pipeline: try workspace.pipeline(), progress: Progress(quiet: true)).run()
+        let own = try WorkbookReader(workspace.url("out/2026-27-autumn-T01.xlsx"))
+        #expect(!own.sheetNames.contains("Komentāri"))
+    }
+}
