@@ -42,7 +42,9 @@ public enum InstitutionWorkbook {
         let wellbeingWords = labels.wellbeing
         let minGroup = council.settings.minGroupSize
         func mean(_ mean: Mean) -> Cell { mean.count < minGroup ? .suppressed : .decimal(mean.value, format: "0.0") }
-        func share(_ share: Share) -> Cell { share.answered < minGroup ? .suppressed : .percent(share.proportion.share) }
+        func share(_ share: Share) -> Cell {
+            share.answered < minGroup ? .suppressed : .share(share.proportion.share, base: share.answered)
+        }
         let own = report.wellbeing.municipality, all = council.wellbeing.municipality
         let figures: [[Cell]] = [
             [.text(labels.respondents), .integer(report.respondents), .integer(council.needs.respondents)],
@@ -131,8 +133,8 @@ public enum InstitutionWorkbook {
         let rows = own.ranked.map { option -> [Cell] in
             [
                 .text(own.options[option].label.text(labels.language)),
-                own.answered < minGroup ? .suppressed : .percent(own.share(option)),
-                all.answered < minGroup ? .suppressed : .percent(all.share(option)),
+                own.answered < minGroup ? .suppressed : .share(own.share(option), base: own.answered),
+                all.answered < minGroup ? .suppressed : .share(all.share(option), base: all.answered),
             ]
         }
         var table = Table(sheet: sheet, labels: labels)

@@ -5,6 +5,8 @@ public struct Labels: Sendable {
     public let language: Language
     let yes: String, no: String
     let suppressedMark: String
+    let belowTenPercent = "<10%"
+    let aboveNinetyPercent = ">90%"
 
     let summarySheet: String, prioritiesSheet: String, institutionsSheet: String
     let dataQualitySheet: String, methodologySheet: String

@@ -1,3 +1,4 @@
+import Scoring
 import XLSX
 
 /// One cell of a report table: the report says what a value is, the table decides its look.
@@ -5,6 +6,8 @@ enum Cell {
     case text(String)
     case integer(Int)
     case percent(Double?)
+    /// A share of a group of `base` people: 0 % and 100 % under 10 people show as a bound.
+    case share(Double?, base: Int)
     case decimal(Double?, format: String)
     /// SPEC 8: a value withheld for a small group.
     case suppressed
@@ -22,6 +25,7 @@ enum Styles {
     static let integer = FormatSpec(numberFormat: "0", border: true)
     static let suppressed = FormatSpec(fontColor: 0x808080, background: 0xEDEDED, border: true, alignCenter: true)
     static let label = FormatSpec(bold: true)
+    static let bound = FormatSpec(border: true, alignCenter: true)
 }
 
 /// Writes a header row and body rows, and gives the sheet what SPEC 10 asks of every table:
@@ -70,6 +74,13 @@ struct Table {
         case .percent(let value):
             try sheet.write(row, column, value, Styles.percent)
             fit(column, "100.0%")
+        case .share(let value, let base):
+            switch value.map({ shareDisplay($0, groupSize: base) }) {
+            case nil: try write(.blank, row: row, column: column)
+            case .exact(let share): try write(.percent(share), row: row, column: column)
+            case .belowTenPercent: try sheet.write(row, column, labels.belowTenPercent, Styles.bound)
+            case .aboveNinetyPercent: try sheet.write(row, column, labels.aboveNinetyPercent, Styles.bound)
+            }
         case .decimal(let value, let format):
             try sheet.write(row, column, value, FormatSpec(numberFormat: format, border: true))
             fit(column, "100.0")

@@ -22,3 +22,21 @@ public enum Disclosed<Value: Hashable & Sendable>: Hashable, Sendable {
         return nil
     }
 }
+
+/// A share of 0 % or 100 % in a small group tells something about every member (all stressed,
+/// none answered "yes"), so below this many people such a share is shown only as a bound.
+public let exactExtremeShareMinimum = 10
+
+public enum ShareDisplay: Equatable, Sendable {
+    case exact(Double)
+    case belowTenPercent
+    case aboveNinetyPercent
+}
+
+/// SPEC 8 / issue 6: 0 % and 100 % in groups under 10 are not shown as exact.
+public func shareDisplay(_ share: Double, groupSize: Int) -> ShareDisplay {
+    guard groupSize < exactExtremeShareMinimum else { return .exact(share) }
+    if share == 0 { return .belowTenPercent }
+    if share == 1 { return .aboveNinetyPercent }
+    return .exact(share)
+}

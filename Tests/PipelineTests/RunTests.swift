@@ -77,6 +77,9 @@ struct RunTests {
         #expect(total[9] == .number(0))
         #expect(wellbeing[6]?[1] == .text("T01"))
         #expect(wellbeing[6]?[4] == .number(20))
+        // T01 has 8 respondents: all of them poor and none stressed would name every member.
+        #expect(wellbeing[6]?[5] == .text(">90%"))
+        #expect(wellbeing[6]?[9] == .text("<10%"))
         #expect(wellbeing[7]?[3] == .text("<5"))
         #expect(wellbeing[8]?[4] == .text("<5"))
 

@@ -16,3 +16,40 @@ struct DisclosureTests {
         #expect(suppressedCells(groupSizes: [], minGroupSize: 5) == [])
     }
 }
+
+/// A property test over random breakdowns: whatever the group sizes, no group under the threshold
+/// shows a value, and no hidden value can be recovered as total minus the shown cells.
+struct DisclosurePropertyTests {
+    struct SplitMix64: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func noSmallGroupIsShownAndNoneCanBeDerived() {
+        var random = SplitMix64(state: 2026)
+        for _ in 0..<5_000 {
+            let minGroup = Int.random(in: 2...10, using: &random)
+            let sizes = (0..<Int.random(in: 1...12, using: &random)).map { _ in Int.random(in: 0...40, using: &random) }
+            let hidden = suppressedCells(groupSizes: sizes, minGroupSize: minGroup)
+            for (size, isHidden) in zip(sizes, hidden) where size < minGroup {
+                #expect(isHidden, "\(sizes) with threshold \(minGroup)")
+            }
+            // With a shown total, one hidden cell equals total − shown; two or more never do.
+            let hiddenCount = hidden.filter { $0 }.count
+            #expect(hiddenCount != 1 || sizes.count == 1, "\(sizes) with threshold \(minGroup) hides exactly one cell")
+        }
+    }
+
+    @Test func extremeSharesInSmallGroupsAreBounds() {
+        #expect(shareDisplay(0, groupSize: 9) == .belowTenPercent)
+        #expect(shareDisplay(1, groupSize: 5) == .aboveNinetyPercent)
+        #expect(shareDisplay(0.4, groupSize: 5) == .exact(0.4))
+        #expect(shareDisplay(1, groupSize: 10) == .exact(1))
+    }
+}

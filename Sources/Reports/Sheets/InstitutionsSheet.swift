@@ -18,7 +18,7 @@ enum InstitutionsSheet {
                 return lead + Array(repeating: .suppressed, count: 2 + areas.count)
             }
             return lead + [.integer(row.respondents), .percent(row.responseRate)]
-                + row.needs.areas.map { .percent($0.highNeed.share) }
+                + row.needs.areas.map { .share($0.highNeed.share, base: $0.answered) }
         }
         var table = Table(sheet: sheet, labels: labels)
         let body = try table.write(at: headerRow, headers: headers, rows: rows)
@@ -26,7 +26,7 @@ enum InstitutionsSheet {
         let totalRow = body.upperBound + 2
         let total: [Cell] = [.text(""), .text(labels.municipalityTotal), .integer(needs.respondents),
                              .percent(needs.responseRate)]
-            + needs.municipality.areas.map { .percent($0.highNeed.share) }
+            + needs.municipality.areas.map { .share($0.highNeed.share, base: $0.answered) }
         for (column, cell) in total.enumerated() {
             try table.write(cell, row: totalRow, column: column)
         }

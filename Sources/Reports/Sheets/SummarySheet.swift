@@ -57,7 +57,9 @@ enum SummarySheet {
         guard report.wellbeing.available else { return [] }
         let minGroup = report.settings.minGroupSize
         func mean(_ mean: Mean) -> Cell { mean.count < minGroup ? .suppressed : .decimal(mean.value, format: "0.0") }
-        func share(_ share: Share) -> Cell { share.answered < minGroup ? .suppressed : .percent(share.proportion.share) }
+        func share(_ share: Share) -> Cell {
+            share.answered < minGroup ? .suppressed : .share(share.proportion.share, base: share.answered)
+        }
         return [
             [.text(words.who5Mean), mean(total.who5)],
             [.text(words.poor), share(total.poorWellbeing)],

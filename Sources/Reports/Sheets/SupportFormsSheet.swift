@@ -26,7 +26,8 @@ enum SupportFormsSheet {
             }]
             rows += options.indices.map { option in
                 [.text(options[option].label.text(labels.language))] + report.formsByPriority.map { entry in
-                    entry.counts.answered < minGroup ? .suppressed : .percent(entry.counts.share(option))
+                    entry.counts.answered < minGroup
+                        ? .suppressed : .share(entry.counts.share(option), base: entry.counts.answered)
                 }
             }
             let body = try table.write(at: next, headers: headers, rows: rows, freeze: false, filter: false)
@@ -54,7 +55,7 @@ enum SupportFormsSheet {
             return [
                 .text(counts.options[option].label.text(language)),
                 hidden ? .suppressed : .integer(counts.chosen[option]),
-                hidden ? .suppressed : .percent(counts.share(option)),
+                hidden ? .suppressed : .share(counts.share(option), base: counts.answered),
             ]
         }
     }

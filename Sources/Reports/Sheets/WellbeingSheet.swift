@@ -100,7 +100,8 @@ enum WellbeingSheet {
             return lead + columns.enumerated().map { column, measure in
                 if hidden[column][index] { return .suppressed }
                 let value = measure.value(group.summary)
-                return measure.isShare ? .percent(value) : .decimal(value, format: "0.0")
+                return measure.isShare
+                    ? .share(value, base: measure.count(group.summary)) : .decimal(value, format: "0.0")
             }
         }
     }
