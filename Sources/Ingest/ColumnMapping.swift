@@ -5,7 +5,7 @@ import Foundation
 public struct ColumnMapping: Sendable {
     public enum Rule: String, Sendable {
         case explicit = "pipeline", exact = "exact header", normalized = "normalised header",
-            code = "LimeSurvey code"
+            code = "LimeSurvey code", rowLabel = "grid row label"
     }
 
     public struct Match: Sendable {
@@ -16,6 +16,9 @@ public struct ColumnMapping: Sendable {
 
     /// Column index per item index (nil: the export lacks the item).
     public let columnForItem: [Int?]
+    /// For multi-selects exported one column per option (LimeSurvey `Q6[SQ001]`, or
+    /// `Question [Option]`): the column of each option, per item index.
+    public let optionColumns: [Int: [Int?]]
     public let matches: [Match]
     /// Headers that answer no item and are not submission metadata.
     public let unmapped: [String]
@@ -46,11 +49,19 @@ public struct ColumnMapping: Sendable {
             }
             assign(item, column, .explicit)
         }
+        // Microsoft Forms heads a Likert row with the statement alone; accepted only when no other
+        // item of the instrument has the same row label.
+        let rowLabelCounts = Dictionary(
+            instrument.items.filter { $0.row != nil }.map { (normalizedForMatching($0.rowLabel), 1) }, uniquingKeysWith: +)
         let passes: [(Rule, (Item, Int) -> Bool)] = [
             (.exact, { item, column in headers[column] == item.header }),
             (.normalized, { item, column in
                 normalizedHeaders[column] == normalizedForMatching(item.header) }),
             (.code, { item, column in item.code != nil && codes[column] == item.code }),
+            (.rowLabel, { item, column in
+                let label = normalizedForMatching(item.rowLabel)
+                return item.row != nil && rowLabelCounts[label] == 1 && normalizedHeaders[column] == label
+            }),
         ]
         for (rule, matchesItem) in passes {
             for (itemIndex, item) in instrument.items.enumerated() where columnForItem[itemIndex] == nil {
@@ -61,6 +72,25 @@ public struct ColumnMapping: Sendable {
                 }
             }
         }
+        var optionColumns: [Int: [Int?]] = [:]
+        for (itemIndex, item) in instrument.items.enumerated() where columnForItem[itemIndex] == nil {
+            guard case .multi(let options) = item.kind else { continue }
+            let found = options.enumerated().map { optionIndex, option -> Int? in
+                let code = item.code.map { "\($0)[SQ\(String(format: "%03d", optionIndex + 1))]" }
+                let normalizedHeader = normalizedForMatching("\(item.header) [\(option.label.lv)]")
+                return headers.indices.first { column in
+                    !taken.contains(column)
+                        && (codes[column] == code || normalizedHeaders[column] == normalizedHeader)
+                }
+            }
+            guard found.contains(where: { $0 != nil }) else { continue }
+            optionColumns[itemIndex] = found
+            for column in found.compactMap({ $0 }) {
+                taken.insert(column)
+                matches.append(Match(itemIndex: itemIndex, column: column, rule: codes[column] == headers[column] ? .code : .normalized))
+            }
+        }
+        self.optionColumns = optionColumns
         self.columnForItem = columnForItem
         self.matches = matches.sorted { $0.column < $1.column }
         self.unmapped = headers.indices.filter { !taken.contains($0) }.map { headers[$0] }
@@ -70,6 +100,7 @@ public struct ColumnMapping: Sendable {
     /// the first `. `.
     static func limeSurveyCode(_ header: String) -> String {
         let trimmed = header.trimmingCharacters(in: .whitespaces)
+        guard let first = trimmed.first, first.isLetter, first.isASCII else { return trimmed }
         if let range = trimmed.range(of: ". ") { return String(trimmed[..<range.lowerBound]) }
         return trimmed
     }

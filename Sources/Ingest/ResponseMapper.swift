@@ -93,6 +93,12 @@ struct ResponseMapper {
                 }
             case .multi(let options):
                 defer { slot += options.count }
+                if let columns = mapping.optionColumns[itemIndex] {
+                    if let chosen = chosenOptions(fields, columns: columns) {
+                        for option in options.indices { values[slot + option] = chosen.contains(option) ? 1 : 0 }
+                    }
+                    continue
+                }
                 guard let column = mapping.columnForItem[itemIndex] else { continue }
                 let text = fields[column]
                 if isBlank(text) { continue }
@@ -117,6 +123,13 @@ struct ResponseMapper {
                 institution: institution, values: values, texts: texts))
     }
 
+    /// `A3` → 2 (zero-based position), nil for anything else.
+    static func answerCode(_ text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count >= 2, trimmed.first == "A", let number = Int(trimmed.dropFirst()), number >= 1 else { return nil }
+        return number - 1
+    }
+
     private func isBlank(_ text: String) -> Bool {
         text.isEmpty || text.allSatisfy { $0 == " " || $0 == "\t" }
     }
@@ -126,6 +139,9 @@ struct ResponseMapper {
         let value: Int
         if let known = labelTables[scale.id]?[normalizedForMatching(text)] {
             value = known
+        } else if let position = Self.answerCode(text), scale.options.indices.contains(position) {
+            // LimeSurvey answer codes A1, A2 … follow the scale's order.
+            value = scale.options[position].value
         } else if let number = Int(text.trimmingCharacters(in: .whitespaces)) {
             guard scale.options.contains(where: { $0.value == number }) else {
                 let range = scale.valueRange
@@ -138,6 +154,21 @@ struct ResponseMapper {
         }
         labelCache[scale.id, default: [:]][text] = value
         return .success(value)
+    }
+
+    /// One column per option: "Y" (LimeSurvey), "Jā", "1" or the option's own text mean chosen; an
+    /// empty cell or "N"/"Nē"/"0" not. All empty: the question was not answered.
+    private func chosenOptions(_ fields: [String], columns: [Int?]) -> Set<Int>? {
+        var chosen = Set<Int>()
+        var answered = false
+        for (option, column) in columns.enumerated() {
+            guard let column else { continue }
+            let text = normalizedForMatching(fields[column])
+            if text.isEmpty { continue }
+            answered = true
+            if !["n", "ne", "no", "0"].contains(text) { chosen.insert(option) }
+        }
+        return answered ? chosen : nil
     }
 
     /// Options are matched longest label first, because a label may itself contain the

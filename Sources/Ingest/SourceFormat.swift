@@ -11,7 +11,8 @@ public enum SourceFormat: String, Sendable, CaseIterable {
         let lowered = headers.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         if lowered.first == "timestamp" || lowered.first == "laikspiedols" { return .googleForms }
         if lowered.starts(with: ["id", "start time", "completion time"]) { return .msForms }
-        if lowered.first == "id" && lowered.contains("submitdate") { return .limeSurvey }
+        let limeSurveyID = lowered.first == "id" || lowered.first == "response id"
+        if limeSurveyID && (lowered.contains("submitdate") || lowered.contains("date submitted")) { return .limeSurvey }
         return .generic
     }
 
@@ -39,9 +40,9 @@ struct MetaColumns {
         case .googleForms: submittedAt = first(["timestamp", "laikspiedols"])
         case .msForms: submittedAt = first(["completion time"])
         case .limeSurvey:
-            submittedAt = first(["submitdate"])
+            submittedAt = first(["submitdate", "date submitted"])
             completedAt = submittedAt
-        case .generic, .auto: submittedAt = first(["timestamp", "submitted", "date", "datums"])
+        case .generic, .auto: submittedAt = first(["timestamp", "submitted", "date", "datums", "laiks"])
         }
     }
 

@@ -19,7 +19,8 @@ struct TestWorkspace {
 
     /// Writes `pipeline.yaml`; `sources` is YAML of the list entries.
     func pipeline(
-        wave: String = "2026-27-autumn", sources: String? = nil, extra: String = ""
+        wave: String = "2026-27-autumn", sources: String? = nil, extra: String = "", top: String = "",
+        outputs: String = "out"
     ) throws -> PipelineFile {
         let defaultSources = """
               - file: \(Self.fixtures.path)/small-google-forms.csv
@@ -33,8 +34,9 @@ struct TestWorkspace {
             sources:
             \(sources ?? defaultSources)
             outputs:
-              directory: out
+              directory: \(outputs)
             \(extra)
+            \(top)
             """
         try text.write(to: url("pipeline.yaml"), atomically: true, encoding: .utf8)
         return try PipelineFile.load(url("pipeline.yaml"))
