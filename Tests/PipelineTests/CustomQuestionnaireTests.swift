@@ -1,0 +1,41 @@
+import AtbalstsCore
+import Foundation
+import Store
+import Testing
+@testable import Pipeline
+
+/// A municipality's own questionnaire with a 5-point need scale, mapped through `columns:` and
+/// `labels:` exactly as pipelines/custom-questionnaire.yaml does.
+struct CustomQuestionnaireTests {
+    @Test func columnsAndLabelsMapOntoNeedsV1() throws {
+        let workspace = try TestWorkspace()
+        let shipped = try String(
+            contentsOf: TestWorkspace.repository.appendingPathComponent("pipelines/custom-questionnaire.yaml"), encoding: .utf8)
+        let mapping = shipped.components(separatedBy: "    columns:\n")[1].components(separatedBy: "outputs:")[0]
+        let sources = """
+              - file: \(TestWorkspace.fixtures.path)/custom-questionnaire.csv
+                kind: needs
+                columns:
+            \(mapping)  - file: \(TestWorkspace.fixtures.path)/small-register.csv
+                kind: institutions
+            """
+        let summary = try Runner(pipeline: try workspace.pipeline(sources: sources), progress: Progress(quiet: true)).run()
+        #expect(summary.sources.first?.rowsAccepted == 5)
+        #expect(summary.sources.first?.rowsQuarantined == 1)
+
+        let database = try AppDatabase(path: workspace.url("atbalsts.sqlite").path)
+        let instrument = try Seeds(directory: TestWorkspace.repository.appendingPathComponent("seeds")).instrument("needs-v1")
+        let responses = try database.responses(wave: "2026-27-autumn", instrument: instrument)
+        let digital = try #require(instrument.slotIndex("need_digital"))
+        let inclusive = try #require(instrument.slotIndex("need_inclusive"))
+        let role = try #require(instrument.slotIndex("role"))
+        // 5 → 3, 4 → 3, 2 → 1, 1 → 0, 3 → 2 in file order; the blank stays blank.
+        #expect(responses.map { $0.values[digital] } == [3, 3, 1, 0, 2])
+        #expect(responses.map { $0.values[inclusive] } == [2, 3, 3, nil, 1])
+        #expect(responses.map { $0.values[role] } == [1, 1, 2, 1, 1])
+        #expect(responses.map(\.institution) == ["T01", "T01", "T01", "T01", "T02"])
+        let rejected = try database.quarantine(wave: "2026-27-autumn")
+        #expect(rejected.map(\.row.value) == ["6 – ārkārtēja"])
+        #expect(rejected.map(\.row.line) == [7])
+    }
+}
