@@ -46,6 +46,9 @@ let package = Package(
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "TestSupport"]),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "Store", "Ingest", "Reports", "Scoring", "AtbalstsCore", "TestSupport"]),
+            dependencies: [
+                "Pipeline", "Store", "Ingest", "Reports", "Scoring", "AtbalstsCore", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ]
 )
