@@ -7,4 +7,5 @@ swift build -c release --product atbalsts
 bin="$(swift build -c release --show-bin-path)/atbalsts"
 mkdir -p out
 "$bin" init out --key-only >/dev/null
+"$bin" run pipelines/demo-autumn.yaml
 "$bin" run pipelines/demo.yaml

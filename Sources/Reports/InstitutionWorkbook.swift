@@ -148,7 +148,7 @@ public enum InstitutionWorkbook {
         try sheet.heading(words.commentsTitle, words.commentsNote)
         var table = Table(sheet: sheet, labels: labels)
         try table.write(at: 3, headers: [words.comment], rows: comments.map { [.text($0)] })
-        try sheet.setColumn(0, 0, width: 110, Styles.wrapped)
+        try sheet.setColumn(0, 0, width: 110, Styles.wrapColumn)
         try sheet.printSetup(headerRows: 3...3, title: title)
     }
 }

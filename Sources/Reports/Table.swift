@@ -4,6 +4,8 @@ import XLSX
 /// One cell of a report table: the report says what a value is, the table decides its look.
 enum Cell {
     case text(String)
+    /// Text that wraps inside its column, whatever its length.
+    case wrapped(String)
     case integer(Int)
     case percent(Double?)
     /// A share of a group of `base` people: 0 % and 100 % under 10 people show as a bound.
@@ -21,6 +23,8 @@ enum Styles {
     static let header = FormatSpec(bold: true, background: 0xD9E1F2, wrap: true, border: true, verticalTop: true)
     static let text = FormatSpec(border: true, verticalTop: true)
     static let wrapped = FormatSpec(wrap: true, border: true, verticalTop: true)
+    /// A column default: wrap without borders, so empty cells stay plain.
+    static let wrapColumn = FormatSpec(wrap: true, verticalTop: true)
     static let percent = FormatSpec(numberFormat: "0.0%", border: true)
     static let integer = FormatSpec(numberFormat: "0", border: true)
     static let suppressed = FormatSpec(fontColor: 0x808080, background: 0xEDEDED, border: true, alignCenter: true)
@@ -68,6 +72,8 @@ struct Table {
         case .text(let text):
             try sheet.write(row, column, text, text.count > 60 ? Styles.wrapped : Styles.text)
             fit(column, text, cap: 60)
+        case .wrapped(let text):
+            try sheet.write(row, column, text, Styles.wrapped)
         case .integer(let value):
             try sheet.write(row, column, value, Styles.integer)
             fit(column, String(value))

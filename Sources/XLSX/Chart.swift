@@ -15,6 +15,7 @@ public enum ChartType: Sendable {
 /// A native Excel chart; its series point at ranges of a sheet.
 public struct Chart {
     let handle: UnsafeMutablePointer<lxw_chart>
+    let type: ChartType
 
     public func addSeries(name: String, categories: String, values: String) {
         let series = chart_add_series(handle, categories, values)
@@ -23,19 +24,19 @@ public struct Chart {
 
     public func title(_ text: String) { chart_title_set_name(handle, text) }
 
-    public func axisNames(x: String?, y: String?) {
-        if let x { chart_axis_set_name(handle.pointee.x_axis, x) }
-        if let y { chart_axis_set_name(handle.pointee.y_axis, y) }
-    }
+    /// In a bar chart libxlsxwriter's x axis is the horizontal one, i.e. the value axis.
+    private var categoryAxis: UnsafeMutablePointer<lxw_chart_axis> { type == .bar ? handle.pointee.y_axis : handle.pointee.x_axis }
+    private var valueAxis: UnsafeMutablePointer<lxw_chart_axis> { type == .bar ? handle.pointee.x_axis : handle.pointee.y_axis }
 
     public func valueAxis(min: Double, max: Double, numberFormat: String) {
-        let axis = handle.pointee.y_axis
+        let axis = valueAxis
         chart_axis_set_min(axis, min)
         chart_axis_set_max(axis, max)
         chart_axis_set_num_format(axis, numberFormat)
     }
 
-    public func reverseCategories() { chart_axis_set_reverse(handle.pointee.x_axis) }
+    /// Lists categories top-down in a bar chart, in sheet order.
+    public func reverseCategories() { chart_axis_set_reverse(categoryAxis) }
 
     public func legend(bottom: Bool) {
         chart_legend_set_position(

@@ -75,7 +75,7 @@ public final class Workbook {
         guard let chart = workbook_add_chart(try open(), type.code) else {
             throw XLSXError(code: 0, sheet: nil, cell: nil, detail: "cannot add a chart")
         }
-        return Chart(handle: chart)
+        return Chart(handle: chart, type: type)
     }
 
     public func setProperties(title: String, subject: String, author: String, keywords: String) throws(XLSXError) {

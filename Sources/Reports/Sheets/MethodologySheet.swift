@@ -7,7 +7,7 @@ enum MethodologySheet {
     static func write(_ report: CouncilReport, on sheet: Worksheet, labels: Labels, title: String) throws {
         try sheet.heading(labels.methodologyTitle, "\(labels.wave): \(report.wave)")
         var table = Table(sheet: sheet, labels: labels)
-        let definitions = (labels.definitions + labels.wellbeing.definitions).map { [Cell.text($0.0), .text($0.1)] }
+        let definitions = (labels.definitions + labels.wellbeing.definitions).map { [Cell.text($0.0), .wrapped($0.1)] }
         let body = try table.write(at: 3, headers: ["", ""], rows: definitions, freeze: false, filter: false)
 
         let weights = report.settings.weights
@@ -39,7 +39,7 @@ enum MethodologySheet {
             freeze: false, filter: false)
         sheet.freezePanes(row: 3)
         try sheet.setColumn(0, 0, width: 30)
-        try sheet.setColumn(1, 1, width: 90, Styles.wrapped)
+        try sheet.setColumn(1, 1, width: 90, Styles.wrapColumn)
         try sheet.printSetup(headerRows: nil, title: title)
     }
 }

@@ -19,12 +19,12 @@ enum PlanSheet {
             let institutions = row.targetInstitutions.map(report.institutionName)
             let areas = row.targetLearningAreas.map { report.optionName("learning_areas", $0, labels.language) }
             return [
-                .integer(row.priority.rank), .text(report.areaName(row.priority.input.areaID, labels.language)),
+                .integer(row.priority.rank), .wrapped(report.areaName(row.priority.input.areaID, labels.language)),
                 .decimal(row.priority.score, format: "0.0"),
-                .text(institutions.isEmpty ? words.allInstitutions : institutions.joined(separator: "; ")),
-                .text(areas.joined(separator: "; ")),
+                .wrapped(institutions.isEmpty ? words.allInstitutions : institutions.joined(separator: "; ")),
+                .wrapped(areas.joined(separator: "; ")),
                 row.teachersInNeed < minGroup ? .suppressed : .integer(row.teachersInNeed),
-                .text(row.forms.map { report.optionName("support_forms", $0, labels.language) }.joined(separator: "; ")),
+                .wrapped(row.forms.map { report.optionName("support_forms", $0, labels.language) }.joined(separator: "; ")),
                 .text(termName(row.term, words)), .text(""), .text(words.statuses[0]),
             ]
         }
@@ -32,11 +32,12 @@ enum PlanSheet {
         let body = try table.write(at: headerRow, headers: headers, rows: rows)
         if !rows.isEmpty {
             try sheet.dropDown(body, 9...9, values: words.statuses)
+            for row in body { try sheet.setRow(row, height: 45) }
         }
         try table.applyWidths()
-        try sheet.setColumn(1, 1, width: 36, Styles.wrapped)
-        try sheet.setColumn(3, 4, width: 36, Styles.wrapped)
-        try sheet.setColumn(6, 6, width: 30, Styles.wrapped)
+        try sheet.setColumn(1, 1, width: 36, Styles.wrapColumn)
+        try sheet.setColumn(3, 4, width: 36, Styles.wrapColumn)
+        try sheet.setColumn(6, 6, width: 30, Styles.wrapColumn)
         try sheet.setColumn(8, 8, width: 20)
         try sheet.setColumn(9, 9, width: 14)
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)

@@ -163,6 +163,6 @@ enum WellbeingSheet {
         chart.title(words.chartTitle)
         chart.valueAxis(min: 0, max: 100, numberFormat: "0")
         chart.legend(bottom: true)
-        try sheet.insertChart(chart, row: body.upperBound + 2, column: 0, scale: (2.2, 1.6))
+        try sheet.insertChart(chart, row: top, column: 4, scale: (2.0, 1.5))
     }
 }

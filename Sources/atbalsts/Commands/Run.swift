@@ -75,7 +75,14 @@ enum SummaryPrinter {
             lines.append("  \(source.file): \(source.status.rawValue)" + (source.status == .failed ? "" : " — \(counts)"))
         }
         if summary.respondents > 0 { lines.append("  respondents counted: \(summary.respondents)") }
-        for workbook in summary.workbooks { lines.append("  workbook: \(workbook)") }
+        if let council = summary.workbooks.first(where: { $0.hasSuffix("-padome.xlsx") }) {
+            lines.append("  council workbook: \(council)")
+        }
+        let own = summary.workbooks.filter { !$0.hasSuffix("-padome.xlsx") }
+        if let first = own.first {
+            let folder = URL(fileURLWithPath: first).deletingLastPathComponent().path
+            lines.append("  institution workbooks: \(own.count) in \(folder)")
+        }
         if !summary.institutionsWithoutWorkbook.isEmpty {
             lines.append("  no workbook (too few respondents): " + summary.institutionsWithoutWorkbook.joined(separator: ", "))
         }
