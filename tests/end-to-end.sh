@@ -22,7 +22,9 @@ YAML
 "$bin" run "$work/pipeline.yaml" --quiet
 book="$work/out/2026-27-autumn-padome.xlsx"
 
-python3 tests/oracle/priorities.py --csv samples/google-forms-needs.csv --seeds seeds \
+python3 -W ignore tests/oracle/priorities.py --csv samples/google-forms-needs.csv --seeds seeds \
+  --register seeds/institutions.csv --workbook "$book"
+python3 -W ignore tests/oracle/wellbeing.py --csv samples/google-forms-needs.csv --seeds seeds \
   --register seeds/institutions.csv --workbook "$book"
 
 # LibreOffice writes every sheet as <book>-<sheet>.csv (UTF-8, raw values).
@@ -30,4 +32,4 @@ mkdir -p "$work/csv"
 soffice --headless --convert-to \
   'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
   --outdir "$work/csv" "$book" >/dev/null 2>&1
-python3 tests/oracle/libreoffice_check.py --workbook "$book" --csv-dir "$work/csv"
+python3 -W ignore tests/oracle/libreoffice_check.py --workbook "$book" --csv-dir "$work/csv"

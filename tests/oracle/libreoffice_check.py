@@ -47,10 +47,13 @@ def same(value, seen):
     if seen is None:
         return False
     if isinstance(value, (int, float)):
+        # Percent-formatted cells come out as "65.5629139072848%" even as raw values.
+        number = seen[:-1] if seen.endswith("%") else seen
         try:
-            return abs(float(seen) - float(value)) <= 1e-9 * max(1.0, abs(float(value)))
+            shown = float(number) / (100 if seen.endswith("%") else 1)
         except ValueError:
             return False
+        return abs(shown - float(value)) <= 1e-9 * max(1.0, abs(float(value)))
     return str(value).replace("\r\n", "\n") == seen.replace("\r\n", "\n")
 
 
