@@ -19,6 +19,6 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 if [ "${ATBALSTS_WITH_TEST_TOOLS:-0}" = 1 ]; then
-  python3 -c "import pandas, openpyxl, yaml, statsmodels" 2>/dev/null \
-    || python3 -m pip install -q pandas openpyxl pyyaml statsmodels
+  python3 -c "import pandas, openpyxl, yaml, statsmodels, pingouin" 2>/dev/null \
+    || python3 -m pip install -q pandas openpyxl pyyaml statsmodels pingouin
 fi
