@@ -29,8 +29,15 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 private func write(_ fields: [String], delimiter: UInt8) -> String {
     let separator = String(UnicodeScalar(delimiter))
     if fields == [""] { return "\"\"" }
+    // Bytes, not Characters: a quote followed by a combining mark is a single Character.
     return fields.map { field in
-        let needsQuotes = field.utf8.contains { $0 == delimiter || $0 == 34 || $0 == 10 || $0 == 13 }
-        return needsQuotes ? "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : field
+        guard field.utf8.contains(where: { $0 == delimiter || $0 == 34 || $0 == 10 || $0 == 13 }) else { return field }
+        var bytes: [UInt8] = [34]
+        for byte in field.utf8 {
+            bytes.append(byte)
+            if byte == 34 { bytes.append(34) }
+        }
+        bytes.append(34)
+        return String(decoding: bytes, as: UTF8.self)
     }.joined(separator: separator)
 }

@@ -22,10 +22,16 @@ enum RejectedRows {
     }
 
     /// RFC 4180: quote when the field holds a comma, quote or line break; double inner quotes.
+    /// Works on bytes: a quote followed by a combining mark is one `Character`, not a `"`.
     static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
-            return field
+        let special: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
+        guard field.utf8.contains(where: special.contains) else { return field }
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        for byte in field.utf8 {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
         }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
