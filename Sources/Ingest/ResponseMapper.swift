@@ -62,7 +62,7 @@ struct ResponseMapper {
             .quarantined(
                 QuarantinedRow(
                     line: record.line, column: column.map { headers[$0] },
-                    value: column.map { fields[$0] }, reason: reason))
+                    value: column.map { Redaction.redact(fields[$0]) }, reason: reason))
         }
         guard fields.count == headers.count else {
             return reject(nil, "expected \(headers.count) fields, found \(fields.count)")
@@ -112,7 +112,8 @@ struct ResponseMapper {
         }
         let texts: [String?] = textItems.map { item in
             guard let column = mapping.columnForItem[item], !isBlank(fields[column]) else { return nil }
-            return fields[column]
+            // SPEC 8: no e-mail address is stored, not even one written into a comment.
+            return Redaction.redact(fields[column])
         }
         let email = meta.email.map { fields[$0] } ?? ""
         let key = pseudonymizer.key(forEmail: email) ?? Pseudonymizer.randomKey()

@@ -80,7 +80,7 @@ public enum SelfAssessmentReader {
             let fields = record.fields
             func reject(_ column: Int?, _ reason: String) {
                 parsed.quarantine.append(
-                    QuarantinedRow(line: record.line, column: column.map { headers[$0] }, value: column.map { fields[$0] }, reason: reason))
+                    QuarantinedRow(line: record.line, column: column.map { headers[$0] }, value: column.map { Redaction.redact(fields[$0]) }, reason: reason))
             }
             guard fields.count == headers.count else {
                 reject(nil, "expected \(headers.count) fields, found \(fields.count)")
