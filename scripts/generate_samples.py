@@ -222,6 +222,22 @@ def write_self_assessment(path, seeds, register, generator, rng):
                 writer.writerow([institution["code"], area["lv"], labels[round(min(3, max(0, latent)))]])
 
 
+def write_teacher_self_assessment(path, seeds, rows, rng):
+    """Teacher-level self-assessment for about a third of the respondents: their own e-mail, an
+    area id and a rating 1–4, lower where they said their need is high."""
+    areas = seed_list(seeds, "need_areas")
+    need_levels = {label: value for value, label in enumerate(["Nav vajadzības", "Zema", "Vidēja", "Augsta"])}
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\r\n")
+        writer.writerow(["E-pasts", "Joma", "Vērtējums"])
+        for _, email, answers in rows[::3]:
+            for area in areas:
+                level = need_levels.get(answers.get(f"need [{area['lv']}]", ""))
+                if level is None:
+                    continue
+                writer.writerow([email, area["id"], round(min(4, max(1, 4 - level + rng.gauss(0, 0.6))))])
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--respondents", type=int, help="about how many (default: by headcounts)")
@@ -232,6 +248,7 @@ def main():
     parser.add_argument("--extra-columns", type=int, default=0, help="unmapped columns to add (national exports)")
     parser.add_argument("--out", default=str(ROOT / "samples" / "google-forms-needs.csv"))
     parser.add_argument("--self-assessment", help="also write institution self-ratings (1–4 labels) here")
+    parser.add_argument("--teacher-self-assessment", help="also write teachers' own self-ratings (1–4) here")
     parser.add_argument("--seeds", default=str(ROOT / "seeds"))
     args = parser.parse_args()
 
@@ -288,6 +305,8 @@ def main():
                             + [str(rng.randint(1, 5)) for _ in extra])
     if args.self_assessment:
         write_self_assessment(pathlib.Path(args.self_assessment), seeds, register, generator, rng)
+    if args.teacher_self_assessment:
+        write_teacher_self_assessment(pathlib.Path(args.teacher_self_assessment), seeds, rows, rng)
     institutions = len({a["institution"] for _, _, a in rows})
     print(f"{out}: {len(rows)} rows ({len(rows) - 3} respondents + 3 second submissions) over {institutions} institutions")
 
