@@ -6,18 +6,33 @@ enum RowOutcome {
 }
 
 /// Maps one CSV record to a response or to a quarantined row (SPEC 9).
+///
+/// The work per row is a walk over a plan made once per file, and answers are looked up in caches
+/// keyed by the raw cell text: an export repeats the same few labels tens of thousands of times.
 struct ResponseMapper {
-    let instrument: Instrument
+    /// What one mapped item asks of a row.
+    private enum Step {
+        case scaled(column: Int, slot: Int, scale: Int)
+        case multi(column: Int, slot: Int, options: Int, choices: Int, item: String)
+        case multiColumns(columns: [Int?], slot: Int, options: Int)
+    }
+
     let headers: [String]
-    let mapping: ColumnMapping
     let meta: MetaColumns
-    let format: SourceFormat
     let pseudonymizer: Pseudonymizer
+    private let slotCount: Int
+    private let steps: [Step]
     private let institutionColumn: Int
     private let institutionByKey: [String: String]
-    private let textItems: [Int]
-    private var labelTables: [String: [String: Int]]
-    private var labelCache: [String: [String: Int]] = [:]
+    private let textColumns: [Int?]
+    private let scales: [Scale]
+    private let labelTables: [[String: Int]]
+    /// Per multi-select: labels longest first (a label may contain the separator), with indices.
+    private let choiceLabels: [[(label: String, index: Int)]]
+    private let separator: String
+    private var labelCache: [[String: Result<Int, LabelError>]]
+    private var choiceCache: [[String: Set<Int>?]]
+    private var institutionCache: [String: String?] = [:]
 
     init(
         instrument: Instrument, headers: [String], mapping: ColumnMapping, meta: MetaColumns,
@@ -27,33 +42,67 @@ struct ResponseMapper {
         guard let institutionItem = instrument.items.firstIndex(where: { $0.kind == .institution }),
               let column = mapping.columnForItem[institutionItem]
         else { throw IngestError(cause: .missingInstitutionColumn) }
-        self.instrument = instrument
         self.headers = headers
-        self.mapping = mapping
         self.meta = meta
-        self.format = format
         self.pseudonymizer = pseudonymizer
         institutionColumn = column
+        slotCount = instrument.slots.count
+        separator = format.multiSeparator
         var byKey: [String: String] = [:]
         for institution in register {
             byKey[normalizedForMatching(institution.code)] = institution.code
             byKey[normalizedForMatching(institution.name)] = institution.code
         }
         institutionByKey = byKey
-        textItems = instrument.items.indices.filter { instrument.items[$0].kind == .text }
-        var tables: [String: [String: Int]] = [:]
-        for item in instrument.items {
-            guard let scale = item.scale, tables[scale.id] == nil else { continue }
-            var table: [String: Int] = [:]
-            for option in scale.options {
-                table[normalizedForMatching(option.label.lv)] = option.value
-                table[normalizedForMatching(option.label.en)] = option.value
+        textColumns = instrument.items.indices.filter { instrument.items[$0].kind == .text }.map { mapping.columnForItem[$0] }
+
+        var scales: [Scale] = []
+        var tables: [[String: Int]] = []
+        var choices: [[(label: String, index: Int)]] = []
+        var steps: [Step] = []
+        var slot = 0
+        for (itemIndex, item) in instrument.items.enumerated() {
+            switch item.kind {
+            case .scaled(let scale, _):
+                if let column = mapping.columnForItem[itemIndex] {
+                    let index = scales.firstIndex(of: scale) ?? {
+                        scales.append(scale)
+                        tables.append(Self.labelTable(scale, extra: labels[scale.id] ?? [:]))
+                        return scales.count - 1
+                    }()
+                    steps.append(.scaled(column: column, slot: slot, scale: index))
+                }
+                slot += 1
+            case .multi(let options):
+                if let columns = mapping.optionColumns[itemIndex] {
+                    steps.append(.multiColumns(columns: columns, slot: slot, options: options.count))
+                } else if let column = mapping.columnForItem[itemIndex] {
+                    let candidates = options.indices.flatMap { [(options[$0].label.lv, $0), (options[$0].label.en, $0)] }
+                    choices.append(candidates.sorted { $0.0.utf8.count > $1.0.utf8.count })
+                    steps.append(.multi(column: column, slot: slot, options: options.count, choices: choices.count - 1, item: item.id))
+                }
+                slot += options.count
+            case .institution, .text:
+                continue
             }
-            // A pipeline's `labels:` map another questionnaire's answers onto this scale.
-            for (label, value) in labels[scale.id] ?? [:] { table[normalizedForMatching(label)] = value }
-            tables[scale.id] = table
         }
+        self.steps = steps
+        self.scales = scales
         labelTables = tables
+        choiceLabels = choices
+        labelCache = Array(repeating: [:], count: scales.count)
+        choiceCache = Array(repeating: [:], count: choices.count)
+    }
+
+    /// Normalised label → value; a pipeline's `labels:` map another questionnaire's answers in.
+    private static func labelTable(_ scale: Scale, extra: [String: Int]) -> [String: Int] {
+        var table: [String: Int] = [:]
+        for option in scale.options {
+            table[normalizedForMatching(option.label.lv)] = option.value
+            table[normalizedForMatching(option.label.en)] = option.value
+        }
+        for (label, value) in extra { table[normalizedForMatching(label)] = value }
+        return table
     }
 
     mutating func map(_ record: CSVRecord) -> RowOutcome {
@@ -67,51 +116,39 @@ struct ResponseMapper {
         guard fields.count == headers.count else {
             return reject(nil, "expected \(headers.count) fields, found \(fields.count)")
         }
-        if let completed = meta.completedAt,
-           fields[completed].trimmingCharacters(in: .whitespaces).isEmpty
-        {
+        if let completed = meta.completedAt, Self.isBlank(fields[completed]) {
             return reject(completed, "incomplete response (no submit date)")
         }
-        let institutionText = fields[institutionColumn]
-        guard let institution = institutionByKey[normalizedForMatching(institutionText)] else {
-            let reason = institutionText.isEmpty ? "no institution given" : "unknown institution"
+        guard let institution = institution(fields[institutionColumn]) else {
+            let reason = fields[institutionColumn].isEmpty ? "no institution given" : "unknown institution"
             return reject(institutionColumn, reason)
         }
 
-        var values = AnswerValues(count: instrument.slots.count)
-        var slot = 0
-        for (itemIndex, item) in instrument.items.enumerated() {
-            switch item.kind {
-            case .scaled(let scale, _):
-                defer { slot += 1 }
-                guard let column = mapping.columnForItem[itemIndex] else { continue }
+        var values = AnswerValues(count: slotCount)
+        for step in steps {
+            switch step {
+            case .scaled(let column, let slot, let scale):
                 let text = fields[column]
-                if isBlank(text) { continue }
-                switch value(of: text, on: scale) {
+                if Self.isBlank(text) { continue }
+                switch value(of: text, scale: scale) {
                 case .success(let value): values[slot] = value
                 case .failure(let error): return reject(column, error.reason)
                 }
-            case .multi(let options):
-                defer { slot += options.count }
-                if let columns = mapping.optionColumns[itemIndex] {
-                    if let chosen = chosenOptions(fields, columns: columns) {
-                        for option in options.indices { values[slot + option] = chosen.contains(option) ? 1 : 0 }
-                    }
-                    continue
-                }
-                guard let column = mapping.columnForItem[itemIndex] else { continue }
+            case .multi(let column, let slot, let count, let choices, let item):
                 let text = fields[column]
-                if isBlank(text) { continue }
-                guard let chosen = chosenOptions(text, options: options) else {
-                    return reject(column, "answer does not match the options of \(item.id)")
+                if Self.isBlank(text) { continue }
+                guard let chosen = chosenOptions(text, choices: choices) else {
+                    return reject(column, "answer does not match the options of \(item)")
                 }
-                for option in options.indices { values[slot + option] = chosen.contains(option) ? 1 : 0 }
-            case .institution, .text:
-                continue
+                for option in 0..<count { values[slot + option] = chosen.contains(option) ? 1 : 0 }
+            case .multiColumns(let columns, let slot, let count):
+                if let chosen = Self.chosenOptions(fields, columns: columns) {
+                    for option in 0..<count { values[slot + option] = chosen.contains(option) ? 1 : 0 }
+                }
             }
         }
-        let texts: [String?] = textItems.map { item in
-            guard let column = mapping.columnForItem[item], !isBlank(fields[column]) else { return nil }
+        let texts: [String?] = textColumns.map { column in
+            guard let column, !Self.isBlank(fields[column]) else { return nil }
             // SPEC 8: no e-mail address is stored, not even one written into a comment.
             return Redaction.redact(fields[column])
         }
@@ -124,6 +161,40 @@ struct ResponseMapper {
                 institution: institution, values: values, texts: texts))
     }
 
+    private mutating func institution(_ text: String) -> String? {
+        if let known = institutionCache[text] { return known }
+        let code = institutionByKey[normalizedForMatching(text)]
+        institutionCache[text] = code
+        return code
+    }
+
+    private static func isBlank(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 == 32 || $0 == 9 }
+    }
+
+    private mutating func value(of text: String, scale index: Int) -> Result<Int, LabelError> {
+        if let cached = labelCache[index][text] { return cached }
+        let result = Self.value(of: text, scale: scales[index], table: labelTables[index])
+        labelCache[index][text] = result
+        return result
+    }
+
+    private static func value(of text: String, scale: Scale, table: [String: Int]) -> Result<Int, LabelError> {
+        if let known = table[normalizedForMatching(text)] { return .success(known) }
+        if let position = answerCode(text), scale.options.indices.contains(position) {
+            // LimeSurvey answer codes A1, A2 … follow the scale's order.
+            return .success(scale.options[position].value)
+        }
+        guard let number = Int(text.trimmingCharacters(in: .whitespaces)) else {
+            return .failure(LabelError("unknown answer label for scale \(scale.id)"))
+        }
+        guard scale.options.contains(where: { $0.value == number }) else {
+            let range = scale.valueRange
+            return .failure(LabelError("value \(number) out of range \(range.lowerBound)–\(range.upperBound)"))
+        }
+        return .success(number)
+    }
+
     /// `A3` → 2 (zero-based position), nil for anything else.
     static func answerCode(_ text: String) -> Int? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -131,35 +202,9 @@ struct ResponseMapper {
         return number - 1
     }
 
-    private func isBlank(_ text: String) -> Bool {
-        text.isEmpty || text.allSatisfy { $0 == " " || $0 == "\t" }
-    }
-
-    private mutating func value(of text: String, on scale: Scale) -> Result<Int, LabelError> {
-        if let cached = labelCache[scale.id]?[text] { return .success(cached) }
-        let value: Int
-        if let known = labelTables[scale.id]?[normalizedForMatching(text)] {
-            value = known
-        } else if let position = Self.answerCode(text), scale.options.indices.contains(position) {
-            // LimeSurvey answer codes A1, A2 … follow the scale's order.
-            value = scale.options[position].value
-        } else if let number = Int(text.trimmingCharacters(in: .whitespaces)) {
-            guard scale.options.contains(where: { $0.value == number }) else {
-                let range = scale.valueRange
-                return .failure(
-                    LabelError("value \(number) out of range \(range.lowerBound)–\(range.upperBound)"))
-            }
-            value = number
-        } else {
-            return .failure(LabelError("unknown answer label for scale \(scale.id)"))
-        }
-        labelCache[scale.id, default: [:]][text] = value
-        return .success(value)
-    }
-
     /// One column per option: "Y" (LimeSurvey), "Jā", "1" or the option's own text mean chosen; an
     /// empty cell or "N"/"Nē"/"0" not. All empty: the question was not answered.
-    private func chosenOptions(_ fields: [String], columns: [Int?]) -> Set<Int>? {
+    private static func chosenOptions(_ fields: [String], columns: [Int?]) -> Set<Int>? {
         var chosen = Set<Int>()
         var answered = false
         for (option, column) in columns.enumerated() {
@@ -172,20 +217,23 @@ struct ResponseMapper {
         return answered ? chosen : nil
     }
 
+    private mutating func chosenOptions(_ text: String, choices: Int) -> Set<Int>? {
+        if let cached = choiceCache[choices][text] { return cached }
+        let chosen = Self.split(text, labels: choiceLabels[choices], separator: separator)
+        choiceCache[choices][text] = chosen
+        return chosen
+    }
+
     /// Options are matched longest label first, because a label may itself contain the
     /// separator (Google Forms joins choices with ", "; SPEC 4.1).
-    private func chosenOptions(_ text: String, options: [ReferenceEntry]) -> Set<Int>? {
-        let separator = format.multiSeparator
+    static func split(_ text: String, labels: [(label: String, index: Int)], separator: String) -> Set<Int>? {
         let trimmedSeparator = separator.trimmingCharacters(in: .whitespaces)
-        let candidates = options.indices.flatMap { index in
-            [(index, options[index].label.lv), (index, options[index].label.en)]
-        }.sorted { $0.1.count > $1.1.count }
         var chosen = Set<Int>()
         var rest = Substring(text.trimmingCharacters(in: .whitespaces))
         while !rest.isEmpty {
-            guard let (index, label) = candidates.first(where: { option in
-                guard rest.hasPrefix(option.1) else { return false }
-                let after = rest.dropFirst(option.1.count)
+            guard let (label, index) = labels.first(where: { candidate in
+                guard rest.hasPrefix(candidate.label) else { return false }
+                let after = rest.dropFirst(candidate.label.count)
                 return after.isEmpty || after.hasPrefix(separator) || after.hasPrefix(trimmedSeparator)
             }) else { return nil }
             chosen.insert(index)
