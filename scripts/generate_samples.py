@@ -5,31 +5,51 @@
     python3 scripts/generate_samples.py --respondents 30000 --institutions 800 \\
         --out big.csv --register-out big-register.csv       # national scale
 
+The whole samples/ folder (the other formats come from scripts/convert_samples.py):
+
+    python3 scripts/generate_samples.py --teacher-self-assessment samples/self-assessment-teachers.csv
+    python3 scripts/generate_samples.py --wave-term spring --out samples/google-forms-needs-spring.csv \\
+        --self-assessment samples/self-assessment-spring.csv
+    python3 scripts/convert_samples.py samples/google-forms-needs.csv --out samples
+
 Every header and label comes from seeds/instruments/needs-v1.yaml and the seed lists, so the
 export always matches the instrument. Answers hang together the way real ones do: need levels
-differ by institution and area, and one latent wellbeing factor per teacher drives WHO-5, burnout
-and stress, so the scales have realistic reliability.
+differ by institution, institution type, role, experience and person; one latent wellbeing factor
+per teacher drives WHO-5, burnout and stress, so the scales have realistic reliability. The same
+seed gives the same teachers and institutions in both terms, so a spring wave links to autumn.
 """
 import argparse
 import csv
 import datetime
-import math
 import pathlib
 import random
 
 import yaml
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-FIRST_NAMES = ["anna", "liga", "ilze", "inese", "kristine", "laura", "dace", "sandra", "ieva", "agnese", "zane",
-               "baiba", "aija", "marta", "elina", "janis", "andris", "martins", "edgars", "juris", "peteris",
-               "karlis", "raivis", "gatis", "toms", "arturs", "valdis", "ingrida", "gunta", "vita", "rita"]
-SURNAMES = ["berzina", "ozola", "kalnina", "liepina", "krumina", "vitola", "jansone", "zarina", "egle", "priede",
-            "berzins", "ozols", "kalnins", "liepins", "krumins", "vitols", "jansons", "zarins", "sils", "lacis",
-            "abele", "rudzite", "grava", "strautina", "klavina", "celmins", "dzenis", "purmale", "vanags", "lapsa"]
-COMMENTS = [
+
+# Invented people: common Latvian given names and surname stems, without diacritics as in e-mail
+# addresses. Surnames carry their male and female forms.
+FEMALE_NAMES = ["anna", "liga", "ilze", "inese", "kristine", "laura", "dace", "sandra", "ieva", "agnese", "zane",
+                "baiba", "aija", "marta", "elina", "ingrida", "gunta", "vita", "rita", "santa", "evija", "linda",
+                "madara", "signe", "daina", "iveta", "sarmite", "jolanta", "anita", "solvita"]
+MALE_NAMES = ["janis", "andris", "martins", "edgars", "juris", "peteris", "karlis", "raivis", "gatis", "toms",
+              "arturs", "valdis", "normunds", "aigars", "uldis"]
+SURNAMES = [("berzins", "berzina"), ("ozols", "ozola"), ("kalnins", "kalnina"), ("liepins", "liepina"),
+            ("krumins", "krumina"), ("vitols", "vitola"), ("jansons", "jansone"), ("zarins", "zarina"),
+            ("egle", "egle"), ("priede", "priede"), ("sils", "sila"), ("lacis", "lace"), ("abele", "abele"),
+            ("rudzitis", "rudzite"), ("strautins", "strautina"), ("klavins", "klavina"), ("celmins", "celmina"),
+            ("dzenis", "dzene"), ("purmalis", "purmale"), ("vanags", "vanaga"), ("lapsa", "lapsa"),
+            ("avotins", "avotina"), ("irbe", "irbe"), ("zvirbulis", "zvirbule"), ("skujins", "skujina"),
+            ("meldris", "meldre"), ("gaiss", "gaisa"), ("roze", "roze"), ("kokins", "kokina"), ("salmins", "salmina")]
+DOMAIN = "ezerkalni-example.lv"
+
+# Ordinary comments are one or two of these sentences; some pairs go on separate lines.
+COMMENT_SENTENCES = [
     "Būtu labi, ja kursi notiktu tuvāk mūsu skolai.",
     "Vajadzīgs vairāk laika sadarbībai ar kolēģiem.",
-    "Digitālie rīki mainās ātrāk, nekā spējam apgūt.\nLūdzu praktiskas nodarbības, nevis lekcijas.",
+    "Digitālie rīki mainās ātrāk, nekā spējam apgūt.",
+    "Lūdzu praktiskas nodarbības, nevis lekcijas.",
     "Gribētu mentoru pirmajā darba gadā.",
     "Par \"iekļaujošo izglītību\" runā daudz, bet atbalsta personāla trūkst.",
     "Stundu slodze ir par lielu, lai vēl mācītos vakaros.",
@@ -37,11 +57,50 @@ COMMENTS = [
     "Pieredzes apmaiņa ar citām skolām, lūdzu, vismaz reizi semestrī.",
     "Vecāki raksta e-klasē vēlu vakarā un gaida tūlītēju atbildi.",
     "Paldies par aptauju!",
-    "Vairāk par vērtēšanu, it īpaši summatīvo,\nun par to, kā dot atgriezenisko saiti.",
+    "Vairāk par vērtēšanu, it īpaši summatīvo, un par to, kā dot atgriezenisko saiti.",
+    "Kursi brīvdienās nav risinājums.",
+    "Meistarklases ir visnoderīgākās, jo tur var uzreiz izmēģināt.",
+    "Tiešsaistes kursi ir ērti, bet pietrūkst sarunu ar kolēģiem.",
+    "Klasē ir trīs skolēni ar speciālām vajadzībām, un palīga skolotāja nav.",
+    "Gribētu saprast, kā mākslīgo intelektu izmantot stundās \"godīgi\".",
+    "Aizvietot mani kursu laikā nav kam.",
+    "Administratīvais darbs aizņem vairāk laika nekā gatavošanās stundām.",
+    "Labprāt vērotu kolēģu stundas citās skolās.",
+]
+# Cases a reader of the export must handle; each appears once, in an institution large enough for
+# its comments to be shown: formula-like openings, and personal data that must be redacted.
+SPECIAL_COMMENTS = [
     "=Lūdzu vairāk meistarklašu",
     "- mazāk administratīvā darba\n- vairāk laika stundu plānošanai",
+    "-Vairāk prakses, mazāk teorijas.",
     "Sazinieties ar mani: 26 123 456 vai metodike.test@ezerkalni-example.lv",
 ]
+
+# Municipality-wide tendency per need area, in latent units; the spring wave moves a few.
+AREA_BASE = {"digital": 0.9, "inclusive": 0.8, "wellbeing": 0.6, "assessment": 0.4, "classroom": 0.4,
+             "transversal": 0.3, "talented": 0.1, "methods": 0.1, "parents": 0.0, "content": -0.1,
+             "mentoring": -0.2, "exams": -0.3, "multicultural": -0.7, "leadership": -0.9}
+SPRING_SHIFT = {"digital": -0.35, "inclusive": 0.3, "wellbeing": 0.2}
+TYPE_EFFECTS = {
+    "vidusskola": {"exams": 0.6, "talented": 0.2},
+    "pamatskola": {"exams": 0.2},
+    "sākumskola": {"exams": -1.2, "parents": 0.2},
+    "pirmsskolas izglītības iestāde": {"exams": -2.5, "talented": -0.4, "parents": 0.5, "content": 0.2},
+    "mūzikas skola": {"exams": -1.8, "inclusive": -0.4, "talented": 0.6, "digital": 0.2},
+    "mākslas skola": {"exams": -1.8, "inclusive": -0.4, "talented": 0.6, "digital": 0.3},
+}
+# Cut points turning a latent need into Nav vajadzības / Zema / Vidēja / Augsta.
+NEED_CUTS = (-0.8, 0.2, 1.1)
+SUPPORT_FORM_WEIGHTS = {"courses": 30, "seminars": 22, "masterclasses": 28, "mentor": 10, "learning_group": 9,
+                        "cooperation_group": 12, "observation": 8, "experience_exchange": 20, "consultations": 10,
+                        "supervision": 7, "online_self_study": 14, "conferences": 6}
+BARRIER_WEIGHTS = {"time": 45, "cost": 15, "no_substitute": 18, "no_offer": 14, "no_employer_support": 6, "family": 12}
+STRESS_SOURCE_BIAS = {"admin": 0.5, "lessons": 0.2, "marking": 0.3, "parents": 0.1, "behaviour": 0.4, "requirements": 0.6}
+# Item means: people wake up rested less often than they feel cheerful; most are tired after work.
+WHO5_MEANS = {"1": 3.0, "2": 2.6, "3": 2.7, "4": 2.2, "5": 2.9}
+CBI_MEANS = {"1": 2.0, "2": 2.4, "3": 2.5, "4": 1.6, "5": 2.4, "6": 2.6, "7": 2.1}
+CELL_BLANK = 0.01      # an occasional skipped grid row or question
+WHO5_SKIPPED = 0.015   # the whole WHO-5 grid left empty
 
 
 def seed_list(seeds, name):
@@ -49,19 +108,36 @@ def seed_list(seeds, name):
         return list(csv.DictReader(handle))
 
 
-def load_instrument(seeds):
-    definition = yaml.safe_load(open(seeds / "instruments" / "needs-v1.yaml", encoding="utf-8"))
-    scales = {name: [o["lv"] for o in options] for name, options in definition["scales"].items()}
-    items = []
-    for item in definition["items"]:
-        if item["type"] == "grid":
-            rows = item["rows"] if isinstance(item["rows"], list) else seed_list(seeds, item["rows"])
-            item = dict(item, rows=rows)
-        elif item["type"] == "multi":
-            item = dict(item, options=[o["lv"] for o in seed_list(seeds, item["options"])],
-                        option_ids=[o["id"] for o in seed_list(seeds, item["options"])])
-        items.append(item)
-    return scales, items
+class Instrument:
+    """needs-v1 as the generator needs it: per item its rows or options, and every scale's
+    labels in value order."""
+
+    def __init__(self, seeds):
+        definition = yaml.safe_load(open(seeds / "instruments" / "needs-v1.yaml", encoding="utf-8"))
+        self.labels = {name: [o["lv"] for o in options] for name, options in definition["scales"].items()}
+        self.items = []
+        for item in definition["items"]:
+            item = dict(item)
+            if item["type"] == "grid" and not isinstance(item["rows"], list):
+                item["rows"] = seed_list(seeds, item["rows"])
+            if item["type"] == "multi":
+                item["options"] = seed_list(seeds, item["options"])
+            self.items.append(item)
+        self.by_id = {}
+        for item in self.items:
+            self.by_id.setdefault(item["id"], []).append(item)
+
+    def item(self, item_id):
+        return self.by_id[item_id][0]
+
+    def header(self):
+        columns = ["Timestamp", "Email address"]
+        for item in self.items:
+            if item["type"] == "grid":
+                columns += [f"{item['header']} [{row['lv']}]" for row in item["rows"]]
+            else:
+                columns.append(item["header"])
+        return columns
 
 
 def synthetic_register(count, rng):
@@ -75,120 +151,160 @@ def synthetic_register(count, rng):
     return register
 
 
+def institution_profiles(register, area_ids, rng):
+    """What makes one institution differ from the next, the same in every wave."""
+    profiles = {}
+    for institution in register:
+        needs = {area: rng.gauss(0, 0.3) for area in area_ids}
+        for area, effect in TYPE_EFFECTS.get(institution["type"], {}).items():
+            needs[area] += effect
+        if "speciāl" in institution["name"].lower():  # a special school: inclusive education above all
+            needs["inclusive"] += 1.5
+        if rng.random() < 0.4:  # a hot spot: two areas where this institution needs markedly more
+            for area in rng.sample(area_ids, 2):
+                needs[area] += 1.2
+        profiles[institution["code"]] = {"needs": needs, "wellbeing": rng.gauss(0, 0.45)}
+    return profiles
+
+
+class Person:
+    """A teacher's stable traits, drawn from a generator of their own so that they are the same
+    in every wave and independent of how many answers were drawn before."""
+
+    def __init__(self, seed, index, institution, instrument, area_ids):
+        rng = random.Random(f"{seed}/person/{index}")
+        self.role = rng.choices(range(3), weights=[85, 7, 8])[0]
+        self.experience = rng.choices(range(4), weights=[10, 28, 30, 32])[0]
+        options = len(instrument.item("learning_areas")["options"])
+        if institution["type"] in ("mūzikas skola", "mākslas skola"):
+            # Both the music and the art school teach in the culture and arts area.
+            arts = next(i for i, o in enumerate(instrument.item("learning_areas")["options"]) if o["id"] == "culture_arts")
+            self.learning_areas = {arts} | ({rng.randrange(options)} if rng.random() < 0.15 else set())
+        else:
+            self.learning_areas = set(rng.sample(range(options), 1 if rng.random() < 0.6 else 2))
+        self.needs = {area: rng.gauss(0, 0.7) for area in area_ids}
+        self.wellbeing = rng.gauss(0, 1)
+
+
 class Generator:
-    def __init__(self, seeds, register, rng, term):
-        self.scales, self.items = load_instrument(seeds)
-        self.register = register
-        self.rng = rng
-        self.term = term
-        self.need_areas = [row["id"] for row in seed_list(seeds, "need_areas")]
-        # Municipality-wide tendency per area (latent units), then a few institution hot spots.
-        base = {"digital": 0.9, "inclusive": 0.8, "wellbeing": 0.6, "assessment": 0.4, "classroom": 0.4,
-                "transversal": 0.3, "talented": 0.1, "methods": 0.1, "parents": 0.0, "content": -0.1,
-                "mentoring": -0.2, "exams": -0.3, "multicultural": -0.7, "leadership": -0.9}
+    def __init__(self, seed, instrument, register, term):
+        self.seed = seed
+        self.instrument = instrument
+        self.labels = instrument.labels
+        self.area_ids = [row["id"] for row in instrument.item("need")["rows"]]
+        self.area_base = dict(AREA_BASE)
         if term == "spring":
-            base["digital"] -= 0.35
-            base["inclusive"] += 0.3
-            base["wellbeing"] += 0.2
-        self.area_base = base
-        self.profiles = {}
-        for institution in register:
-            hot = rng.sample(self.need_areas, 2)
-            self.profiles[institution["code"]] = {
-                "needs": {area: rng.gauss(0, 0.35) + (1.0 if area in hot else 0) for area in self.need_areas},
-                "wellbeing": rng.gauss(0, 0.45),
-            }
+            for area, shift in SPRING_SHIFT.items():
+                self.area_base[area] += shift
+        self.profiles = institution_profiles(register, self.area_ids, random.Random(f"{seed}/institutions"))
+        self.rng = random.Random(f"{seed}/{term}")
 
-    def pick(self, weights):
-        return self.rng.choices(range(len(weights)), weights=weights)[0]
+    def person(self, index, institution):
+        return Person(self.seed, index, institution, self.instrument, self.area_ids)
 
-    def respondent(self, institution):
-        rng = self.rng
+    def answers(self, institution, person, comment=None):
+        """One response as {column header: cell text}."""
+        rng, labels = self.rng, self.labels
         profile = self.profiles[institution["code"]]
-        role = self.pick([85, 7, 8])
-        experience = self.pick([10, 28, 30, 32])
-        wellbeing = profile["wellbeing"] + rng.gauss(0, 1)
+        wellbeing = profile["wellbeing"] + 0.85 * person.wellbeing + rng.gauss(0, 0.5)
         burnout = -0.75 * wellbeing + rng.gauss(0, 0.6)
-        answers = {}
-        for item in self.items:
-            kind, item_id = item["type"], item["id"]
+        cells = {}
+        skip_who5 = rng.random() < WHO5_SKIPPED
+        for item in self.instrument.items:
+            kind, item_id, header = item["type"], item["id"], item["header"]
             if kind == "institution":
-                answers[item_id] = institution["name"]
+                cells[header] = institution["name"]
             elif item_id == "role":
-                answers[item_id] = self.scales["role"][role]
+                cells[header] = labels["role"][person.role]
             elif item_id == "experience":
-                answers[item_id] = self.scales["experience"][experience]
+                cells[header] = labels["experience"][person.experience]
             elif item_id == "learning_areas":
-                count = 1 if rng.random() < 0.6 else 2
-                answers[item_id] = self.join(item, rng.sample(range(len(item["options"])), count))
+                cells[header] = self.join(item, person.learning_areas)
             elif item_id == "need":
                 for row in item["rows"]:
-                    latent = self.area_base[row["id"]] + profile["needs"][row["id"]] + rng.gauss(0, 1.0)
-                    latent += 0.4 if experience == 0 and row["id"] in ("classroom", "methods", "mentoring") else 0
-                    latent += 0.6 if role == 1 and row["id"] == "leadership" else 0
-                    latent += 0.3 if experience == 3 and row["id"] == "digital" else 0
-                    level = 0 if latent < -0.8 else 1 if latent < 0.2 else 2 if latent < 1.1 else 3
-                    answers[f"need [{row['lv']}]"] = self.blank_or(self.scales["need"][level])
+                    latent = self.need_latent(row["id"], profile, person) + rng.gauss(0, 0.7)
+                    level = sum(latent >= cut for cut in NEED_CUTS)
+                    cells[f"{header} [{row['lv']}]"] = self.blank_or(labels["need"][level])
             elif item_id == "support_forms":
-                weights = [30, 22, 28, 10, 9, 12, 8, 20, 10, 7, 14, 6]
-                answers[item_id] = self.join(item, self.choose(weights, rng.randint(1, 4)))
+                cells[header] = self.join(item, self.choose(item, SUPPORT_FORM_WEIGHTS, rng.randint(1, 4)))
             elif item_id == "barriers":
-                weights = [45, 15, 18, 14, 6, 12]
-                answers[item_id] = self.join(item, self.choose(weights, rng.randint(1, 3)))
+                chosen = set() if rng.random() < 0.05 else self.choose(item, BARRIER_WEIGHTS, rng.randint(1, 3))
+                cells[header] = self.join(item, chosen)
             elif item_id == "who5":
                 for row in item["rows"]:
-                    value = round(min(5, max(0, 2.7 + 1.1 * wellbeing + rng.gauss(0, 0.7))))
-                    answers[f"who5 [{row['lv']}]"] = self.blank_or(self.scales["who5"][value], 0.02)
+                    value = self.bounded(WHO5_MEANS[row["id"]] + 1.0 * wellbeing + rng.gauss(0, 0.95), 5)
+                    cells[f"{header} [{row['lv']}]"] = "" if skip_who5 else self.blank_or(labels["who5"][value])
             elif item_id == "cbi":
                 for row in item["rows"]:
-                    shift = burnout if not row.get("reverse") else -burnout
-                    index = round(min(4, max(0, 2 - 1.1 * shift + rng.gauss(0, 0.6))))
-                    answers[f"{item['scale']} [{row['lv']}]"] = self.blank_or(self.scales[item["scale"]][index])
+                    # The scales run from 100 (first label) down to 0; item 7 asks about having
+                    # energy left, so a burnt-out teacher answers it at the other end.
+                    towards_100 = -burnout if row.get("reverse") else burnout
+                    position = self.bounded(CBI_MEANS[row["id"]] - 1.0 * towards_100 + rng.gauss(0, 0.9), 4)
+                    cells[f"{header} [{row['lv']}]"] = self.blank_or(labels[item["scale"]][position])
             elif item_id == "stress":
-                level = round(min(3, max(0, 1.3 + 0.8 * burnout + rng.gauss(0, 0.7))))
-                answers[item_id] = self.blank_or(self.scales["stress"][level])
+                level = self.bounded(1.3 + 0.8 * burnout + rng.gauss(0, 0.7), 3)
+                cells[header] = self.blank_or(labels["stress"][level])
             elif item_id == "stress_source":
-                bias = {"admin": 0.5, "lessons": 0.2, "marking": 0.3, "parents": 0.1, "behaviour": 0.4, "requirements": 0.6}
                 for row in item["rows"]:
-                    level = round(min(3, max(0, 1.0 + bias[row["id"]] + 0.6 * burnout + rng.gauss(0, 0.8))))
-                    answers[f"stress_source [{row['lv']}]"] = self.blank_or(self.scales["stress"][level])
+                    level = self.bounded(1.0 + STRESS_SOURCE_BIAS[row["id"]] + 0.6 * burnout + rng.gauss(0, 0.8), 3)
+                    cells[f"{header} [{row['lv']}]"] = self.blank_or(labels["stress"][level])
             elif item_id == "after_hours":
-                answers[item_id] = self.blank_or(self.scales["after_hours"][self.pick([8, 17, 30, 30, 15])])
-            elif item_id == "comment":
-                answers[item_id] = rng.choice(COMMENTS) if rng.random() < 0.15 else ""
-        return answers
+                level = rng.choices(range(5), weights=[8, 17, 30, 30, 15])[0]
+                cells[header] = self.blank_or(labels["after_hours"][level])
+            elif kind == "text":
+                cells[header] = comment if comment is not None else self.ordinary_comment()
+        return cells
 
-    def choose(self, weights, count):
+    def need_latent(self, area, profile, person):
+        latent = self.area_base[area] + profile["needs"][area] + person.needs[area]
+        if person.experience == 0 and area in ("classroom", "methods", "mentoring", "assessment"):
+            latent += 0.5
+        if person.experience == 3 and area == "digital":
+            latent += 0.4
+        if person.role == 1 and area in ("leadership", "mentoring"):
+            latent += 1.2 if area == "leadership" else 0.4
+        if person.role == 2:  # support staff: special needs and wellbeing, not exams
+            latent += {"inclusive": 0.6, "wellbeing": 0.4, "exams": -1.5, "content": -0.5}.get(area, 0)
+        return latent
+
+    def ordinary_comment(self):
+        rng = self.rng
+        if rng.random() >= 0.14:
+            return ""
+        first, second = rng.sample(COMMENT_SENTENCES, 2)
+        if rng.random() < 0.6:
+            return first
+        return f"{first}{chr(10) if rng.random() < 0.5 else ' '}{second}"
+
+    def changed(self, cells):
+        """A second submission: a few answers thought over again."""
+        rng, changed = self.rng, dict(cells)
+        stress = self.instrument.item("stress")["header"]
+        changed[stress] = self.labels["stress"][min(3, self.labels["stress"].index(cells[stress]) + 1)
+                                                if cells[stress] else 3]
+        need = self.instrument.item("need")
+        for row in rng.sample(need["rows"], 2):
+            changed[f"{need['header']} [{row['lv']}]"] = self.labels["need"][3]
+        return changed
+
+    @staticmethod
+    def bounded(value, top):
+        return int(min(top, max(0, round(value))))
+
+    def choose(self, item, weights, count):
+        ids = [o["id"] for o in item["options"]]
         chosen = set()
         while len(chosen) < count:
-            chosen.add(self.pick(weights))
+            chosen.add(self.rng.choices(range(len(ids)), weights=[weights[i] for i in ids])[0])
         return chosen
 
-    def join(self, item, indices):
+    @staticmethod
+    def join(item, indices):
         # Google Forms lists the chosen options in questionnaire order, joined by ", ".
-        return ", ".join(item["options"][i] for i in sorted(indices))
+        return ", ".join(item["options"][i]["lv"] for i in sorted(indices))
 
-    def blank_or(self, value, blank=0.012):
-        return "" if self.rng.random() < blank else value
-
-    def header(self):
-        columns = ["Timestamp", "Email address"]
-        for item in self.items:
-            if item["type"] == "grid":
-                columns += [f"{item['header']} [{row['lv']}]" for row in item["rows"]]
-            else:
-                columns.append(item["header"])
-        return columns
-
-    def row(self, timestamp, email, answers):
-        cells = [timestamp, email]
-        for item in self.items:
-            if item["type"] == "grid":
-                key = item["scale"] if item["id"] == "cbi" else item["id"]
-                cells += [answers[f"{key} [{row['lv']}]"] for row in item["rows"]]
-            else:
-                cells.append(answers[item["id"]])
-        return cells
+    def blank_or(self, value):
+        return "" if self.rng.random() < CELL_BLANK else value
 
 
 def google_timestamp(moment):
@@ -196,22 +312,31 @@ def google_timestamp(moment):
 
 
 def identities(count, rng):
-    """E-mail addresses of invented teachers; the same seed gives the same people every wave."""
-    seen, people = set(), []
+    """E-mail addresses of invented teachers (most of them women, as in Latvian schools); a name
+    taken twice gets a number, as mail administrators do."""
+    taken, people = {}, []
     while len(people) < count:
-        local = f"{rng.choice(FIRST_NAMES)}.{rng.choice(SURNAMES)}"
-        if local in seen:
-            local = f"{local}{len(people)}"
-        seen.add(local)
-        people.append(f"{local}@ezerkalni-example.lv")
+        female = rng.random() < 0.86
+        given = rng.choice(FEMALE_NAMES if female else MALE_NAMES)
+        surname = rng.choice(SURNAMES)[1 if female else 0]
+        local = f"{given}.{surname}"
+        taken[local] = taken.get(local, 0) + 1
+        people.append(f"{local}{taken[local] if taken[local] > 1 else ''}@{DOMAIN}")
     return people
 
 
-def write_self_assessment(path, seeds, register, generator, rng):
+def response_moment(start, rng):
+    """Answers come in over three weeks, mostly in the working day and the evening."""
+    day = start + datetime.timedelta(days=min(20, int(rng.expovariate(1 / 5))))
+    hour = rng.choices(range(24), weights=[1, 0, 0, 0, 0, 1, 2, 4, 8, 9, 9, 8, 10, 10, 11, 12, 10, 8, 7, 8, 9, 7, 4, 2])[0]
+    return day.replace(hour=hour, minute=rng.randrange(60), second=rng.randrange(60))
+
+
+def write_self_assessment(path, register, generator, rng):
     """Institution-level self-assessment: each institution rates its teachers' competence per need
     area; where its need is high, its rating tends to be low."""
-    labels = ["Nepietiekami", "Jāpilnveido", "Labi", "Ļoti labi"]
-    areas = seed_list(seeds, "need_areas")
+    labels = ["Nepietiekami", "Jāpilnveido", "Labi", "Ļoti labi"]  # SPEC 4.2's rating labels, 1–4
+    areas = generator.instrument.item("need")["rows"]
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
         writer.writerow(["Iestāde", "Joma", "Vērtējums"])
@@ -219,28 +344,34 @@ def write_self_assessment(path, seeds, register, generator, rng):
             needs = generator.profiles[institution["code"]]["needs"]
             for area in areas:
                 latent = 2.8 - 0.8 * (needs[area["id"]] + generator.area_base[area["id"]]) + rng.gauss(0, 0.5)
-                writer.writerow([institution["code"], area["lv"], labels[round(min(3, max(0, latent)))]])
+                writer.writerow([institution["code"], area["lv"], labels[Generator.bounded(latent, 3)]])
 
 
-def write_teacher_self_assessment(path, seeds, rows, rng):
-    """Teacher-level self-assessment for about a third of the respondents: their own e-mail, an
-    area id and a rating 1–4, lower where they said their need is high."""
-    areas = seed_list(seeds, "need_areas")
-    need_levels = {label: value for value, label in enumerate(["Nav vajadzības", "Zema", "Vidēja", "Augsta"])}
+def write_teacher_self_assessment(path, ratings):
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\r\n")
         writer.writerow(["E-pasts", "Joma", "Vērtējums"])
-        for _, email, answers in rows[::3]:
-            for area in areas:
-                level = need_levels.get(answers.get(f"need [{area['lv']}]", ""))
-                if level is None:
-                    continue
-                writer.writerow([email, area["id"], round(min(4, max(1, 4 - level + rng.gauss(0, 0.6))))])
+        writer.writerows(ratings)
+
+
+def plan_responses(register, args, rng):
+    """How many teachers of each institution answer: half to nine tenths of the headcount; the
+    smallest institutions of the shipped register stay under the disclosure threshold."""
+    teachers = sum(int(r["teachers"]) for r in register)
+    scale = (args.respondents / (0.7 * teachers)) if args.respondents else 1.0
+    plan = []
+    for institution in register:
+        headcount = int(institution["teachers"])
+        count = round(headcount * rng.uniform(0.5, 0.9) * scale)
+        if headcount < 10 and not args.institutions:
+            count = min(count, 4)
+        plan.append((institution, max(count, 1)))
+    return plan
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--respondents", type=int, help="about how many (default: by headcounts)")
+    parser.add_argument("--respondents", type=int, help="about how many (default: 50–90 %% of each headcount)")
     parser.add_argument("--institutions", type=int, help="synthesise a register of this many institutions")
     parser.add_argument("--register-out", help="where to write the synthesised register")
     parser.add_argument("--seed", type=int, default=2026)
@@ -248,12 +379,13 @@ def main():
     parser.add_argument("--extra-columns", type=int, default=0, help="unmapped columns to add (national exports)")
     parser.add_argument("--out", default=str(ROOT / "samples" / "google-forms-needs.csv"))
     parser.add_argument("--self-assessment", help="also write institution self-ratings (1–4 labels) here")
-    parser.add_argument("--teacher-self-assessment", help="also write teachers' own self-ratings (1–4) here")
+    parser.add_argument("--teacher-self-assessment", help="also write a third of the teachers' own self-ratings (1–4) here")
     parser.add_argument("--seeds", default=str(ROOT / "seeds"))
     args = parser.parse_args()
 
     seeds = pathlib.Path(args.seeds)
-    people_rng = random.Random(args.seed)  # identities and institutions: the same in both terms
+    instrument = Instrument(seeds)
+    people_rng = random.Random(args.seed)  # register, headcounts and e-mails: the same in both terms
     if args.institutions:
         register = synthetic_register(args.institutions, people_rng)
         if args.register_out:
@@ -263,52 +395,67 @@ def main():
                 writer.writerows(register)
     else:
         register = list(csv.DictReader(open(seeds / "institutions.csv", encoding="utf-8", newline="")))
-    teachers = sum(int(r["teachers"]) for r in register)
-    scale = (args.respondents / (0.7 * teachers)) if args.respondents else 1.0
-    plan = []
-    for institution in register:
-        headcount = int(institution["teachers"])
-        count = round(headcount * people_rng.uniform(0.5, 0.9) * scale)
-        if headcount < 10 and not args.institutions:
-            count = min(count, 4)  # a few institutions stay under the disclosure threshold
-        plan.append((institution, max(count, 1)))
+    plan = plan_responses(register, args, people_rng)
     people = identities(sum(count for _, count in plan), people_rng)
 
-    rng = random.Random(args.seed * 7 + (1 if args.wave_term == "spring" else 0))
-    generator = Generator(seeds, register, rng, args.wave_term)
-    start = datetime.datetime(2026, 10, 5, 8) if args.wave_term == "autumn" else datetime.datetime(2027, 3, 8, 8)
-    extra = [f"Papildu jautājums {k + 1}" for k in range(args.extra_columns)]
-    rows, person = [], 0
+    generator = Generator(args.seed, instrument, register, args.wave_term)
+    rng = generator.rng
+    start = datetime.datetime(2026, 10, 5) if args.wave_term == "autumn" else datetime.datetime(2027, 3, 8)
+
+    # Who answers when. Only this light list is held; the answers are drawn while writing.
+    events, index = [], 0  # (moment, person index, institution, submission number)
     for institution, count in plan:
         for _ in range(count):
-            email = people[person]
-            person += 1
-            if args.wave_term == "spring" and rng.random() > 0.7:
-                email = email.replace("@", f".jauns{person}@")  # a newcomer, not the autumn teacher
-            moment = start + datetime.timedelta(minutes=rng.randint(0, 20 * 24 * 60), seconds=rng.randint(0, 59))
-            answers = generator.respondent(institution)
-            rows.append((moment, email, answers))
-    # Three teachers submit twice: the later answer counts, some answers changed.
-    for moment, email, answers in rng.sample(rows, 3):
-        changed = dict(answers)
-        changed["stress"] = generator.scales["stress"][3]
-        rows.append((moment + datetime.timedelta(days=2), email, changed))
-    rows.sort(key=lambda row: row[0])
+            events.append((response_moment(start, rng), index, institution, 1))
+            index += 1
+    emails = list(people)
+    if args.wave_term == "spring":
+        for i in range(len(emails)):
+            if rng.random() > 0.7:  # a newcomer in place of the autumn teacher
+                local, domain = emails[i].split("@")
+                emails[i] = f"{local}.{i}@{domain}"
+    # Three teachers submit twice; the later submission counts.
+    for moment, person, institution, _ in rng.sample(events, 3):
+        events.append((moment + datetime.timedelta(hours=rng.randint(3, 60)), person, institution, 2))
+    # The special comments go to distinct first submissions in institutions with 10+ respondents.
+    large = [e[1] for e in events if e[3] == 1 and dict((i["code"], c) for i, c in plan)[e[2]["code"]] >= 10] \
+        if len(plan) < 100 else [e[1] for e in events[:2000] if e[3] == 1]
+    special = dict(zip(rng.sample(large, len(SPECIAL_COMMENTS)), SPECIAL_COMMENTS))
+    events.sort(key=lambda event: (event[0], event[3]))
 
+    need = instrument.item("need")
+    need_value = {label: value for value, label in enumerate(instrument.labels["need"])}
+    first_answers, ratings, extra = {}, [], [f"Papildu jautājums {k + 1}" for k in range(args.extra_columns)]
+    duplicates = {e[1] for e in events if e[3] == 2}
+    header = instrument.header()
     out = pathlib.Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\r\n")
-        writer.writerow(generator.header() + extra)
-        for moment, email, answers in rows:
-            writer.writerow(generator.row(google_timestamp(moment), email, answers)
+        writer.writerow(header + extra)
+        for row_number, (moment, person_index, institution, submission) in enumerate(events):
+            if submission == 1:
+                person = generator.person(person_index, institution)
+                cells = generator.answers(institution, person, special.get(person_index))
+                if person_index in duplicates:
+                    first_answers[person_index] = cells
+            else:
+                cells = generator.changed(first_answers[person_index])
+            email = emails[person_index]
+            writer.writerow([google_timestamp(moment), email] + [cells[h] for h in header[2:]]
                             + [str(rng.randint(1, 5)) for _ in extra])
+            if args.teacher_self_assessment and row_number % 3 == 0:
+                # The teacher's own rating 1–4, lower where they said their need is high.
+                for area in need["rows"]:
+                    level = need_value.get(cells[f"{need['header']} [{area['lv']}]"])
+                    if level is not None:
+                        ratings.append([email, area["id"], Generator.bounded(4 - level + rng.gauss(0, 0.6), 4) or 1])
     if args.self_assessment:
-        write_self_assessment(pathlib.Path(args.self_assessment), seeds, register, generator, rng)
+        write_self_assessment(pathlib.Path(args.self_assessment), register, generator, rng)
     if args.teacher_self_assessment:
-        write_teacher_self_assessment(pathlib.Path(args.teacher_self_assessment), seeds, rows, rng)
-    institutions = len({a["institution"] for _, _, a in rows})
-    print(f"{out}: {len(rows)} rows ({len(rows) - 3} respondents + 3 second submissions) over {institutions} institutions")
+        write_teacher_self_assessment(pathlib.Path(args.teacher_self_assessment), ratings)
+    print(f"{out}: {len(events)} rows ({index} respondents + {len(duplicates)} second submissions) "
+          f"over {len(plan)} institutions")
 
 
 if __name__ == "__main__":

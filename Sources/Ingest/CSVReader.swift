@@ -10,6 +10,28 @@ public struct CSVRecord: Sendable, Equatable {
     }
 }
 
+/// One record's fields as unescaped UTF-8 bytes in one buffer, reused from record to record.
+public struct RawRecord: Sendable {
+    public internal(set) var bytes: [UInt8] = []
+    /// End offset in `bytes` of each field.
+    public internal(set) var ends: [Int] = []
+    /// 1-based physical line where the record starts.
+    public internal(set) var line = 0
+
+    public init() {}
+
+    public var count: Int { ends.count }
+
+    public func range(_ field: Int) -> Range<Int> { (field == 0 ? 0 : ends[field - 1])..<ends[field] }
+
+    public func string(_ field: Int) -> String { String(decoding: bytes[range(field)], as: UTF8.self) }
+
+    public var strings: [String] { (0..<count).map(string) }
+
+    /// Only spaces and tabs, or nothing.
+    public func isBlank(_ field: Int) -> Bool { bytes[range(field)].allSatisfy { $0 == 32 || $0 == 9 } }
+}
+
 public enum CSVError: Error, CustomStringConvertible, Equatable, Sendable {
     case unterminatedQuote(line: Int)
     case fieldTooLong(line: Int, field: Int, limit: Int)
@@ -52,69 +74,84 @@ public struct CSVReader {
     }
 
     public mutating func next() throws(CSVError) -> CSVRecord? {
+        var raw = RawRecord()
+        guard try next(into: &raw) else { return nil }
+        return CSVRecord(fields: raw.strings, line: raw.line)
+    }
+
+    /// Reads the next record into `record`'s reusable buffer; false at the end of the text. For
+    /// readers that look at some fields only: no `String` is made for the others.
+    public mutating func next(into record: inout RawRecord) throws(CSVError) -> Bool {
         // Skip blank lines.
         while position < bytes.count, bytes[position] == Self.cr || bytes[position] == Self.lf {
             consumeNewline()
         }
-        guard position < bytes.count else { return nil }
-        let startLine = line
-        var fields: [String] = []
-        var field: [UInt8] = []
+        record.bytes.removeAll(keepingCapacity: true)
+        record.ends.removeAll(keepingCapacity: true)
+        guard position < bytes.count else { return false }
+        record.line = line
         while true {
-            field.removeAll(keepingCapacity: true)
-            try readField(into: &field, startLine: startLine, fieldNumber: fields.count + 1)
-            fields.append(String(decoding: field, as: UTF8.self))
+            try readField(into: &record)
             if position >= bytes.count { break }
-            let byte = bytes[position]
-            if byte == delimiter {
+            if bytes[position] == delimiter {
                 position += 1
                 continue
             }
             consumeNewline()
             break
         }
-        return CSVRecord(fields: fields, line: startLine)
+        return true
     }
 
-    private mutating func readField(into field: inout [UInt8], startLine: Int, fieldNumber: Int) throws(CSVError) {
-        var quoted = position < bytes.count && bytes[position] == Self.quote
+    private mutating func readField(into record: inout RawRecord) throws(CSVError) {
+        let start = record.bytes.count
+        let count = bytes.count
+        var quoted = position < count && bytes[position] == Self.quote
         if quoted { position += 1 }
-        while position < bytes.count {
-            let byte = bytes[position]
-            if quoted {
+        try bytes.withUnsafeBufferPointer { (input) throws(CSVError) in
+            while position < count {
+                if !quoted {
+                    // Copy the run up to the next delimiter or line break in one go.
+                    var end = position
+                    while end < count {
+                        let byte = input[end]
+                        if byte == delimiter || byte == Self.cr || byte == Self.lf { break }
+                        end += 1
+                    }
+                    record.bytes.append(contentsOf: input[position..<end])
+                    position = end
+                    break
+                }
+                let byte = input[position]
                 if byte == Self.quote {
-                    if position + 1 < bytes.count, bytes[position + 1] == Self.quote {
-                        field.append(Self.quote)
+                    if position + 1 < count, input[position + 1] == Self.quote {
+                        record.bytes.append(Self.quote)
                         position += 2
                     } else {
-                        quoted = false
+                        quoted = false  // text after a closing quote is kept, as CPython does
                         position += 1
                     }
-                    continue
-                }
-                if byte == Self.cr || byte == Self.lf {
+                } else if byte == Self.cr || byte == Self.lf {
                     // A newline inside quotes is data; count it so later line numbers stay right.
-                    field.append(byte)
+                    record.bytes.append(byte)
                     position += 1
-                    if byte == Self.cr, position < bytes.count, bytes[position] == Self.lf {
-                        field.append(Self.lf)
+                    if byte == Self.cr, position < count, input[position] == Self.lf {
+                        record.bytes.append(Self.lf)
                         position += 1
                     }
                     line += 1
                 } else {
-                    field.append(byte)
+                    record.bytes.append(byte)
                     position += 1
                 }
-            } else {
-                if byte == delimiter || byte == Self.cr || byte == Self.lf { break }
-                field.append(byte)
-                position += 1
-            }
-            if field.count > maxFieldBytes {
-                throw .fieldTooLong(line: startLine, field: fieldNumber, limit: maxFieldBytes)
+                if record.bytes.count - start > maxFieldBytes { break }
             }
         }
-        if quoted { throw .unterminatedQuote(line: startLine) }
+        if record.bytes.count - start > maxFieldBytes {
+            throw .fieldTooLong(line: record.line, field: record.ends.count + 1, limit: maxFieldBytes)
+        }
+        if quoted { throw .unterminatedQuote(line: record.line) }
+        record.ends.append(record.bytes.count)
     }
 
     private mutating func consumeNewline() {

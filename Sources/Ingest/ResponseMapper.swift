@@ -30,9 +30,9 @@ struct ResponseMapper {
     /// Per multi-select: labels longest first (a label may contain the separator), with indices.
     private let choiceLabels: [[(label: String, index: Int)]]
     private let separator: String
-    private var labelCache: [[String: Result<Int, LabelError>]]
-    private var choiceCache: [[String: Set<Int>?]]
-    private var institutionCache: [String: String?] = [:]
+    private var labelCache: [ByteCache<Result<Int, LabelError>>]
+    private var choiceCache: [ByteCache<Set<Int>?>]
+    private var institutionCache = ByteCache<String?>()
 
     init(
         instrument: Instrument, headers: [String], mapping: ColumnMapping, meta: MetaColumns,
@@ -90,8 +90,8 @@ struct ResponseMapper {
         self.scales = scales
         labelTables = tables
         choiceLabels = choices
-        labelCache = Array(repeating: [:], count: scales.count)
-        choiceCache = Array(repeating: [:], count: choices.count)
+        labelCache = Array(repeating: ByteCache(), count: scales.count)
+        choiceCache = Array(repeating: ByteCache(), count: choices.count)
     }
 
     /// Normalised label → value; a pipeline's `labels:` map another questionnaire's answers in.
@@ -105,22 +105,21 @@ struct ResponseMapper {
         return table
     }
 
-    mutating func map(_ record: CSVRecord) -> RowOutcome {
-        let fields = record.fields
+    mutating func map(_ record: RawRecord) -> RowOutcome {
         func reject(_ column: Int?, _ reason: String) -> RowOutcome {
             .quarantined(
                 QuarantinedRow(
                     line: record.line, column: column.map { headers[$0] },
-                    value: column.map { Redaction.redact(fields[$0]) }, reason: reason))
+                    value: column.map { Redaction.redact(record.string($0)) }, reason: reason))
         }
-        guard fields.count == headers.count else {
-            return reject(nil, "expected \(headers.count) fields, found \(fields.count)")
+        guard record.count == headers.count else {
+            return reject(nil, "expected \(headers.count) fields, found \(record.count)")
         }
-        if let completed = meta.completedAt, Self.isBlank(fields[completed]) {
+        if let completed = meta.completedAt, record.isBlank(completed) {
             return reject(completed, "incomplete response (no submit date)")
         }
-        guard let institution = institution(fields[institutionColumn]) else {
-            let reason = fields[institutionColumn].isEmpty ? "no institution given" : "unknown institution"
+        guard let institution = institution(record, institutionColumn) else {
+            let reason = record.range(institutionColumn).isEmpty ? "no institution given" : "unknown institution"
             return reject(institutionColumn, reason)
         }
 
@@ -128,54 +127,50 @@ struct ResponseMapper {
         for step in steps {
             switch step {
             case .scaled(let column, let slot, let scale):
-                let text = fields[column]
-                if Self.isBlank(text) { continue }
-                switch value(of: text, scale: scale) {
+                if record.isBlank(column) { continue }
+                switch value(record, column, scale: scale) {
                 case .success(let value): values[slot] = value
                 case .failure(let error): return reject(column, error.reason)
                 }
             case .multi(let column, let slot, let count, let choices, let item):
-                let text = fields[column]
-                if Self.isBlank(text) { continue }
-                guard let chosen = chosenOptions(text, choices: choices) else {
+                if record.isBlank(column) { continue }
+                guard let chosen = chosenOptions(record, column, choices: choices) else {
                     return reject(column, "answer does not match the options of \(item)")
                 }
                 for option in 0..<count { values[slot + option] = chosen.contains(option) ? 1 : 0 }
             case .multiColumns(let columns, let slot, let count):
-                if let chosen = Self.chosenOptions(fields, columns: columns) {
+                if let chosen = Self.chosenOptions(record, columns: columns) {
                     for option in 0..<count { values[slot + option] = chosen.contains(option) ? 1 : 0 }
                 }
             }
         }
         let texts: [String?] = textColumns.map { column in
-            guard let column, !Self.isBlank(fields[column]) else { return nil }
+            guard let column, !record.isBlank(column) else { return nil }
             // SPEC 8: no e-mail address is stored, not even one written into a comment.
-            return Redaction.redact(fields[column])
+            return Redaction.redact(record.string(column))
         }
-        let email = meta.email.map { fields[$0] } ?? ""
+        let email = meta.email.map { record.string($0) } ?? ""
         let key = pseudonymizer.key(forEmail: email) ?? Pseudonymizer.randomKey()
         return .accepted(
             ImportedResponse(
                 line: record.line, respondentKey: key,
-                submittedAt: meta.submittedAt.flatMap { normalizedTimestamp(fields[$0]) },
+                submittedAt: meta.submittedAt.flatMap { normalizedTimestamp(record.string($0)) },
                 institution: institution, values: values, texts: texts))
     }
 
-    private mutating func institution(_ text: String) -> String? {
-        if let known = institutionCache[text] { return known }
-        let code = institutionByKey[normalizedForMatching(text)]
-        institutionCache[text] = code
+    private mutating func institution(_ record: RawRecord, _ column: Int) -> String? {
+        let bytes = record.bytes[record.range(column)]
+        if let known = institutionCache.value(for: bytes) { return known }
+        let code = institutionByKey[normalizedForMatching(record.string(column))]
+        institutionCache.insert(code, for: bytes)
         return code
     }
 
-    private static func isBlank(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 == 32 || $0 == 9 }
-    }
-
-    private mutating func value(of text: String, scale index: Int) -> Result<Int, LabelError> {
-        if let cached = labelCache[index][text] { return cached }
-        let result = Self.value(of: text, scale: scales[index], table: labelTables[index])
-        labelCache[index][text] = result
+    private mutating func value(_ record: RawRecord, _ column: Int, scale index: Int) -> Result<Int, LabelError> {
+        let bytes = record.bytes[record.range(column)]
+        if let cached = labelCache[index].value(for: bytes) { return cached }
+        let result = Self.value(of: record.string(column), scale: scales[index], table: labelTables[index])
+        labelCache[index].insert(result, for: bytes)
         return result
     }
 
@@ -204,12 +199,12 @@ struct ResponseMapper {
 
     /// One column per option: "Y" (LimeSurvey), "Jā", "1" or the option's own text mean chosen; an
     /// empty cell or "N"/"Nē"/"0" not. All empty: the question was not answered.
-    private static func chosenOptions(_ fields: [String], columns: [Int?]) -> Set<Int>? {
+    private static func chosenOptions(_ record: RawRecord, columns: [Int?]) -> Set<Int>? {
         var chosen = Set<Int>()
         var answered = false
         for (option, column) in columns.enumerated() {
             guard let column else { continue }
-            let text = normalizedForMatching(fields[column])
+            let text = normalizedForMatching(record.string(column))
             if text.isEmpty { continue }
             answered = true
             if !["n", "ne", "no", "0"].contains(text) { chosen.insert(option) }
@@ -217,10 +212,11 @@ struct ResponseMapper {
         return answered ? chosen : nil
     }
 
-    private mutating func chosenOptions(_ text: String, choices: Int) -> Set<Int>? {
-        if let cached = choiceCache[choices][text] { return cached }
-        let chosen = Self.split(text, labels: choiceLabels[choices], separator: separator)
-        choiceCache[choices][text] = chosen
+    private mutating func chosenOptions(_ record: RawRecord, _ column: Int, choices: Int) -> Set<Int>? {
+        let bytes = record.bytes[record.range(column)]
+        if let cached = choiceCache[choices].value(for: bytes) { return cached }
+        let chosen = Self.split(record.string(column), labels: choiceLabels[choices], separator: separator)
+        choiceCache[choices].insert(chosen, for: bytes)
         return chosen
     }
 

@@ -69,7 +69,8 @@ public enum SourceReader {
         var source = ParsedSource(
             fileName: name, sha256: Digest.sha256Hex(bytes), byteCount: bytes.count, format: format,
             encoding: table.encoding, delimiter: table.delimiter, headers: headers, mapping: mapping)
-        while let record = try table.next() {
+        var record = RawRecord()
+        while try table.next(into: &record) {
             switch mapper.map(record) {
             case .accepted(let response): source.responses.append(response)
             case .quarantined(let row): source.quarantine.append(row)

@@ -26,16 +26,26 @@ struct TableInput {
 
     mutating func next() throws(IngestError) -> CSVRecord? { try Self.next(&reader) }
 
+    mutating func next(into record: inout RawRecord) throws(IngestError) -> Bool {
+        do {
+            return try reader.next(into: &record)
+        } catch {
+            throw Self.failure(error)
+        }
+    }
+
     private static func next(_ reader: inout CSVReader) throws(IngestError) -> CSVRecord? {
         do {
             return try reader.next()
         } catch {
-            let line: Int
-            switch error {
-            case .unterminatedQuote(let at): line = at
-            case .fieldTooLong(let at, _, _): line = at
-            }
-            throw IngestError(line: line, cause: .csv(error))
+            throw failure(error)
+        }
+    }
+
+    private static func failure(_ error: CSVError) -> IngestError {
+        switch error {
+        case .unterminatedQuote(let line), .fieldTooLong(let line, _, _):
+            return IngestError(line: line, cause: .csv(error))
         }
     }
 
