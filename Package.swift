@@ -27,7 +27,10 @@ let package = Package(
         .target(name: "Ingest", dependencies: ["AtbalstsCore", "COpenSSL"]),
         .target(
             name: "Store",
-            dependencies: ["AtbalstsCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "AtbalstsCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         .target(name: "Scoring", dependencies: ["AtbalstsCore"]),
         .target(name: "XLSX", dependencies: ["CXlsxWriter", "ZIPFoundation"]),
         .target(name: "Reports", dependencies: ["AtbalstsCore", "Scoring", "XLSX"]),

@@ -418,15 +418,16 @@ def main():
     for moment, person, institution, _ in rng.sample(events, 3):
         events.append((moment + datetime.timedelta(hours=rng.randint(3, 60)), person, institution, 2))
     # The special comments go to distinct first submissions in institutions with 10+ respondents.
-    large = [e[1] for e in events if e[3] == 1 and dict((i["code"], c) for i, c in plan)[e[2]["code"]] >= 10] \
-        if len(plan) < 100 else [e[1] for e in events[:2000] if e[3] == 1]
+    planned = {institution["code"]: count for institution, count in plan}
+    twice = {person for _, person, _, submission in events if submission == 2}
+    large = [person for _, person, institution, submission in events
+             if submission == 1 and person not in twice and planned[institution["code"]] >= 10]
     special = dict(zip(rng.sample(large, len(SPECIAL_COMMENTS)), SPECIAL_COMMENTS))
     events.sort(key=lambda event: (event[0], event[3]))
 
     need = instrument.item("need")
     need_value = {label: value for value, label in enumerate(instrument.labels["need"])}
     first_answers, ratings, extra = {}, [], [f"Papildu jautājums {k + 1}" for k in range(args.extra_columns)]
-    duplicates = {e[1] for e in events if e[3] == 2}
     header = instrument.header()
     out = pathlib.Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -437,7 +438,7 @@ def main():
             if submission == 1:
                 person = generator.person(person_index, institution)
                 cells = generator.answers(institution, person, special.get(person_index))
-                if person_index in duplicates:
+                if person_index in twice:
                     first_answers[person_index] = cells
             else:
                 cells = generator.changed(first_answers[person_index])
@@ -449,12 +450,12 @@ def main():
                 for area in need["rows"]:
                     level = need_value.get(cells[f"{need['header']} [{area['lv']}]"])
                     if level is not None:
-                        ratings.append([email, area["id"], Generator.bounded(4 - level + rng.gauss(0, 0.6), 4) or 1])
+                        ratings.append([email, area["id"], max(1, Generator.bounded(4 - level + rng.gauss(0, 0.6), 4))])
     if args.self_assessment:
         write_self_assessment(pathlib.Path(args.self_assessment), register, generator, rng)
     if args.teacher_self_assessment:
         write_teacher_self_assessment(pathlib.Path(args.teacher_self_assessment), ratings)
-    print(f"{out}: {len(events)} rows ({index} respondents + {len(duplicates)} second submissions) "
+    print(f"{out}: {len(events)} rows ({index} respondents + {len(twice)} second submissions) "
           f"over {len(plan)} institutions")
 
 

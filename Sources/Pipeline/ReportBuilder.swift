@@ -18,7 +18,7 @@ struct ReportBuilder {
         for response in responses { perInstitution[response.institution, default: 0] += 1 }
         let gaps = selfAssessmentGaps(try database.selfRatings(wave: wave.id), respondentsByInstitution: perInstitution)
 
-        let history = try waveHistory()
+        let history = try waveHistory(current: responses)
         let previous = history.last { $0.wave != wave.id && $0.respondents > 0 }
         let needs = NeedIndicators(
             responses: responses, register: register, instrument: instrument, settings: settings, gaps: gaps,
@@ -72,12 +72,12 @@ struct ReportBuilder {
     }
 
     /// Every wave in the database up to this one, oldest first, with returning respondents.
-    private func waveHistory() throws -> [WaveSnapshot] {
+    private func waveHistory(current: [ScoredResponse]) throws -> [WaveSnapshot] {
         let waves = try database.waves().compactMap { Wave($0.id) }.filter { $0 <= wave }.sorted()
         var snapshots: [WaveSnapshot] = []
         var previousKeys: Set<String>?
         for past in waves {
-            let responses = try database.responses(wave: past.id, instrument: instrument)
+            let responses = past == wave ? current : try database.responses(wave: past.id, instrument: instrument)
             snapshots.append(WaveSnapshot(wave: past.id, responses: responses, previousKeys: previousKeys, instrument: instrument))
             previousKeys = Set(responses.map(\.respondentKey))
         }

@@ -1,29 +1,44 @@
 import AtbalstsCore
 import GRDB
+import GRDBSQLite
 
 extension AppDatabase {
-    /// The responses that count in a wave: superseded submissions excluded.
+    /// The responses that count in a wave: superseded submissions excluded. Columns are read
+    /// through SQLite's C API: at national scale these are millions of cells.
     public func responses(wave: String, instrument: Instrument) throws -> [ScoredResponse] {
-        let table = Self.answerTableName(instrument.id).quotedDatabaseIdentifier
+        let table = Self.answerTableName(instrument.id)
         let slotCount = instrument.slots.count
         return try read { db in
-            guard try db.tableExists(Self.answerTableName(instrument.id)) else { return [] }
+            guard try db.tableExists(table) else { return [] }
             let columns = instrument.slots.map { "a.\($0.name.quotedDatabaseIdentifier)" }
-            let cursor = try Row.fetchCursor(
-                db,
+            let statement = try db.makeStatement(
                 sql: """
                     SELECT r.respondent_key, r.institution, \(columns.joined(separator: ", "))
-                    FROM response r JOIN \(table) a ON a.response_id = r.id
+                    FROM response r JOIN \(table.quotedDatabaseIdentifier) a ON a.response_id = r.id
                     WHERE r.wave_id = ? AND NOT r.superseded ORDER BY r.id
-                    """, arguments: [wave])
+                    """)
+            try statement.setArguments([wave])
+            let handle = statement.sqliteStatement
             var responses: [ScoredResponse] = []
-            while let row = try cursor.next() {
-                var values = AnswerValues(count: slotCount)
-                for slot in 0..<slotCount {
-                    values[slot] = row[slot + 2] as Int?
+            var institutions: [String: String] = [:]
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
                 }
-                responses.append(
-                    ScoredResponse(respondentKey: row[0], institution: row[1], values: values))
+                var values = AnswerValues(count: slotCount)
+                for slot in 0..<slotCount where sqlite3_column_type(handle, Int32(slot + 2)) != SQLITE_NULL {
+                    values[slot] = Int(sqlite3_column_int64(handle, Int32(slot + 2)))
+                }
+                let key = String(cString: sqlite3_column_text(handle, 0))
+                let institutionText = String(cString: sqlite3_column_text(handle, 1))
+                // One String per institution, shared by its responses.
+                let institution = institutions[institutionText] ?? {
+                    institutions[institutionText] = institutionText
+                    return institutionText
+                }()
+                responses.append(ScoredResponse(respondentKey: key, institution: institution, values: values))
             }
             return responses
         }
