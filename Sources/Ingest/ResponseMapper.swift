@@ -154,7 +154,7 @@ struct ResponseMapper {
         return .accepted(
             ImportedResponse(
                 line: record.line, respondentKey: key,
-                submittedAt: meta.submittedAt.flatMap { normalizedTimestamp(record.string($0)) },
+                submittedAt: meta.submittedAt.flatMap { normalizedTimestamp(bytes: record.bytes[record.range($0)]) },
                 institution: institution, values: values, texts: texts))
     }
 
