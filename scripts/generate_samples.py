@@ -400,6 +400,8 @@ def main():
 
     generator = Generator(args.seed, instrument, register, args.wave_term)
     rng = generator.rng
+    # The side outputs draw from their own generator, so asking for them leaves the export as it is.
+    side_rng = random.Random(f"{args.seed}/{args.wave_term}/side")
     start = datetime.datetime(2026, 10, 5) if args.wave_term == "autumn" else datetime.datetime(2027, 3, 8)
 
     # Who answers when. Only this light list is held; the answers are drawn while writing.
@@ -444,15 +446,15 @@ def main():
                 cells = generator.changed(first_answers[person_index])
             email = emails[person_index]
             writer.writerow([google_timestamp(moment), email] + [cells[h] for h in header[2:]]
-                            + [str(rng.randint(1, 5)) for _ in extra])
+                            + [str(side_rng.randint(1, 5)) for _ in extra])
             if args.teacher_self_assessment and row_number % 3 == 0:
                 # The teacher's own rating 1–4, lower where they said their need is high.
                 for area in need["rows"]:
                     level = need_value.get(cells[f"{need['header']} [{area['lv']}]"])
                     if level is not None:
-                        ratings.append([email, area["id"], max(1, Generator.bounded(4 - level + rng.gauss(0, 0.6), 4))])
+                        ratings.append([email, area["id"], max(1, Generator.bounded(4 - level + side_rng.gauss(0, 0.6), 4))])
     if args.self_assessment:
-        write_self_assessment(pathlib.Path(args.self_assessment), register, generator, rng)
+        write_self_assessment(pathlib.Path(args.self_assessment), register, generator, side_rng)
     if args.teacher_self_assessment:
         write_teacher_self_assessment(pathlib.Path(args.teacher_self_assessment), ratings)
     print(f"{out}: {len(events)} rows ({index} respondents + {len(twice)} second submissions) "

@@ -15,6 +15,7 @@ import argparse
 import math
 import pathlib
 import sys
+import warnings
 
 import openpyxl
 
@@ -254,6 +255,8 @@ def main():
     if not args.workbook:
         return
 
+    # openpyxl drops the data-bar and colour-scale extensions it does not model; the values stay.
+    warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
     area_names = {a["id"]: {a["lv"], a["en"]} for a in seed_list(args.seeds, "need_areas")}
     book = openpyxl.load_workbook(args.workbook, data_only=True)
     compare = Comparison()
