@@ -91,25 +91,7 @@ struct StrictMapping {
     }
 
     /// The known key within edit distance 2 of a typo.
-    static func closest(_ key: String, in keys: Set<String>) -> String? {
-        keys.map { ($0, editDistance(key, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-            }
-            previous = current
-        }
-        return previous[b.count]
-    }
+    static func closest(_ key: String, in keys: Set<String>) -> String? { closestMatch(key, in: keys) }
 
     private static func line(of error: YamlError) -> Int? {
         switch error {
@@ -128,4 +110,26 @@ struct StrictMapping {
             return "\(error)"
         }
     }
+}
+
+/// The candidate within edit distance 2 of a typo, the nearest first (keys, subcommands).
+public func closestMatch(_ typo: String, in candidates: Set<String>) -> String? {
+    candidates.sorted().map { ($0, editDistance(typo, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+}
+
+/// Levenshtein distance over Characters.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+        }
+        previous = current
+    }
+    return previous[b.count]
 }

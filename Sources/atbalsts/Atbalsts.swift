@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Pipeline
 
 @main
@@ -13,4 +14,16 @@ struct Atbalsts: ParsableCommand {
             """,
         version: AtbalstsVersion.current,
         subcommands: [Init.self, Run.self, Check.self, Waves.self, Report.self, Forget.self])
+
+    /// An unknown subcommand gets the closest one suggested, as an unknown option already does.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let names = Set(configuration.subcommands.map { $0._commandName })
+        if let first = arguments.first, !first.hasPrefix("-"), !names.contains(first), first != "help" {
+            let hint = closestMatch(first, in: names).map { " Did you mean '\($0)'?" } ?? ""
+            FileHandle.standardError.write(Data("Error: unknown command '\(first)'.\(hint) See 'atbalsts --help'.\n".utf8))
+            Foundation.exit(2)
+        }
+        main(nil)
+    }
 }
