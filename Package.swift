@@ -44,7 +44,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", dependencies: ["ZIPFoundation"], path: "Tests/TestSupport"),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"], exclude: ["Fixtures"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "AtbalstsCore"]),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "TestSupport"]),
         .testTarget(
@@ -52,6 +52,7 @@ let package = Package(
             dependencies: [
                 "Pipeline", "Store", "Ingest", "Reports", "Scoring", "AtbalstsCore", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]),
+            ],
+            exclude: ["Fixtures"]),
     ]
 )
