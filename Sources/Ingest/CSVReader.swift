@@ -66,6 +66,10 @@ public struct CSVReader {
         self.maxFieldBytes = maxFieldBytes
     }
 
+    /// Bytes consumed so far: with the text's size, how far a reader has got.
+    public var bytesRead: Int { position }
+    public var byteCount: Int { bytes.count }
+
     public static func readAll(utf8: [UInt8], delimiter: UInt8) throws(CSVError) -> [CSVRecord] {
         var reader = CSVReader(utf8: utf8, delimiter: delimiter)
         var records: [CSVRecord] = []

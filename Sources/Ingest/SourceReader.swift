@@ -32,16 +32,18 @@ public struct ParsedSource: Sendable {
 public enum SourceReader {
     /// Reads a whole export; throws only for file-level failures, so either the caller gets
     /// every row (accepted or quarantined) or nothing.
+    /// `progress` hears (fraction of the file read, rows so far) every few thousand rows.
     public static func read(
         file url: URL, displayName: String? = nil, instrument: Instrument, register: [Institution],
-        pseudonymizer: Pseudonymizer, options: SourceOptions = SourceOptions()
+        pseudonymizer: Pseudonymizer, options: SourceOptions = SourceOptions(),
+        progress: ((Double, Int) -> Void)? = nil
     ) throws(IngestError) -> ParsedSource {
         let name = displayName ?? url.lastPathComponent
         let bytes = try SourceFile.bytes(of: url, name: name)
         do {
             return try parse(
                 bytes: bytes, name: name, instrument: instrument, register: register,
-                pseudonymizer: pseudonymizer, options: options)
+                pseudonymizer: pseudonymizer, options: options, progress: progress)
         } catch var error {
             error.file = name
             throw error
@@ -50,7 +52,7 @@ public enum SourceReader {
 
     static func parse(
         bytes: [UInt8], name: String, instrument: Instrument, register: [Institution],
-        pseudonymizer: Pseudonymizer, options: SourceOptions
+        pseudonymizer: Pseudonymizer, options: SourceOptions, progress: ((Double, Int) -> Void)? = nil
     ) throws(IngestError) -> ParsedSource {
         var table = try TableInput(bytes: bytes, options: options)
         let headers = table.headers
@@ -75,7 +77,9 @@ public enum SourceReader {
             case .accepted(let response): source.responses.append(response)
             case .quarantined(let row): source.quarantine.append(row)
             }
+            if let progress, source.rowsRead % 2_000 == 0 { progress(table.fractionRead, source.rowsRead) }
         }
+        progress?(1, source.rowsRead)
         return source
     }
 }

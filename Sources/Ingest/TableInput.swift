@@ -7,6 +7,8 @@ struct TableInput {
     private var reader: CSVReader
 
     var headers: [String] { headerRecord.fields }
+    /// Fraction of the text read so far.
+    var fractionRead: Double { reader.byteCount == 0 ? 1 : Double(reader.bytesRead) / Double(reader.byteCount) }
 
     init(bytes: [UInt8], options: SourceOptions) throws(IngestError) {
         guard !bytes.isEmpty else { throw IngestError(cause: .empty) }

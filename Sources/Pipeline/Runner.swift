@@ -65,7 +65,7 @@ public struct Runner {
         do {
             let parsed = try SourceReader.read(
                 file: source.file, displayName: name, instrument: instrument, register: register,
-                pseudonymizer: pseudonymizer, options: source.options)
+                pseudonymizer: pseudonymizer, options: source.options, progress: progress.reading(name))
             progress.step(
                 "ingest",
                 "\(name): \(parsed.format.rawValue), \(parsed.encoding.rawValue), \(parsed.rowsRead) rows "
