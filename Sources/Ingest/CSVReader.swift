@@ -1,3 +1,7 @@
+// The fuzz target (fuzz/run.sh) compiles this file without the package's modules.
+#if canImport(AtbalstsCore)
+import AtbalstsCore
+#endif
 /// One record of a CSV file.
 public struct CSVRecord: Sendable, Equatable {
     public var fields: [String]
@@ -39,9 +43,9 @@ public enum CSVError: Error, CustomStringConvertible, Equatable, Sendable {
     public var description: String {
         switch self {
         case .unterminatedQuote(let line):
-            return "a quoted field opened on line \(line) is never closed"
+            return say("a quoted field opened on line \(line) is never closed", lv: "\(line). rindā atvērtas pēdiņas netiek aizvērtas")
         case .fieldTooLong(let line, let field, let limit):
-            return "field \(field) of the record on line \(line) is longer than \(limit) bytes"
+            return say("field \(field) of the record on line \(line) is longer than \(limit) bytes", lv: "\(line). rindas \(field). lauks ir garāks par \(limit) baitiem")
         }
     }
 }

@@ -1,3 +1,5 @@
+import AtbalstsCore
+
 /// A file that cannot be read at all (SPEC 9): one line naming the file, the place and the cause.
 /// Nothing of such a file is stored.
 public struct IngestError: Error, CustomStringConvertible, Equatable {
@@ -38,23 +40,25 @@ public struct IngestError: Error, CustomStringConvertible, Equatable {
 
     private var message: String {
         switch cause {
-        case .unreadable(let reason): return "cannot read the file (\(reason))"
+        case .unreadable(let reason): return say("cannot read the file (\(reason))", lv: "nevar nolasīt failu (\(reason))")
         case .undecodable(let error):
-            return "\(error.description); set `encoding:` for this source if the code page is another"
-        case .csv(let error): return "\(error.description); the file is not valid CSV"
-        case .empty: return "the file is empty"
+            return say("\(error.description); set `encoding:` for this source if the code page is another", lv: "\(error.description); ja kodu lapa ir cita, norādiet `encoding:` šim avotam")
+        case .csv(let error): return say("\(error.description); the file is not valid CSV", lv: "\(error.description); fails nav derīgs CSV")
+        case .empty: return say("the file is empty", lv: "fails ir tukšs")
         case .noRecognisableHeader:
-            return "no recognisable header: no column matches an item of the instrument; "
-                + "check the file or map columns with `columns:`"
+            return say(
+                "no recognisable header: no column matches an item of the instrument; check the file or map columns with `columns:`",
+                lv: "nav atpazīstama virsraksta: neviena kolonna neatbilst instrumenta jautājumam; pārbaudiet failu vai sasaistiet kolonnas ar `columns:`")
         case .duplicateHeader(let header, let first, let second):
-            return "duplicate header \"\(header)\" in columns \(first + 1) and \(second + 1); "
-                + "rename one in the export"
+            return say(
+                "duplicate header \"\(header)\" in columns \(first + 1) and \(second + 1); rename one in the export",
+                lv: "virsraksts \"\(header)\" atkārtojas \(first + 1). un \(second + 1). kolonnā; pārdēvējiet vienu eksportā")
         case .unknownItem(let id, let instrument):
-            return "`columns:` names item \"\(id)\", which instrument \(instrument) does not have"
+            return say("`columns:` names item \"\(id)\", which instrument \(instrument) does not have", lv: "`columns:` min jautājumu \"\(id)\", kura instrumentā \(instrument) nav")
         case .mappedColumnMissing(let item, let target):
-            return "`columns:` maps item \"\(item)\" to \"\(target)\", but no column matches it"
+            return say("`columns:` maps item \"\(item)\" to \"\(target)\", but no column matches it", lv: "`columns:` sasaista \"\(item)\" ar \"\(target)\", bet tādas kolonnas nav")
         case .missingInstitutionColumn:
-            return "no column answers the institution question; map it with `columns: { institution: … }`"
+            return say("no column answers the institution question; map it with `columns: { institution: … }`", lv: "neviena kolonna neatbild uz jautājumu par iestādi; norādiet to ar `columns: { institution: … }`")
         }
     }
 }

@@ -1,3 +1,7 @@
+// The fuzz target (fuzz/run.sh) compiles this file without the package's modules.
+#if canImport(AtbalstsCore)
+import AtbalstsCore
+#endif
 /// Which text encoding a source is read with (SPEC 4.1, pipeline `encoding:`).
 public enum EncodingChoice: String, Sendable, CaseIterable {
     case auto
@@ -28,7 +32,7 @@ public struct TextDecodingError: Error, CustomStringConvertible, Equatable, Send
     public let encoding: String
     public let reason: String
 
-    public var description: String { "byte offset \(byteOffset): \(reason)" }
+    public var description: String { say("byte offset \(byteOffset): \(reason)", lv: "baita nobīde \(byteOffset): \(reason)") }
 }
 
 /// Detection order: byte-order mark, strict UTF-8, then the legacy code page (default
@@ -135,7 +139,7 @@ private func decodeSingleByte(_ bytes: [UInt8], table: [UInt16], name: String) t
         let scalar = table[Int(byte - 0x80)]
         guard scalar != undefined else {
             throw TextDecodingError(
-                byteOffset: offset, encoding: name, reason: "byte 0x\(hexByte(byte)) cannot be decoded as \(name)")
+                byteOffset: offset, encoding: name, reason: say("byte 0x\(hexByte(byte)) cannot be decoded as \(name)", lv: "baitu 0x\(hexByte(byte)) nevar atkodēt kā \(name)"))
         }
         appendUTF8(UInt32(scalar), to: &out)
     }

@@ -14,30 +14,31 @@ public struct CheckReport {
     }
 
     public var text: String {
+        let delimiter = parsed.delimiter == 9 ? "tab" : String(UnicodeScalar(parsed.delimiter))
         var lines = [
-            "file:       \(parsed.fileName) (\(parsed.byteCount) bytes, SHA-256 \(parsed.sha256.prefix(16))…)",
-            "format:     \(parsed.format.rawValue)",
-            "encoding:   \(parsed.encoding.rawValue)",
-            "delimiter:  \(parsed.delimiter == 9 ? "tab" : String(UnicodeScalar(parsed.delimiter)))",
-            "rows:       \(parsed.rowsRead) read, \(parsed.responses.count) accepted, \(parsed.quarantine.count) quarantined",
-            "", "columns → items (\(parsed.mapping.matches.count) of \(instrument.items.count) items):",
+            say("file:       \(parsed.fileName) (\(parsed.byteCount) bytes, SHA-256 \(parsed.sha256.prefix(16))…)", lv: "fails:      \(parsed.fileName) (\(parsed.byteCount) baiti, SHA-256 \(parsed.sha256.prefix(16))…)"),
+            say("format:     \(parsed.format.rawValue)", lv: "formāts:    \(parsed.format.rawValue)"),
+            say("encoding:   \(parsed.encoding.rawValue)", lv: "kodējums:   \(parsed.encoding.rawValue)"),
+            say("delimiter:  \(delimiter)", lv: "atdalītājs: \(delimiter)"),
+            say("rows:       \(parsed.rowsRead) read, \(parsed.responses.count) accepted, \(parsed.quarantine.count) quarantined", lv: "rindas:     \(parsed.rowsRead) nolasītas, \(parsed.responses.count) pieņemtas, \(parsed.quarantine.count) atsijātas"),
+            "", say("columns → items (\(parsed.mapping.matches.count) of \(instrument.items.count) items):", lv: "kolonnas → jautājumi (\(parsed.mapping.matches.count) no \(instrument.items.count)):"),
         ]
         for match in parsed.mapping.matches {
             lines.append("  \(match.column + 1). \(parsed.headers[match.column]) → \(instrument.items[match.itemIndex].id) [\(match.rule.rawValue)]")
         }
         let missing = instrument.items.indices.filter { parsed.mapping.columnForItem[$0] == nil }
         if !missing.isEmpty {
-            lines.append("items without a column: " + missing.map { instrument.items[$0].id }.joined(separator: ", "))
+            lines.append(say("items without a column: ", lv: "jautājumi bez kolonnas: ") + missing.map { instrument.items[$0].id }.joined(separator: ", "))
         }
         if !parsed.mapping.unmapped.isEmpty {
-            lines.append("unmapped columns: " + parsed.mapping.unmapped.joined(separator: " | "))
+            lines.append(say("unmapped columns: ", lv: "nesasaistītas kolonnas: ") + parsed.mapping.unmapped.joined(separator: " | "))
         }
         if !parsed.quarantine.isEmpty {
-            lines += ["", "first problems:"]
+            lines += ["", say("first problems:", lv: "pirmās problēmas:")]
             for row in parsed.quarantine.prefix(problems) {
-                let column = row.column.map { " column \"\($0)\"" } ?? ""
-                let value = row.value.map { " value \"\($0)\"" } ?? ""
-                lines.append("  line \(row.line):\(column)\(value): \(row.reason)")
+                let column = row.column.map { say(" column \"\($0)\"", lv: " kolonna \"\($0)\"") } ?? ""
+                let value = row.value.map { say(" value \"\($0)\"", lv: " vērtība \"\($0)\"") } ?? ""
+                lines.append(say("  line \(row.line):", lv: "  \(row.line). rinda:") + "\(column)\(value): \(row.reason)")
             }
         }
         return lines.joined(separator: "\n")

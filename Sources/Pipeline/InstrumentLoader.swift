@@ -7,7 +7,7 @@ extension Seeds {
     public func instrument(_ id: String) throws(PipelineError) -> Instrument {
         let file = directory.appendingPathComponent("instruments/\(id).yaml")
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw PipelineError(file: file.path, "instrument \(id) not found in \(directory.lastPathComponent)/instruments")
+            throw PipelineError(file: file.path, say("instrument \(id) not found in \(directory.lastPathComponent)/instruments", lv: "instruments \(id) nav atrasts mapē \(directory.lastPathComponent)/instruments"))
         }
         let root = try StrictMapping.document(String(decoding: data, as: UTF8.self), file: file.path)
         try root.allowOnly(["id", "title", "scales", "items"], in: "the instrument")

@@ -49,7 +49,7 @@ public struct PipelineFile: Sendable {
     public static func load(_ path: URL) throws(PipelineError) -> PipelineFile {
         let name = path.path
         guard let data = FileManager.default.contents(atPath: path.path) else {
-            throw PipelineError(file: name, "pipeline file not found (check the path)")
+            throw PipelineError(file: name, say("pipeline file not found (check the path)", lv: "pipeline fails nav atrasts (pārbaudiet ceļu)"))
         }
         let root = try StrictMapping.document(String(decoding: data, as: UTF8.self), file: name)
         return try PipelineFile(root: root, path: path)
@@ -68,7 +68,7 @@ public struct PipelineFile: Sendable {
         guard let wave = Wave(waveText) else {
             throw PipelineError(
                 file: file, line: root.keyLine("wave"),
-                "wave \"\(waveText)\" is not a school year and term such as 2026-27-autumn or 2026-27-spring")
+                say("wave \"\(waveText)\" is not a school year and term such as 2026-27-autumn or 2026-27-spring", lv: "kārta \"\(waveText)\" nav mācību gads un periods, piemēram, 2026-27-autumn vai 2026-27-spring"))
         }
         self.wave = wave
         database = resolve(try root.string("database") ?? "atbalsts.sqlite")
@@ -82,7 +82,7 @@ public struct PipelineFile: Sendable {
             sources.append(try Self.source(entry, resolve: resolve))
         }
         guard !sources.isEmpty else {
-            throw PipelineError(file: file, line: root.line, "the pipeline lists no `sources:`")
+            throw PipelineError(file: file, line: root.line, say("the pipeline lists no `sources:`", lv: "pipeline nav norādīti `sources:`"))
         }
         self.sources = sources
 
@@ -95,7 +95,7 @@ public struct PipelineFile: Sendable {
             outputs.institutionComments = try entry.bool("institution_comments") ?? false
             if let language = try entry.string("language") {
                 guard let parsed = Language(rawValue: language) else {
-                    throw PipelineError(file: file, line: entry.keyLine("language"), "language must be lv or en")
+                    throw PipelineError(file: file, line: entry.keyLine("language"), say("language must be lv or en", lv: "valodai jābūt lv vai en"))
                 }
                 outputs.language = parsed
             }
@@ -110,20 +110,20 @@ public struct PipelineFile: Sendable {
         guard let kind = SourceKind(rawValue: kindText) else {
             throw PipelineError(
                 file: file, line: entry.keyLine("kind"),
-                "kind \"\(kindText)\" is not one of needs, self-assessment, institutions")
+                say("kind \"\(kindText)\" is not one of needs, self-assessment, institutions", lv: "veids \"\(kindText)\" nav needs, self-assessment vai institutions"))
         }
         var options = SourceOptions()
         if let format = try entry.string("format") {
             guard let parsed = SourceFormat(rawValue: format) else {
                 let known = SourceFormat.allCases.map(\.rawValue).joined(separator: ", ")
-                throw PipelineError(file: file, line: entry.keyLine("format"), "format \"\(format)\" is not one of \(known)")
+                throw PipelineError(file: file, line: entry.keyLine("format"), say("format \"\(format)\" is not one of \(known)", lv: "formāts \"\(format)\" nav neviens no: \(known)"))
             }
             options.format = parsed
         }
         if let encoding = try entry.string("encoding") {
             guard let parsed = EncodingChoice(rawValue: encoding) else {
                 let known = EncodingChoice.allCases.map(\.rawValue).joined(separator: ", ")
-                throw PipelineError(file: file, line: entry.keyLine("encoding"), "encoding \"\(encoding)\" is not one of \(known)")
+                throw PipelineError(file: file, line: entry.keyLine("encoding"), say("encoding \"\(encoding)\" is not one of \(known)", lv: "kodējums \"\(encoding)\" nav neviens no: \(known)"))
             }
             options.encoding = parsed
         }
@@ -136,7 +136,7 @@ public struct PipelineFile: Sendable {
                 var values: [String: Int] = [:]
                 for label in table.keys {
                     guard let value = try table.number(label), value == value.rounded() else {
-                        throw PipelineError(file: file, line: table.keyLine(label), "label \"\(label)\" needs a whole-number value")
+                        throw PipelineError(file: file, line: table.keyLine(label), say("label \"\(label)\" needs a whole-number value", lv: "atbildei \"\(label)\" vajag veselu skaitli"))
                     }
                     values[label] = Int(value)
                 }
@@ -154,13 +154,13 @@ public struct PipelineFile: Sendable {
         try entry.allowOnly(Self.settingKeys, in: "`settings:`")
         if let size = try entry.number("min_group_size") {
             guard size >= 1, size == size.rounded() else {
-                throw PipelineError(file: entry.file, line: entry.keyLine("min_group_size"), "min_group_size must be a whole number ≥ 1")
+                throw PipelineError(file: entry.file, line: entry.keyLine("min_group_size"), say("min_group_size must be a whole number ≥ 1", lv: "min_group_size jābūt veselam skaitlim ≥ 1"))
             }
             settings.minGroupSize = Int(size)
         }
         if let threshold = try entry.number("high_need_breadth_threshold") {
             guard (0...1).contains(threshold) else {
-                throw PipelineError(file: entry.file, line: entry.keyLine("high_need_breadth_threshold"), "high_need_breadth_threshold must lie between 0 and 1")
+                throw PipelineError(file: entry.file, line: entry.keyLine("high_need_breadth_threshold"), say("high_need_breadth_threshold must lie between 0 and 1", lv: "high_need_breadth_threshold jābūt no 0 līdz 1"))
             }
             settings.highNeedBreadthThreshold = threshold
         }
@@ -169,7 +169,7 @@ public struct PipelineFile: Sendable {
             func weight(_ key: String, _ fallback: Double) throws(PipelineError) -> Double {
                 let value = try weights.number(key) ?? fallback
                 guard value >= 0 else {
-                    throw PipelineError(file: entry.file, line: weights.keyLine(key), "weight `\(key)` must not be negative")
+                    throw PipelineError(file: entry.file, line: weights.keyLine(key), say("weight `\(key)` must not be negative", lv: "svars `\(key)` nedrīkst būt negatīvs"))
                 }
                 return value
             }

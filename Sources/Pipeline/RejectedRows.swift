@@ -17,7 +17,7 @@ enum RejectedRows {
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw PipelineError(file: url.path, "cannot write the rejected rows: \(error.localizedDescription)")
+            throw PipelineError(file: url.path, say("cannot write the rejected rows: \(error.localizedDescription)", lv: "nevar ierakstīt atsijātās rindas: \(error.localizedDescription)"))
         }
     }
 

@@ -68,8 +68,9 @@ public struct Runner {
                 pseudonymizer: pseudonymizer, options: source.options, progress: progress.reading(name))
             progress.step(
                 "ingest",
-                "\(name): \(parsed.format.rawValue), \(parsed.encoding.rawValue), \(parsed.rowsRead) rows "
-                    + "(\(parsed.responses.count) accepted, \(parsed.quarantine.count) quarantined)")
+                say(
+                    "\(name): \(parsed.format.rawValue), \(parsed.encoding.rawValue), \(parsed.rowsRead) rows (\(parsed.responses.count) accepted, \(parsed.quarantine.count) quarantined)",
+                    lv: "\(name): \(parsed.format.rawValue), \(parsed.encoding.rawValue), \(parsed.rowsRead) rindas (\(parsed.responses.count) pieņemtas, \(parsed.quarantine.count) atsijātas)"))
             let outcome = try database.map { database in
                 try database.importSource(
                     wave: pipeline.wave, register: register,
@@ -97,8 +98,9 @@ public struct Runner {
                 pseudonymizer: pseudonymizer, options: source.options)
             progress.step(
                 "ingest",
-                "\(name): self-assessment (\(parsed.level.rawValue) level), \(parsed.encoding.rawValue), \(parsed.rowsRead) rows "
-                    + "(\(parsed.ratings.count) accepted, \(parsed.quarantine.count) quarantined)")
+                say(
+                    "\(name): self-assessment (\(parsed.level.rawValue) level), \(parsed.encoding.rawValue), \(parsed.rowsRead) rows (\(parsed.ratings.count) accepted, \(parsed.quarantine.count) quarantined)",
+                    lv: "\(name): pašvērtējums (\(parsed.level.rawValue)), \(parsed.encoding.rawValue), \(parsed.rowsRead) rindas (\(parsed.ratings.count) pieņemtas, \(parsed.quarantine.count) atsijātas)"))
             let outcome = try database.map { database in
                 try database.importSelfAssessment(
                     wave: pipeline.wave, register: register,
@@ -129,10 +131,10 @@ public struct Runner {
             status = .checked
         case .imported:
             status = .imported
-            progress.step("store", "\(name): stored in \(pipeline.database.lastPathComponent)")
+            progress.step("store", say("\(name): stored in \(pipeline.database.lastPathComponent)", lv: "\(name): saglabāts \(pipeline.database.lastPathComponent)"))
         case .alreadyImported(let wave):
             status = .alreadyImported
-            progress.step("store", "\(name): already imported (wave \(wave)); nothing changed")
+            progress.step("store", say("\(name): already imported (wave \(wave)); nothing changed", lv: "\(name): jau importēts (kārta \(wave)); nekas nemainās"))
         }
         return .init(file: name, status: status, rowsRead: read, rowsAccepted: accepted, rowsQuarantined: quarantined, error: nil)
     }
@@ -147,7 +149,9 @@ public struct Runner {
             database: database, instrument: instrument, settings: pipeline.settings, wave: pipeline.wave
         ).build()
         summary.respondents = responses.count
-        progress.step("score", "\(responses.count) respondents, \(instrument.needAreas.count) need areas ranked")
+        progress.step("score", say(
+            "\(responses.count) respondents, \(instrument.needAreas.count) need areas ranked",
+            lv: "\(responses.count) respondenti, sarindotas \(instrument.needAreas.count) vajadzību jomas"))
 
         let outputs = pipeline.outputs
         try createDirectory(outputs.directory)
@@ -161,7 +165,7 @@ public struct Runner {
                 try CouncilWorkbook.write(report, to: path, language: outputs.language, temporaryDirectory: temporary)
             }
             summary.workbooks.append(path)
-            progress.step("report", "council workbook: \(path)")
+            progress.step("report", say("council workbook: \(path)", lv: "novada pārskats: \(path)"))
         }
         if outputs.institutionWorkbooks {
             let builder = ReportBuilder(database: database, instrument: instrument, settings: pipeline.settings, wave: pipeline.wave)
@@ -176,11 +180,15 @@ public struct Runner {
             }
             let without = report.needs.institutions.filter { $0.respondents < pipeline.settings.minGroupSize }
             summary.institutionsWithoutWorkbook = without.map(\.institution.code)
+            let small = without.map(\.institution.code).joined(separator: ", ")
+            let minimum = pipeline.settings.minGroupSize
             progress.step(
                 "report",
-                "\(reports.count) institution workbooks; none for \(without.count) institutions under "
-                    + "\(pipeline.settings.minGroupSize) respondents"
-                    + (without.isEmpty ? "" : " (\(without.map(\.institution.code).joined(separator: ", ")))"))
+                say(
+                    "\(reports.count) institution workbooks; none for \(without.count) institutions under \(minimum) respondents"
+                        + (without.isEmpty ? "" : " (\(small))"),
+                    lv: "\(reports.count) iestāžu pārskati; nav \(without.count) iestādēm ar mazāk nekā \(minimum) respondentiem"
+                        + (without.isEmpty ? "" : " (\(small))")))
         }
         return summary
     }
@@ -189,7 +197,7 @@ public struct Runner {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw PipelineError(file: url.path, "cannot create the output folder: \(error.localizedDescription)")
+            throw PipelineError(file: url.path, say("cannot create the output folder: \(error.localizedDescription)", lv: "nevar izveidot izvades mapi: \(error.localizedDescription)"))
         }
     }
 
@@ -197,7 +205,7 @@ public struct Runner {
     private func withPrivateDirectory(_ body: (String) throws -> Void) throws {
         var template = Array((NSTemporaryDirectory() + "/atbalsts-XXXXXX").utf8CString)
         guard let created = mkdtemp(&template) else {
-            throw PipelineError(file: NSTemporaryDirectory(), "cannot create a private temporary folder")
+            throw PipelineError(file: NSTemporaryDirectory(), say("cannot create a private temporary folder", lv: "nevar izveidot privātu pagaidu mapi"))
         }
         let path = String(cString: created)
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -32,7 +32,7 @@ public struct Seeds: Sendable {
 
     static func rows(of file: URL, columns: [String]) throws(PipelineError) -> [CSVRecord] {
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw PipelineError(file: file.path, "seed file not found")
+            throw PipelineError(file: file.path, say("seed file not found", lv: "sēklas fails nav atrasts"))
         }
         do {
             let text = try decodeText(Array(data), choice: .auto)

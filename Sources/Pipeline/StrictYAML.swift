@@ -1,3 +1,4 @@
+import AtbalstsCore
 import Yams
 
 /// A YAML mapping read strictly: every key must be known, or the file and line of the stray key
@@ -9,7 +10,7 @@ struct StrictMapping {
 
     init(_ node: Node, file: String, what: String) throws(PipelineError) {
         guard let mapping = node.mapping else {
-            throw PipelineError(file: file, line: node.mark?.line, "\(what) must be a mapping of keys to values")
+            throw PipelineError(file: file, line: node.mark?.line, say("\(what) must be a mapping of keys to values", lv: "\(what): jābūt atslēgām ar vērtībām"))
         }
         self.file = file
         self.node = mapping
@@ -21,11 +22,11 @@ struct StrictMapping {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw PipelineError(file: file, line: Self.line(of: error), "not valid YAML (\(Self.problem(of: error)))")
+            throw PipelineError(file: file, line: Self.line(of: error), say("not valid YAML (\(Self.problem(of: error)))", lv: "nederīgs YAML (\(Self.problem(of: error)))"))
         } catch {
-            throw PipelineError(file: file, "not valid YAML (\(error))")
+            throw PipelineError(file: file, say("not valid YAML (\(error))", lv: "nederīgs YAML (\(error))"))
         }
-        guard let root else { throw PipelineError(file: file, "the file is empty") }
+        guard let root else { throw PipelineError(file: file, say("the file is empty", lv: "fails ir tukšs")) }
         return try StrictMapping(root, file: file, what: "the file")
     }
 
@@ -34,10 +35,10 @@ struct StrictMapping {
     func allowOnly(_ keys: Set<String>, in context: String) throws(PipelineError) {
         for entry in entries where !keys.contains(entry.key) {
             let known = keys.sorted().joined(separator: ", ")
-            let hint = Self.closest(entry.key, in: keys).map { "; did you mean `\($0)`?" } ?? ""
+            let hint = Self.closest(entry.key, in: keys).map { say("; did you mean `\($0)`?", lv: "; vai domājāt `\($0)`?") } ?? ""
             throw PipelineError(
                 file: file, line: entry.line,
-                "unknown key `\(entry.key)` in \(context) (known: \(known))\(hint)")
+                say("unknown key `\(entry.key)` in \(context) (known: \(known))\(hint)", lv: "nezināma atslēga `\(entry.key)` vietā \(context) (zināmās: \(known))\(hint)"))
         }
     }
 
@@ -48,14 +49,14 @@ struct StrictMapping {
     func string(_ key: String) throws(PipelineError) -> String? {
         guard let node = value(key) else { return nil }
         guard let scalar = node.scalar else {
-            throw PipelineError(file: file, line: node.mark?.line, "`\(key)` must be a single value")
+            throw PipelineError(file: file, line: node.mark?.line, say("`\(key)` must be a single value", lv: "`\(key)` jābūt vienai vērtībai"))
         }
         return scalar.string
     }
 
     func required(_ key: String, in context: String) throws(PipelineError) -> String {
         guard let text = try string(key), !text.isEmpty else {
-            throw PipelineError(file: file, line: line, "\(context) needs `\(key)`")
+            throw PipelineError(file: file, line: line, say("\(context) needs `\(key)`", lv: "\(context): trūkst `\(key)`"))
         }
         return text
     }
@@ -63,7 +64,7 @@ struct StrictMapping {
     func bool(_ key: String) throws(PipelineError) -> Bool? {
         guard let node = value(key) else { return nil }
         guard let value = node.bool else {
-            throw PipelineError(file: file, line: node.mark?.line, "`\(key)` must be true or false")
+            throw PipelineError(file: file, line: node.mark?.line, say("`\(key)` must be true or false", lv: "`\(key)` jābūt true vai false"))
         }
         return value
     }
@@ -71,7 +72,7 @@ struct StrictMapping {
     func number(_ key: String) throws(PipelineError) -> Double? {
         guard let node = value(key) else { return nil }
         guard let value = node.float ?? node.int.map(Double.init) else {
-            throw PipelineError(file: file, line: node.mark?.line, "`\(key)` must be a number")
+            throw PipelineError(file: file, line: node.mark?.line, say("`\(key)` must be a number", lv: "`\(key)` jābūt skaitlim"))
         }
         return value
     }
@@ -85,7 +86,7 @@ struct StrictMapping {
     func sequence(_ key: String) throws(PipelineError) -> [Node] {
         guard let node = value(key) else { return [] }
         guard let sequence = node.sequence else {
-            throw PipelineError(file: file, line: node.mark?.line, "`\(key)` must be a list")
+            throw PipelineError(file: file, line: node.mark?.line, say("`\(key)` must be a list", lv: "`\(key)` jābūt sarakstam"))
         }
         return Array(sequence)
     }

@@ -1,3 +1,4 @@
+import AtbalstsCore
 import Foundation
 import Ingest
 
@@ -9,13 +10,15 @@ public enum Workspace {
     /// of the same teacher across waves.
     public static func loadKey(at url: URL, pipeline: String) throws(PipelineError) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: url.path) else {
+            let folder = url.deletingLastPathComponent().path
             throw PipelineError(
                 file: pipeline,
-                "no pseudonym key at \(url.lastPathComponent); create one with `atbalsts init \(url.deletingLastPathComponent().path)` "
-                    + "(or restore the workspace's key: a new key cannot link teachers to earlier waves)")
+                say(
+                    "no pseudonym key at \(url.lastPathComponent); create one with `atbalsts init \(folder)` (or restore the workspace's key: a new key cannot link teachers to earlier waves)",
+                    lv: "nav pseidonīma atslēgas \(url.lastPathComponent); izveidojiet to ar `atbalsts init \(folder)` (vai atjaunojiet darba mapes atslēgu: jauna atslēga nesasaistīs pedagogus ar iepriekšējām kārtām)"))
         }
         guard data.count >= 16 else {
-            throw PipelineError(file: url.path, "the pseudonym key is too short (\(data.count) bytes); it must hold at least 16")
+            throw PipelineError(file: url.path, say("the pseudonym key is too short (\(data.count) bytes); it must hold at least 16", lv: "pseidonīma atslēga ir par īsu (\(data.count) baiti); vajag vismaz 16"))
         }
         return Array(data)
     }
@@ -47,7 +50,7 @@ public enum Workspace {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw PipelineError(file: directory.path, "cannot create the workspace folder: \(error.localizedDescription)")
+            throw PipelineError(file: directory.path, say("cannot create the workspace folder: \(error.localizedDescription)", lv: "nevar izveidot darba mapi: \(error.localizedDescription)"))
         }
         let key = directory.appendingPathComponent("atbalsts.key")
         if try createKey(at: key) {

@@ -11,9 +11,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason):
-            return "\(path): cannot open the database (\(reason))"
+            return say("\(path): cannot open the database (\(reason))", lv: "\(path): nevar atvērt datubāzi (\(reason))")
         case .newerDatabase(let path):
-            return "\(path): the database was written by a newer atbalsts; update atbalsts to use it"
+            return say("\(path): the database was written by a newer atbalsts; update atbalsts to use it", lv: "\(path): datubāzi rakstījusi jaunāka atbalsts versija; atjauniniet atbalsts")
         case .instrumentChanged(let id):
             return "instrument \(id) has other items than when its data was stored; "
                 + "give the changed instrument a new id"

@@ -21,6 +21,8 @@ struct Check: ParsableCommand {
     @Option(help: "How many problems to list.")
     var problems = 10
 
+    @OptionGroup var global: GlobalOptions
+
     func run() throws {
         do {
             let seedFiles = Seeds(directory: URL(fileURLWithPath: seeds))

@@ -1,3 +1,4 @@
+import AtbalstsCore
 import ArgumentParser
 import Foundation
 import Pipeline
@@ -22,18 +23,20 @@ struct Forget: ParsableCommand {
     @Option(help: "The database file.")
     var database = "atbalsts.sqlite"
 
+    @OptionGroup var global: GlobalOptions
+
     func run() throws {
         do {
             guard yes else {
-                throw PipelineError(file: database, "forgetting wave \(wave) cannot be undone; add --yes to confirm")
+                throw PipelineError(file: database, say("forgetting wave \(wave) cannot be undone; add --yes to confirm", lv: "kārtas \(wave) dzēšanu nevar atsaukt; apstipriniet ar --yes"))
             }
             guard FileManager.default.fileExists(atPath: database) else {
-                throw PipelineError(file: database, "no database here; give its path with --database")
+                throw PipelineError(file: database, say("no database here; give its path with --database", lv: "šeit nav datubāzes; norādiet ceļu ar --database"))
             }
             guard try AppDatabase(path: database).forget(wave: wave) else {
-                throw PipelineError(file: database, "there is no wave \(wave) in the database (see `atbalsts waves`)")
+                throw PipelineError(file: database, say("there is no wave \(wave) in the database (see `atbalsts waves`)", lv: "datubāzē nav kārtas \(wave) (skatiet `atbalsts waves`)"))
             }
-            print("forgot wave \(wave): its responses are deleted from \(database)")
+            print(say("forgot wave \(wave): its responses are deleted from \(database)", lv: "kārta \(wave) aizmirsta: tās atbildes izdzēstas no \(database)"))
         } catch {
             throw Outcome.report(error)
         }

@@ -1,3 +1,4 @@
+import AtbalstsCore
 import ArgumentParser
 import Foundation
 import Pipeline
@@ -20,14 +21,18 @@ struct Init: ParsableCommand {
     @Flag(help: "Only create the pseudonym key.")
     var keyOnly = false
 
+    @OptionGroup var global: GlobalOptions
+
     func run() throws {
         do {
             let source = URL(fileURLWithPath: seeds)
             let result = try Workspace.initialize(
                 URL(fileURLWithPath: directory),
                 seedsFrom: FileManager.default.fileExists(atPath: source.path) ? source : nil, keyOnly: keyOnly)
-            for name in result.created { print("created \(directory)/\(name)") }
-            for name in result.kept { print("kept    \(directory)/\(name) (already there)") }
+            for name in result.created { print(say("created \(directory)/\(name)", lv: "izveidots \(directory)/\(name)")) }
+            for name in result.kept {
+                print(say("kept    \(directory)/\(name) (already there)", lv: "saglabāts \(directory)/\(name) (jau bija)"))
+            }
         } catch {
             throw Outcome.report(error)
         }

@@ -1,3 +1,4 @@
+import AtbalstsCore
 import ArgumentParser
 import Foundation
 import Pipeline
@@ -22,6 +23,8 @@ struct Run: ParsableCommand {
 
     @Flag(help: "Print nothing but errors on stderr.")
     var quiet = false
+
+    @OptionGroup var global: GlobalOptions
 
     func run() throws {
         do {
@@ -48,6 +51,8 @@ struct Report: ParsableCommand {
     @Flag(help: "Print a machine-readable summary on stdout.")
     var json = false
 
+    @OptionGroup var global: GlobalOptions
+
     func run() throws {
         do {
             let file = try PipelineFile.load(URL(fileURLWithPath: pipeline))
@@ -60,6 +65,15 @@ struct Report: ParsableCommand {
 }
 
 enum SummaryPrinter {
+    static func status(_ status: RunSummary.SourceResult.Status) -> String {
+        switch status {
+        case .imported: return say("imported", lv: "importēts")
+        case .alreadyImported: return say("already imported", lv: "jau importēts")
+        case .checked: return say("checked (dry run)", lv: "pārbaudīts (bez saglabāšanas)")
+        case .failed: return say("failed", lv: "neizdevās")
+        }
+    }
+
     static func print(_ summary: RunSummary, json: Bool, quiet: Bool) {
         if json {
             let encoder = JSONEncoder()
@@ -69,24 +83,29 @@ enum SummaryPrinter {
             return
         }
         guard !quiet else { return }
-        var lines = ["", "wave \(summary.wave)"]
+        var lines = ["", say("wave \(summary.wave)", lv: "kārta \(summary.wave)")]
         for source in summary.sources {
-            let counts = "read \(source.rowsRead), accepted \(source.rowsAccepted), quarantined \(source.rowsQuarantined)"
-            lines.append("  \(source.file): \(source.status.rawValue)" + (source.status == .failed ? "" : " — \(counts)"))
+            let counts = say(
+                "read \(source.rowsRead), accepted \(source.rowsAccepted), quarantined \(source.rowsQuarantined)",
+                lv: "nolasītas \(source.rowsRead), pieņemtas \(source.rowsAccepted), atsijātas \(source.rowsQuarantined)")
+            lines.append("  \(source.file): \(status(source.status))" + (source.status == .failed ? "" : " — \(counts)"))
         }
-        if summary.respondents > 0 { lines.append("  respondents counted: \(summary.respondents)") }
+        if summary.respondents > 0 {
+            lines.append(say("  respondents counted: \(summary.respondents)", lv: "  respondenti: \(summary.respondents)"))
+        }
         if let council = summary.workbooks.first(where: { $0.hasSuffix("-padome.xlsx") }) {
-            lines.append("  council workbook: \(council)")
+            lines.append(say("  council workbook: \(council)", lv: "  novada pārskats: \(council)"))
         }
         let own = summary.workbooks.filter { !$0.hasSuffix("-padome.xlsx") }
         if let first = own.first {
             let folder = URL(fileURLWithPath: first).deletingLastPathComponent().path
-            lines.append("  institution workbooks: \(own.count) in \(folder)")
+            lines.append(say("  institution workbooks: \(own.count) in \(folder)", lv: "  iestāžu pārskati: \(own.count) mapē \(folder)"))
         }
         if !summary.institutionsWithoutWorkbook.isEmpty {
-            lines.append("  no workbook (too few respondents): " + summary.institutionsWithoutWorkbook.joined(separator: ", "))
+            let codes = summary.institutionsWithoutWorkbook.joined(separator: ", ")
+            lines.append(say("  no workbook (too few respondents): \(codes)", lv: "  bez pārskata (par maz respondentu): \(codes)"))
         }
-        if let rejected = summary.rejectedFile { lines.append("  rejected rows: \(rejected)") }
+        if let rejected = summary.rejectedFile { lines.append(say("  rejected rows: \(rejected)", lv: "  atsijātās rindas: \(rejected)")) }
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }

@@ -1,3 +1,4 @@
+import AtbalstsCore
 import ArgumentParser
 import Foundation
 import Pipeline
@@ -11,13 +12,15 @@ struct Waves: ParsableCommand {
     @Option(help: "The database file.")
     var database = "atbalsts.sqlite"
 
+    @OptionGroup var global: GlobalOptions
+
     func run() throws {
         do {
             guard FileManager.default.fileExists(atPath: database) else {
-                throw PipelineError(file: database, "no database here; give its path with --database")
+                throw PipelineError(file: database, say("no database here; give its path with --database", lv: "šeit nav datubāzes; norādiet ceļu ar --database"))
             }
             let waves = try AppDatabase(path: database).waves()
-            print("wave              sources  responses  quarantined")
+            print(say("wave              sources  responses  quarantined", lv: "kārta             faili    atbildes   atsijātas"))
             for wave in waves {
                 print(wave.id.padding(toLength: 18, withPad: " ", startingAt: 0)
                       + String(format: "%7d  %9d  %11d", wave.sources, wave.responses, wave.quarantined))

@@ -1,0 +1,20 @@
+import ArgumentParser
+import AtbalstsCore
+import Foundation
+
+extension Language: ExpressibleByArgument {}
+
+/// Options every subcommand takes. `--lang` is read before parsing (see `Atbalsts.main`), so that
+/// even a parsing error speaks the chosen language; declaring it here puts it in every `--help`.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("lang"), help: "Language of messages: lv or en (default: from the locale).")
+    var language: Language?
+
+    static func language(in arguments: [String]) -> Language? {
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--lang", index + 1 < arguments.count { return Language(rawValue: arguments[index + 1]) }
+            if argument.hasPrefix("--lang=") { return Language(rawValue: String(argument.dropFirst(7))) }
+        }
+        return nil
+    }
+}
