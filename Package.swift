@@ -44,8 +44,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", dependencies: ["ZIPFoundation"], path: "Tests/TestSupport"),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"], exclude: ["Fixtures"]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "AtbalstsCore"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "AtbalstsCore", "TestSupport"]),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "TestSupport"]),
         .testTarget(
             name: "PipelineTests",

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Ingest
 
@@ -76,17 +77,6 @@ struct CSVReaderTests {
 
 /// Property: any table written by an RFC 4180 writer reads back unchanged, for every delimiter.
 struct CSVRoundTripTests {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// U+0D00 is a combining mark: after a quote it makes one grapheme with it (found by the fuzzer).
     static let pieces = ["a", "ā", "Ļ", " ", ",", ";", "\t", "|", "\"", "\r", "\n", "\r\n", "x y", "=1+1", "🙂", "", "\u{0D00}"]
 

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Scoring
 
@@ -20,17 +21,6 @@ struct DisclosureTests {
 /// A property test over random breakdowns: whatever the group sizes, no group under the threshold
 /// shows a value, and no hidden value can be recovered as total minus the shown cells.
 struct DisclosurePropertyTests {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func noSmallGroupIsShownAndNoneCanBeDerived() {
         var random = SplitMix64(state: 2026)
         for _ in 0..<5_000 {
