@@ -16,6 +16,8 @@ public struct RunSummary: Codable, Sendable {
     public let database: String
     public var sources: [SourceResult] = []
     public var respondents = 0
+    /// Waves the database holds after the run.
+    public var wavesInDatabase = 0
     public var workbooks: [String] = []
     /// Institutions too small for a workbook of their own (SPEC 8).
     public var institutionsWithoutWorkbook: [String] = []

@@ -149,6 +149,7 @@ public struct Runner {
             database: database, instrument: instrument, settings: pipeline.settings, wave: pipeline.wave
         ).build()
         summary.respondents = responses.count
+        summary.wavesInDatabase = try database.waves().count
         progress.step("score", say(
             "\(responses.count) respondents, \(instrument.needAreas.count) need areas ranked",
             lv: "\(responses.count) respondenti, sarindotas \(instrument.needAreas.count) vajadzību jomas"))

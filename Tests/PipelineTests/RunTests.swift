@@ -63,6 +63,11 @@ struct RunTests {
         #expect(source[1] == .text("google-forms"))
         #expect(source[2] == .text("UTF-8"))
         #expect(Array(4...7).map { source[$0] } == [.number(19), .number(16), .number(3), .number(1)])
+        // Reasons are stored in English and shown in the workbook's language.
+        let reasons = quality.values.compactMap { $0[4]?.text }
+        #expect(reasons.contains("nezināma iestāde"))
+        #expect(reasons.contains("gaidīti 43 lauki, atrasti 3"))
+        #expect(reasons.contains("nezināma atbilde skalai need"))
 
         // Everyone answered WHO-5 "Dažreiz" (1) → 5 × 1 × 4 = 20; every CBI item 50 (the reversed
         // one too) → 50; stress "Zināmā mērā" → not stressed.

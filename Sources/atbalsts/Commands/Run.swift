@@ -93,6 +93,9 @@ enum SummaryPrinter {
         if summary.respondents > 0 {
             lines.append(say("  respondents counted: \(summary.respondents)", lv: "  respondenti: \(summary.respondents)"))
         }
+        if summary.wavesInDatabase > 0 {
+            lines.append(say("  waves in the database: \(summary.wavesInDatabase)", lv: "  kārtas datubāzē: \(summary.wavesInDatabase)"))
+        }
         if let council = summary.workbooks.first(where: { $0.hasSuffix("-padome.xlsx") }) {
             lines.append(say("  council workbook: \(council)", lv: "  novada pārskats: \(council)"))
         }
