@@ -156,13 +156,14 @@ public struct Runner {
 
         let outputs = pipeline.outputs
         try createDirectory(outputs.directory)
+        Self.removeStaleTemporaryFiles(in: outputs.directory)
         let rejected = outputs.directory.appendingPathComponent("\(wave)-rejected.csv")
         try RejectedRows.write(report.quarantine, to: rejected)
         summary.rejectedFile = rejected.path
 
         if outputs.councilWorkbook {
             let path = outputs.directory.appendingPathComponent("\(wave)-padome.xlsx").path
-            try withPrivateDirectory { temporary in
+            try Self.withPrivateDirectory { temporary in
                 try CouncilWorkbook.write(report, to: path, language: outputs.language, temporaryDirectory: temporary)
             }
             summary.workbooks.append(path)
@@ -174,7 +175,7 @@ public struct Runner {
                 council: report, responses: responses, includeComments: outputs.institutionComments)
             for institution in reports {
                 let path = outputs.directory.appendingPathComponent(institution.fileName).path
-                try withPrivateDirectory { temporary in
+                try Self.withPrivateDirectory { temporary in
                     try InstitutionWorkbook.write(institution, to: path, language: outputs.language, temporaryDirectory: temporary)
                 }
                 summary.workbooks.append(path)
@@ -203,7 +204,18 @@ public struct Runner {
     }
 
     /// libxlsxwriter's working files hold survey data: they go to a folder only we can read.
-    private func withPrivateDirectory(_ body: (String) throws -> Void) throws {
+    /// Hidden temporary files (`.<name>.<pid>.tmp`) that a killed run left in the output folder:
+    /// never a half workbook under its real name, and not left to pile up either.
+    static func removeStaleTemporaryFiles(in directory: URL) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp")
+            && (name.contains(".xlsx.") || name.contains(".csv."))
+        {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        }
+    }
+
+    static func withPrivateDirectory(_ body: (String) throws -> Void) throws {
         var template = Array((NSTemporaryDirectory() + "/atbalsts-XXXXXX").utf8CString)
         guard let created = mkdtemp(&template) else {
             throw PipelineError(file: NSTemporaryDirectory(), say("cannot create a private temporary folder", lv: "nevar izveidot privātu pagaidu mapi"))

@@ -71,6 +71,28 @@ struct PrivacyTests {
         #expect(template.wave.id == "2026-27-autumn")
     }
 
+    @Test func libxlsxwriterWorksInAPrivateFolderThatIsRemovedAfterwards() throws {
+        var seen: String?
+        try Runner.withPrivateDirectory { folder in
+            seen = folder
+            let mode = try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as? Int
+            #expect(mode == 0o700)
+        }
+        #expect(seen != nil && !FileManager.default.fileExists(atPath: seen!))
+    }
+
+    @Test func staleTemporaryFilesOfAKilledRunAreCleared() throws {
+        let workspace = try TestWorkspace()
+        try FileManager.default.createDirectory(at: workspace.url("out"), withIntermediateDirectories: true)
+        try Data("half".utf8).write(to: workspace.url("out/.2026-27-autumn-padome.xlsx.4242.tmp"))
+        try Data("mine".utf8).write(to: workspace.url("out/.notes"))
+        _ = try Runner(pipeline: try workspace.pipeline(), progress: Progress(quiet: true)).run()
+        let names = try FileManager.default.contentsOfDirectory(atPath: workspace.url("out").path)
+        #expect(!names.contains(".2026-27-autumn-padome.xlsx.4242.tmp"))
+        #expect(names.contains(".notes"), "only our own temporary files go")
+        #expect(names.contains("2026-27-autumn-padome.xlsx"))
+    }
+
     @Test func formulaLikeInputStaysTextInEveryWorkbook() throws {
         let workspace = try TestWorkspace()
         let file = Self.samples.appendingPathComponent("google-forms-needs.csv")
