@@ -5,7 +5,8 @@ import AtbalstsCore
 /// One record of a CSV file.
 public struct CSVRecord: Sendable, Equatable {
     public var fields: [String]
-    /// 1-based physical line where the record starts.
+    /// 1-based physical line where the record starts. LF, CR and CR LF each end one line, also
+    /// inside quoted fields, so this is the line an editor shows.
     public var line: Int
 
     public init(fields: [String], line: Int) {
@@ -14,7 +15,8 @@ public struct CSVRecord: Sendable, Equatable {
     }
 }
 
-/// One record's fields as unescaped UTF-8 bytes in one buffer, reused from record to record.
+/// One record's fields as unescaped UTF-8 bytes in one buffer, reused from record to record, for
+/// readers that look at some fields only and so need no `String` for the others.
 public struct RawRecord: Sendable {
     public internal(set) var bytes: [UInt8] = []
     /// End offset in `bytes` of each field.
@@ -37,160 +39,220 @@ public struct RawRecord: Sendable {
 }
 
 public enum CSVError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// `line` is where the quote that is never closed opens.
     case unterminatedQuote(line: Int)
+    /// `line` is where the record starts; `field` counts from 1.
     case fieldTooLong(line: Int, field: Int, limit: Int)
 
     public var description: String {
         switch self {
         case .unterminatedQuote(let line):
-            return say("a quoted field opened on line \(line) is never closed", lv: "\(line). rindā atvērtas pēdiņas netiek aizvērtas")
+            return say(
+                "the quoted field opened on line \(line) is never closed",
+                lv: "\(line). rindā atvērtas pēdiņas netiek aizvērtas")
         case .fieldTooLong(let line, let field, let limit):
-            return say("field \(field) of the record on line \(line) is longer than \(limit) bytes", lv: "\(line). rindas \(field). lauks ir garāks par \(limit) baitiem")
+            return say(
+                "field \(field) of the record on line \(line) is longer than \(limit) bytes",
+                lv: "\(line). rindas \(field). lauks ir garāks par \(limit) baitiem")
         }
     }
 }
 
-/// RFC 4180 over UTF-8 bytes, streaming one record at a time. Bytes, not `Character`s, so that
-/// CR LF is never one grapheme. Lenient where CPython's csv is: a quote inside an unquoted field
-/// is kept, text after a closing quote is appended. Blank lines between records are skipped.
-public struct CSVReader {
+/// Reads RFC 4180 CSV from UTF-8 bytes one record at a time. It works on bytes, never on
+/// `Character`s, in which CR LF, or a quote and a combining mark, would be a single grapheme.
+///
+/// Where RFC 4180 (section 2) says nothing or a file breaks it, the reader is lenient as CPython's
+/// `csv.reader` is by default (`strict=False`):
+/// - records may end in LF, CR or CR LF, mixed within one file; the last may have no line break;
+/// - a quote inside an unquoted field is kept as a character: `ab"c` reads as `ab"c`;
+/// - text after a closing quote is appended to the field, its quotes kept: `"ab"c` reads as `abc`.
+/// Two choices differ from CPython. A blank line is skipped, where CPython returns an empty record:
+/// exports only have them at the end or between blocks, never as data. A quote still open at the
+/// end of the input is an error, where CPython returns what it has: that file is broken.
+public struct CSVReader: Sendable {
     private let bytes: [UInt8]
     private let delimiter: UInt8
     private let maxFieldBytes: Int
     private var position = 0
     private var line = 1
+    /// The previous record's field count, to size the next one's array once.
+    private var expectedFields = 0
+    /// Reused for quoted fields that need unescaping.
+    private var scratch: [UInt8] = []
 
-    private static let quote = UInt8(ascii: "\"")
-    private static let cr = UInt8(ascii: "\r")
-    private static let lf = UInt8(ascii: "\n")
-
+    /// `delimiter` is one of `, ; \t |` in practice; a field longer than `maxFieldBytes` (in UTF-8,
+    /// after unescaping) is an error rather than a memory hazard.
     public init(utf8: [UInt8], delimiter: UInt8, maxFieldBytes: Int = 1 << 20) {
+        precondition(![quote, cr, lf].contains(delimiter), "a quote or a line break cannot be the delimiter")
         self.bytes = utf8
         self.delimiter = delimiter
         self.maxFieldBytes = maxFieldBytes
     }
 
-    /// Bytes consumed so far: with the text's size, how far a reader has got.
-    public var bytesRead: Int { position }
-    public var byteCount: Int { bytes.count }
-
-    public static func readAll(utf8: [UInt8], delimiter: UInt8) throws(CSVError) -> [CSVRecord] {
-        var reader = CSVReader(utf8: utf8, delimiter: delimiter)
+    public static func readAll(
+        utf8: [UInt8], delimiter: UInt8, maxFieldBytes: Int = 1 << 20
+    ) throws(CSVError) -> [CSVRecord] {
+        var reader = CSVReader(utf8: utf8, delimiter: delimiter, maxFieldBytes: maxFieldBytes)
         var records: [CSVRecord] = []
         while let record = try reader.next() { records.append(record) }
         return records
     }
 
+    /// Bytes consumed so far: with `byteCount`, how far the reader has got.
+    public var bytesRead: Int { position }
+    public var byteCount: Int { bytes.count }
+
+    /// The next record, or nil at the end of the input.
     public mutating func next() throws(CSVError) -> CSVRecord? {
-        var raw = RawRecord()
-        guard try next(into: &raw) else { return nil }
-        return CSVRecord(fields: raw.strings, line: raw.line)
+        let bytes = self.bytes
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) -> CSVRecord? in
+            var fields: [String] = []
+            fields.reserveCapacity(expectedFields)
+            guard let line = try readRecord(buffer, { fields.append(String(decoding: $0, as: UTF8.self)) }) else {
+                return nil
+            }
+            expectedFields = fields.count
+            return CSVRecord(fields: fields, line: line)
+        }
     }
 
-    /// Reads the next record into `record`'s reusable buffer; false at the end of the text. For
-    /// readers that look at some fields only: no `String` is made for the others.
+    /// Reads the next record into `record`'s reusable buffer; false at the end of the input.
     public mutating func next(into record: inout RawRecord) throws(CSVError) -> Bool {
-        // Skip blank lines.
-        while position < bytes.count, bytes[position] == Self.cr || bytes[position] == Self.lf {
-            consumeNewline()
-        }
         record.bytes.removeAll(keepingCapacity: true)
         record.ends.removeAll(keepingCapacity: true)
-        guard position < bytes.count else { return false }
-        record.line = line
-        while true {
-            try readField(into: &record)
-            if position >= bytes.count { break }
-            if bytes[position] == delimiter {
-                position += 1
-                continue
+        let bytes = self.bytes
+        let line = try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) -> Int? in
+            try readRecord(buffer) { field in
+                record.bytes.append(contentsOf: field)
+                record.ends.append(record.bytes.count)
             }
-            consumeNewline()
-            break
         }
+        guard let line else { return false }
+        record.line = line
         return true
     }
 
-    private mutating func readField(into record: inout RawRecord) throws(CSVError) {
-        let start = record.bytes.count
-        let count = bytes.count
-        var quoted = position < count && bytes[position] == Self.quote
-        if quoted { position += 1 }
-        try bytes.withUnsafeBufferPointer { (input) throws(CSVError) in
-            while position < count {
-                if !quoted {
-                    // Copy the run up to the next delimiter or line break in one go.
-                    var end = position
-                    while end < count {
-                        let byte = input[end]
-                        if byte == delimiter || byte == Self.cr || byte == Self.lf { break }
-                        end += 1
-                    }
-                    record.bytes.append(contentsOf: input[position..<end])
-                    position = end
-                    break
-                }
-                let byte = input[position]
-                if byte == Self.quote {
-                    if position + 1 < count, input[position + 1] == Self.quote {
-                        record.bytes.append(Self.quote)
-                        position += 2
-                    } else {
-                        quoted = false  // text after a closing quote is kept, as CPython does
-                        position += 1
-                    }
-                } else if byte == Self.cr || byte == Self.lf {
-                    // A newline inside quotes is data; count it so later line numbers stay right.
-                    record.bytes.append(byte)
-                    position += 1
-                    if byte == Self.cr, position < count, input[position] == Self.lf {
-                        record.bytes.append(Self.lf)
-                        position += 1
-                    }
-                    line += 1
-                } else {
-                    record.bytes.append(byte)
-                    position += 1
-                }
-                if record.bytes.count - start > maxFieldBytes { break }
+    /// Hands each field of the next record to `emit` and returns the line the record starts on,
+    /// or nil at the end of the input.
+    private mutating func readRecord(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>) -> Void
+    ) throws(CSVError) -> Int? {
+        while position < buffer.count, buffer[position] == cr || buffer[position] == lf { skipLineBreak(buffer) }
+        guard position < buffer.count else { return nil }
+        let recordLine = line
+        var number = 1
+        while true {
+            try readField(buffer, recordLine: recordLine, number: number, emit)
+            guard position < buffer.count else { break }
+            if buffer[position] == delimiter {
+                position += 1
+                number += 1
+            } else {
+                skipLineBreak(buffer)
+                break
             }
         }
-        if record.bytes.count - start > maxFieldBytes {
-            throw .fieldTooLong(line: record.line, field: record.ends.count + 1, limit: maxFieldBytes)
-        }
-        if quoted { throw .unterminatedQuote(line: record.line) }
-        record.ends.append(record.bytes.count)
+        return recordLine
     }
 
-    private mutating func consumeNewline() {
-        guard position < bytes.count else { return }
-        if bytes[position] == Self.cr {
+    /// Reads one field and leaves `position` on the delimiter, line break or end that follows it.
+    private mutating func readField(
+        _ buffer: UnsafeBufferPointer<UInt8>, recordLine: Int, number: Int,
+        _ emit: (UnsafeBufferPointer<UInt8>) -> Void
+    ) throws(CSVError) {
+        guard position < buffer.count, buffer[position] == quote else {
+            let start = position
+            skipUnquoted(buffer)
+            try checkLength(position - start, recordLine, number)
+            return emit(UnsafeBufferPointer(rebasing: buffer[start..<position]))
+        }
+        let quoteLine = line
+        position += 1
+        let start = position
+        var doubledQuotes = false
+        while true {
+            guard position < buffer.count else { throw .unterminatedQuote(line: quoteLine) }
+            let byte = buffer[position]
             position += 1
-            if position < bytes.count, bytes[position] == Self.lf { position += 1 }
-        } else if bytes[position] == Self.lf {
+            if byte == quote {
+                guard position < buffer.count, buffer[position] == quote else { break }
+                doubledQuotes = true
+                position += 1
+            } else if byte == lf || (byte == cr && (position == buffer.count || buffer[position] != lf)) {
+                line += 1
+            }
+        }
+        let content = UnsafeBufferPointer(rebasing: buffer[start..<position - 1])
+        if !doubledQuotes && isFieldEnd(buffer) {
+            try checkLength(content.count, recordLine, number)
+            return emit(content)
+        }
+        scratch.removeAll(keepingCapacity: true)
+        var previousWasQuote = false
+        for byte in content {
+            // Of each doubled quote, keep one.
+            if byte == quote && previousWasQuote {
+                previousWasQuote = false
+                continue
+            }
+            previousWasQuote = byte == quote
+            scratch.append(byte)
+        }
+        let tailStart = position
+        skipUnquoted(buffer)
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[tailStart..<position]))
+        try checkLength(scratch.count, recordLine, number)
+        scratch.withUnsafeBufferPointer(emit)
+    }
+
+    private func checkLength(_ length: Int, _ recordLine: Int, _ number: Int) throws(CSVError) {
+        if length > maxFieldBytes { throw .fieldTooLong(line: recordLine, field: number, limit: maxFieldBytes) }
+    }
+
+    private func isFieldEnd(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard position < buffer.count else { return true }
+        let byte = buffer[position]
+        return byte == delimiter || byte == lf || byte == cr
+    }
+
+    private mutating func skipUnquoted(_ buffer: UnsafeBufferPointer<UInt8>) {
+        while position < buffer.count {
+            let byte = buffer[position]
+            if byte == delimiter || byte == lf || byte == cr { return }
             position += 1
         }
+    }
+
+    private mutating func skipLineBreak(_ buffer: UnsafeBufferPointer<UInt8>) {
+        if buffer[position] == cr, position + 1 < buffer.count, buffer[position + 1] == lf { position += 1 }
+        position += 1
         line += 1
     }
 
-    /// Picks among `, ; \t |` the delimiter that splits the first records into the same number of
-    /// fields (more than one), preferring the most fields.
+    /// Picks among `, ; \t |` the delimiter that splits the first ten records, quotes respected,
+    /// most consistently into the header's number of fields, more than one; between equals, the
+    /// one giving more fields, that is the one that occurs most often. So `;` wins for
+    /// `a;"b, c"`, and a ragged row does not throw the choice. Comma when none splits the header.
     public static func sniffDelimiter(_ utf8: [UInt8]) -> UInt8 {
-        let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: "|")]
-        var best: (delimiter: UInt8, fields: Int, consistent: Bool) = (UInt8(ascii: ","), 0, false)
-        let sample = Array(utf8.prefix(64 * 1024))
-        for candidate in candidates {
-            var reader = CSVReader(utf8: sample, delimiter: candidate)
+        let sampleBytes = 256 * 1024
+        let sample = Array(utf8.prefix(sampleBytes))
+        var best: (delimiter: UInt8, agreeing: Int, fields: Int)?
+        for candidate in [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: "|")] {
+            var reader = CSVReader(utf8: sample, delimiter: candidate, maxFieldBytes: sampleBytes)
             var counts: [Int] = []
-            while counts.count < 6, let record = try? reader.next() { counts.append(record.fields.count) }
-            // The last sampled record may be cut by the sample boundary.
-            if sample.count < utf8.count, counts.count > 1 { counts.removeLast() }
-            guard let first = counts.first, first > 1 else { continue }
-            let consistent = counts.allSatisfy { $0 == first }
-            if (consistent && !best.consistent) || (consistent == best.consistent && first > best.fields) {
-                best = (candidate, first, consistent)
+            while counts.count < 10, let record = try? reader.next() { counts.append(record.fields.count) }
+            // The sample may cut the last record short.
+            if utf8.count > sampleBytes, counts.count > 1 { counts.removeLast() }
+            guard let header = counts.first, header > 1 else { continue }
+            let agreeing = counts.count { $0 == header }
+            if best.map({ (agreeing, header) > ($0.agreeing, $0.fields) }) ?? true {
+                best = (candidate, agreeing, header)
             }
         }
-        return best.delimiter
+        return best?.delimiter ?? UInt8(ascii: ",")
     }
 }
+
+private let quote = UInt8(ascii: "\"")
+private let cr = UInt8(ascii: "\r")
+private let lf = UInt8(ascii: "\n")

@@ -2,7 +2,7 @@
 #if canImport(AtbalstsCore)
 import AtbalstsCore
 #endif
-/// Which text encoding a source is read with (SPEC 4.1, pipeline `encoding:`).
+/// How a source's bytes are to be read (pipeline `encoding:`); `auto` detects.
 public enum EncodingChoice: String, Sendable, CaseIterable {
     case auto
     case utf8 = "utf-8"
@@ -11,6 +11,7 @@ public enum EncodingChoice: String, Sendable, CaseIterable {
     case windows1252 = "windows-1252"
 }
 
+/// The encoding a text was read with, named as people know it.
 public enum DetectedEncoding: String, Sendable {
     case utf8 = "UTF-8"
     case utf8BOM = "UTF-8 (BOM)"
@@ -20,160 +21,311 @@ public enum DetectedEncoding: String, Sendable {
     case windows1252 = "Windows-1252"
 }
 
-/// The text of a file as UTF-8 bytes, any byte-order mark removed.
+/// The text re-encoded as UTF-8 bytes, any byte-order mark removed.
 public struct DecodedText: Sendable {
     public let utf8: [UInt8]
     public let encoding: DetectedEncoding
 }
 
-/// A byte that cannot be decoded: never turned into U+FFFD silently (SPEC 4.1).
+/// Bytes that cannot be decoded. They are never replaced by U+FFFD, so that a wrong code page is
+/// noticed instead of silently spoiling answers.
 public struct TextDecodingError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// Offset into the bytes given to `decodeText`, byte-order mark included.
     public let byteOffset: Int
     public let encoding: String
+    /// The offending unit and, where it helps, why: `byte 0xC0 (overlong form)`.
     public let reason: String
 
-    public var description: String { say("byte offset \(byteOffset): \(reason)", lv: "baita nobīde \(byteOffset): \(reason)") }
+    public init(byteOffset: Int, encoding: String, reason: String) {
+        self.byteOffset = byteOffset
+        self.encoding = encoding
+        self.reason = reason
+    }
+
+    public var description: String {
+        say("\(reason) at byte offset \(byteOffset) cannot be decoded as \(encoding)",
+            lv: "baita nobīde \(byteOffset): \(reason) nevar atkodēt kā \(encoding)")
+    }
 }
 
-/// Detection order: byte-order mark, strict UTF-8, then the legacy code page (default
-/// Windows-1257, the Latvian Windows ANSI code page).
+/// Detection order for `.auto`: byte-order mark (UTF-8, UTF-16LE, UTF-16BE), then strict UTF-8,
+/// then `legacy`, a Windows code page (Latvian exports default to Windows-1257). A UTF-8
+/// byte-order mark promises UTF-8, so invalid bytes after one are an error, not a reason to fall back.
 public func decodeText(
     _ bytes: [UInt8], choice: EncodingChoice = .auto, legacy: EncodingChoice = .windows1257
 ) throws(TextDecodingError) -> DecodedText {
-    let hasUTF8BOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
     switch choice {
     case .auto:
-        if hasUTF8BOM { return try decodeText(bytes, choice: .utf8) }
-        if bytes.starts(with: [0xFF, 0xFE]) { return try decodeUTF16(bytes, littleEndian: true, skip: 2) }
-        if bytes.starts(with: [0xFE, 0xFF]) { return try decodeUTF16(bytes, littleEndian: false, skip: 2) }
+        if bytes.starts(with: utf8BOM) { return try decodeUTF8(bytes) }
+        if bytes.starts(with: [0xFF, 0xFE]) { return try decodeUTF16(bytes, bigEndian: false, from: 2) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return try decodeUTF16(bytes, bigEndian: true, from: 2) }
         if firstInvalidUTF8(bytes) == nil { return DecodedText(utf8: bytes, encoding: .utf8) }
-        let fallback: EncodingChoice = legacy == .windows1252 ? .windows1252 : .windows1257
-        return try decodeText(bytes, choice: fallback)
+        return try decodeText(bytes, choice: legacy == .auto ? .windows1257 : legacy)
     case .utf8:
-        let skip = hasUTF8BOM ? 3 : 0
-        let body = Array(bytes.dropFirst(skip))
-        if let invalid = firstInvalidUTF8(body) {
-            throw TextDecodingError(
-                byteOffset: invalid + skip, encoding: "UTF-8",
-                reason: "byte 0x\(hexByte(body[invalid])) is not valid UTF-8")
-        }
-        return DecodedText(utf8: body, encoding: hasUTF8BOM ? .utf8BOM : .utf8)
+        return try decodeUTF8(bytes)
     case .utf16:
-        if bytes.starts(with: [0xFE, 0xFF]) { return try decodeUTF16(bytes, littleEndian: false, skip: 2) }
-        return try decodeUTF16(bytes, littleEndian: true, skip: bytes.starts(with: [0xFF, 0xFE]) ? 2 : 0)
+        if bytes.starts(with: [0xFE, 0xFF]) { return try decodeUTF16(bytes, bigEndian: true, from: 2) }
+        return try decodeUTF16(bytes, bigEndian: false, from: bytes.starts(with: [0xFF, 0xFE]) ? 2 : 0)
     case .windows1257:
-        return DecodedText(
-            utf8: try decodeSingleByte(bytes, table: windows1257High, name: "Windows-1257"), encoding: .windows1257)
+        return DecodedText(utf8: try CodePage.windows1257.decode(bytes), encoding: .windows1257)
     case .windows1252:
-        return DecodedText(
-            utf8: try decodeSingleByte(bytes, table: windows1252High, name: "Windows-1252"), encoding: .windows1252)
+        return DecodedText(utf8: try CodePage.windows1252.decode(bytes), encoding: .windows1252)
     }
 }
 
-/// Strict UTF-8 (RFC 3629 table 3-7): no overlong forms, no surrogates, nothing above U+10FFFF.
-/// Returns the offset of the first byte that starts an invalid sequence.
-func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-    var index = 0
-    let count = bytes.count
-    while index < count {
-        let lead = bytes[index]
-        if lead < 0x80 {
-            index += 1
-            continue
-        }
-        let length: Int
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
-        default: return index
-        }
-        guard index + length <= count, bytes[index + 1] >= low, bytes[index + 1] <= high else { return index }
-        for next in (index + 2)..<(index + length) where bytes[next] & 0xC0 != 0x80 { return index }
-        index += length
+private let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+private func decodeUTF8(_ bytes: [UInt8]) throws(TextDecodingError) -> DecodedText {
+    let start = bytes.starts(with: utf8BOM) ? 3 : 0
+    if let (offset, problem) = firstInvalidUTF8(bytes, from: start) {
+        let byte = hex(bytes[offset])
+        throw TextDecodingError(
+            byteOffset: offset, encoding: "UTF-8", reason: say("byte \(byte) (\(problem.text))", lv: "baitu \(byte) (\(problem.text))"))
     }
-    return nil
+    return start == 0
+        ? DecodedText(utf8: bytes, encoding: .utf8) : DecodedText(utf8: Array(bytes[start...]), encoding: .utf8BOM)
 }
 
-private func decodeUTF16(_ bytes: [UInt8], littleEndian: Bool, skip: Int) throws(TextDecodingError) -> DecodedText {
-    let name = littleEndian ? "UTF-16LE" : "UTF-16BE"
-    guard (bytes.count - skip) % 2 == 0 else {
-        throw TextDecodingError(byteOffset: bytes.count - 1, encoding: name, reason: "odd number of bytes in \(name)")
-    }
-    func unit(_ at: Int) -> UInt32 {
-        littleEndian
-            ? UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 : UInt32(bytes[at]) << 8 | UInt32(bytes[at + 1])
-    }
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    var index = skip
-    while index < bytes.count {
-        let start = index
-        var scalar = unit(index)
-        index += 2
-        if (0xD800...0xDBFF).contains(scalar), index < bytes.count, (0xDC00...0xDFFF).contains(unit(index)) {
-            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (unit(index) - 0xDC00)
-            index += 2
-        } else if (0xD800...0xDFFF).contains(scalar) {
-            throw TextDecodingError(byteOffset: start, encoding: name, reason: "unpaired surrogate in \(name)")
+/// Strict UTF-8 after the Unicode Standard's table 3-7 of well-formed byte sequences: no overlong
+/// forms, no surrogates, nothing above U+10FFFF, no truncated sequences. Returns where the first
+/// ill-formed sequence starts.
+private func firstInvalidUTF8(_ bytes: [UInt8], from start: Int = 0) -> (offset: Int, problem: UTF8Problem)? {
+    bytes.withUnsafeBufferPointer { buffer in
+        let count = buffer.count
+        var index = start
+        while index < count {
+            index = skipASCII(buffer, from: index)
+            guard index < count else { break }
+            let lead = buffer[index]
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            let length: Int
+            switch lead {
+            case 0x00..<0x80: index += 1; continue
+            case 0x80...0xBF: return (index, .strayContinuation)
+            case 0xC0, 0xC1: return (index, .overlong)
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xED: length = 3; high = 0x9F
+            case 0xE1...0xEF: length = 3
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return (index, .neverValid)
+            }
+            guard index + 1 < count, buffer[index + 1] & 0xC0 == 0x80 else { return (index, .incomplete) }
+            let second = buffer[index + 1]
+            if second < low { return (index, .overlong) }
+            if second > high { return (index, lead == 0xED ? .surrogate : .aboveMaximum) }
+            for next in index + 2 ..< index + length where next >= count || buffer[next] & 0xC0 != 0x80 {
+                return (index, .incomplete)
+            }
+            index += length
         }
-        appendUTF8(scalar, to: &out)
+        return nil
     }
-    return DecodedText(utf8: out, encoding: littleEndian ? .utf16LE : .utf16BE)
 }
 
-private func decodeSingleByte(_ bytes: [UInt8], table: [UInt16], name: String) throws(TextDecodingError) -> [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count + bytes.count / 8)
-    for (offset, byte) in bytes.enumerated() {
-        if byte < 0x80 {
-            out.append(byte)
-            continue
+private enum UTF8Problem {
+    case strayContinuation, overlong, surrogate, aboveMaximum, neverValid, incomplete
+
+    var text: String {
+        switch self {
+        case .strayContinuation: say("continuation byte without a lead byte", lv: "turpinājuma baits bez sākuma baita")
+        case .overlong: say("overlong form", lv: "pārāk garš pieraksts")
+        case .surrogate: say("surrogate", lv: "aizstājējkods")
+        case .aboveMaximum: say("above U+10FFFF", lv: "virs U+10FFFF")
+        case .neverValid: say("never valid in UTF-8", lv: "UTF-8 nekad nav derīgs")
+        case .incomplete: say("incomplete sequence", lv: "nepabeigta virkne")
         }
-        let scalar = table[Int(byte - 0x80)]
-        guard scalar != undefined else {
-            throw TextDecodingError(
-                byteOffset: offset, encoding: name, reason: say("byte 0x\(hexByte(byte)) cannot be decoded as \(name)", lv: "baitu 0x\(hexByte(byte)) nevar atkodēt kā \(name)"))
-        }
-        appendUTF8(UInt32(scalar), to: &out)
     }
-    return out
 }
 
-private func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
+/// The first offset at or after `index` that holds a non-ASCII byte, or the end; eight bytes a step.
+@inline(__always)
+private func skipASCII(_ buffer: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+    guard let base = buffer.baseAddress else { return index }
+    var index = index
+    while index + 8 <= buffer.count,
+        UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+    {
+        index += 8
+    }
+    while index < buffer.count, buffer[index] < 0x80 { index += 1 }
+    return index
+}
+
+private func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool, from start: Int) throws(TextDecodingError) -> DecodedText {
+    let name = bigEndian ? "UTF-16BE" : "UTF-16LE"
+    guard (bytes.count - start) % 2 == 0 else {
+        let last = hex(bytes[bytes.count - 1])
+        throw TextDecodingError(
+            byteOffset: bytes.count - 1, encoding: name,
+            reason: say("last byte \(last) of an odd length", lv: "pēdējo baitu \(last) nepāra garumā"))
+    }
+    var failure: TextDecodingError?
+    let units = (bytes.count - start) / 2
+    // A unit needs at most three UTF-8 bytes, a surrogate pair (two units) four.
+    let utf8 = bytes.withUnsafeBufferPointer { input in
+        [UInt8](unsafeUninitializedCapacity: units * 3) { output, initialized in
+            func unit(_ at: Int) -> UInt32 {
+                let first = UInt32(input[at])
+                let second = UInt32(input[at + 1])
+                return bigEndian ? first << 8 | second : second << 8 | first
+            }
+            var index = start
+            var written = 0
+            while index < input.count {
+                var scalar = unit(index)
+                switch scalar {
+                case 0xD800...0xDBFF:
+                    let low = index + 2 < input.count ? unit(index + 2) : 0
+                    guard (0xDC00...0xDFFF).contains(low) else {
+                        failure = surrogateError(scalar, at: index, name)
+                        initialized = written
+                        return
+                    }
+                    scalar = 0x10000 + (scalar - 0xD800) << 10 + (low - 0xDC00)
+                    index += 4
+                case 0xDC00...0xDFFF:
+                    failure = surrogateError(scalar, at: index, name)
+                    initialized = written
+                    return
+                default:
+                    index += 2
+                }
+                written += writeUTF8(scalar, into: output, at: written)
+            }
+            initialized = written
+        }
+    }
+    if let failure { throw failure }
+    return DecodedText(utf8: utf8, encoding: bigEndian ? .utf16BE : .utf16LE)
+}
+
+private func surrogateError(_ unit: UInt32, at offset: Int, _ name: String) -> TextDecodingError {
+    let shown = hex(unit, digits: 4)
+    return TextDecodingError(
+        byteOffset: offset, encoding: name, reason: say("unpaired surrogate \(shown)", lv: "nesapārotu aizstājējkodu \(shown)"))
+}
+
+/// Writes the scalar's UTF-8 form and returns how many bytes that took.
+@inline(__always)
+private func writeUTF8(_ scalar: UInt32, into output: UnsafeMutableBufferPointer<UInt8>, at index: Int) -> Int {
     switch scalar {
     case 0..<0x80:
-        out.append(UInt8(scalar))
+        output[index] = UInt8(scalar)
+        return 1
     case 0x80..<0x800:
-        out.append(UInt8(0xC0 | scalar >> 6))
-        out.append(UInt8(0x80 | scalar & 0x3F))
+        output[index] = UInt8(0xC0 | scalar >> 6)
+        output[index + 1] = UInt8(0x80 | scalar & 0x3F)
+        return 2
     case 0x800..<0x10000:
-        out.append(UInt8(0xE0 | scalar >> 12))
-        out.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-        out.append(UInt8(0x80 | scalar & 0x3F))
+        output[index] = UInt8(0xE0 | scalar >> 12)
+        output[index + 1] = UInt8(0x80 | scalar >> 6 & 0x3F)
+        output[index + 2] = UInt8(0x80 | scalar & 0x3F)
+        return 3
     default:
-        out.append(UInt8(0xF0 | scalar >> 18))
-        out.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-        out.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-        out.append(UInt8(0x80 | scalar & 0x3F))
+        output[index] = UInt8(0xF0 | scalar >> 18)
+        output[index + 1] = UInt8(0x80 | scalar >> 12 & 0x3F)
+        output[index + 2] = UInt8(0x80 | scalar >> 6 & 0x3F)
+        output[index + 3] = UInt8(0x80 | scalar & 0x3F)
+        return 4
     }
 }
 
-func hexByte(_ byte: UInt8) -> String {
-    let digits = Array("0123456789ABCDEF")
-    return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+private func hex(_ value: some BinaryInteger, digits: Int = 2) -> String {
+    let text = String(value, radix: 16, uppercase: true)
+    return "0x" + String(repeating: "0", count: max(0, digits - text.count)) + text
+}
+
+/// A single-byte Windows code page, kept as each byte's UTF-8 form so decoding is a table copy.
+private struct CodePage: Sendable {
+    let name: String
+    /// UTF-8 length per byte; 0 where the published table leaves the byte undefined.
+    let lengths: [UInt8]
+    /// UTF-8 bytes per byte, first byte in the lowest eight bits.
+    let forms: [UInt32]
+
+    init(name: String, scalars: [UInt16]) {
+        precondition(scalars.count == 256)
+        self.name = name
+        var lengths = [UInt8](repeating: 0, count: 256)
+        var forms = [UInt32](repeating: 0, count: 256)
+        for (byte, scalar) in scalars.enumerated() where scalar != undefined {
+            var form = [UInt8](repeating: 0, count: 4)
+            let length = form.withUnsafeMutableBufferPointer { writeUTF8(UInt32(scalar), into: $0, at: 0) }
+            lengths[byte] = UInt8(length)
+            forms[byte] = form.reversed().reduce(0) { $0 << 8 | UInt32($1) }
+        }
+        self.lengths = lengths
+        self.forms = forms
+    }
+
+    static let windows1257 = CodePage(name: "Windows-1257", scalars: windows1257Scalars)
+    static let windows1252 = CodePage(name: "Windows-1252", scalars: windows1252Scalars)
+
+    func decode(_ bytes: [UInt8]) throws(TextDecodingError) -> [UInt8] {
+        if bytes.withUnsafeBufferPointer({ skipASCII($0, from: 0) }) == bytes.count { return bytes }
+        return try bytes.withUnsafeBufferPointer { (input) throws(TextDecodingError) in
+            try lengths.withUnsafeBufferPointer { (lengths) throws(TextDecodingError) in
+                try forms.withUnsafeBufferPointer { (forms) throws(TextDecodingError) in
+                    try decode(input, lengths, forms)
+                }
+            }
+        }
+    }
+
+    /// Table lookups without branches: text mixes ASCII and letters too finely for branches to
+    /// predict. The first pass finds the exact size and any undefined byte; the second stores each
+    /// byte's four-byte form, of which the next byte overwrites what is unused.
+    private func decode(
+        _ input: UnsafeBufferPointer<UInt8>, _ lengths: UnsafeBufferPointer<UInt8>, _ forms: UnsafeBufferPointer<UInt32>
+    ) throws(TextDecodingError) -> [UInt8] {
+        var size = 0
+        var undefinedCount = 0
+        for byte in input {
+            let length = Int(lengths[Int(byte)])
+            size += length
+            undefinedCount += length == 0 ? 1 : 0
+        }
+        if undefinedCount > 0, let offset = input.firstIndex(where: { lengths[Int($0)] == 0 }) {
+            let byte = hex(input[offset])
+            throw TextDecodingError(byteOffset: offset, encoding: name, reason: say("byte \(byte)", lv: "baitu \(byte)"))
+        }
+        return [UInt8](unsafeUninitializedCapacity: size + 3) { output, initialized in
+            let base = UnsafeMutableRawPointer(output.baseAddress!)
+            var written = 0
+            for byte in input {
+                base.storeBytes(of: forms[Int(byte)].littleEndian, toByteOffset: written, as: UInt32.self)
+                written += Int(lengths[Int(byte)])
+            }
+            initialized = written
+        }
+    }
 }
 
 private let undefined: UInt16 = 0xFFFF
 
-/// Bytes 0x80–0xFF of Windows-1257, after the Unicode Consortium's published mapping CP1257.TXT.
-let windows1257High: [UInt16] = [
+/// Windows-1257, byte → Unicode scalar, after the Unicode Consortium's published mapping
+/// CP1257.TXT (Microsoft's best-fit additions left out: unmapped bytes are errors).
+private let windows1257Scalars: [UInt16] = [
+    0x0000, 0x0001, 0x0002, 0x0003, 0x0004, 0x0005, 0x0006, 0x0007,  // 0x00
+    0x0008, 0x0009, 0x000A, 0x000B, 0x000C, 0x000D, 0x000E, 0x000F,  // 0x08
+    0x0010, 0x0011, 0x0012, 0x0013, 0x0014, 0x0015, 0x0016, 0x0017,  // 0x10
+    0x0018, 0x0019, 0x001A, 0x001B, 0x001C, 0x001D, 0x001E, 0x001F,  // 0x18
+    0x0020, 0x0021, 0x0022, 0x0023, 0x0024, 0x0025, 0x0026, 0x0027,  // 0x20
+    0x0028, 0x0029, 0x002A, 0x002B, 0x002C, 0x002D, 0x002E, 0x002F,  // 0x28
+    0x0030, 0x0031, 0x0032, 0x0033, 0x0034, 0x0035, 0x0036, 0x0037,  // 0x30
+    0x0038, 0x0039, 0x003A, 0x003B, 0x003C, 0x003D, 0x003E, 0x003F,  // 0x38
+    0x0040, 0x0041, 0x0042, 0x0043, 0x0044, 0x0045, 0x0046, 0x0047,  // 0x40
+    0x0048, 0x0049, 0x004A, 0x004B, 0x004C, 0x004D, 0x004E, 0x004F,  // 0x48
+    0x0050, 0x0051, 0x0052, 0x0053, 0x0054, 0x0055, 0x0056, 0x0057,  // 0x50
+    0x0058, 0x0059, 0x005A, 0x005B, 0x005C, 0x005D, 0x005E, 0x005F,  // 0x58
+    0x0060, 0x0061, 0x0062, 0x0063, 0x0064, 0x0065, 0x0066, 0x0067,  // 0x60
+    0x0068, 0x0069, 0x006A, 0x006B, 0x006C, 0x006D, 0x006E, 0x006F,  // 0x68
+    0x0070, 0x0071, 0x0072, 0x0073, 0x0074, 0x0075, 0x0076, 0x0077,  // 0x70
+    0x0078, 0x0079, 0x007A, 0x007B, 0x007C, 0x007D, 0x007E, 0x007F,  // 0x78
     0x20AC, undefined, 0x201A, undefined, 0x201E, 0x2026, 0x2020, 0x2021,  // 0x80
     undefined, 0x2030, undefined, 0x2039, undefined, 0x00A8, 0x02C7, 0x00B8,  // 0x88
     undefined, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,  // 0x90
@@ -192,8 +344,25 @@ let windows1257High: [UInt16] = [
     0x0173, 0x0142, 0x015B, 0x016B, 0x00FC, 0x017C, 0x017E, 0x02D9,  // 0xF8
 ]
 
-/// Bytes 0x80–0xFF of Windows-1252, after the Unicode Consortium's published mapping CP1252.TXT.
-let windows1252High: [UInt16] = [
+/// Windows-1252, byte → Unicode scalar, after the Unicode Consortium's published mapping
+/// CP1252.TXT (Microsoft's best-fit additions left out: unmapped bytes are errors).
+private let windows1252Scalars: [UInt16] = [
+    0x0000, 0x0001, 0x0002, 0x0003, 0x0004, 0x0005, 0x0006, 0x0007,  // 0x00
+    0x0008, 0x0009, 0x000A, 0x000B, 0x000C, 0x000D, 0x000E, 0x000F,  // 0x08
+    0x0010, 0x0011, 0x0012, 0x0013, 0x0014, 0x0015, 0x0016, 0x0017,  // 0x10
+    0x0018, 0x0019, 0x001A, 0x001B, 0x001C, 0x001D, 0x001E, 0x001F,  // 0x18
+    0x0020, 0x0021, 0x0022, 0x0023, 0x0024, 0x0025, 0x0026, 0x0027,  // 0x20
+    0x0028, 0x0029, 0x002A, 0x002B, 0x002C, 0x002D, 0x002E, 0x002F,  // 0x28
+    0x0030, 0x0031, 0x0032, 0x0033, 0x0034, 0x0035, 0x0036, 0x0037,  // 0x30
+    0x0038, 0x0039, 0x003A, 0x003B, 0x003C, 0x003D, 0x003E, 0x003F,  // 0x38
+    0x0040, 0x0041, 0x0042, 0x0043, 0x0044, 0x0045, 0x0046, 0x0047,  // 0x40
+    0x0048, 0x0049, 0x004A, 0x004B, 0x004C, 0x004D, 0x004E, 0x004F,  // 0x48
+    0x0050, 0x0051, 0x0052, 0x0053, 0x0054, 0x0055, 0x0056, 0x0057,  // 0x50
+    0x0058, 0x0059, 0x005A, 0x005B, 0x005C, 0x005D, 0x005E, 0x005F,  // 0x58
+    0x0060, 0x0061, 0x0062, 0x0063, 0x0064, 0x0065, 0x0066, 0x0067,  // 0x60
+    0x0068, 0x0069, 0x006A, 0x006B, 0x006C, 0x006D, 0x006E, 0x006F,  // 0x68
+    0x0070, 0x0071, 0x0072, 0x0073, 0x0074, 0x0075, 0x0076, 0x0077,  // 0x70
+    0x0078, 0x0079, 0x007A, 0x007B, 0x007C, 0x007D, 0x007E, 0x007F,  // 0x78
     0x20AC, undefined, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,  // 0x80
     0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, undefined, 0x017D, undefined,  // 0x88
     undefined, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,  // 0x90
