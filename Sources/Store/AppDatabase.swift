@@ -240,13 +240,15 @@ public final class AppDatabase: Sendable {
     /// SPEC 9: of two submissions of one respondent in one wave, the latest counts; the earlier
     /// stays stored, marked superseded.
     private func markSuperseded(_ db: Database, waveID: String) throws {
+        try db.execute(sql: "UPDATE response SET superseded = 0 WHERE wave_id = ? AND superseded", arguments: [waveID])
         try db.execute(
             sql: """
-                UPDATE response SET superseded = (id <> (
-                  SELECT latest.id FROM response AS latest
-                  WHERE latest.wave_id = response.wave_id AND latest.respondent_key = response.respondent_key
-                  ORDER BY latest.submitted_at DESC, latest.id DESC LIMIT 1))
-                WHERE wave_id = ?
+                UPDATE response SET superseded = 1 WHERE id IN (
+                  SELECT id FROM (
+                    SELECT id, row_number() OVER (
+                      PARTITION BY respondent_key ORDER BY submitted_at DESC, id DESC) AS newest
+                    FROM response WHERE wave_id = ?)
+                  WHERE newest > 1)
                 """, arguments: [waveID])
     }
 
