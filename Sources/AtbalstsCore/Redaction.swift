@@ -6,10 +6,10 @@ public enum Redaction {
     public static let emailMark = "[e-pasts]"
     public static let phoneMark = "[tālrunis]"
 
-    nonisolated(unsafe) private static let email = try! NSRegularExpression(
+    private static let email = try! NSRegularExpression(
         pattern: #"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"#)
     /// Seven or more digits, possibly grouped by spaces, dots or dashes, optionally after + or (…).
-    nonisolated(unsafe) private static let phone = try! NSRegularExpression(
+    private static let phone = try! NSRegularExpression(
         pattern: #"\(?(?:\+|00)?\(?\d[\d\s.\-()]{5,}\d"#)
 
     public static func redact(_ text: String) -> String {
