@@ -24,6 +24,11 @@ public struct Progress: Sendable {
         write("\(terminal ? "\r\u{1B}[K" : "")\(shown) \(message) [\(elapsed) s]\n")
     }
 
+    /// A failure is shown even with `--quiet`, which leaves nothing but errors on stderr.
+    public func error(_ message: String) {
+        write("\(terminal ? "\r\u{1B}[K" : "")atbalsts: \(message)\n")
+    }
+
     /// A reader's progress: on a terminal a bar that redraws itself; elsewhere nothing.
     public func reading(_ name: String) -> (@Sendable (Double, Int) -> Void)? {
         guard terminal, !quiet else { return nil }

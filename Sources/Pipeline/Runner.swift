@@ -117,7 +117,7 @@ public struct Runner {
     }
 
     private func failed(_ name: String, _ error: Error) -> RunSummary.SourceResult {
-        progress.step("error", "\(error)")
+        progress.error("\(error)")
         return .init(file: name, status: .failed, rowsRead: 0, rowsAccepted: 0, rowsQuarantined: 0, error: "\(error)")
     }
 

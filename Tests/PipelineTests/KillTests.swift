@@ -87,3 +87,38 @@ struct KillTests {
         #expect(rerun == fresh)
     }
 }
+
+/// SPEC 6 exit codes, seen from outside: 0 done, 1 a file failed, 2 a pipeline mistake.
+struct ExitCodeTests {
+    func run(_ arguments: [String]) throws -> (code: Int32, errors: String) {
+        let process = Process()
+        process.executableURL = KillTests.binary
+        process.arguments = arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: KillTests.binary.path)))
+    func exitCodesSayWhatHappened() throws {
+        let workspace = try TestWorkspace()
+        _ = try workspace.pipeline()
+        #expect(try run(["run", workspace.url("pipeline.yaml").path, "--quiet"]).code == 0)
+
+        let broken = workspace.url("broken.csv")
+        try Data([0x49, 0x81, 0x0A]).write(to: broken)
+        _ = try workspace.pipeline(sources: "  - file: \(broken.path)\n    kind: needs")
+        let failed = try run(["run", workspace.url("pipeline.yaml").path, "--quiet"])
+        #expect(failed.code == 1)
+        #expect(failed.errors.contains("broken.csv: byte 0x81 at byte offset 1"), "--quiet still shows errors")
+
+        let typo = try run(["run", workspace.url("missing.yaml").path])
+        #expect(typo.code == 2)
+        #expect(typo.errors.contains("pipeline file not found"))
+        #expect(try run(["rn"]).code == 2)
+    }
+}
