@@ -42,33 +42,52 @@ struct ReportBuilder {
         return (report, responses)
     }
 
-    /// One report per institution with at least `minGroupSize` respondents (SPEC 10).
-    func institutionReports(
+    /// What every institution report needs, grouped once: filtering all responses per
+    /// institution would be quadratic at national scale.
+    struct InstitutionContext: Sendable {
+        let council: CouncilReport
+        let byInstitution: [String: [ScoredResponse]]
+        let previousByInstitution: [String: [ScoredResponse]]
+        let ratingsByInstitution: [String: [SelfRating]]
+        let includeComments: Bool
+
+        /// The institutions that get a workbook: at least `minGroupSize` respondents (SPEC 10).
+        func eligible(_ settings: ScoringSettings) -> [InstitutionIndicators] {
+            council.needs.institutions.filter { $0.respondents >= settings.minGroupSize }
+        }
+    }
+
+    func institutionContext(
         council: CouncilReport, responses: [ScoredResponse], includeComments: Bool
-    ) throws -> [InstitutionReport] {
+    ) throws -> InstitutionContext {
         let ratings = try database.selfRatings(wave: wave.id)
         let previous = council.history.last { $0.wave != wave.id && $0.respondents > 0 }
         let previousResponses = try previous.map { try database.responses(wave: $0.wave, instrument: instrument) } ?? []
-        let needSlots = instrument.needSlots
-        return try council.needs.institutions.filter { $0.respondents >= settings.minGroupSize }.map { row in
-            let code = row.institution.code
-            let own = responses.filter { $0.institution == code }
-            let gaps = selfAssessmentGaps(
-                ratings.filter { $0.institution == code }, respondentsByInstitution: [code: own.count])
-            let before = GroupNeeds(previousResponses.filter { $0.institution == code }, needSlots: needSlots)
-            let inputs = instrument.needAreas.enumerated().map { index, area in
-                PriorityInput(
-                    areaID: area.id, counts: row.needs.areas[index], breadth: nil, gap: gaps[area.id],
-                    trend: trend(current: row.needs.areas[index].highNeed.share, previous: before.areas[index].highNeed.share))
-            }
-            let comments = includeComments
-                ? try database.comments(wave: wave.id, institution: code, item: "comment").map(Redaction.redact) : nil
-            return InstitutionReport(
-                institution: row.institution, council: council, respondents: own.count,
-                priorities: rankPriorities(inputs, weights: settings.weights),
-                wellbeing: WellbeingIndicators(responses: own, register: [row.institution], instrument: instrument, settings: settings),
-                supportForms: OptionCounts(own, itemID: "support_forms", instrument: instrument), comments: comments)
+        return InstitutionContext(
+            council: council, byInstitution: Dictionary(grouping: responses, by: \.institution),
+            previousByInstitution: Dictionary(grouping: previousResponses, by: \.institution),
+            ratingsByInstitution: Dictionary(grouping: ratings.filter { $0.institution != nil }, by: { $0.institution! }),
+            includeComments: includeComments)
+    }
+
+    /// One institution beside the municipality: its own ranking (no breadth), gap and trend.
+    func institutionReport(_ row: InstitutionIndicators, context: InstitutionContext) throws -> InstitutionReport {
+        let code = row.institution.code
+        let own = context.byInstitution[code] ?? []
+        let gaps = selfAssessmentGaps(context.ratingsByInstitution[code] ?? [], respondentsByInstitution: [code: own.count])
+        let before = GroupNeeds(context.previousByInstitution[code] ?? [], needSlots: instrument.needSlots)
+        let inputs = instrument.needAreas.enumerated().map { index, area in
+            PriorityInput(
+                areaID: area.id, counts: row.needs.areas[index], breadth: nil, gap: gaps[area.id],
+                trend: trend(current: row.needs.areas[index].highNeed.share, previous: before.areas[index].highNeed.share))
         }
+        // Comments were redacted when they were imported (SPEC 8).
+        let comments = context.includeComments ? try database.comments(wave: wave.id, institution: code, item: "comment") : nil
+        return InstitutionReport(
+            institution: row.institution, council: context.council, respondents: own.count,
+            priorities: rankPriorities(inputs, weights: settings.weights),
+            wellbeing: WellbeingIndicators(responses: own, register: [row.institution], instrument: instrument, settings: settings),
+            supportForms: OptionCounts(own, itemID: "support_forms", instrument: instrument), comments: comments)
     }
 
     /// Every wave in the database up to this one, oldest first, with returning respondents.

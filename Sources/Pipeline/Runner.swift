@@ -171,14 +171,16 @@ public struct Runner {
         }
         if outputs.institutionWorkbooks {
             let builder = ReportBuilder(database: database, instrument: instrument, settings: pipeline.settings, wave: pipeline.wave)
-            let reports = try builder.institutionReports(
+            let context = try builder.institutionContext(
                 council: report, responses: responses, includeComments: outputs.institutionComments)
-            for institution in reports {
+            let eligible = context.eligible(pipeline.settings)
+            summary.workbooks += try Self.inParallel(eligible.map(\.institution.code)) { index in
+                let institution = try builder.institutionReport(eligible[index], context: context)
                 let path = outputs.directory.appendingPathComponent(institution.fileName).path
                 try Self.withPrivateDirectory { temporary in
                     try InstitutionWorkbook.write(institution, to: path, language: outputs.language, temporaryDirectory: temporary)
                 }
-                summary.workbooks.append(path)
+                return path
             }
             let without = report.needs.institutions.filter { $0.respondents < pipeline.settings.minGroupSize }
             summary.institutionsWithoutWorkbook = without.map(\.institution.code)
@@ -187,9 +189,9 @@ public struct Runner {
             progress.step(
                 "report",
                 say(
-                    "\(reports.count) institution workbooks; none for \(without.count) institutions under \(minimum) respondents"
+                    "\(eligible.count) institution workbooks; none for \(without.count) institutions under \(minimum) respondents"
                         + (without.isEmpty ? "" : " (\(small))"),
-                    lv: "\(reports.count) iestāžu pārskati; nav \(without.count) iestādēm ar mazāk nekā \(minimum) respondentiem"
+                    lv: "\(eligible.count) iestāžu pārskati; nav \(without.count) iestādēm ar mazāk nekā \(minimum) respondentiem"
                         + (without.isEmpty ? "" : " (\(small))")))
         }
         return summary
@@ -204,6 +206,21 @@ public struct Runner {
     }
 
     /// libxlsxwriter's working files hold survey data: they go to a folder only we can read.
+    /// Institution workbooks are independent: each is computed and written on whichever core is
+    /// free, through its own libxlsxwriter workbook and private folder. Results keep their order;
+    /// the first error, if any, is thrown.
+    static func inParallel(_ items: [String], _ work: @Sendable (Int) throws -> String) throws -> [String] {
+        let results = ParallelResults(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            do {
+                results.set(index, try work(index))
+            } catch {
+                results.fail(error)
+            }
+        }
+        return try results.values()
+    }
+
     /// Hidden temporary files (`.<name>.<pid>.tmp`) that a killed run left in the output folder:
     /// never a half workbook under its real name, and not left to pile up either.
     static func removeStaleTemporaryFiles(in directory: URL) {
@@ -230,5 +247,33 @@ public struct Runner {
         case UInt8(ascii: "\t"): return "tab"
         default: return String(UnicodeScalar(byte))
         }
+    }
+}
+
+/// Results and the first error of work done on several threads.
+private final class ParallelResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [String?]
+    private var firstError: Error?
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        results[index] = value
+    }
+
+    func fail(_ error: Error) {
+        lock.lock()
+        defer { lock.unlock() }
+        if firstError == nil { firstError = error }
+    }
+
+    func values() throws -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let firstError { throw firstError }
+        return results.compactMap { $0 }
     }
 }
