@@ -107,9 +107,11 @@ public struct WellbeingIndicators: Sendable {
         reliability = [
             ("who5", rows(slots.who5)), ("cbi", rows(slots.cbi, reversed: slots.cbiReversed)), ("need", rows(needSlots)),
         ].map { name, data in
-            let result = cronbachAlpha(data)
+            // Counted here, not taken from the alpha result: when alpha is undefined (no variance,
+            // one case) the sheet must still say how many complete answers there were.
+            let complete = data.count { row in row.allSatisfy { $0 != nil } }
             return ScaleReliability(
-                scale: name, items: data.first?.count ?? 0, alpha: result?.alpha, completeCases: result?.cases ?? 0)
+                scale: name, items: data.first?.count ?? 0, alpha: cronbachAlpha(data)?.alpha, completeCases: complete)
         }
     }
 }

@@ -77,6 +77,23 @@ struct WellbeingTests {
         #expect(cronbachAlpha([[1, 1], [1, 1]]) == nil, "no variance, no alpha")
     }
 
+    @Test func completeCasesAreCountedEvenWhenAlphaIsUndefined() throws {
+        // Everyone answers WHO-5 identically: no variance, so no alpha, but three complete cases.
+        let responses = (0..<3).map { index in
+            var values = AnswerValues(count: Self.instrument.slots.count)
+            for slot in 0..<5 { values[slot] = 3 }
+            if index == 0 { values[4] = nil }  // one incomplete WHO-5
+            return ScoredResponse(respondentKey: "r\(index)", institution: "A", values: values)
+        }
+        let indicators = WellbeingIndicators(
+            responses: responses + [responses[1], responses[2]], register: [], instrument: Self.instrument,
+            settings: ScoringSettings())
+        let who5 = try #require(indicators.reliability.first { $0.scale == "who5" })
+        #expect(who5.alpha == nil)
+        #expect(who5.completeCases == 4)
+        #expect(who5.items == 5)
+    }
+
     @Test func verdicts() {
         #expect(ReliabilityVerdict(alpha: 0.91) == .excellent)
         #expect(ReliabilityVerdict(alpha: 0.8) == .good)
