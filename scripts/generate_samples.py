@@ -307,8 +307,20 @@ class Generator:
         return "" if self.rng.random() < CELL_BLANK else value
 
 
+def riga_zone(moment):
+    """The zone Google Forms prints for a Latvian wall-clock moment: EEST from the last Sunday of
+    March to the last Sunday of October (both waves straddle a clock change), EET otherwise."""
+    def last_sunday(month):
+        day = datetime.datetime(moment.year, month, 31)
+        return day - datetime.timedelta(days=(day.weekday() + 1) % 7)
+    start = last_sunday(3).replace(hour=4)
+    end = last_sunday(10).replace(hour=4)
+    return "EEST" if start <= moment < end else "EET"
+
+
 def google_timestamp(moment):
-    return f"{moment:%Y/%m/%d} {moment.hour % 12 or 12}:{moment:%M:%S} {'AM' if moment.hour < 12 else 'PM'} EET"
+    hour = f"{moment.hour % 12 or 12}:{moment:%M:%S} {'AM' if moment.hour < 12 else 'PM'}"
+    return f"{moment:%Y/%m/%d} {hour} {riga_zone(moment)}"
 
 
 def identities(count, rng):

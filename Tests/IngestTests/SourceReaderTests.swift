@@ -41,7 +41,7 @@ struct SourceReaderTests {
         #expect(source.format == .googleForms)
         let response = try #require(source.responses.first)
         #expect(response.values.raw == [3, 1, 1, 0])
-        #expect(response.submittedAt == "2026-10-01 09:00:00")
+        #expect(response.submittedAt == "2026-10-01 07:00:00", "UTC")
     }
 
     @Test func headersMatchIgnoringCaseDiacriticsAndSpaces() throws {
@@ -117,16 +117,53 @@ struct SourceReaderTests {
         #expect(Digest.sha256Hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
+    /// Expected values are UTC, worked out with Python's zoneinfo (Europe/Riga) for the zone-less ones.
     @Test(arguments: [
-        ("2026/10/14 9:41:07 PM EET", "2026-10-14 21:41:07"),
-        ("2026/10/14 12:05:00 AM EET", "2026-10-14 00:05:00"),
-        ("14.10.2026 9:41", "2026-10-14 09:41:00"),
-        ("14.10.2026.", "2026-10-14 00:00:00"),
-        ("2026.10.14.", "2026-10-14 00:00:00"),
-        ("2026-10-14 09:41:07", "2026-10-14 09:41:07"),
+        ("2026/10/14 9:41:07 PM EET", "2026-10-14 19:41:07"),
+        ("2026/10/14 12:05:00 AM EET", "2026-10-13 22:05:00"),
+        ("2026/10/14 9:41:07 PM GMT+3", "2026-10-14 18:41:07"),
+        ("2026/10/14 9:41:07 pm EEST", "2026-10-14 18:41:07"),
+        ("14.10.2026 9:41", "2026-10-14 06:41:00"),
+        ("14.10.2026.", "2026-10-13 21:00:00"),
+        ("2026.10.14.", "2026-10-13 21:00:00"),
+        ("2026-10-14 09:41:07", "2026-10-14 06:41:07"),
+        ("2026-10-14T09:41:07+03:00", "2026-10-14 06:41:07"),
+        ("2026-10-14T06:41:07Z", "2026-10-14 06:41:07"),
+        ("2026-10-14 06:41:07.125 UTC", "2026-10-14 06:41:07"),
+        ("2026-10-14 07:41:07 +0100", "2026-10-14 06:41:07"),
+        ("10/5/26 0:07:15", "2026-10-04 21:07:15"),
+        ("1.12.2026 12:00 p.m.", "2026-12-01 10:00:00"),
+        ("2026-12-31 23:30:00 GMT-1", "2027-01-01 00:30:00"),
+        // The night the clocks go back: the zone decides, and 03:10 EET is later than 03:30 EEST.
+        ("2026/10/25 3:30:00 AM EEST", "2026-10-25 00:30:00"),
+        ("2026/10/25 3:10:00 AM EET", "2026-10-25 01:10:00"),
+        ("25.10.2026 02:59", "2026-10-24 23:59:00"),
+        ("25.10.2026 03:30", "2026-10-25 00:30:00"),
+        ("25.10.2026 04:30", "2026-10-25 02:30:00"),
+        ("29.03.2026 02:30", "2026-03-29 00:30:00"),
+        ("29.03.2026 04:30", "2026-03-29 01:30:00"),
     ])
     func timestamps(text: String, expected: String) {
         #expect(normalizedTimestamp(text) == expected)
+    }
+
+    /// No time rather than a wrong one: an unknown zone ("PDT" is not "PM"), a stray number, an
+    /// impossible date or hour.
+    @Test(arguments: [
+        "2026/10/14 9:41:07 PM PDT", "2026/10/14 9:41:07 PM EET 5", "2026/02/30", "2026/10/14 13:00 PM",
+        "2026/10/14 24:00", "2026/10/14 9:61", "hello", "", "14.10.2026 9:41 GMT+15", "2026-10-14 9:41:07 ++3",
+    ])
+    func unreadableTimestamps(text: String) {
+        #expect(normalizedTimestamp(text) == nil)
+    }
+
+    @Test func calendarArithmeticRoundTrips() {
+        for days in stride(from: -800_000, through: 800_000, by: 997) {
+            let date = civilDate(daysSinceEpoch: days)
+            #expect(daysSinceEpoch(year: date.year, month: date.month, day: date.day) == days)
+        }
+        #expect(daysSinceEpoch(year: 1970, month: 1, day: 1) == 0)
+        #expect(daysSinceEpoch(year: 2000, month: 3, day: 1) == 11_017)
     }
 }
 

@@ -21,6 +21,16 @@ def seed_list(seeds, name):
         return list(csv.DictReader(handle))
 
 
+ZONE_HOURS = {"EET": 2, "EEST": 3, "UTC": 0, "GMT": 0}
+
+
+def utc_time(text):
+    """Google's `2026/10/25 3:10:00 AM EET` in UTC, so the clock change orders submissions right."""
+    local, zone = text.rsplit(" ", 1)
+    moment = pd.to_datetime(local, format="%Y/%m/%d %I:%M:%S %p")
+    return moment - pd.Timedelta(hours=ZONE_HOURS[zone.upper()])
+
+
 class Survey:
     """Accepted, non-superseded responses as a DataFrame: one column per item id (numbers for
     scaled items, 0/1 per option for multi-selects), plus `institution` (register code)."""
@@ -53,7 +63,7 @@ class Survey:
         records = []
         for _, row in raw.iterrows():
             record = {"_email": row["Email address"].strip().lower(),
-                      "_time": pd.to_datetime(row["Timestamp"].rsplit(" ", 1)[0], format="%Y/%m/%d %I:%M:%S %p")}
+                      "_time": utc_time(row["Timestamp"])}
             usable = True
             for header, item_id, kind, detail in columns:
                 text = row[header]
