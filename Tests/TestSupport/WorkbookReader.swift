@@ -117,7 +117,7 @@ struct XMLElements {
         let collector = Collector()
         let parser = XMLParser(data: data)
         parser.delegate = collector
-        parser.parse()
+        _ = parser.parse()
         return collector.elements
     }
 }
@@ -144,7 +144,7 @@ enum SharedStrings {
         let collector = Collector()
         let parser = XMLParser(data: data)
         parser.delegate = collector
-        parser.parse()
+        _ = parser.parse()
         return collector.strings
     }
 }
@@ -208,7 +208,7 @@ enum SheetCells {
         let collector = Collector(sharedStrings)
         let parser = XMLParser(data: data)
         parser.delegate = collector
-        parser.parse()
+        _ = parser.parse()
         return collector.cells
     }
 }
