@@ -20,7 +20,7 @@ public struct CheckReport {
             say("format:     \(parsed.format.rawValue)", lv: "formāts:    \(parsed.format.rawValue)"),
             say("encoding:   \(parsed.encoding.rawValue)", lv: "kodējums:   \(parsed.encoding.rawValue)"),
             say("delimiter:  \(delimiter)", lv: "atdalītājs: \(delimiter)"),
-            say("rows:       \(parsed.rowsRead) read, \(parsed.responses.count) accepted, \(parsed.quarantine.count) quarantined", lv: "rindas:     \(parsed.rowsRead) nolasītas, \(parsed.responses.count) pieņemtas, \(parsed.quarantine.count) atsijātas"),
+            say("rows:       \(parsed.rowsRead) read, \(parsed.accepted) accepted, \(parsed.quarantine.count) quarantined", lv: "rindas:     \(parsed.rowsRead) nolasītas, \(parsed.accepted) pieņemtas, \(parsed.quarantine.count) atsijātas"),
             "", say("columns → items (\(parsed.mapping.matches.count) of \(instrument.items.count) items):", lv: "kolonnas → jautājumi (\(parsed.mapping.matches.count) no \(instrument.items.count)):"),
         ]
         for match in parsed.mapping.matches {

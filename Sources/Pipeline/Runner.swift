@@ -63,28 +63,78 @@ public struct Runner {
     ) -> RunSummary.SourceResult {
         let name = source.file.lastPathComponent
         do {
-            let parsed = try SourceReader.read(
-                file: source.file, displayName: name, instrument: instrument, register: register,
-                pseudonymizer: pseudonymizer, options: source.options, progress: progress.reading(name))
-            progress.step(
-                "ingest",
-                say(
-                    "\(name): \(parsed.format.rawValue), \(parsed.encoding.rawValue), \(parsed.rowsRead) rows (\(parsed.responses.count) accepted, \(parsed.quarantine.count) quarantined)",
-                    lv: "\(name): \(parsed.format.rawValue), \(parsed.encoding.rawValue), \(parsed.rowsRead) rindas (\(parsed.responses.count) pieņemtas, \(parsed.quarantine.count) atsijātas)"))
-            let outcome = try database.map { database in
-                try database.importSource(
-                    wave: pipeline.wave, register: register,
-                    source: SourceDescription(
-                        fileName: name, sha256: parsed.sha256, kind: source.kind.rawValue, instrument: instrument.id,
-                        format: parsed.format.rawValue, encoding: parsed.encoding.rawValue,
-                        delimiter: Self.delimiterName(parsed.delimiter)),
-                    instrument: instrument, responses: parsed.responses, quarantine: parsed.quarantine)
+            guard let database else {
+                let parsed = try SourceReader.read(
+                    file: source.file, displayName: name, instrument: instrument, register: register,
+                    pseudonymizer: pseudonymizer, options: source.options, progress: progress.reading(name))
+                reportRead(name, parsed)
+                return result(name, nil, read: parsed.rowsRead, accepted: parsed.accepted, quarantined: parsed.quarantine.count)
             }
-            return result(
-                name, outcome, read: parsed.rowsRead, accepted: parsed.responses.count, quarantined: parsed.quarantine.count)
+            let (outcome, parsed) = try readAndStore(
+                source, name: name, instrument: instrument, register: register, pseudonymizer: pseudonymizer, into: database)
+            return result(name, outcome, read: parsed.rowsRead, accepted: parsed.accepted, quarantined: parsed.quarantine.count)
         } catch {
             return failed(name, error)
         }
+    }
+
+    /// Ingest and store overlap: the file is parsed and mapped on one thread while this one
+    /// inserts the rows already mapped, all inside the one transaction of the file (SPEC 9), so a
+    /// file-level error found late still leaves nothing stored.
+    private func readAndStore(
+        _ source: PipelineFile.Source, name: String, instrument: Instrument, register: [Institution],
+        pseudonymizer: Pseudonymizer, into database: AppDatabase
+    ) throws -> (ImportOutcome, ParsedSource) {
+        let bytes = try SourceFile.bytes(of: source.file, name: name)
+        let handoff = Handoff<[ImportedResponse]>()
+        let parsed = Outcome<ParsedSource>()
+        let reading = DispatchGroup()
+        let options = source.options
+        let onProgress = progress.reading(name)
+        DispatchQueue.global().async(group: reading) {
+            defer { handoff.close() }
+            do throws(IngestError) {
+                let result = try SourceReader.parse(
+                    bytes: bytes, name: name, instrument: instrument, register: register, pseudonymizer: pseudonymizer,
+                    options: options, sha256: "", progress: onProgress, onBatch: handoff.send)
+                parsed.set(.success(result))
+            } catch var error {
+                error.file = name
+                parsed.set(.failure(error))
+            }
+        }
+        defer {
+            handoff.cancel()
+            reading.wait()
+        }
+        // Hashed here while the other thread parses: the store needs it first, to refuse a
+        // file imported before.
+        let sha256 = Digest.sha256Hex(bytes)
+        var read: ParsedSource?
+        let outcome = try database.importSource(
+            wave: pipeline.wave, register: register, sha256: sha256, instrument: instrument,
+            nextBatch: handoff.receive,
+            finish: {
+                reading.wait()
+                let result = try parsed.result!.get()
+                read = result
+                reportRead(name, result)
+                return SourceEnd(
+                    description: SourceDescription(
+                        fileName: name, sha256: sha256, kind: source.kind.rawValue, instrument: instrument.id,
+                        format: result.format.rawValue, encoding: result.encoding.rawValue,
+                        delimiter: Self.delimiterName(result.delimiter)),
+                    accepted: result.accepted, quarantine: result.quarantine)
+            })
+        return (outcome, read!)
+    }
+
+    private func reportRead(_ name: String, _ parsed: ParsedSource) {
+        progress.step(
+            "ingest",
+            say(
+                "\(name): \(parsed.format.rawValue), \(parsed.encoding.rawValue), \(parsed.rowsRead) rows (\(parsed.accepted) accepted, \(parsed.quarantine.count) quarantined)",
+                lv: "\(name): \(parsed.format.rawValue), \(parsed.encoding.rawValue), \(parsed.rowsRead) rindas (\(parsed.accepted) pieņemtas, \(parsed.quarantine.count) atsijātas)"))
     }
 
     private func importSelfAssessment(

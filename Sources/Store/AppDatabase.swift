@@ -64,15 +64,59 @@ public final class AppDatabase: Sendable {
         wave: Wave, register: [Institution], source: SourceDescription, instrument: Instrument,
         responses: [ImportedResponse], quarantine: [QuarantinedRow]
     ) throws -> ImportOutcome {
+        var pending: [ImportedResponse]? = responses
+        return try importSource(
+            wave: wave, register: register, sha256: source.sha256, instrument: instrument,
+            nextBatch: {
+                defer { pending = nil }
+                return pending
+            },
+            finish: { SourceEnd(description: source, accepted: responses.count, quarantine: quarantine) })
+    }
+
+    /// The same while the file is still being read on another thread: accepted rows arrive in
+    /// batches from `nextBatch` (nil: no more), and `finish` then says how the file looked and
+    /// what was quarantined, or throws the file-level error that rolls everything back. The
+    /// transaction spans the whole file, so a crash at any point leaves all of it or none.
+    public func importSource(
+        wave: Wave, register: [Institution], sha256: String, instrument: Instrument,
+        nextBatch: () -> [ImportedResponse]?, finish: () throws -> SourceEnd
+    ) throws -> ImportOutcome {
         try writer.write { db in
-            let table = try answerTable(db, for: instrument)
-            return try importFile(
-                db, wave: wave, register: register, source: source, accepted: responses.count, quarantine: quarantine
-            ) { sourceID in
-                try insertResponses(
-                    db, sourceID: sourceID, waveID: wave.id, table: table, instrument: instrument, responses: responses)
-                try markSuperseded(db, waveID: wave.id)
+            if let waveID = try String.fetchOne(
+                db, sql: "SELECT wave_id FROM source WHERE sha256 = ?", arguments: [sha256])
+            {
+                while nextBatch() != nil {}
+                _ = try finish()
+                return .alreadyImported(waveID: waveID)
             }
+            let table = try answerTable(db, for: instrument)
+            try saveWave(db, wave: wave, register: register)
+            // The row is completed below, once the whole file has been read.
+            var record = SourceRecord(
+                id: nil, waveId: wave.id, fileName: "", sha256: sha256, kind: "needs", instrumentId: instrument.id,
+                format: "", encoding: "", delimiter: "", rowsRead: 0, rowsAccepted: 0, rowsQuarantined: 0,
+                importedAt: Self.now())
+            try record.insert(db)
+            let sourceID = record.id!
+            var inserter = try ResponseInserter(db, sourceID: sourceID, waveID: wave.id, table: table, instrument: instrument)
+            while let batch = nextBatch() {
+                try inserter.insert(batch)
+            }
+            let end = try finish()
+            let source = end.description
+            record.fileName = source.fileName
+            record.kind = source.kind
+            record.format = source.format
+            record.encoding = source.encoding
+            record.delimiter = source.delimiter
+            record.rowsRead = end.accepted + end.quarantine.count
+            record.rowsAccepted = end.accepted
+            record.rowsQuarantined = end.quarantine.count
+            try record.update(db)
+            try insertQuarantine(db, sourceID: sourceID, rows: end.quarantine)
+            try markSuperseded(db, waveID: wave.id)
+            return .imported(sourceID: sourceID)
         }
     }
 
@@ -173,23 +217,90 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    /// The hot loop of an import: two prepared statements bound through SQLite's C API, since
-    /// building GRDB argument arrays of ~80 values per row costs more than SQLite's own work.
-    private func insertResponses(
-        _ db: Database, sourceID: Int64, waveID: String, table: String, instrument: Instrument,
-        responses: [ImportedResponse]
-    ) throws {
-        let insertResponse = try db.makeStatement(
+    /// SPEC 9: of two submissions of one respondent in one wave, the latest counts; the earlier
+    /// stays stored, marked superseded. Only keys seen more than once are ranked: the covering
+    /// index (wave, key) finds them without sorting the whole wave (0.13 s → 0.02 s at 30,000).
+    private func markSuperseded(_ db: Database, waveID: String) throws {
+        try db.execute(sql: "UPDATE response SET superseded = 0 WHERE wave_id = ? AND superseded", arguments: [waveID])
+        try db.execute(
+            sql: """
+                UPDATE response SET superseded = 1 WHERE id IN (
+                  SELECT id FROM (
+                    SELECT id, row_number() OVER (
+                      PARTITION BY respondent_key ORDER BY submitted_at DESC, id DESC) AS newest
+                    FROM response WHERE wave_id = ? AND respondent_key IN (
+                      SELECT respondent_key FROM response WHERE wave_id = ?
+                      GROUP BY respondent_key HAVING count(*) > 1))
+                  WHERE newest > 1)
+                """, arguments: [waveID, waveID])
+    }
+
+    /// Deletes everything stored about a wave — responses, texts, self-ratings, sources, their
+    /// quarantine, the register copy — then rewrites the file so no freed page keeps the bytes
+    /// (SPEC 6 `forget`, data retention). Returns false when the wave is not there.
+    public func forget(wave: String) throws -> Bool {
+        let existed = try writer.write { db -> Bool in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM wave WHERE id = ?", arguments: [wave]) == true else {
+                return false
+            }
+            try db.execute(sql: "DELETE FROM source WHERE wave_id = ?", arguments: [wave])
+            try db.execute(sql: "DELETE FROM response WHERE wave_id = ?", arguments: [wave])
+            try db.execute(sql: "DELETE FROM self_assessment WHERE wave_id = ?", arguments: [wave])
+            try db.execute(sql: "DELETE FROM institution WHERE wave_id = ?", arguments: [wave])
+            try db.execute(sql: "DELETE FROM wave WHERE id = ?", arguments: [wave])
+            return true
+        }
+        if existed { try writer.vacuum() }
+        return existed
+    }
+
+    static func now() -> String {
+        ISO8601DateFormatter().string(from: Date())
+    }
+}
+
+/// How a file read on another thread ended: what the source row and data-quality sheet need.
+public struct SourceEnd: Sendable {
+    public let description: SourceDescription
+    public let accepted: Int
+    public let quarantine: [QuarantinedRow]
+
+    public init(description: SourceDescription, accepted: Int, quarantine: [QuarantinedRow]) {
+        self.description = description
+        self.accepted = accepted
+        self.quarantine = quarantine
+    }
+}
+
+/// The hot loop of an import: prepared statements bound through SQLite's C API, since building
+/// GRDB argument arrays of ~80 values per row costs more than SQLite's own work.
+private struct ResponseInserter {
+    let db: Database
+    let sourceID: Int64
+    let waveID: String
+    let slotCount: Int
+    let textItems: [String]
+    let insertResponse: Statement
+    let insertAnswers: Statement
+    let insertText: Statement
+
+    init(_ db: Database, sourceID: Int64, waveID: String, table: String, instrument: Instrument) throws {
+        self.db = db
+        self.sourceID = sourceID
+        self.waveID = waveID
+        slotCount = instrument.slots.count
+        textItems = instrument.items.filter { $0.kind == .text }.map(\.id)
+        insertResponse = try db.makeStatement(
             sql: """
                 INSERT INTO response (source_id, wave_id, line, respondent_key, submitted_at, institution)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """)
-        let placeholders = Array(repeating: "?", count: instrument.slots.count + 1).joined(separator: ", ")
-        let insertAnswers = try db.makeStatement(
-            sql: "INSERT INTO \(table.quotedDatabaseIdentifier) VALUES (\(placeholders))")
-        let insertText = try db.makeStatement(
-            sql: "INSERT INTO response_text (response_id, item_id, text) VALUES (?, ?, ?)")
-        let textItems = instrument.items.filter { $0.kind == .text }.map(\.id)
+        let placeholders = Array(repeating: "?", count: slotCount + 1).joined(separator: ", ")
+        insertAnswers = try db.makeStatement(sql: "INSERT INTO \(table.quotedDatabaseIdentifier) VALUES (\(placeholders))")
+        insertText = try db.makeStatement(sql: "INSERT INTO response_text (response_id, item_id, text) VALUES (?, ?, ?)")
+    }
+
+    mutating func insert(_ responses: [ImportedResponse]) throws {
         let connection = db.sqliteConnection
         let responseHandle = insertResponse.sqliteStatement
         let answersHandle = insertAnswers.sqliteStatement
@@ -206,7 +317,7 @@ public final class AppDatabase: Sendable {
 
             sqlite3_reset(answersHandle)
             sqlite3_bind_int64(answersHandle, 1, responseID)
-            for slot in instrument.slots.indices {
+            for slot in 0..<slotCount {
                 if let value = response.values[slot] {
                     sqlite3_bind_int64(answersHandle, Int32(slot + 2), Int64(value))
                 } else {
@@ -235,43 +346,5 @@ public final class AppDatabase: Sendable {
             throw DatabaseError(
                 resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
         }
-    }
-
-    /// SPEC 9: of two submissions of one respondent in one wave, the latest counts; the earlier
-    /// stays stored, marked superseded.
-    private func markSuperseded(_ db: Database, waveID: String) throws {
-        try db.execute(sql: "UPDATE response SET superseded = 0 WHERE wave_id = ? AND superseded", arguments: [waveID])
-        try db.execute(
-            sql: """
-                UPDATE response SET superseded = 1 WHERE id IN (
-                  SELECT id FROM (
-                    SELECT id, row_number() OVER (
-                      PARTITION BY respondent_key ORDER BY submitted_at DESC, id DESC) AS newest
-                    FROM response WHERE wave_id = ?)
-                  WHERE newest > 1)
-                """, arguments: [waveID])
-    }
-
-    /// Deletes everything stored about a wave — responses, texts, self-ratings, sources, their
-    /// quarantine, the register copy — then rewrites the file so no freed page keeps the bytes
-    /// (SPEC 6 `forget`, data retention). Returns false when the wave is not there.
-    public func forget(wave: String) throws -> Bool {
-        let existed = try writer.write { db -> Bool in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM wave WHERE id = ?", arguments: [wave]) == true else {
-                return false
-            }
-            try db.execute(sql: "DELETE FROM source WHERE wave_id = ?", arguments: [wave])
-            try db.execute(sql: "DELETE FROM response WHERE wave_id = ?", arguments: [wave])
-            try db.execute(sql: "DELETE FROM self_assessment WHERE wave_id = ?", arguments: [wave])
-            try db.execute(sql: "DELETE FROM institution WHERE wave_id = ?", arguments: [wave])
-            try db.execute(sql: "DELETE FROM wave WHERE id = ?", arguments: [wave])
-            return true
-        }
-        if existed { try writer.vacuum() }
-        return existed
-    }
-
-    static func now() -> String {
-        ISO8601DateFormatter().string(from: Date())
     }
 }

@@ -128,6 +128,31 @@ struct RunTests {
         #expect(waves.map(\.sources) == [1])
     }
 
+    /// Rows are stored while the file is still being parsed; a file-level error found at the very
+    /// end (after several batches went in) must still leave nothing of the file behind.
+    @Test func aFileErrorAfterManyStoredBatchesLeavesNothing() throws {
+        let workspace = try TestWorkspace()
+        let broken = workspace.url("broken.csv")
+        try KillTests.largeExport(at: broken, rows: 5_000)
+        let handle = try FileHandle(forWritingTo: broken)
+        handle.seekToEndOfFile()
+        handle.write(Data("2026/10/20 9:00:00 AM EEST,z@example.lv,\"Testa vidusskola\n".utf8))
+        try handle.close()
+        let sources = """
+              - file: \(broken.path)
+                kind: needs
+              - file: \(TestWorkspace.fixtures.path)/small-register.csv
+                kind: institutions
+            """
+        let summary = try Runner(pipeline: try workspace.pipeline(sources: sources), progress: Progress(quiet: true)).run()
+        #expect(summary.sources.map(\.status) == [.failed])
+        #expect(summary.sources.first?.error?.contains("never closed") == true)
+        #expect(summary.sources.first?.error?.contains("broken.csv") == true)
+        let database = try AppDatabase(path: workspace.url("atbalsts.sqlite").path)
+        #expect(try database.waves().isEmpty)
+        #expect(try database.responses(wave: "2026-27-autumn", instrument: try Seeds(directory: TestWorkspace.repository.appendingPathComponent("seeds")).instrument("needs-v1")).isEmpty)
+    }
+
     @Test func databaseIsPrivateAndHoldsNoEmail() throws {
         let workspace = try TestWorkspace()
         _ = try Runner(pipeline: try workspace.pipeline(), progress: Progress(quiet: true)).run()
