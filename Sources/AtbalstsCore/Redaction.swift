@@ -13,6 +13,14 @@ public enum Redaction {
         pattern: #"\(?(?:\+|00)?\(?\d[\d\s.\-()]{5,}\d"#)
 
     public static func redact(_ text: String) -> String {
+        // Most comments hold neither: skip the regular expressions when no '@' and fewer than
+        // seven digits appear at all.
+        var digits = 0, at = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "@") { at = true; break }
+            if byte >= 48 && byte <= 57 { digits += 1 }
+        }
+        if !at && digits < 7 { return text }
         var result = replace(email, in: text, with: emailMark)
         result = replacePhones(in: result)
         return result

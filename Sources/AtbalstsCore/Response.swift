@@ -6,10 +6,11 @@ public struct AnswerValues: Hashable, Sendable {
     public static let missing = Int16.min
     public var raw: [Int16]
 
-    public init(count: Int) { raw = Array(repeating: Self.missing, count: count) }
-    public init(raw: [Int16]) { self.raw = raw }
+    @inlinable public init(count: Int) { raw = Array(repeating: Self.missing, count: count) }
+    @inlinable public init(raw: [Int16]) { self.raw = raw }
 
-    public subscript(slot: Int) -> Int? {
+    /// Inlinable: scoring and import read it millions of times from other modules.
+    @inlinable public subscript(slot: Int) -> Int? {
         get { raw[slot] == Self.missing ? nil : Int(raw[slot]) }
         set { raw[slot] = newValue.map { Int16($0) } ?? Self.missing }
     }

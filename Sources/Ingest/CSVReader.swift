@@ -30,7 +30,10 @@ public struct RawRecord: Sendable {
 
     public func range(_ field: Int) -> Range<Int> { (field == 0 ? 0 : ends[field - 1])..<ends[field] }
 
-    public func string(_ field: Int) -> String { String(decoding: bytes[range(field)], as: UTF8.self) }
+    public func string(_ field: Int) -> String {
+        let range = range(field)
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
 
     public var strings: [String] { (0..<count).map(string) }
 

@@ -54,6 +54,20 @@ public struct Pseudonymizer: Sendable {
     public init(key: [UInt8]) { self.key = key }
 
     /// nil when the row carries no usable e-mail: the caller gives the row a random key.
+    /// The same from a cell's bytes without making a String: an ASCII address is trimmed and
+    /// lower-cased in place; anything else takes the Unicode path.
+    public func key(forEmailBytes bytes: ArraySlice<UInt8>) -> String? {
+        var start = bytes.startIndex, end = bytes.endIndex
+        func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (byte >= 9 && byte <= 13) }
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        let trimmed = bytes[start..<end]
+        guard trimmed.allSatisfy({ $0 < 0x80 }) else { return key(forEmail: String(decoding: trimmed, as: UTF8.self)) }
+        guard trimmed.contains(UInt8(ascii: "@")) else { return nil }
+        let lowered = trimmed.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+        return Digest.hmacSHA256Hex(key: key, message: lowered)
+    }
+
     public func key(forEmail email: String) -> String? {
         let normalised = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard normalised.contains("@") else { return nil }  // blank, "anonymous", a name

@@ -149,8 +149,8 @@ struct ResponseMapper {
             // SPEC 8: no e-mail address is stored, not even one written into a comment.
             return Redaction.redact(record.string(column))
         }
-        let email = meta.email.map { record.string($0) } ?? ""
-        let key = pseudonymizer.key(forEmail: email) ?? Pseudonymizer.randomKey()
+        let key = meta.email.flatMap { pseudonymizer.key(forEmailBytes: record.bytes[record.range($0)]) }
+            ?? Pseudonymizer.randomKey()
         return .accepted(
             ImportedResponse(
                 line: record.line, respondentKey: key,

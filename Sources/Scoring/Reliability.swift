@@ -1,3 +1,5 @@
+import AtbalstsCore
+
 /// Cronbach's alpha over complete cases (SPEC 7): k/(k−1) · (1 − Σ item variances / variance of
 /// the sum), variances with n − 1. nil with fewer than two items or two complete cases, or when
 /// the sum does not vary.
@@ -12,6 +14,41 @@ public func cronbachAlpha(_ rows: [[Double?]]) -> (alpha: Double, cases: Int)? {
     guard totalVariance > 0 else { return nil }
     let alpha = Double(k) / Double(k - 1) * (1 - itemVariances.reduce(0, +) / totalVariance)
     return (alpha, complete.count)
+}
+
+/// The respondents who answered every item of a scale, as one flat row-major table (a reversed
+/// item scored 100 − value): what alpha is computed from, without an array per respondent.
+struct CompleteCases {
+    let items: Int
+    private(set) var values: [Double] = []
+
+    init(_ responses: [ScoredResponse], slots: [Int], reversed: [Bool]) {
+        items = slots.count
+        values.reserveCapacity(responses.count * items)
+        for response in responses {
+            guard slots.allSatisfy({ response.values[$0] != nil }) else { continue }
+            for (slot, flip) in zip(slots, reversed) {
+                let value = Double(response.values[slot]!)
+                values.append(flip ? 100 - value : value)
+            }
+        }
+    }
+
+    var count: Int { items == 0 ? 0 : values.count / items }
+
+    /// The same as `cronbachAlpha` over these rows.
+    var alpha: Double? {
+        let n = count
+        guard items >= 2, n >= 2 else { return nil }
+        var itemVariances = 0.0
+        for item in 0..<items {
+            itemVariances += sampleVariance(stride(from: item, to: values.count, by: items).map { values[$0] })
+        }
+        let totals = (0..<n).map { row in values[(row * items)..<((row + 1) * items)].reduce(0, +) }
+        let totalVariance = sampleVariance(totals)
+        guard totalVariance > 0 else { return nil }
+        return Double(items) / Double(items - 1) * (1 - itemVariances / totalVariance)
+    }
 }
 
 func sampleVariance(_ values: [Double]) -> Double {

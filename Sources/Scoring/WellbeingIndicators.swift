@@ -57,32 +57,39 @@ public struct WellbeingIndicators: Sendable {
         scores.forEach { municipality.add($0) }
         self.municipality = municipality
 
+        // Each breakdown adds a response to its groups by position: no per-response arrays or
+        // String keys, which at national scale (30,000 × 4 breakdowns) cost more than the sums.
         func breakdown(
-            _ dimension: Dimension, _ keys: [(String, Bilingual)], membership: (ScoredResponse) -> [String]
+            _ dimension: Dimension, _ keys: [(String, Bilingual)],
+            groups: (ScoredResponse, (Int) -> Void) -> Void
         ) -> WellbeingBreakdown {
-            var summaries = Dictionary(uniqueKeysWithValues: keys.map { ($0.0, WellbeingSummary(sourceCount: sourceCount)) })
+            var summaries = Array(repeating: WellbeingSummary(sourceCount: sourceCount), count: keys.count)
             for (response, score) in zip(responses, scores) {
-                for key in membership(response) where summaries[key] != nil { summaries[key]!.add(score) }
+                groups(response) { summaries[$0].add(score) }
             }
-            let sizes = keys.map { summaries[$0.0]!.respondents }
-            let hidden = suppressedCells(groupSizes: sizes, minGroupSize: settings.minGroupSize)
+            let hidden = suppressedCells(groupSizes: summaries.map(\.respondents), minGroupSize: settings.minGroupSize)
             return WellbeingBreakdown(
                 dimension: dimension,
                 groups: keys.indices.map { index in
-                    WellbeingGroup(
-                        key: keys[index].0, label: keys[index].1, summary: summaries[keys[index].0]!,
-                        suppressed: hidden[index])
+                    WellbeingGroup(key: keys[index].0, label: keys[index].1, summary: summaries[index], suppressed: hidden[index])
                 })
         }
 
+        var position: [String: Int] = [:]
+        for (index, institution) in register.enumerated() where position[institution.code] == nil {
+            position[institution.code] = index
+        }
         var breakdowns = [
-            breakdown(.institution, register.map { ($0.code, Bilingual(lv: $0.name, en: $0.name)) }) { [$0.institution] }
+            breakdown(.institution, register.map { ($0.code, Bilingual(lv: $0.name, en: $0.name)) }) { response, add in
+                if let index = position[response.institution] { add(index) }
+            }
         ]
         for (dimension, itemID) in [(Dimension.role, "role"), (.experience, "experience")] {
             guard let slot = instrument.slotIndex(itemID), let scale = instrument.item(itemID)?.scale else { continue }
+            let values = scale.options.map(\.value)
             breakdowns.append(
-                breakdown(dimension, scale.options.map { (String($0.value), $0.label) }) { response in
-                    response.values[slot].map { [String($0)] } ?? []
+                breakdown(dimension, scale.options.map { (String($0.value), $0.label) }) { response, add in
+                    if let value = response.values[slot], let index = values.firstIndex(of: value) { add(index) }
                 })
         }
         if let item = instrument.items.firstIndex(where: { $0.id == "learning_areas" }),
@@ -90,29 +97,21 @@ public struct WellbeingIndicators: Sendable {
         {
             let first = instrument.slots.firstIndex { $0.itemIndex == item }!
             breakdowns.append(
-                breakdown(.learningArea, options.map { ($0.id, $0.label) }) { response in
-                    options.indices.filter { response.values[first + $0] == 1 }.map { options[$0].id }
+                breakdown(.learningArea, options.map { ($0.id, $0.label) }) { response, add in
+                    for option in options.indices where response.values[first + option] == 1 { add(option) }
                 })
         }
         self.breakdowns = breakdowns
 
         let needSlots = instrument.needSlots.filter { $0 >= 0 }
-        func rows(_ slotList: [Int], reversed: [Bool]? = nil) -> [[Double?]] {
-            responses.map { response in
-                slotList.enumerated().map { index, slot in
-                    response.values[slot].map { Double(reversed?[index] == true ? 100 - $0 : $0) }
-                }
+        let reversedNone = [Bool](repeating: false, count: needSlots.count)
+        reliability = [("who5", slots.who5, [Bool](repeating: false, count: slots.who5.count)),
+                       ("cbi", slots.cbi, slots.cbiReversed), ("need", needSlots, reversedNone)]
+            .map { name, scaleSlots, reversed in
+                let complete = CompleteCases(responses, slots: scaleSlots, reversed: reversed)
+                return ScaleReliability(
+                    scale: name, items: scaleSlots.count, alpha: complete.alpha, completeCases: complete.count)
             }
-        }
-        reliability = [
-            ("who5", rows(slots.who5)), ("cbi", rows(slots.cbi, reversed: slots.cbiReversed)), ("need", rows(needSlots)),
-        ].map { name, data in
-            // Counted here, not taken from the alpha result: when alpha is undefined (no variance,
-            // one case) the sheet must still say how many complete answers there were.
-            let complete = data.count { row in row.allSatisfy { $0 != nil } }
-            return ScaleReliability(
-                scale: name, items: data.first?.count ?? 0, alpha: cronbachAlpha(data)?.alpha, completeCases: complete)
-        }
     }
 }
 

@@ -107,6 +107,10 @@ struct SourceReaderTests {
         #expect(key == pseudonymizer.key(forEmail: "anna.berzina@example.lv"))
         #expect(key?.contains("anna") == false)
         #expect(pseudonymizer.key(forEmail: "anonymous") == nil)
+        // The byte path the importer takes agrees with the String path, Unicode included.
+        for email in [" Anna.Berzina@Example.lv ", "\tANNA@X.LV\r\n", "Līga.Ozoliņa@Skola.LV", "\u{A0}a@b.lv", "anonymous", ""] {
+            #expect(pseudonymizer.key(forEmailBytes: Array(email.utf8)[...]) == pseudonymizer.key(forEmail: email), "\(email)")
+        }
     }
 
     @Test func hmacMatchesRFC4231() {

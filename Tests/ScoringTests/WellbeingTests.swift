@@ -94,6 +94,25 @@ struct WellbeingTests {
         #expect(who5.items == 5)
     }
 
+    @Test func flatCompleteCasesGiveTheSameAlphaAsTheRowByRowDefinition() throws {
+        var generator = SystemRandomNumberGenerator()
+        let slots = [0, 1, 2, 3], reversed = [false, false, false, true]
+        let responses = (0..<200).map { index in
+            var values = AnswerValues(count: 4)
+            for slot in slots where Int.random(in: 0..<10, using: &generator) > 0 {
+                values[slot] = [0, 25, 50, 75, 100].randomElement(using: &generator)!
+            }
+            return ScoredResponse(respondentKey: "r\(index)", institution: "A", values: values)
+        }
+        let rows: [[Double?]] = responses.map { response in
+            slots.map { slot in response.values[slot].map { Double(reversed[slot] ? 100 - $0 : $0) } }
+        }
+        let expected = try #require(cronbachAlpha(rows))
+        let flat = CompleteCases(responses, slots: slots, reversed: reversed)
+        #expect(flat.count == expected.cases)
+        #expect(flat.alpha == expected.alpha)
+    }
+
     @Test func verdicts() {
         #expect(ReliabilityVerdict(alpha: 0.91) == .excellent)
         #expect(ReliabilityVerdict(alpha: 0.8) == .good)
