@@ -98,7 +98,8 @@ struct ReportBuilder {
         for past in waves {
             let responses = past == wave ? current : try database.responses(wave: past.id, instrument: instrument)
             snapshots.append(WaveSnapshot(wave: past.id, responses: responses, previousKeys: previousKeys, instrument: instrument))
-            previousKeys = Set(responses.map(\.respondentKey))
+            // The newest wave has no later one to link to: 30,000 keys not hashed for nothing.
+            if past != wave { previousKeys = Set(responses.map(\.respondentKey)) }
         }
         return snapshots
     }
