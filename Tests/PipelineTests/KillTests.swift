@@ -102,7 +102,12 @@ struct ExitCodeTests {
     func exitCodesSayWhatHappened() throws {
         let workspace = try TestWorkspace()
         _ = try workspace.pipeline()
-        #expect(try run(["run", workspace.url("pipeline.yaml").path, "--quiet"]).code == 0)
+        let quietRun = try run(["run", workspace.url("pipeline.yaml").path, "--quiet"])
+        #expect(quietRun.code == 0)
+        #expect(quietRun.errors.isEmpty, "--quiet: nothing on stderr without errors")
+        let quietReport = try run(["report", workspace.url("pipeline.yaml").path, "--quiet"])
+        #expect(quietReport.code == 0)
+        #expect(quietReport.errors.isEmpty, "report --quiet: nothing on stderr either")
 
         let broken = workspace.url("broken.csv")
         try Data([0x49, 0x81, 0x0A]).write(to: broken)

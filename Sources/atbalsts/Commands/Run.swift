@@ -51,13 +51,16 @@ struct Report: ParsableCommand {
     @Flag(help: "Print a machine-readable summary on stdout.")
     var json = false
 
+    @Flag(help: "Print nothing but errors on stderr.")
+    var quiet = false
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         do {
             let file = try PipelineFile.load(URL(fileURLWithPath: pipeline))
-            let summary = try Runner(pipeline: file, progress: Progress(quiet: json)).report()
-            SummaryPrinter.print(summary, json: json, quiet: false)
+            let summary = try Runner(pipeline: file, progress: Progress(quiet: quiet || json)).report()
+            SummaryPrinter.print(summary, json: json, quiet: quiet)
         } catch {
             throw Outcome.report(error)
         }
