@@ -33,8 +33,9 @@ struct ReportBuilder {
         report.barriers = OptionCounts(responses, itemID: "barriers", instrument: instrument)
         report.formsByPriority = needs.priorities.prefix(CouncilReport.topPriorities).compactMap { priority in
             guard let area = instrument.needAreas.firstIndex(where: { $0.id == priority.input.areaID }) else { return nil }
-            let inNeed = respondentsInHighNeed(responses, slot: instrument.needSlots[area])
-            return OptionCounts(inNeed, itemID: "support_forms", instrument: instrument).map { (priority.input.areaID, $0) }
+            return OptionCounts(
+                responses, itemID: "support_forms", instrument: instrument, highNeedIn: instrument.needSlots[area]
+            ).map { (priority.input.areaID, $0) }
         }
         report.plan = DevelopmentPlan.rows(
             priorities: needs.priorities, top: CouncilReport.topPriorities, responses: responses, needs: needs,

@@ -98,7 +98,17 @@ struct Table {
     }
 
     mutating func fit(_ column: Int, _ text: String, cap: Int = 60) {
-        let longestLine = text.split(separator: "\n").map(\.count).max() ?? 0
+        // Characters of the longest line, counted as UTF-8 lead bytes: no Substrings, no
+        // grapheme walk (Latvian letters are one scalar each).
+        var longestLine = 0, current = 0
+        for byte in text.utf8 {
+            if byte == 10 {
+                current = 0
+            } else if byte & 0xC0 != 0x80 {
+                current += 1
+                longestLine = max(longestLine, current)
+            }
+        }
         widths[column] = max(widths[column] ?? 6, min(Double(longestLine) + 2, Double(cap)))
     }
 

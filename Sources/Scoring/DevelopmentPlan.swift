@@ -23,7 +23,7 @@ public enum DevelopmentPlan {
         priorities: [Priority], top: Int, responses: [ScoredResponse], needs: NeedIndicators,
         instrument: Instrument, settings: ScoringSettings, wave: Wave
     ) -> [PlanRow] {
-        let learningAreas = learningAreaGroups(responses, instrument: instrument)
+        let learningAreas = learningAreaSlots(instrument)
         let everyone = OptionCounts(responses, itemID: "support_forms", instrument: instrument)
         return priorities.prefix(top).map { priority in
             let area = instrument.needAreas.firstIndex { $0.id == priority.input.areaID }!
@@ -35,21 +35,28 @@ public enum DevelopmentPlan {
                     institutions.append((row.institution.code, share))
                 }
             }
+            // The area's need among the teachers of each learning area, in one pass.
+            var byLearningArea = Array(repeating: NeedCounts(), count: learningAreas.count)
+            for response in responses {
+                guard let level = response.values[slot] else { continue }
+                for (index, member) in learningAreas.enumerated() where response.values[member.slot] == 1 {
+                    byLearningArea[index].add(level: level)
+                }
+            }
             var areas: [(String, Double)] = []
-            for (id, members) in learningAreas {
-                let counts = GroupNeeds(members, needSlots: [slot]).areas[0]
+            for (index, counts) in byLearningArea.enumerated() {
                 if counts.answered >= settings.minGroupSize, let share = counts.highNeed.share, share >= threshold {
-                    areas.append((id, share))
+                    areas.append((learningAreas[index].id, share))
                 }
             }
             institutions.sort(by: Self.highestFirst)
             areas.sort(by: Self.highestFirst)
-            let inNeed = respondentsInHighNeed(responses, slot: slot)
-            var preferred = OptionCounts(inNeed, itemID: "support_forms", instrument: instrument)
+            let inNeed = countInHighNeed(responses, slot: slot)
+            var preferred = OptionCounts(responses, itemID: "support_forms", instrument: instrument, highNeedIn: slot)
             if (preferred?.answered ?? 0) < settings.minGroupSize { preferred = everyone }
             return PlanRow(
                 priority: priority, targetInstitutions: institutions.prefix(targetsPerRow).map(\.0),
-                targetLearningAreas: areas.prefix(learningAreasPerRow).map(\.0), teachersInNeed: inNeed.count,
+                targetLearningAreas: areas.prefix(learningAreasPerRow).map(\.0), teachersInNeed: inNeed,
                 forms: preferred.map { counts in counts.ranked.prefix(formsPerRow).map { counts.options[$0].id } } ?? [],
                 term: proposedTerm(after: wave, rank: priority.rank))
         }
@@ -65,13 +72,12 @@ public enum DevelopmentPlan {
         return rank <= 3 ? next : next.next
     }
 
-    static func learningAreaGroups(_ responses: [ScoredResponse], instrument: Instrument) -> [(String, [ScoredResponse])] {
+    /// Each learning area's id and the slot that says a respondent teaches in it.
+    static func learningAreaSlots(_ instrument: Instrument) -> [(id: String, slot: Int)] {
         guard let item = instrument.items.firstIndex(where: { $0.id == "learning_areas" }),
               case .multi(let options) = instrument.items[item].kind,
               let first = instrument.slots.firstIndex(where: { $0.itemIndex == item })
         else { return [] }
-        return options.indices.map { option in
-            (options[option].id, responses.filter { $0.values[first + option] == 1 })
-        }
+        return options.indices.map { (options[$0].id, first + $0) }
     }
 }

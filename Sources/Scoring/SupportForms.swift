@@ -15,8 +15,10 @@ public struct OptionCounts: Sendable {
         options.indices.sorted { chosen[$0] != chosen[$1] ? chosen[$0] > chosen[$1] : $0 < $1 }
     }
 
-    /// Counts of `itemID`'s options over `responses`; nil when the instrument lacks the item.
-    public init?<S: Sequence>(_ responses: S, itemID: String, instrument: Instrument) where S.Element == ScoredResponse {
+    /// Counts of `itemID`'s options over `responses` — or only over those at the highest need
+    /// level in the area of `highNeedIn` — nil when the instrument lacks the item. Not generic:
+    /// called from other modules, a generic version ran unspecialised through witness tables.
+    public init?(_ responses: [ScoredResponse], itemID: String, instrument: Instrument, highNeedIn slot: Int? = nil) {
         guard let item = instrument.items.firstIndex(where: { $0.id == itemID }),
               case .multi(let options) = instrument.items[item].kind,
               let first = instrument.slots.firstIndex(where: { $0.itemIndex == item })
@@ -24,6 +26,7 @@ public struct OptionCounts: Sendable {
         var answered = 0
         var chosen = Array(repeating: 0, count: options.count)
         for response in responses {
+            if let slot, response.values[slot] != NeedCounts.highLevel { continue }
             guard response.values[first] != nil else { continue }
             answered += 1
             for option in options.indices where response.values[first + option] == 1 { chosen[option] += 1 }
@@ -34,7 +37,9 @@ public struct OptionCounts: Sendable {
     }
 }
 
-/// Respondents at the highest need level in one area.
-public func respondentsInHighNeed(_ responses: [ScoredResponse], slot: Int) -> [ScoredResponse] {
-    responses.filter { $0.values[slot] == NeedCounts.highLevel }
+/// How many respondents are at the highest need level in one area.
+public func countInHighNeed(_ responses: [ScoredResponse], slot: Int) -> Int {
+    var count = 0
+    for response in responses where response.values[slot] == NeedCounts.highLevel { count += 1 }
+    return count
 }

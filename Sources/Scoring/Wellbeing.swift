@@ -47,12 +47,23 @@ public struct WellbeingScores: Hashable, Sendable {
     static let weeklyLevel = 3
 
     public init(_ values: AnswerValues, slots: WellbeingSlots) {
-        let who5Answers = slots.who5.compactMap { values[$0] }
-        who5 = who5Answers.count == 5 ? Double(who5Answers.reduce(0, +) * 4) : nil
-        let cbiAnswers = zip(slots.cbi, slots.cbiReversed).compactMap { slot, reversed in
-            values[slot].map { reversed ? 100 - $0 : $0 }
+        // Plain loops: this runs for every respondent of every group at national scale.
+        var who5Sum = 0, who5Count = 0
+        for slot in slots.who5 {
+            if let value = values[slot] {
+                who5Sum += value
+                who5Count += 1
+            }
         }
-        cbi = cbiAnswers.count >= 4 ? Double(cbiAnswers.reduce(0, +)) / Double(cbiAnswers.count) : nil
+        who5 = who5Count == 5 ? Double(who5Sum * 4) : nil
+        var cbiSum = 0, cbiCount = 0
+        for (slot, reversed) in zip(slots.cbi, slots.cbiReversed) {
+            if let value = values[slot] {
+                cbiSum += reversed ? 100 - value : value
+                cbiCount += 1
+            }
+        }
+        cbi = cbiCount >= 4 ? Double(cbiSum) / Double(cbiCount) : nil
         stressed = slots.stress.flatMap { values[$0] }.map { $0 >= Self.stressedLevel }
         stressSources = slots.stressSources.map { slot in values[slot].map { $0 >= Self.stressedLevel } }
         afterHoursWeekly = slots.afterHours.flatMap { values[$0] }.map { $0 >= Self.weeklyLevel }

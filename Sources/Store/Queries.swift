@@ -28,8 +28,11 @@ extension AppDatabase {
                     throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
                 }
                 var values = AnswerValues(count: slotCount)
-                for slot in 0..<slotCount where sqlite3_column_type(handle, Int32(slot + 2)) != SQLITE_NULL {
-                    values[slot] = Int(sqlite3_column_int64(handle, Int32(slot + 2)))
+                for slot in 0..<slotCount {
+                    // NULL reads as 0: only a 0 needs the second call that tells them apart.
+                    let column = Int32(slot + 2)
+                    let value = sqlite3_column_int64(handle, column)
+                    if value != 0 || sqlite3_column_type(handle, column) != SQLITE_NULL { values[slot] = Int(value) }
                 }
                 let key = String(cString: sqlite3_column_text(handle, 0))
                 let institutionText = String(cString: sqlite3_column_text(handle, 1))
