@@ -3,7 +3,8 @@
 //
 // Invariants checked on every input:
 // - decoding and reading never crash, whatever the bytes;
-// - every record the reader returns survives an RFC 4180 write → read round trip unchanged.
+// - every record the reader returns survives an RFC 4180 write → read round trip unchanged;
+// - the byte-level records the importer uses (`next(into:)`) hold the same fields and lines.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -13,6 +14,13 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var reader = CSVReader(utf8: decoded.utf8, delimiter: delimiter, maxFieldBytes: 1 << 16)
     var records: [[String]] = []
     while let record = try? reader.next() { records.append(record.fields) }
+    var rawReader = CSVReader(utf8: decoded.utf8, delimiter: delimiter, maxFieldBytes: 1 << 16)
+    var raw = RawRecord()
+    var rawRecords: [[String]] = []
+    while (try? rawReader.next(into: &raw)) == true { rawRecords.append(raw.strings) }
+    if rawRecords != records {
+        fatalError("raw records differ: \(records) against \(rawRecords)")
+    }
     guard !records.isEmpty else { return 0 }
     let written = Array(records.map { write($0, delimiter: delimiter) }.joined(separator: "\r\n").utf8)
     var again = CSVReader(utf8: written, delimiter: delimiter, maxFieldBytes: 1 << 20)

@@ -23,11 +23,10 @@ struct ByteCache<Value> {
         while true {
             let index = slots[slot]
             if index < 0 { return nil }
-            let entry = entries[index]
-            if entry.hash == hash, entry.count == bytes.count,
-               arena[entry.start..<(entry.start + entry.count)].elementsEqual(bytes)
-            {
-                return entry.value
+            // Fields read in place: copying the entry would retain its value (a String, say).
+            if entries[index].hash == hash, entries[index].count == bytes.count {
+                let start = entries[index].start
+                if arena[start..<(start + bytes.count)].elementsEqual(bytes) { return entries[index].value }
             }
             slot = (slot + 1) & mask
         }

@@ -15,12 +15,17 @@ public struct CSVRecord: Sendable, Equatable {
     }
 }
 
-/// One record's fields as unescaped UTF-8 bytes in one buffer, reused from record to record, for
-/// readers that look at some fields only and so need no `String` for the others.
+/// One record's fields as unescaped UTF-8 bytes, for readers that look at some fields only and so
+/// need no `String` for the others. A field is a range of the input itself (shared, not copied);
+/// only a quoted field with doubled quotes, once unescaped, lives in a small buffer of its own,
+/// reused from record to record.
 public struct RawRecord: Sendable {
-    public internal(set) var bytes: [UInt8] = []
-    /// End offset in `bytes` of each field.
-    public internal(set) var ends: [Int] = []
+    /// The whole input the record was read from.
+    private var source: [UInt8] = []
+    /// Unescaped fields; their offsets in `starts`/`ends` come after `source.count`.
+    private var unescaped: [UInt8] = []
+    private var starts: [Int] = []
+    private var ends: [Int] = []
     /// 1-based physical line where the record starts.
     public internal(set) var line = 0
 
@@ -28,17 +33,39 @@ public struct RawRecord: Sendable {
 
     public var count: Int { ends.count }
 
-    public func range(_ field: Int) -> Range<Int> { (field == 0 ? 0 : ends[field - 1])..<ends[field] }
+    /// The bytes of one field (0-based).
+    public func field(_ index: Int) -> ArraySlice<UInt8> {
+        let start = starts[index], end = ends[index]
+        return start < source.count ? source[start..<end] : unescaped[(start - source.count)..<(end - source.count)]
+    }
 
-    public func string(_ field: Int) -> String {
-        let range = range(field)
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    public func string(_ index: Int) -> String {
+        field(index).withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
 
     public var strings: [String] { (0..<count).map(string) }
 
     /// Only spaces and tabs, or nothing.
-    public func isBlank(_ field: Int) -> Bool { bytes[range(field)].allSatisfy { $0 == 32 || $0 == 9 } }
+    public func isBlank(_ index: Int) -> Bool { field(index).allSatisfy { $0 == 32 || $0 == 9 } }
+
+    mutating func begin(_ input: [UInt8]) {
+        source = input
+        unescaped.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+    }
+
+    mutating func append(offset: Int, count: Int) {
+        starts.append(offset)
+        ends.append(offset + count)
+    }
+
+    mutating func appendUnescaped(_ field: UnsafeBufferPointer<UInt8>) {
+        let start = source.count + unescaped.count
+        unescaped.append(contentsOf: field)
+        starts.append(start)
+        ends.append(start + field.count)
+    }
 }
 
 public enum CSVError: Error, CustomStringConvertible, Equatable, Sendable {
@@ -119,15 +146,19 @@ public struct CSVReader: Sendable {
         }
     }
 
-    /// Reads the next record into `record`'s reusable buffer; false at the end of the input.
+    /// Reads the next record into `record`, which refers to this reader's input; false at the end.
     public mutating func next(into record: inout RawRecord) throws(CSVError) -> Bool {
-        record.bytes.removeAll(keepingCapacity: true)
-        record.ends.removeAll(keepingCapacity: true)
         let bytes = self.bytes
+        record.begin(bytes)
         let line = try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) -> Int? in
-            try readRecord(buffer) { field in
-                record.bytes.append(contentsOf: field)
-                record.ends.append(record.bytes.count)
+            let base = buffer.baseAddress
+            return try readRecord(buffer) { field in
+                // A field is either a piece of the input or the unescaping buffer.
+                if let start = field.baseAddress, let base, start >= base, start <= base + buffer.count {
+                    record.append(offset: start - base, count: field.count)
+                } else {
+                    record.appendUnescaped(field)
+                }
             }
         }
         guard let line else { return false }

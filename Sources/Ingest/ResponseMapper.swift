@@ -29,9 +29,11 @@ struct ResponseMapper {
     private let labelTables: [[String: Int]]
     /// Per multi-select: labels longest first (a label may contain the separator), with indices.
     private let choiceLabels: [[(label: String, index: Int)]]
+    private let choiceLabelBytes: [[(label: [UInt8], index: Int)]]
     private let separator: String
     private var labelCache: [ByteCache<Result<Int, LabelError>>]
-    private var choiceCache: [ByteCache<Set<Int>?>]
+    /// The chosen options as bits (an instrument's multi item has at most 64), nil: no match.
+    private var choiceCache: [ByteCache<UInt64?>]
     private var institutionCache = ByteCache<String?>()
 
     init(
@@ -90,6 +92,7 @@ struct ResponseMapper {
         self.scales = scales
         labelTables = tables
         choiceLabels = choices
+        choiceLabelBytes = choices.map { labels in labels.map { (Array($0.label.utf8), $0.index) } }
         labelCache = Array(repeating: ByteCache(), count: scales.count)
         choiceCache = Array(repeating: ByteCache(), count: choices.count)
     }
@@ -119,7 +122,7 @@ struct ResponseMapper {
             return reject(completed, "incomplete response (no submit date)")
         }
         guard let institution = institution(record, institutionColumn) else {
-            let reason = record.range(institutionColumn).isEmpty ? "no institution given" : "unknown institution"
+            let reason = record.field(institutionColumn).isEmpty ? "no institution given" : "unknown institution"
             return reject(institutionColumn, reason)
         }
 
@@ -137,10 +140,10 @@ struct ResponseMapper {
                 guard let chosen = chosenOptions(record, column, choices: choices) else {
                     return reject(column, "answer does not match the options of \(item)")
                 }
-                for option in 0..<count { values[slot + option] = chosen.contains(option) ? 1 : 0 }
+                for option in 0..<count { values[slot + option] = Int(chosen >> option & 1) }
             case .multiColumns(let columns, let slot, let count):
                 if let chosen = Self.chosenOptions(record, columns: columns) {
-                    for option in 0..<count { values[slot + option] = chosen.contains(option) ? 1 : 0 }
+                    for option in 0..<count { values[slot + option] = Int(chosen >> option & 1) }
                 }
             }
         }
@@ -149,17 +152,17 @@ struct ResponseMapper {
             // SPEC 8: no e-mail address is stored, not even one written into a comment.
             return Redaction.redact(record.string(column))
         }
-        let key = meta.email.flatMap { pseudonymizer.key(forEmailBytes: record.bytes[record.range($0)]) }
+        let key = meta.email.flatMap { pseudonymizer.key(forEmailBytes: record.field($0)) }
             ?? Pseudonymizer.randomKey()
         return .accepted(
             ImportedResponse(
                 line: record.line, respondentKey: key,
-                submittedAt: meta.submittedAt.flatMap { normalizedTimestamp(bytes: record.bytes[record.range($0)]) },
+                submittedAt: meta.submittedAt.flatMap { normalizedTimestamp(bytes: record.field($0)) },
                 institution: institution, values: values, texts: texts))
     }
 
     private mutating func institution(_ record: RawRecord, _ column: Int) -> String? {
-        let bytes = record.bytes[record.range(column)]
+        let bytes = record.field(column)
         if let known = institutionCache.value(for: bytes) { return known }
         let code = institutionByKey[normalizedForMatching(record.string(column))]
         institutionCache.insert(code, for: bytes)
@@ -167,7 +170,7 @@ struct ResponseMapper {
     }
 
     private mutating func value(_ record: RawRecord, _ column: Int, scale index: Int) -> Result<Int, LabelError> {
-        let bytes = record.bytes[record.range(column)]
+        let bytes = record.field(column)
         if let cached = labelCache[index].value(for: bytes) { return cached }
         let result = Self.value(of: record.string(column), scale: scales[index], table: labelTables[index])
         labelCache[index].insert(result, for: bytes)
@@ -199,24 +202,55 @@ struct ResponseMapper {
 
     /// One column per option: "Y" (LimeSurvey), "Jā", "1" or the option's own text mean chosen; an
     /// empty cell or "N"/"Nē"/"0" not. All empty: the question was not answered.
-    private static func chosenOptions(_ record: RawRecord, columns: [Int?]) -> Set<Int>? {
-        var chosen = Set<Int>()
+    private static func chosenOptions(_ record: RawRecord, columns: [Int?]) -> UInt64? {
+        var chosen: UInt64 = 0
         var answered = false
         for (option, column) in columns.enumerated() {
             guard let column else { continue }
             let text = normalizedForMatching(record.string(column))
             if text.isEmpty { continue }
             answered = true
-            if !["n", "ne", "no", "0"].contains(text) { chosen.insert(option) }
+            if !["n", "ne", "no", "0"].contains(text) { chosen |= 1 << option }
         }
         return answered ? chosen : nil
     }
 
-    private mutating func chosenOptions(_ record: RawRecord, _ column: Int, choices: Int) -> Set<Int>? {
-        let bytes = record.bytes[record.range(column)]
+    private mutating func chosenOptions(_ record: RawRecord, _ column: Int, choices: Int) -> UInt64? {
+        let bytes = record.field(column)
         if let cached = choiceCache[choices].value(for: bytes) { return cached }
-        let chosen = Self.split(record.string(column), labels: choiceLabels[choices], separator: separator)
+        // Exact bytes first; the Unicode comparison (canonically equivalent spellings) when they fail.
+        let chosen = Self.split(bytes, labels: choiceLabelBytes[choices], separator: Array(separator.utf8))
+            ?? Self.split(record.string(column), labels: choiceLabels[choices], separator: separator)
+                .map { $0.reduce(UInt64(0)) { $0 | 1 << $1 } }
         choiceCache[choices].insert(chosen, for: bytes)
+        return chosen
+    }
+
+    /// `split` on bytes: the same longest-first matching, with a byte-equal label.
+    static func split(_ text: ArraySlice<UInt8>, labels: [(label: [UInt8], index: Int)], separator: [UInt8]) -> UInt64? {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 }
+        var trimmedSeparator = separator[...]
+        while let first = trimmedSeparator.first, isSpace(first) { trimmedSeparator.removeFirst() }
+        while let last = trimmedSeparator.last, isSpace(last) { trimmedSeparator.removeLast() }
+        var rest = text
+        while let first = rest.first, isSpace(first) { rest.removeFirst() }
+        while let last = rest.last, isSpace(last) { rest.removeLast() }
+        var chosen: UInt64 = 0
+        while !rest.isEmpty {
+            guard let (label, index) = labels.first(where: { candidate in
+                guard rest.starts(with: candidate.label) else { return false }
+                let after = rest.dropFirst(candidate.label.count)
+                return after.isEmpty || after.starts(with: separator) || after.starts(with: trimmedSeparator)
+            }) else { return nil }
+            chosen |= 1 << index
+            rest = rest.dropFirst(label.count)
+            if rest.starts(with: separator) {
+                rest = rest.dropFirst(separator.count)
+            } else if rest.starts(with: trimmedSeparator) {
+                rest = rest.dropFirst(trimmedSeparator.count)
+            }
+            while rest.first == 32 { rest.removeFirst() }
+        }
         return chosen
     }
 

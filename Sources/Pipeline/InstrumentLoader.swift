@@ -69,6 +69,10 @@ extension Seeds {
                          header: header, englishName: english, code: code)]
         case "multi":
             let options = try entries(entry, key: "options")
+            // The importer keeps a respondent's choices as the bits of one 64-bit word.
+            guard options.count <= 64 else {
+                throw PipelineError(file: entry.file, line: entry.line, "item \(id) has \(options.count) options; at most 64")
+            }
             return [Item(id: id, group: id, row: nil, kind: .multi(options), header: header, englishName: english, code: code)]
         case "grid":
             let scale = try scale()

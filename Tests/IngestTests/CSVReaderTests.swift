@@ -106,7 +106,7 @@ struct CSVConformanceTests {
         #expect(try reader.next(into: &raw))
         #expect(raw.count == 3 && raw.line == 1)
         #expect(raw.string(2) == "x\"y")
-        #expect(Array(raw.bytes[raw.range(0)]) == [UInt8(ascii: "a")])
+        #expect(Array(raw.field(0)) == [UInt8(ascii: "a")])
         #expect(raw.isBlank(1) && !raw.isBlank(2))
         #expect(reader.bytesRead == 14 && reader.byteCount == 18)
         #expect(try reader.next(into: &raw))

@@ -44,6 +44,23 @@ struct SourceReaderTests {
         #expect(response.submittedAt == "2026-10-01 07:00:00", "UTC")
     }
 
+    /// The importer matches checkbox answers on bytes and falls back to the Unicode comparison;
+    /// where the bytes match, both must agree, and a decomposed spelling still matches.
+    @Test func byteAndUnicodeSplittingAgree() {
+        let labels = ["Kursi", "Meistarklases, radošās darbnīcas", "Mentors", "Semināri"]
+        let sorted = labels.enumerated().map { ($1, $0) }.sorted { $0.0.utf8.count > $1.0.utf8.count }
+        let bytes = sorted.map { (Array($0.0.utf8), $0.1) }
+        for text in ["Kursi", " Kursi, Mentors ", "Meistarklases, radošās darbnīcas, Kursi", "Kursi,Mentors",
+                     "Kursi, Citi", "", "Mentors, Meistarklases, radošās darbnīcas, Semināri"] {
+            let viaBytes = ResponseMapper.split(Array(text.utf8)[...], labels: bytes, separator: Array(", ".utf8))
+            let viaString = ResponseMapper.split(text, labels: sorted.map { (label: $0.0, index: $0.1) }, separator: ", ")
+            #expect(viaBytes == viaString.map { $0.reduce(UInt64(0)) { $0 | 1 << $1 } }, "\(text)")
+        }
+        let decomposed = "Semina\u{0300}ri".replacingOccurrences(of: "a\u{0300}", with: "a\u{0304}")  // ā as a + macron
+        #expect(ResponseMapper.split(Array(decomposed.utf8)[...], labels: bytes, separator: Array(", ".utf8)) == nil)
+        #expect(ResponseMapper.split(decomposed, labels: sorted.map { (label: $0.0, index: $0.1) }, separator: ", ") == [3])
+    }
+
     @Test func headersMatchIgnoringCaseDiacriticsAndSpaces() throws {
         let source = try parse("izglitibas  iestade;VAJADZIBA [digitalas prasmes]\nT01;Nav vajadzības\n")
         #expect(source.mapping.matches.map(\.rule) == [.normalized, .normalized])
