@@ -18,28 +18,42 @@ struct ReportBuilder {
         for response in responses { perInstitution[response.institution, default: 0] += 1 }
         let gaps = selfAssessmentGaps(try database.selfRatings(wave: wave.id), respondentsByInstitution: perInstitution)
 
+        // Wellbeing needs nothing else computed here: it runs on the other core meanwhile.
+        let wellbeing = Outcome<WellbeingIndicators>()
+        let scoring = DispatchGroup()
+        DispatchQueue.global().async(group: scoring) { [instrument, settings] in
+            wellbeing.set(.success(
+                WellbeingIndicators(responses: responses, register: register, instrument: instrument, settings: settings)))
+        }
+        defer { scoring.wait() }
+
         let history = try waveHistory(current: responses)
         let previous = history.last { $0.wave != wave.id && $0.respondents > 0 }
         let needs = NeedIndicators(
             responses: responses, register: register, instrument: instrument, settings: settings, gaps: gaps,
             previousHighNeed: previous?.highNeed ?? [:])
-        var report = CouncilReport(
-            wave: wave.id, instrument: instrument, needs: needs,
-            wellbeing: WellbeingIndicators(responses: responses, register: register, instrument: instrument, settings: settings),
-            sources: try database.sources(wave: wave.id), quarantine: try database.quarantine(wave: wave.id),
-            settings: settings, programVersion: AtbalstsVersion.current, generatedAt: Date())
-        report.history = history
-        report.supportForms = OptionCounts(responses, itemID: "support_forms", instrument: instrument)
-        report.barriers = OptionCounts(responses, itemID: "barriers", instrument: instrument)
-        report.formsByPriority = needs.priorities.prefix(CouncilReport.topPriorities).compactMap { priority in
+        let supportForms = OptionCounts(responses, itemID: "support_forms", instrument: instrument)
+        let barriers = OptionCounts(responses, itemID: "barriers", instrument: instrument)
+        let formsByPriority = needs.priorities.prefix(CouncilReport.topPriorities).compactMap { priority -> (areaID: String, counts: OptionCounts)? in
             guard let area = instrument.needAreas.firstIndex(where: { $0.id == priority.input.areaID }) else { return nil }
             return OptionCounts(
                 responses, itemID: "support_forms", instrument: instrument, highNeedIn: instrument.needSlots[area]
             ).map { (priority.input.areaID, $0) }
         }
-        report.plan = DevelopmentPlan.rows(
+        let plan = DevelopmentPlan.rows(
             priorities: needs.priorities, top: CouncilReport.topPriorities, responses: responses, needs: needs,
             instrument: instrument, settings: settings, wave: wave)
+        let sources = try database.sources(wave: wave.id), quarantine = try database.quarantine(wave: wave.id)
+        scoring.wait()
+        var report = CouncilReport(
+            wave: wave.id, instrument: instrument, needs: needs, wellbeing: try wellbeing.result!.get(),
+            sources: sources, quarantine: quarantine,
+            settings: settings, programVersion: AtbalstsVersion.current, generatedAt: Date())
+        report.history = history
+        report.supportForms = supportForms
+        report.barriers = barriers
+        report.formsByPriority = formsByPriority
+        report.plan = plan
         return (report, responses)
     }
 

@@ -1,50 +1,89 @@
+import Foundation
 import AtbalstsCore
 import GRDB
 import GRDBSQLite
 
 extension AppDatabase {
-    /// The responses that count in a wave: superseded submissions excluded. Columns are read
-    /// through SQLite's C API: at national scale these are millions of cells.
+    /// The responses that count in a wave, in import order: superseded submissions excluded.
+    /// Columns are read through SQLite's C API: at national scale these are millions of cells.
+    /// A large wave is read in two halves at once, the second on a read-only connection of its
+    /// own, since decoding ~80 columns a row is SQLite's own work and one core does it alone.
     public func responses(wave: String, instrument: Instrument) throws -> [ScoredResponse] {
         let table = Self.answerTableName(instrument.id)
-        let slotCount = instrument.slots.count
-        return try read { db in
-            guard try db.tableExists(table) else { return [] }
-            let columns = instrument.slots.map { "a.\($0.name.quotedDatabaseIdentifier)" }
-            let statement = try db.makeStatement(
-                sql: """
-                    SELECT r.respondent_key, r.institution, \(columns.joined(separator: ", "))
-                    FROM response r JOIN \(table.quotedDatabaseIdentifier) a ON a.response_id = r.id
-                    WHERE r.wave_id = ? AND NOT r.superseded ORDER BY r.id
-                    """)
-            try statement.setArguments([wave])
-            let handle = statement.sqliteStatement
-            var responses: [ScoredResponse] = []
-            var institutions: [String: String] = [:]
-            while true {
-                let code = sqlite3_step(handle)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
-                var values = AnswerValues(count: slotCount)
-                for slot in 0..<slotCount {
-                    // NULL reads as 0: only a 0 needs the second call that tells them apart.
-                    let column = Int32(slot + 2)
-                    let value = sqlite3_column_int64(handle, column)
-                    if value != 0 || sqlite3_column_type(handle, column) != SQLITE_NULL { values[slot] = Int(value) }
-                }
-                let key = String(cString: sqlite3_column_text(handle, 0))
-                let institutionText = String(cString: sqlite3_column_text(handle, 1))
-                // One String per institution, shared by its responses.
-                let institution = institutions[institutionText] ?? {
-                    institutions[institutionText] = institutionText
-                    return institutionText
-                }()
-                responses.append(ScoredResponse(respondentKey: key, institution: institution, values: values))
-            }
-            return responses
+        guard let split = try read({ db -> (count: Int, middle: Int64?)? in
+            guard try db.tableExists(table) else { return nil }
+            let count = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM response WHERE wave_id = ? AND NOT superseded", arguments: [wave]) ?? 0
+            guard count >= Self.parallelReadMinimum else { return (count, nil) }
+            let middle = try Int64.fetchOne(
+                db, sql: "SELECT id FROM response WHERE wave_id = ? AND NOT superseded ORDER BY id LIMIT 1 OFFSET ?",
+                arguments: [wave, count / 2])
+            return (count, middle)
+        }) else { return [] }
+        guard let middle = split.middle else {
+            return try read { try Self.responses(in: $0, wave: wave, table: table, instrument: instrument, ids: nil) }
         }
+        let secondHalf = ReadResult()
+        let reading = DispatchGroup()
+        let path = self.path
+        DispatchQueue.global().async(group: reading) {
+            secondHalf.set(Result {
+                var configuration = Configuration()
+                configuration.readonly = true
+                return try DatabaseQueue(path: path, configuration: configuration).read { db in
+                    try Self.responses(in: db, wave: wave, table: table, instrument: instrument, ids: middle...Int64.max)
+                }
+            })
+        }
+        var responses = try read {
+            try Self.responses(in: $0, wave: wave, table: table, instrument: instrument, ids: Int64.min...(middle - 1))
+        }
+        reading.wait()
+        try responses.append(contentsOf: secondHalf.get())
+        return responses
+    }
+
+    /// Below this many responses one connection reads them all.
+    public static let parallelReadMinimum = 4_000
+
+    private static func responses(
+        in db: Database, wave: String, table: String, instrument: Instrument, ids: ClosedRange<Int64>?
+    ) throws -> [ScoredResponse] {
+        let slotCount = instrument.slots.count
+        let columns = instrument.slots.map { "a.\($0.name.quotedDatabaseIdentifier)" }
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT r.respondent_key, r.institution, \(columns.joined(separator: ", "))
+                FROM response r JOIN \(table.quotedDatabaseIdentifier) a ON a.response_id = r.id
+                WHERE r.wave_id = ? AND NOT r.superseded AND r.id BETWEEN ? AND ? ORDER BY r.id
+                """)
+        try statement.setArguments([wave, ids?.lowerBound ?? Int64.min, ids?.upperBound ?? Int64.max])
+        let handle = statement.sqliteStatement
+        var responses: [ScoredResponse] = []
+        var institutions: [String: String] = [:]
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            var values = AnswerValues(count: slotCount)
+            for slot in 0..<slotCount {
+                // NULL reads as 0: only a 0 needs the second call that tells them apart.
+                let column = Int32(slot + 2)
+                let value = sqlite3_column_int64(handle, column)
+                if value != 0 || sqlite3_column_type(handle, column) != SQLITE_NULL { values[slot] = Int(value) }
+            }
+            let key = String(cString: sqlite3_column_text(handle, 0))
+            let institutionText = String(cString: sqlite3_column_text(handle, 1))
+            // One String per institution, shared by its responses.
+            let institution = institutions[institutionText] ?? {
+                institutions[institutionText] = institutionText
+                return institutionText
+            }()
+            responses.append(ScoredResponse(respondentKey: key, institution: institution, values: values))
+        }
+        return responses
     }
 
     public func selfRatings(wave: String) throws -> [SelfRating] {
@@ -134,5 +173,23 @@ extension AppDatabase {
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         try writer.read(body)
+    }
+}
+
+/// The other half of a parallel read, handed back after a `DispatchGroup` wait.
+private final class ReadResult: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: Result<[ScoredResponse], Error> = .success([])
+
+    func set(_ value: Result<[ScoredResponse], Error>) {
+        lock.lock()
+        result = value
+        lock.unlock()
+    }
+
+    func get() throws -> [ScoredResponse] {
+        lock.lock()
+        defer { lock.unlock() }
+        return try result.get()
     }
 }

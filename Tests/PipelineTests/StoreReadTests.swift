@@ -1,0 +1,41 @@
+import AtbalstsCore
+import Foundation
+import Store
+import TestSupport
+import Testing
+@testable import Pipeline
+
+/// A large wave is read back in two halves on two connections; what comes back must be exactly
+/// the stored responses that count, in import order.
+struct StoreReadTests {
+    @Test func aLargeWaveReadsBackWholeAndInOrder() throws {
+        let workspace = try TestWorkspace()
+        let instrument = try Seeds(directory: TestWorkspace.repository.appendingPathComponent("seeds")).instrument("needs-v1")
+        let database = try AppDatabase(path: workspace.url("atbalsts.sqlite").path)
+        var random = SplitMix64(state: 7)
+        let count = AppDatabase.parallelReadMinimum * 2 + 11
+        let responses = (0..<count).map { index in
+            var values = AnswerValues(count: instrument.slots.count)
+            for slot in values.raw.indices where random.next() % 5 != 0 { values[slot] = Int(random.next() % 4) }
+            // Every 1,000th respondent answered twice: the first answer is superseded.
+            let key = "k\(index % 1_000 == 999 ? index - 1 : index)"
+            return ImportedResponse(
+                line: index + 2, respondentKey: key, submittedAt: String(format: "2026-10-05 %02d:%02d:00", index / 60 % 24, index % 60),
+                institution: "T0\(index % 3 + 1)", values: values, texts: [nil])
+        }
+        let source = SourceDescription(
+            fileName: "large.csv", sha256: "sha", kind: "needs", instrument: instrument.id, format: "generic",
+            encoding: "UTF-8", delimiter: ",")
+        _ = try database.importSource(
+            wave: Wave("2026-27-autumn")!, register: [], source: source, instrument: instrument,
+            responses: responses, quarantine: [])
+
+        let read = try database.responses(wave: "2026-27-autumn", instrument: instrument)
+        let superseded = Set(stride(from: 998, to: count, by: 1_000).filter { $0 + 1 < count })
+        let expected = responses.indices.filter { !superseded.contains($0) }.map { responses[$0] }
+        #expect(read.count == expected.count)
+        #expect(read.map(\.respondentKey) == expected.map(\.respondentKey))
+        #expect(read.map(\.values) == expected.map(\.values))
+        #expect(read.map(\.institution) == expected.map(\.institution))
+    }
+}
