@@ -14,11 +14,11 @@ public enum Redaction {
 
     public static func redact(_ text: String) -> String {
         // Most comments hold neither: skip the regular expressions when no '@' and fewer than
-        // seven digits appear at all.
+        // seven decimal digits (any script's, as the pattern's \d) appear at all.
         var digits = 0, at = false
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "@") { at = true; break }
-            if byte >= 48 && byte <= 57 { digits += 1 }
+        for scalar in text.unicodeScalars {
+            if scalar == "@" { at = true; break }
+            if scalar.isASCII ? ("0"..."9").contains(scalar) : scalar.properties.numericType == .decimal { digits += 1 }
         }
         if !at && digits < 7 { return text }
         var result = replace(email, in: text, with: emailMark)
