@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # atbalsts against the pandas + XlsxWriter peer on a national-scale export, side by side.
-#   bench/run.sh [--respondents N] [--institutions M] [--runs R] [--full]
+#   bench/run.sh [--respondents N] [--institutions M] [--runs R] [--full] [--waves W] [--stress S]
 # Each tool runs R times from the CSV to the closed workbook into a fresh database; the table shows
 # median wall time and median peak memory (/usr/bin/time -v) and the ratios, then checks that both
 # computed the same headline numbers. --full also times atbalsts writing every institution workbook;
-# --waves W stores W waves of the export in one database and times `atbalsts report` on the last.
+# --waves W stores W waves of the export in one database and times `atbalsts report` on the last;
+# --stress S runs atbalsts once on an export of S respondents (300000: the 1 GiB target).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-respondents=30000 institutions=800 runs=5 full=0 waves=0
+respondents=30000 institutions=800 runs=5 full=0 waves=0 stress=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --respondents) respondents=$2; shift 2 ;;
@@ -15,6 +16,7 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --full) full=1; shift ;;
     --waves) waves=$2; shift 2 ;;
+    --stress) stress=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -114,4 +116,32 @@ YAML
   read -r rs rm_ <<< "$(row report)"
   printf '\n%s waves of %s respondents in one database (%s MB): atbalsts report takes %.2f s, %s MiB\n' \
     "$waves" "$respondents" "$(du -m "$ws/atbalsts.sqlite" | cut -f1)" "$rs" "$rm_"
+fi
+
+if [ "$stress" -gt 0 ]; then
+  big="$work/national-$stress-$institutions.csv" big_register="$work/register-$stress-$institutions.csv"
+  if [ ! -f "$big" ]; then
+    python3 scripts/generate_samples.py --respondents "$stress" --institutions "$institutions" \
+      --extra-columns 60 --out "$big" --register-out "$big_register" >&2
+  fi
+  ws="$work/ws-stress"
+  rm -rf "$ws" && mkdir -p "$ws"
+  "$bin" init "$ws" --key-only > /dev/null
+  cat > "$ws/pipeline.yaml" <<YAML
+wave: 2026-27-autumn
+seeds: $(pwd)/seeds
+sources:
+  - file: $(pwd)/$big
+    kind: needs
+  - file: $(pwd)/$big_register
+    kind: institutions
+outputs:
+  directory: out
+  institution_workbooks: false
+YAML
+  rm -f "$work/stress.times"
+  measure stress "$bin" run "$ws/pipeline.yaml" --quiet
+  read -r ss sm <<< "$(row stress)"
+  printf '\nstress: %s respondents (%s MB export), atbalsts run takes %.2f s, peak %s MiB (target: under 1024)\n' \
+    "$stress" "$(du -m "$big" | cut -f1)" "$ss" "$sm"
 fi
