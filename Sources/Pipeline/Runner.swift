@@ -98,6 +98,7 @@ public struct Runner {
             do throws(IngestError) {
                 let result = try SourceReader.parse(
                     bytes: bytes, name: name, instrument: instrument, register: register, pseudonymizer: pseudonymizer,
+                    // No hashing on this thread: the SHA-256 is computed below, on the other.
                     options: options, sha256: "", progress: onProgress, batchSize: 256, onBatch: handoff.send)
                 parsed.set(.success(result))
             } catch var error {
