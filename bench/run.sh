@@ -40,25 +40,30 @@ measure() {  # measure LABEL COMMAND… → appends "seconds kilobytes" to $work
   cat "$work/$label.last" >> "$work/$label.times"
 }
 
+fresh_workspace() {  # fresh_workspace DIR EXPORT REGISTER INSTITUTION_WORKBOOKS: a new key, database, pipeline
+  local ws=$1
+  rm -rf "$ws" && mkdir -p "$ws"
+  "$bin" init "$ws" --key-only > /dev/null
+  cat > "$ws/pipeline.yaml" <<YAML
+wave: 2026-27-autumn
+seeds: $(pwd)/seeds
+sources:
+  - file: $(pwd)/$2
+    kind: needs
+  - file: $(pwd)/$3
+    kind: institutions
+outputs:
+  directory: out
+  institution_workbooks: $4
+YAML
+}
+
 rm -f "$work"/*.times
 for run in $(seq "$runs"); do
   for mode in council full; do
     [ "$mode" = full ] && [ "$full" = 0 ] && continue
     ws="$work/ws-$mode"
-    rm -rf "$ws" && mkdir -p "$ws"
-    "$bin" init "$ws" --key-only > /dev/null
-    cat > "$ws/pipeline.yaml" <<YAML
-wave: 2026-27-autumn
-seeds: $(pwd)/seeds
-sources:
-  - file: $(pwd)/$input
-    kind: needs
-  - file: $(pwd)/$register
-    kind: institutions
-outputs:
-  directory: out
-  institution_workbooks: $([ "$mode" = full ] && echo true || echo false)
-YAML
+    fresh_workspace "$ws" "$input" "$register" "$([ "$mode" = full ] && echo true || echo false)"
     measure "atbalsts-$mode" "$bin" run "$ws/pipeline.yaml" --quiet
   done
   measure pandas python3 bench/peers/pandas_peer.py --csv "$input" --register "$register" --seeds seeds \
@@ -125,20 +130,7 @@ if [ "$stress" -gt 0 ]; then
       --extra-columns 60 --out "$big" --register-out "$big_register" >&2
   fi
   ws="$work/ws-stress"
-  rm -rf "$ws" && mkdir -p "$ws"
-  "$bin" init "$ws" --key-only > /dev/null
-  cat > "$ws/pipeline.yaml" <<YAML
-wave: 2026-27-autumn
-seeds: $(pwd)/seeds
-sources:
-  - file: $(pwd)/$big
-    kind: needs
-  - file: $(pwd)/$big_register
-    kind: institutions
-outputs:
-  directory: out
-  institution_workbooks: false
-YAML
+  fresh_workspace "$ws" "$big" "$big_register" false
   rm -f "$work/stress.times"
   measure stress "$bin" run "$ws/pipeline.yaml" --quiet
   read -r ss sm <<< "$(row stress)"
