@@ -1,21 +1,5 @@
 import AtbalstsCore
 
-/// Cronbach's alpha over complete cases (SPEC 7): k/(k−1) · (1 − Σ item variances / variance of
-/// the sum), variances with n − 1. nil with fewer than two items or two complete cases, or when
-/// the sum does not vary.
-public func cronbachAlpha(_ rows: [[Double?]]) -> (alpha: Double, cases: Int)? {
-    let complete = rows.compactMap { row -> [Double]? in
-        let values = row.compactMap { $0 }
-        return values.count == row.count ? values : nil
-    }
-    guard let k = complete.first?.count, k >= 2, complete.count >= 2 else { return nil }
-    let itemVariances = (0..<k).map { item in sampleVariance(complete.map { $0[item] }) }
-    let totalVariance = sampleVariance(complete.map { $0.reduce(0, +) })
-    guard totalVariance > 0 else { return nil }
-    let alpha = Double(k) / Double(k - 1) * (1 - itemVariances.reduce(0, +) / totalVariance)
-    return (alpha, complete.count)
-}
-
 /// The respondents who answered every item of a scale, as one flat row-major table (a reversed
 /// item scored 100 − value): what alpha is computed from, without an array per respondent.
 struct CompleteCases {
@@ -36,7 +20,9 @@ struct CompleteCases {
 
     var count: Int { items == 0 ? 0 : values.count / items }
 
-    /// The same as `cronbachAlpha` over these rows.
+    /// Cronbach's alpha over the complete cases (SPEC 7): k/(k−1) · (1 − Σ item variances /
+    /// variance of the sum), variances with n − 1. nil with fewer than two items or two complete
+    /// cases, or when the sum does not vary.
     var alpha: Double? {
         let n = count
         guard items >= 2, n >= 2 else { return nil }

@@ -68,13 +68,26 @@ struct WellbeingTests {
         #expect(summary.highBurnout.yes == 1)
     }
 
+    /// Responses whose first slots hold `rows` (nil: not answered).
+    static func responses(_ rows: [[Int?]]) -> [ScoredResponse] {
+        rows.enumerated().map { index, row in
+            var values = AnswerValues(count: row.count)
+            for (slot, value) in row.enumerated() { values[slot] = value }
+            return ScoredResponse(respondentKey: "r\(index)", institution: "A", values: values)
+        }
+    }
+
     @Test func cronbachAlphaByHand() throws {
         // Item variances 5/3 and 19/12, variance of the sums 6.25: α = 2·(1 − 3.25/6.25) = 0.96.
-        let rows: [[Double?]] = [[1, 2], [2, 3], [3, 3], [4, 5], [nil, 1]]
-        let result = try #require(cronbachAlpha(rows))
-        #expect(abs(result.alpha - 0.96) < 1e-12)
-        #expect(result.cases == 4)
-        #expect(cronbachAlpha([[1, 1], [1, 1]]) == nil, "no variance, no alpha")
+        let cases = CompleteCases(
+            Self.responses([[1, 2], [2, 3], [3, 3], [4, 5], [nil, 1]]), slots: [0, 1], reversed: [false, false])
+        #expect(abs(try #require(cases.alpha) - 0.96) < 1e-12)
+        #expect(cases.count == 4)
+        let flat = CompleteCases(Self.responses([[1, 1], [1, 1]]), slots: [0, 1], reversed: [false, false])
+        #expect(flat.alpha == nil, "no variance, no alpha")
+        // Reversed: 100 − value, so (0, 100) and (100, 0) agree perfectly once item 2 is turned.
+        let turned = CompleteCases(Self.responses([[0, 100], [100, 0], [50, 50]]), slots: [0, 1], reversed: [false, true])
+        #expect(abs(try #require(turned.alpha) - 1) < 1e-12)
     }
 
     @Test func completeCasesAreCountedEvenWhenAlphaIsUndefined() throws {
@@ -94,6 +107,23 @@ struct WellbeingTests {
         #expect(who5.items == 5)
     }
 
+    /// The textbook definition, row by row, as an independent reference for the flat table.
+    static func rowByRowAlpha(_ rows: [[Double?]]) -> (alpha: Double, cases: Int)? {
+        let complete = rows.compactMap { row -> [Double]? in
+            let values = row.compactMap { $0 }
+            return values.count == row.count ? values : nil
+        }
+        guard let k = complete.first?.count, k >= 2, complete.count >= 2 else { return nil }
+        func variance(_ values: [Double]) -> Double {
+            let mean = values.reduce(0, +) / Double(values.count)
+            return values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
+        }
+        let itemVariances = (0..<k).map { item in variance(complete.map { $0[item] }) }
+        let totalVariance = variance(complete.map { $0.reduce(0, +) })
+        guard totalVariance > 0 else { return nil }
+        return (Double(k) / Double(k - 1) * (1 - itemVariances.reduce(0, +) / totalVariance), complete.count)
+    }
+
     @Test func flatCompleteCasesGiveTheSameAlphaAsTheRowByRowDefinition() throws {
         var generator = SystemRandomNumberGenerator()
         let slots = [0, 1, 2, 3], reversed = [false, false, false, true]
@@ -107,10 +137,10 @@ struct WellbeingTests {
         let rows: [[Double?]] = responses.map { response in
             slots.map { slot in response.values[slot].map { Double(reversed[slot] ? 100 - $0 : $0) } }
         }
-        let expected = try #require(cronbachAlpha(rows))
+        let expected = try #require(Self.rowByRowAlpha(rows))
         let flat = CompleteCases(responses, slots: slots, reversed: reversed)
         #expect(flat.count == expected.cases)
-        #expect(flat.alpha == expected.alpha)
+        #expect(abs(try #require(flat.alpha) - expected.alpha) < 1e-12)
     }
 
     @Test func verdicts() {
