@@ -59,64 +59,32 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    /// Stores one file in one transaction together with its SHA-256 (SPEC 9): all of it or none.
-    public func importSource(
-        wave: Wave, register: [Institution], source: SourceDescription, instrument: Instrument,
-        responses: [ImportedResponse], quarantine: [QuarantinedRow]
-    ) throws -> ImportOutcome {
-        var pending: [ImportedResponse]? = responses
-        return try importSource(
-            wave: wave, register: register, sha256: source.sha256, instrument: instrument,
-            nextBatch: {
-                defer { pending = nil }
-                return pending
-            },
-            finish: { SourceEnd(description: source, accepted: responses.count, quarantine: quarantine) })
-    }
-
-    /// The same while the file is still being read on another thread: accepted rows arrive in
-    /// batches from `nextBatch` (nil: no more), and `finish` then says how the file looked and
-    /// what was quarantined, or throws the file-level error that rolls everything back. The
-    /// transaction spans the whole file, so a crash at any point leaves all of it or none.
+    /// Stores one needs file in one transaction together with its SHA-256 (SPEC 9), while the file
+    /// may still be being read on another thread: accepted rows arrive in batches from `nextBatch`
+    /// (nil: no more), and `finish` then says how the file looked and what was quarantined, or
+    /// throws the file-level error that rolls everything back. The transaction spans the whole
+    /// file, so a crash at any point leaves all of it or none.
     public func importSource(
         wave: Wave, register: [Institution], sha256: String, instrument: Instrument,
         nextBatch: () -> [ImportedResponse]?, finish: () throws -> SourceEnd
     ) throws -> ImportOutcome {
         try writer.write { db in
-            if let waveID = try String.fetchOne(
-                db, sql: "SELECT wave_id FROM source WHERE sha256 = ?", arguments: [sha256])
-            {
-                while nextBatch() != nil {}
-                _ = try finish()
-                return .alreadyImported(waveID: waveID)
+            try importFile(
+                db, wave: wave, register: register, sha256: sha256,
+                alreadyImported: {
+                    while nextBatch() != nil {}
+                    _ = try finish()
+                }
+            ) { sourceID in
+                let table = try answerTable(db, for: instrument)
+                var inserter = try ResponseInserter(db, sourceID: sourceID, waveID: wave.id, table: table, instrument: instrument)
+                while let batch = nextBatch() {
+                    try inserter.insert(batch)
+                }
+                let end = try finish()
+                try markSuperseded(db, waveID: wave.id)
+                return end
             }
-            let table = try answerTable(db, for: instrument)
-            try saveWave(db, wave: wave, register: register)
-            // The row is completed below, once the whole file has been read.
-            var record = SourceRecord(
-                id: nil, waveId: wave.id, fileName: "", sha256: sha256, kind: "needs", instrumentId: instrument.id,
-                format: "", encoding: "", delimiter: "", rowsRead: 0, rowsAccepted: 0, rowsQuarantined: 0,
-                importedAt: Self.now())
-            try record.insert(db)
-            let sourceID = record.id!
-            var inserter = try ResponseInserter(db, sourceID: sourceID, waveID: wave.id, table: table, instrument: instrument)
-            while let batch = nextBatch() {
-                try inserter.insert(batch)
-            }
-            let end = try finish()
-            let source = end.description
-            record.fileName = source.fileName
-            record.kind = source.kind
-            record.format = source.format
-            record.encoding = source.encoding
-            record.delimiter = source.delimiter
-            record.rowsRead = end.accepted + end.quarantine.count
-            record.rowsAccepted = end.accepted
-            record.rowsQuarantined = end.quarantine.count
-            try record.update(db)
-            try insertQuarantine(db, sourceID: sourceID, rows: end.quarantine)
-            try markSuperseded(db, waveID: wave.id)
-            return .imported(sourceID: sourceID)
         }
     }
 
@@ -126,9 +94,7 @@ public final class AppDatabase: Sendable {
         quarantine: [QuarantinedRow]
     ) throws -> ImportOutcome {
         try writer.write { db in
-            try importFile(
-                db, wave: wave, register: register, source: source, accepted: ratings.count, quarantine: quarantine
-            ) { sourceID in
+            try importFile(db, wave: wave, register: register, sha256: source.sha256, alreadyImported: {}) { sourceID in
                 let insert = try db.makeStatement(
                     sql: """
                         INSERT INTO self_assessment (source_id, wave_id, line, institution, respondent_key, area, rating)
@@ -139,31 +105,42 @@ public final class AppDatabase: Sendable {
                         sourceID, wave.id, rating.line, rating.institution, rating.respondentKey, rating.area, rating.rating,
                     ])
                 }
+                return SourceEnd(description: source, accepted: ratings.count, quarantine: quarantine)
             }
         }
     }
 
-    /// The part every import shares: the SHA-256 check, the wave and its register, the source row
-    /// and its quarantine; `rows` stores the accepted rows.
+    /// The part every import shares: the SHA-256 check (a file seen before changes nothing, after
+    /// `alreadyImported` has let its reader finish), the wave and its register, and the source row
+    /// with its quarantine. `rows` stores the accepted rows and then says how the file ended; the
+    /// source row is completed from that.
     private func importFile(
-        _ db: Database, wave: Wave, register: [Institution], source: SourceDescription, accepted: Int,
-        quarantine: [QuarantinedRow], rows: (Int64) throws -> Void
+        _ db: Database, wave: Wave, register: [Institution], sha256: String,
+        alreadyImported: () throws -> Void, rows: (Int64) throws -> SourceEnd
     ) throws -> ImportOutcome {
-        if let waveID = try String.fetchOne(
-            db, sql: "SELECT wave_id FROM source WHERE sha256 = ?", arguments: [source.sha256])
-        {
+        if let waveID = try String.fetchOne(db, sql: "SELECT wave_id FROM source WHERE sha256 = ?", arguments: [sha256]) {
+            try alreadyImported()
             return .alreadyImported(waveID: waveID)
         }
         try saveWave(db, wave: wave, register: register)
         var record = SourceRecord(
-            id: nil, waveId: wave.id, fileName: source.fileName, sha256: source.sha256, kind: source.kind,
-            instrumentId: source.instrument.isEmpty ? nil : source.instrument, format: source.format,
-            encoding: source.encoding, delimiter: source.delimiter, rowsRead: accepted + quarantine.count,
-            rowsAccepted: accepted, rowsQuarantined: quarantine.count, importedAt: Self.now())
+            id: nil, waveId: wave.id, fileName: "", sha256: sha256, kind: "", instrumentId: nil, format: "",
+            encoding: "", delimiter: "", rowsRead: 0, rowsAccepted: 0, rowsQuarantined: 0, importedAt: Self.now())
         try record.insert(db)
         let sourceID = record.id!
-        try insertQuarantine(db, sourceID: sourceID, rows: quarantine)
-        try rows(sourceID)
+        let end = try rows(sourceID)
+        let source = end.description
+        record.fileName = source.fileName
+        record.kind = source.kind
+        record.instrumentId = source.instrument.isEmpty ? nil : source.instrument
+        record.format = source.format
+        record.encoding = source.encoding
+        record.delimiter = source.delimiter
+        record.rowsRead = end.accepted + end.quarantine.count
+        record.rowsAccepted = end.accepted
+        record.rowsQuarantined = end.quarantine.count
+        try record.update(db)
+        try insertQuarantine(db, sourceID: sourceID, rows: end.quarantine)
         return .imported(sourceID: sourceID)
     }
 

@@ -26,9 +26,11 @@ struct StoreReadTests {
         let source = SourceDescription(
             fileName: "large.csv", sha256: "sha", kind: "needs", instrument: instrument.id, format: "generic",
             encoding: "UTF-8", delimiter: ",")
+        var batches = stride(from: 0, to: count, by: 1_000).map { Array(responses[$0..<min($0 + 1_000, count)]) }[...]
         _ = try database.importSource(
-            wave: Wave("2026-27-autumn")!, register: [], source: source, instrument: instrument,
-            responses: responses, quarantine: [])
+            wave: Wave("2026-27-autumn")!, register: [], sha256: source.sha256, instrument: instrument,
+            nextBatch: { batches.popFirst() },
+            finish: { SourceEnd(description: source, accepted: count, quarantine: []) })
 
         let read = try database.responses(wave: "2026-27-autumn", instrument: instrument)
         let superseded = Set(stride(from: 998, to: count, by: 1_000).filter { $0 + 1 < count })
