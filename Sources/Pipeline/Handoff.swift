@@ -50,21 +50,3 @@ final class Handoff<Batch: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 }
-
-/// A value set on one thread and read on another after a `DispatchGroup` wait.
-final class Outcome<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Result<Value, Error>?
-
-    func set(_ result: Result<Value, Error>) {
-        lock.lock()
-        stored = result
-        lock.unlock()
-    }
-
-    var result: Result<Value, Error>? {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
-    }
-}

@@ -19,7 +19,7 @@ struct ReportBuilder {
         let gaps = selfAssessmentGaps(try database.selfRatings(wave: wave.id), respondentsByInstitution: perInstitution)
 
         // Wellbeing needs nothing else computed here: it runs on the other core meanwhile.
-        let wellbeing = Outcome<WellbeingIndicators>()
+        let wellbeing = ThreadResult<WellbeingIndicators>()
         let scoring = DispatchGroup()
         DispatchQueue.global().async(group: scoring) { [instrument, settings] in
             wellbeing.set(.success(
@@ -46,7 +46,7 @@ struct ReportBuilder {
         let sources = try database.sources(wave: wave.id), quarantine = try database.quarantine(wave: wave.id)
         scoring.wait()
         var report = CouncilReport(
-            wave: wave.id, instrument: instrument, needs: needs, wellbeing: try wellbeing.result!.get(),
+            wave: wave.id, instrument: instrument, needs: needs, wellbeing: try wellbeing.get(),
             sources: sources, quarantine: quarantine,
             settings: settings, programVersion: AtbalstsVersion.current, generatedAt: Date())
         report.history = history

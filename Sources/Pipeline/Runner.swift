@@ -89,7 +89,7 @@ public struct Runner {
         // Small batches, few in flight: the store keeps up with the parser, so all that is left
         // when parsing ends is one batch (a buffer of 4 × 1,024 rows left ~80 ms of inserts).
         let handoff = Handoff<[ImportedResponse]>(capacity: 2)
-        let parsed = Outcome<ParsedSource>()
+        let parsed = ThreadResult<ParsedSource>()
         let reading = DispatchGroup()
         let options = source.options
         let onProgress = progress.reading(name)
@@ -119,7 +119,7 @@ public struct Runner {
             nextBatch: handoff.receive,
             finish: {
                 reading.wait()
-                let result = try parsed.result!.get()
+                let result = try parsed.get()
                 read = result
                 reportRead(name, result)
                 return SourceEnd(

@@ -23,7 +23,7 @@ extension AppDatabase {
         guard let middle = split.middle else {
             return try read { try Self.responses(in: $0, wave: wave, table: table, instrument: instrument, ids: nil) }
         }
-        let secondHalf = ReadResult()
+        let secondHalf = ThreadResult<[ScoredResponse]>()
         let reading = DispatchGroup()
         let path = self.path
         DispatchQueue.global().async(group: reading) {
@@ -173,23 +173,5 @@ extension AppDatabase {
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         try writer.read(body)
-    }
-}
-
-/// The other half of a parallel read, handed back after a `DispatchGroup` wait.
-private final class ReadResult: @unchecked Sendable {
-    private let lock = NSLock()
-    private var result: Result<[ScoredResponse], Error> = .success([])
-
-    func set(_ value: Result<[ScoredResponse], Error>) {
-        lock.lock()
-        result = value
-        lock.unlock()
-    }
-
-    func get() throws -> [ScoredResponse] {
-        lock.lock()
-        defer { lock.unlock() }
-        return try result.get()
     }
 }
