@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import Pipeline
+
+/// What an instrument file may hold, checked where it is loaded.
+struct InstrumentLoaderTests {
+    /// An instrument with one multi-select item of `count` inline options, in its own seeds folder.
+    func seeds(multiOptions count: Int) throws -> Seeds {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("atbalsts-seeds-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("instruments"), withIntermediateDirectories: true)
+        let options = (1...count).map { "      - { id: o\($0), lv: Iespēja \($0) }" }.joined(separator: "\n")
+        let yaml = """
+            id: wide
+            title: { lv: Plaša, en: Wide }
+            items:
+              - id: forms
+                type: multi
+                header: Atbalsta veidi
+                options:
+            \(options)
+
+            """
+        try yaml.write(to: directory.appendingPathComponent("instruments/wide.yaml"), atomically: true, encoding: .utf8)
+        return Seeds(directory: directory)
+    }
+
+    /// The importer keeps a respondent's checkbox choices as the bits of one 64-bit word.
+    @Test func aMultiItemHasAtMost64Options() throws {
+        let instrument = try seeds(multiOptions: 64).instrument("wide")
+        #expect(instrument.slots.count == 64)
+        do {
+            _ = try seeds(multiOptions: 65).instrument("wide")
+            Issue.record("65 options were accepted")
+        } catch {
+            #expect("\(error)".contains("wide.yaml:4: "), "names the file and the item's line")
+            #expect("\(error)".contains("item forms has 65 options; at most 64"))
+        }
+    }
+}
