@@ -37,6 +37,33 @@ public struct QuarantinedRow: Hashable, Sendable {
     }
 }
 
+/// One answer that matched no label of its item (SPEC 9): missing for that item only, the rest of
+/// the respondent's answers count. Kept for the data-quality sheet and `<wave>-rejected.csv`.
+public struct UnreadableAnswer: Hashable, Sendable {
+    public let line: Int
+    public let itemID: String
+    public let column: String
+    public let value: String
+
+    public init(line: Int, itemID: String, column: String, value: String) {
+        self.line = line
+        self.itemID = itemID
+        self.column = column
+        self.value = value
+    }
+}
+
+/// An unreadable answer together with the file it came from.
+public struct UnreadableEntry: Sendable, Hashable {
+    public let fileName: String
+    public let answer: UnreadableAnswer
+
+    public init(fileName: String, answer: UnreadableAnswer) {
+        self.fileName = fileName
+        self.answer = answer
+    }
+}
+
 /// How one input file was read: what the data-quality sheet reports about it.
 public struct SourceDescription: Sendable, Hashable {
     public let fileName: String

@@ -137,6 +137,21 @@ public struct Instrument: Sendable {
 
     public func slotIndex(_ name: String) -> Int? { slots.firstIndex { $0.name == name } }
 
+    /// The option a multi-select item offers for answers outside its list (`Cits: …`, SPEC 9).
+    public static let otherOptionID = "other"
+
+    /// What a response's `texts` hold, in order: the text items, then the "other" text of every
+    /// multi-select that has the option (stored as `<item>__other`).
+    public var textItemIDs: [String] {
+        let texts = items.filter { $0.kind == .text }.map(\.id)
+        let others = items.compactMap { item -> String? in
+            guard case .multi(let options) = item.kind, options.contains(where: { $0.id == Self.otherOptionID })
+            else { return nil }
+            return "\(item.id)__\(Self.otherOptionID)"
+        }
+        return texts + others
+    }
+
     public func item(_ id: String) -> Item? { items.first { $0.id == id } }
 
     /// Slot indices of the need-area items, in need-area order.

@@ -45,7 +45,8 @@ public struct ColumnMapping: Sendable {
                 throw .unknownItem(itemID, instrument: instrument.id)
             }
             guard let column = Self.findExplicit(target, headers: headers, codes: codes) else {
-                throw .mappedColumnMissing(item: itemID, target: target)
+                throw .mappedColumnMissing(
+                    item: itemID, target: target, closest: closestText(target, in: headers))
             }
             assign(item, column, .explicit)
         }
@@ -94,6 +95,18 @@ public struct ColumnMapping: Sendable {
         self.columnForItem = columnForItem
         self.matches = matches.sorted { $0.column < $1.column }
         self.unmapped = headers.indices.filter { !taken.contains($0) }.map { headers[$0] }
+    }
+
+    /// Items with no column that the questionnaire was not declared not to ask (SPEC 9: such a
+    /// file fails). `notAsked` names items or whole blocks (`who5`, `cbi`).
+    public func missingItems(of instrument: Instrument, notAsked: Set<String>) -> [String] {
+        instrument.items.indices.compactMap { index in
+            let item = instrument.items[index]
+            guard columnForItem[index] == nil, optionColumns[index] == nil,
+                  !notAsked.contains(item.id), !notAsked.contains(item.group)
+            else { return nil }
+            return item.id
+        }
     }
 
     /// LimeSurvey writes `Q2[SQ001]` or `Q2[SQ001]. Question text`; the code is the part before

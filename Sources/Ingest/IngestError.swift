@@ -11,7 +11,7 @@ public struct IngestError: Error, CustomStringConvertible, Equatable {
         case noRecognisableHeader
         case duplicateHeader(String, firstColumn: Int, secondColumn: Int)
         case unknownItem(String, instrument: String)
-        case mappedColumnMissing(item: String, target: String)
+        case mappedColumnMissing(item: String, target: String, closest: String?)
         case missingInstitutionColumn
     }
 
@@ -29,8 +29,8 @@ public struct IngestError: Error, CustomStringConvertible, Equatable {
         IngestError(cause: .unknownItem(id, instrument: instrument))
     }
 
-    static func mappedColumnMissing(item: String, target: String) -> IngestError {
-        IngestError(cause: .mappedColumnMissing(item: item, target: target))
+    static func mappedColumnMissing(item: String, target: String, closest: String?) -> IngestError {
+        IngestError(cause: .mappedColumnMissing(item: item, target: target, closest: closest))
     }
 
     public var description: String {
@@ -38,7 +38,7 @@ public struct IngestError: Error, CustomStringConvertible, Equatable {
         return "\(place): \(message)"
     }
 
-    private var message: String {
+    public var message: String {
         switch cause {
         case .unreadable(let reason): return say("cannot read the file (\(reason))", lv: "nevar nolasīt failu (\(reason))")
         case .undecodable(let error):
@@ -55,8 +55,9 @@ public struct IngestError: Error, CustomStringConvertible, Equatable {
                 lv: "virsraksts \"\(header)\" atkārtojas \(first + 1). un \(second + 1). kolonnā; pārdēvējiet vienu eksportā")
         case .unknownItem(let id, let instrument):
             return say("`columns:` names item \"\(id)\", which instrument \(instrument) does not have", lv: "`columns:` min jautājumu \"\(id)\", kura instrumentā \(instrument) nav")
-        case .mappedColumnMissing(let item, let target):
-            return say("`columns:` maps item \"\(item)\" to \"\(target)\", but no column matches it", lv: "`columns:` sasaista \"\(item)\" ar \"\(target)\", bet tādas kolonnas nav")
+        case .mappedColumnMissing(let item, let target, let closest):
+            let hint = closest.map { say("; the closest header is \"\($0)\"", lv: "; tuvākais virsraksts ir \"\($0)\"") } ?? ""
+            return say("`columns:` maps item \"\(item)\" to \"\(target)\", but no column matches it\(hint)", lv: "`columns:` sasaista \"\(item)\" ar \"\(target)\", bet tādas kolonnas nav\(hint)")
         case .missingInstitutionColumn:
             return say("no column answers the institution question; map it with `columns: { institution: … }`", lv: "neviena kolonna neatbild uz jautājumu par iestādi; norādiet to ar `columns: { institution: … }`")
         }

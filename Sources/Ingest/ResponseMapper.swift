@@ -1,4 +1,5 @@
 import AtbalstsCore
+import Foundation
 
 enum RowOutcome {
     case accepted(ImportedResponse)
@@ -12,9 +13,17 @@ enum RowOutcome {
 struct ResponseMapper {
     /// What one mapped item asks of a row.
     private enum Step {
-        case scaled(column: Int, slot: Int, scale: Int)
-        case multi(column: Int, slot: Int, options: Int, choices: Int, item: String)
+        case scaled(column: Int, slot: Int, scale: Int, item: String)
+        case multi(column: Int, slot: Int, options: Int, choices: Int, item: String, text: Int?)
         case multiColumns(columns: [Int?], slot: Int, options: Int)
+    }
+
+    /// A multi-select answer read: the chosen options as bits, the text of an "other" answer, or
+    /// the parts that match no option (SPEC 9: the answer is unreadable).
+    enum Choice {
+        case chosen(UInt64)
+        case other(UInt64, text: String)
+        case unreadable(parts: [String])
     }
 
     let headers: [String]
@@ -31,16 +40,25 @@ struct ResponseMapper {
     private let choiceLabels: [[(label: String, index: Int)]]
     private let choiceLabelBytes: [[(label: [UInt8], index: Int)]]
     private let separator: String
+    /// Text items, then one "other" text per multi-select that has the option.
+    private let textSlotCount: Int
     private var labelCache: [ByteCache<Result<Int, LabelError>>]
     /// The chosen options as bits (an instrument's multi item has at most 64), nil: no match.
     private var choiceCache: [ByteCache<UInt64?>]
+    /// Per multi-select: the bit of its "other" option, and texts that mean "other" (`Cits`).
+    private let otherOption: [Int?]
+    private let otherLabels: [[String]]
     private var institutionCache = ByteCache<String?>()
+    /// Submission dates must fall in this window (SPEC 5 `wave_dates`).
+    private let term: ClosedRange<String>?
+    private(set) var findings = ReadFindings()
 
     init(
         instrument: Instrument, headers: [String], mapping: ColumnMapping, meta: MetaColumns,
-        format: SourceFormat, register: [Institution], labels: [String: [String: Int]],
+        format: SourceFormat, register: [Institution], options sourceOptions: SourceOptions,
         pseudonymizer: Pseudonymizer
     ) throws(IngestError) {
+        let labels = sourceOptions.labels
         guard let institutionItem = instrument.items.firstIndex(where: { $0.kind == .institution }),
               let column = mapping.columnForItem[institutionItem]
         else { throw IngestError(cause: .missingInstitutionColumn) }
@@ -54,15 +72,23 @@ struct ResponseMapper {
         for institution in register {
             byKey[normalizedForMatching(institution.code)] = institution.code
             byKey[normalizedForMatching(institution.name)] = institution.code
+            for alias in institution.aliases { byKey[normalizedForMatching(alias)] = institution.code }
         }
+        // The pipeline's own spellings win over the register's (SPEC 5 `institutions:`).
+        for (typed, code) in sourceOptions.institutions { byKey[normalizedForMatching(typed)] = code }
         institutionByKey = byKey
+        term = sourceOptions.term
         textColumns = instrument.items.indices.filter { instrument.items[$0].kind == .text }.map { mapping.columnForItem[$0] }
+        let textCount = textColumns.count
 
         var scales: [Scale] = []
         var tables: [[String: Int]] = []
         var choices: [[(label: String, index: Int)]] = []
+        var others: [Int?] = []
+        var otherTexts: [[String]] = []
         var steps: [Step] = []
         var slot = 0
+        var otherTextIndex = textCount
         for (itemIndex, item) in instrument.items.enumerated() {
             switch item.kind {
             case .scaled(let scale, _):
@@ -72,16 +98,27 @@ struct ResponseMapper {
                         tables.append(Self.labelTable(scale, extra: labels[scale.id] ?? [:]))
                         return scales.count - 1
                     }()
-                    steps.append(.scaled(column: column, slot: slot, scale: index))
+                    steps.append(.scaled(column: column, slot: slot, scale: index, item: item.id))
                 }
                 slot += 1
             case .multi(let options):
+                let other = options.firstIndex { $0.id == Instrument.otherOptionID }
+                let textSlot: Int? = other == nil ? nil : otherTextIndex
+                if other != nil { otherTextIndex += 1 }
                 if let columns = mapping.optionColumns[itemIndex] {
                     steps.append(.multiColumns(columns: columns, slot: slot, options: options.count))
                 } else if let column = mapping.columnForItem[itemIndex] {
-                    let candidates = options.indices.flatMap { [(options[$0].label.lv, $0), (options[$0].label.en, $0)] }
+                    var candidates = options.indices.flatMap { [(options[$0].label.lv, $0), (options[$0].label.en, $0)] }
+                    var otherWords = ["cits", "citi", "cita", "other"]
+                    for (text, target) in labels[item.id] ?? [:] {
+                        guard case .option(let id) = target, let index = options.firstIndex(where: { $0.id == id }) else { continue }
+                        if index == other { otherWords.append(normalizedForMatching(text)) }
+                        candidates.append((text, index))
+                    }
                     choices.append(candidates.sorted { $0.0.utf8.count > $1.0.utf8.count })
-                    steps.append(.multi(column: column, slot: slot, options: options.count, choices: choices.count - 1, item: item.id))
+                    others.append(other)
+                    otherTexts.append(otherWords)
+                    steps.append(.multi(column: column, slot: slot, options: options.count, choices: choices.count - 1, item: item.id, text: textSlot))
                 }
                 slot += options.count
             case .institution, .text:
@@ -93,18 +130,23 @@ struct ResponseMapper {
         labelTables = tables
         choiceLabels = choices
         choiceLabelBytes = choices.map { labels in labels.map { (Array($0.label.utf8), $0.index) } }
+        otherOption = others
+        otherLabels = otherTexts
+        textSlotCount = otherTextIndex
         labelCache = Array(repeating: ByteCache(), count: scales.count)
         choiceCache = Array(repeating: ByteCache(), count: choices.count)
     }
 
     /// Normalised label → value; a pipeline's `labels:` map another questionnaire's answers in.
-    private static func labelTable(_ scale: Scale, extra: [String: Int]) -> [String: Int] {
+    private static func labelTable(_ scale: Scale, extra: [String: LabelTarget]) -> [String: Int] {
         var table: [String: Int] = [:]
         for option in scale.options {
             table[normalizedForMatching(option.label.lv)] = option.value
             table[normalizedForMatching(option.label.en)] = option.value
         }
-        for (label, value) in extra { table[normalizedForMatching(label)] = value }
+        for (label, target) in extra {
+            if case .value(let value) = target { table[normalizedForMatching(label)] = value }
+        }
         return table
     }
 
@@ -122,23 +164,42 @@ struct ResponseMapper {
             return reject(completed, "incomplete response (no submit date)")
         }
         guard let institution = institution(record, institutionColumn) else {
-            let reason = record.field(institutionColumn).isEmpty ? "no institution given" : "unknown institution"
-            return reject(institutionColumn, reason)
+            if record.field(institutionColumn).isEmpty { return reject(institutionColumn, "no institution given") }
+            findings.unknownInstitutions.add(record.string(institutionColumn).trimmingCharacters(in: .whitespaces))
+            return reject(institutionColumn, "unknown institution")
         }
 
         var values = AnswerValues(count: slotCount)
+        var texts = [String?](repeating: nil, count: textSlotCount)
         for step in steps {
             switch step {
-            case .scaled(let column, let slot, let scale):
+            case .scaled(let column, let slot, let scale, let item):
                 if record.isBlank(column) { continue }
+                findings.answered[item, default: 0] += 1
                 switch value(record, column, scale: scale) {
                 case .success(let value): values[slot] = value
-                case .failure(let error): return reject(column, error.reason)
+                case .failure:
+                    // SPEC 9: missing for this item only; the respondent's other answers count.
+                    let text = record.string(column).trimmingCharacters(in: .whitespaces)
+                    findings.noteUnreadable(
+                        line: record.line, itemID: item, column: headers[column], whole: Redaction.redact(text),
+                        parts: [Redaction.redact(text)])
                 }
-            case .multi(let column, let slot, let count, let choices, let item):
+            case .multi(let column, let slot, let count, let choices, let item, let textSlot):
                 if record.isBlank(column) { continue }
-                guard let chosen = chosenOptions(record, column, choices: choices) else {
-                    return reject(column, "answer does not match the options of \(item)")
+                findings.answered[item, default: 0] += 1
+                let chosen: UInt64
+                switch chosenOptions(record, column, choices: choices) {
+                case .chosen(let bits): chosen = bits
+                case .other(let bits, let text):
+                    chosen = bits
+                    // Kept like a comment (SPEC 9), redacted like one (SPEC 8).
+                    if let textSlot, !text.isEmpty { texts[textSlot] = Redaction.redact(text) }
+                case .unreadable(let parts):
+                    findings.noteUnreadable(
+                        line: record.line, itemID: item, column: headers[column],
+                        whole: Redaction.redact(record.string(column)), parts: parts.map(Redaction.redact))
+                    continue
                 }
                 for option in 0..<count { values[slot + option] = Int(chosen >> option & 1) }
             case .multiColumns(let columns, let slot, let count):
@@ -147,17 +208,25 @@ struct ResponseMapper {
                 }
             }
         }
-        let texts: [String?] = textColumns.map { column in
-            guard let column, !record.isBlank(column) else { return nil }
+        for (index, column) in textColumns.enumerated() {
+            guard let column, !record.isBlank(column) else { continue }
             // SPEC 8: no e-mail address is stored, not even one written into a comment.
-            return Redaction.redact(record.string(column))
+            texts[index] = Redaction.redact(record.string(column))
         }
         let key = meta.email.flatMap { pseudonymizer.key(forEmailBytes: record.field($0)) }
             ?? Pseudonymizer.randomKey()
+        var submittedAt: String?
+        if let column = meta.submittedAt, !record.isBlank(column) {
+            submittedAt = normalizedTimestamp(bytes: record.field(column))
+            if submittedAt == nil {
+                findings.unreadableTimes.add(Redaction.redact(record.string(column)))
+            } else if let term, let day = submittedAt?.prefix(10), !term.contains(String(day)) {
+                findings.datesOutsideTerm.add(String(day))
+            }
+        }
         return .accepted(
             ImportedResponse(
-                line: record.line, respondentKey: key,
-                submittedAt: meta.submittedAt.flatMap { normalizedTimestamp(bytes: record.field($0)) },
+                line: record.line, respondentKey: key, submittedAt: submittedAt,
                 institution: institution, values: values, texts: texts))
     }
 
@@ -215,15 +284,70 @@ struct ResponseMapper {
         return answered ? chosen : nil
     }
 
-    private mutating func chosenOptions(_ record: RawRecord, _ column: Int, choices: Int) -> UInt64? {
+    private mutating func chosenOptions(_ record: RawRecord, _ column: Int, choices: Int) -> Choice {
         let bytes = record.field(column)
-        if let cached = choiceCache[choices].value(for: bytes) { return cached }
+        if let cached = choiceCache[choices].value(for: bytes), let bits = cached { return .chosen(bits) }
         // Exact bytes first; the Unicode comparison (canonically equivalent spellings) when they fail.
         let chosen = Self.split(bytes, labels: choiceLabelBytes[choices], separator: Array(separator.utf8))
             ?? Self.split(record.string(column), labels: choiceLabels[choices], separator: separator)
                 .map { $0.reduce(UInt64(0)) { $0 | 1 << $1 } }
         choiceCache[choices].insert(chosen, for: bytes)
-        return chosen
+        if let chosen { return .chosen(chosen) }
+        return Self.partialSplit(
+            record.string(column), labels: choiceLabels[choices], separator: separator,
+            other: otherOption[choices], otherWords: otherLabels[choices])
+    }
+
+    /// The slow path for an answer that is not only known options: known options are taken
+    /// longest first, an "other" answer (`Cits: …`, or a text the pipeline maps to `other`) takes
+    /// the rest of the cell as its text, and anything else is an unknown part.
+    static func partialSplit(
+        _ text: String, labels: [(label: String, index: Int)], separator: String, other: Int?, otherWords: [String]
+    ) -> Choice {
+        let trimmedSeparator = separator.trimmingCharacters(in: .whitespaces)
+        var chosen: UInt64 = 0
+        var unknown: [String] = []
+        var otherText: String?
+        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        func otherAnswer(_ part: Substring) -> String? {
+            guard other != nil else { return nil }
+            let normalized = normalizedForMatching(String(part))
+            for word in otherWords {
+                if normalized == word { return "" }
+                for mark in [":", " -", " –", " ("] where normalized.hasPrefix(word + mark) {
+                    let start = part.index(part.startIndex, offsetBy: min(part.count, word.count + mark.count))
+                    return part[start...].trimmingCharacters(in: CharacterSet(charactersIn: " :-–()"))
+                }
+            }
+            return nil
+        }
+        while !rest.isEmpty {
+            if let (label, index) = labels.first(where: { candidate in
+                guard rest.hasPrefix(candidate.label) else { return false }
+                let after = rest.dropFirst(candidate.label.count)
+                return after.isEmpty || after.hasPrefix(separator) || after.hasPrefix(trimmedSeparator)
+            }) {
+                chosen |= 1 << index
+                rest = rest.dropFirst(label.count)
+            } else if let text = otherAnswer(rest) {
+                // "Cits: …" is the last choice a form writes; its text may hold the separator.
+                otherText = text
+                rest = rest.dropFirst(rest.count)
+            } else {
+                let end = rest.range(of: separator)?.lowerBound ?? rest.endIndex
+                unknown.append(rest[..<end].trimmingCharacters(in: .whitespaces))
+                rest = rest[end...]
+            }
+            if rest.hasPrefix(separator) {
+                rest = rest.dropFirst(separator.count)
+            } else if rest.hasPrefix(trimmedSeparator) {
+                rest = rest.dropFirst(trimmedSeparator.count)
+            }
+            rest = rest.drop { $0 == " " }
+        }
+        if !unknown.isEmpty { return .unreadable(parts: unknown) }
+        if let otherText, let other { return .other(chosen | 1 << other, text: otherText) }
+        return .chosen(chosen)
     }
 
     /// `split` on bytes: the same longest-first matching, with a byte-equal label.

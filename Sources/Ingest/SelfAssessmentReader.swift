@@ -71,7 +71,9 @@ public enum SelfAssessmentReader {
         }
         var ratingByLabel: [String: Int] = [:]
         for (label, value) in SelfRating.ratingLabels { ratingByLabel[normalizedForMatching(label)] = value }
-        for (label, value) in options.labels["rating"] ?? [:] { ratingByLabel[normalizedForMatching(label)] = value }
+        for (label, target) in options.labels["rating"] ?? [:] {
+            if case .value(let value) = target { ratingByLabel[normalizedForMatching(label)] = value }
+        }
 
         var parsed = ParsedSelfAssessment(
             fileName: name, sha256: Digest.sha256Hex(bytes), encoding: table.encoding, delimiter: table.delimiter,

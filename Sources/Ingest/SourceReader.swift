@@ -7,9 +7,31 @@ public struct SourceOptions: Sendable {
     public var encoding: EncodingChoice = .auto
     public var legacyEncoding: EncodingChoice = .windows1257
     public var columns: [String: String] = [:]
-    public var labels: [String: [String: Int]] = [:]
+    /// Scale id → answer text → value; multi-select item id → option text → option id or `other`.
+    public var labels: [String: [String: LabelTarget]] = [:]
+    /// Items (or whole blocks: `who5`, `cbi`) the questionnaire did not ask (SPEC 5 `not_asked`).
+    public var notAsked: Set<String> = []
+    /// Institution names as typed in the export → register code (SPEC 5 `institutions`).
+    public var institutions: [String: String] = [:]
+    /// Submission dates must fall in this window (`yyyy-MM-dd`, inclusive); nil: not checked.
+    public var term: ClosedRange<String>?
 
     public init() {}
+}
+
+/// What a pipeline's `labels:` entry maps an answer text to.
+public enum LabelTarget: Hashable, Sendable, CustomStringConvertible {
+    /// A value on the item's scale.
+    case value(Int)
+    /// An option of a multi-select, by id (`other` for the "other" option).
+    case option(String)
+
+    public var description: String {
+        switch self {
+        case .value(let value): return "\(value)"
+        case .option(let id): return id
+        }
+    }
 }
 
 /// Everything read from one export: accepted responses, quarantined rows and how the file looked.
@@ -26,6 +48,8 @@ public struct ParsedSource: Sendable {
     public var responses: [ImportedResponse] = []
     public var accepted = 0
     public var quarantine: [QuarantinedRow] = []
+    /// Answers that matched no label, unknown institutions, missing items, dates (SPEC 9).
+    public var findings = ReadFindings()
 
     /// rows read = rows accepted + rows quarantined (SPEC 9).
     public var rowsRead: Int { accepted + quarantine.count }
@@ -74,7 +98,7 @@ public enum SourceReader {
         }
         var mapper = try ResponseMapper(
             instrument: instrument, headers: headers, mapping: mapping, meta: meta, format: format,
-            register: register, labels: options.labels, pseudonymizer: pseudonymizer)
+            register: register, options: options, pseudonymizer: pseudonymizer)
 
         var source = ParsedSource(
             fileName: name, sha256: sha256 ?? Digest.sha256Hex(bytes), byteCount: bytes.count, format: format,
@@ -98,6 +122,9 @@ public enum SourceReader {
             _ = onBatch(source.responses)
             source.responses = []
         }
+        source.findings = mapper.findings
+        source.findings.missingItems = mapping.missingItems(of: instrument, notAsked: options.notAsked)
+        source.findings.unmappedHeaders = mapping.unmapped
         progress?(1, source.rowsRead)
         return source
     }

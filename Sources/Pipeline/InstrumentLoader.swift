@@ -35,7 +35,7 @@ extension Seeds {
         for node in try root.sequence("items") {
             let entry = try StrictMapping(node, file: file.path, what: "an item")
             try entry.allowOnly(
-                ["id", "type", "scale", "rows", "options", "code", "header", "en"], in: "an item")
+                ["id", "type", "scale", "rows", "options", "other", "code", "header", "en"], in: "an item")
             items += try expand(entry, scales: scales)
         }
         let needAreas = items.compactMap { item -> ReferenceEntry? in
@@ -68,7 +68,11 @@ extension Seeds {
             return [Item(id: id, group: id, row: nil, kind: .scaled(try scale(), reversed: false),
                          header: header, englishName: english, code: code)]
         case "multi":
-            let options = try entries(entry, key: "options")
+            var options = try entries(entry, key: "options")
+            // `other: true`: answers outside the list count as the option "other" (SPEC 9).
+            if try entry.bool("other") == true {
+                options.append(ReferenceEntry(id: Instrument.otherOptionID, label: Bilingual(lv: "Cits", en: "Other")))
+            }
             // The importer keeps a respondent's choices as the bits of one 64-bit word.
             guard options.count <= 64 else {
                 throw PipelineError(file: entry.file, line: entry.line, "item \(id) has \(options.count) options; at most 64")

@@ -18,6 +18,17 @@ public struct PipelineFile: Sendable {
         public let instrument: String
         public let options: SourceOptions
         public let line: Int?
+        /// Lines of the mapping keys (`columns.need_digital`, `labels.need.Liela`,
+        /// `not_asked.who5`, `institutions.EVĢ`), so a mistake found later names its line.
+        public let keyLines: [String: Int]
+    }
+
+    /// How strictly sources are taken (SPEC 5 `settings:`, SPEC 9).
+    public struct ImportSettings: Sendable {
+        /// More quarantined rows, or unreadable answers to one item, than this share: the file fails.
+        public var maxRejectedShare = 0.05
+        /// Submission dates must fall in the wave's term.
+        public var strictWaveDates = true
     }
 
     public struct Outputs: Sendable {
@@ -37,13 +48,18 @@ public struct PipelineFile: Sendable {
     public let sources: [Source]
     public let outputs: Outputs
     public let settings: ScoringSettings
+    public let importSettings: ImportSettings
 
     static let topKeys: Set<String> = ["wave", "database", "seeds", "pseudonym_key", "sources", "outputs", "settings"]
-    static let sourceKeys: Set<String> = ["file", "kind", "instrument", "format", "encoding", "columns", "labels"]
+    static let sourceKeys: Set<String> = [
+        "file", "kind", "instrument", "format", "encoding", "columns", "labels", "not_asked", "institutions",
+    ]
     static let outputKeys: Set<String> = [
         "directory", "council_workbook", "institution_workbooks", "institution_comments", "language",
     ]
-    static let settingKeys: Set<String> = ["min_group_size", "high_need_breadth_threshold", "priority_weights"]
+    static let settingKeys: Set<String> = [
+        "min_group_size", "high_need_breadth_threshold", "priority_weights", "max_rejected_share", "wave_dates",
+    ]
     static let weightKeys: Set<String> = ["high_need", "intensity", "gap", "breadth", "trend"]
 
     public static func load(_ path: URL) throws(PipelineError) -> PipelineFile {
@@ -101,7 +117,27 @@ public struct PipelineFile: Sendable {
             }
         }
         self.outputs = outputs
-        settings = try Self.settings(try root.mapping("settings", in: "the pipeline"))
+        let settingsEntry = try root.mapping("settings", in: "the pipeline")
+        settings = try Self.settings(settingsEntry)
+        importSettings = try Self.importSettings(settingsEntry)
+    }
+
+    private static func importSettings(_ entry: StrictMapping?) throws(PipelineError) -> ImportSettings {
+        var settings = ImportSettings()
+        guard let entry else { return settings }
+        if let share = try entry.number("max_rejected_share") {
+            guard (0...1).contains(share) else {
+                throw PipelineError(file: entry.file, line: entry.keyLine("max_rejected_share"), say("max_rejected_share must lie between 0 and 1", lv: "max_rejected_share jābūt no 0 līdz 1"))
+            }
+            settings.maxRejectedShare = share
+        }
+        if let dates = try entry.string("wave_dates") {
+            guard dates == "strict" || dates == "off" else {
+                throw PipelineError(file: entry.file, line: entry.keyLine("wave_dates"), say("wave_dates must be strict or off", lv: "wave_dates jābūt strict vai off"))
+            }
+            settings.strictWaveDates = dates == "strict"
+        }
+        return settings
     }
 
     private static func source(_ entry: StrictMapping, resolve: (String) -> URL) throws(PipelineError) -> Source {
@@ -130,22 +166,58 @@ public struct PipelineFile: Sendable {
         if let columns = try entry.mapping("columns", in: "a source") {
             for key in columns.keys { options.columns[key] = try columns.required(key, in: "`columns:`") }
         }
+        var keyLines: [String: Int] = [:]
+        if let columns = try entry.mapping("columns", in: "a source") {
+            for key in columns.keys { keyLines["columns.\(key)"] = columns.keyLine(key) }
+        }
         if let labels = try entry.mapping("labels", in: "a source") {
             for scale in labels.keys {
+                keyLines["labels.\(scale)"] = labels.keyLine(scale)
                 guard let table = try labels.mapping(scale, in: "`labels:`") else { continue }
-                var values: [String: Int] = [:]
+                var values: [String: LabelTarget] = [:]
                 for label in table.keys {
-                    guard let value = try table.number(label), value == value.rounded() else {
-                        throw PipelineError(file: file, line: table.keyLine(label), say("label \"\(label)\" needs a whole-number value", lv: "atbildei \"\(label)\" vajag veselu skaitli"))
+                    keyLines["labels.\(scale).\(label)"] = table.keyLine(label)
+                    // A number is a value on a scale; a word is a multi-select option id (or `other`).
+                    guard let text = try table.string(label), !text.isEmpty else {
+                        throw PipelineError(file: file, line: table.keyLine(label), say("label \"\(label)\" needs a value: a number on the scale, or an option id", lv: "atbildei \"\(label)\" vajag vērtību: skaitli skalā vai varianta id"))
                     }
-                    values[label] = Int(value)
+                    if let number = Double(text) {
+                        guard number == number.rounded() else {
+                            throw PipelineError(file: file, line: table.keyLine(label), say("label \"\(label)\" needs a whole-number value", lv: "atbildei \"\(label)\" vajag veselu skaitli"))
+                        }
+                        values[label] = .value(Int(number))
+                    } else {
+                        values[label] = .option(text)
+                    }
                 }
                 options.labels[scale] = values
             }
         }
+        if let notAsked = entry.value("not_asked") {
+            let nodes: [Yams.Node]
+            if let scalar = notAsked.scalar {
+                nodes = scalar.string.isEmpty || scalar.string == "[]" ? [] : [notAsked]
+            } else {
+                nodes = try entry.sequence("not_asked")
+            }
+            for node in nodes {
+                guard let id = node.scalar?.string, !id.isEmpty else {
+                    throw PipelineError(file: file, line: node.mark?.line, say("`not_asked:` lists item ids or blocks, e.g. [need_exams, who5]", lv: "`not_asked:` uzskaita jautājumu id vai blokus, piemēram, [need_exams, who5]"))
+                }
+                options.notAsked.insert(id)
+                keyLines["not_asked.\(id)"] = node.mark?.line
+            }
+        }
+        if let institutions = try entry.mapping("institutions", in: "a source") {
+            for typed in institutions.keys {
+                options.institutions[typed] = try institutions.required(typed, in: "`institutions:`")
+                keyLines["institutions.\(typed)"] = institutions.keyLine(typed)
+            }
+        }
         return Source(
             file: resolve(try entry.required("file", in: "a source")), kind: kind,
-            instrument: try entry.string("instrument") ?? "needs-v1", options: options, line: entry.line)
+            instrument: try entry.string("instrument") ?? "needs-v1", options: options, line: entry.line,
+            keyLines: keyLines)
     }
 
     private static func settings(_ entry: StrictMapping?) throws(PipelineError) -> ScoringSettings {

@@ -3,10 +3,16 @@ import Foundation
 
 /// `<wave>-rejected.csv` (SPEC 9): every quarantined row with file, line, column, value, reason.
 enum RejectedRows {
-    static func write(_ rows: [QuarantineEntry], to url: URL) throws {
+    static func write(_ rows: [QuarantineEntry], unreadable: [UnreadableEntry] = [], to url: URL) throws {
         var text = "\u{FEFF}file,line,column,value,reason\r\n"  // BOM: Excel then reads it as UTF-8
         for entry in rows {
             let fields = [entry.fileName, String(entry.row.line), entry.row.column ?? "", entry.row.value ?? "", entry.row.reason]
+            text += fields.map(quoted).joined(separator: ",") + "\r\n"
+        }
+        // SPEC 9: an unreadable answer is listed too; only its item counts it as missing.
+        for entry in unreadable {
+            let answer = entry.answer
+            let fields = [entry.fileName, String(answer.line), answer.column, answer.value, "unreadable answer to \(answer.itemID)"]
             text += fields.map(quoted).joined(separator: ",") + "\r\n"
         }
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")

@@ -50,6 +50,7 @@ struct ReportBuilder {
             sources: sources, quarantine: quarantine,
             settings: settings, programVersion: AtbalstsVersion.current, generatedAt: Date())
         report.history = history
+        report.unreadable = try database.unreadableAnswers(wave: wave.id)
         report.supportForms = supportForms
         report.barriers = barriers
         report.formsByPriority = formsByPriority

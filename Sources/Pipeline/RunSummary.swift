@@ -2,13 +2,15 @@
 public struct RunSummary: Codable, Sendable {
     public struct SourceResult: Codable, Sendable {
         public enum Status: String, Codable, Sendable {
-            case imported, alreadyImported = "already-imported", checked, failed
+            case imported, alreadyImported = "already-imported", reimported = "re-imported", checked, failed
         }
         public let file: String
         public let status: Status
         public let rowsRead: Int
         public let rowsAccepted: Int
         public let rowsQuarantined: Int
+        /// Answers that matched no label (missing for their item only, SPEC 9).
+        public var unreadableAnswers = 0
         public let error: String?
     }
 

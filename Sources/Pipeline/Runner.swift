@@ -24,19 +24,26 @@ public struct Runner {
         let register = try loadRegister()
         let key = try Workspace.loadKey(at: pipeline.pseudonymKey, pipeline: pipeline.path.path)
         let pseudonymizer = Pseudonymizer(key: key)
+        // SPEC 5: every mapping key names something real before any file is read.
+        let validation = MappingValidation(pipeline: pipeline, register: register)
+        var instruments: [String: Instrument] = [:]
+        for source in pipeline.sources where source.kind != .institutions {
+            let instrument = try seeds.instrument(source.instrument)
+            try validation.check(source, instrument: instrument)
+            instruments[source.instrument] = instrument
+        }
         let database = dryRun ? nil : try AppDatabase(path: pipeline.database.path)
         var summary = RunSummary(wave: pipeline.wave.id, database: pipeline.database.path)
 
         for source in pipeline.sources {
+            guard let instrument = instruments[source.instrument], source.kind != .institutions else { continue }
             switch source.kind {
             case .needs:
-                let instrument = try seeds.instrument(source.instrument)
                 summary.sources.append(
-                    importSource(source, instrument: instrument, register: register, pseudonymizer: pseudonymizer, into: database))
+                    try importSource(source, instrument: instrument, register: register, pseudonymizer: pseudonymizer, into: database))
             case .selfAssessment:
-                let needAreas = try seeds.instrument(source.instrument).needAreas
                 summary.sources.append(
-                    importSelfAssessment(source, needAreas: needAreas, register: register, pseudonymizer: pseudonymizer, into: database))
+                    importSelfAssessment(source, instrument: instrument, register: register, pseudonymizer: pseudonymizer, into: database))
             case .institutions:
                 continue
             }
@@ -47,7 +54,12 @@ public struct Runner {
 
     /// Re-renders the workbooks from stored data (SPEC 6 `report`).
     public func report() throws -> RunSummary {
-        let database = try AppDatabase(path: pipeline.database.path)
+        let known = FileManager.default.fileExists(atPath: pipeline.database.path)
+            ? try AppDatabase(path: pipeline.database.path) : nil
+        let waves = try known?.waves().map(\.id) ?? []
+        guard let database = known, waves.contains(pipeline.wave.id) else {
+            throw RunError.waveNotInDatabase(wave: pipeline.wave.id, database: pipeline.database.lastPathComponent, known: waves)
+        }
         return try report(from: database, summary: RunSummary(wave: pipeline.wave.id, database: pipeline.database.path))
     }
 
@@ -57,30 +69,56 @@ public struct Runner {
         return try Seeds.register(at: file)
     }
 
+    /// The source's options as the reader needs them: the term window when dates are strict.
+    private func readingOptions(_ source: PipelineFile.Source) -> SourceOptions {
+        var options = source.options
+        if pipeline.importSettings.strictWaveDates { options.term = pipeline.wave.termWindow }
+        return options
+    }
+
+    private func verdict(_ instrument: Instrument, _ register: [Institution]) -> SourceVerdict {
+        SourceVerdict(instrument: instrument, register: register, settings: pipeline.importSettings, wave: pipeline.wave)
+    }
+
+    /// A `columns:` target that matches no header is the pipeline's mistake (exit 2), named at its line.
+    private func pipelineMistake(_ error: Error, source: PipelineFile.Source) -> PipelineError? {
+        guard let error = error as? IngestError else { return nil }
+        switch error.cause {
+        case .mappedColumnMissing(let item, _, _), .unknownItem(let item, _):
+            return PipelineError(
+                file: pipeline.path.path, line: source.keyLines["columns.\(item)"] ?? source.line,
+                "\(source.file.lastPathComponent): \(error.message)")
+        default:
+            return nil
+        }
+    }
+
     private func importSource(
         _ source: PipelineFile.Source, instrument: Instrument, register: [Institution],
         pseudonymizer: Pseudonymizer, into database: AppDatabase?
-    ) -> RunSummary.SourceResult {
+    ) throws -> RunSummary.SourceResult {
         let name = source.file.lastPathComponent
         do {
             guard let database else {
                 let parsed = try SourceReader.read(
                     file: source.file, displayName: name, instrument: instrument, register: register,
-                    pseudonymizer: pseudonymizer, options: source.options, progress: progress.reading(name))
+                    pseudonymizer: pseudonymizer, options: readingOptions(source), progress: progress.reading(name))
                 reportRead(name, parsed)
-                return result(name, nil, read: parsed.rowsRead, accepted: parsed.accepted, quarantined: parsed.quarantine.count)
+                if let failure = verdict(instrument, register).failure(of: parsed) { throw failure }
+                return result(name, nil, parsed)
             }
             let (outcome, parsed) = try readAndStore(
                 source, name: name, instrument: instrument, register: register, pseudonymizer: pseudonymizer, into: database)
-            return result(name, outcome, read: parsed.rowsRead, accepted: parsed.accepted, quarantined: parsed.quarantine.count)
+            return result(name, outcome, parsed)
         } catch {
+            if let mistake = pipelineMistake(error, source: source) { throw mistake }
             return failed(name, error)
         }
     }
 
     /// Ingest and store overlap: the file is parsed and mapped on one thread while this one
     /// inserts the rows already mapped, all inside the one transaction of the file (SPEC 9), so a
-    /// file-level error found late still leaves nothing stored.
+    /// file-level error found late — or a verdict that fails the file — still leaves nothing stored.
     private func readAndStore(
         _ source: PipelineFile.Source, name: String, instrument: Instrument, register: [Institution],
         pseudonymizer: Pseudonymizer, into database: AppDatabase
@@ -91,7 +129,7 @@ public struct Runner {
         let handoff = Handoff<[ImportedResponse]>(capacity: 2)
         let parsed = ThreadResult<ParsedSource>()
         let reading = DispatchGroup()
-        let options = source.options
+        let options = readingOptions(source)
         let onProgress = progress.reading(name)
         DispatchQueue.global().async(group: reading) {
             defer { handoff.close() }
@@ -113,21 +151,26 @@ public struct Runner {
         // Hashed here while the other thread parses: the store needs it first, to refuse a
         // file imported before.
         let sha256 = Digest.sha256Hex(bytes)
+        let fingerprint = ReadFingerprint.of(source, instrument: instrument, register: register, settings: pipeline.importSettings)
+        let verdict = verdict(instrument, register)
         var read: ParsedSource?
         let outcome = try database.importSource(
-            wave: pipeline.wave, register: register, sha256: sha256, instrument: instrument,
-            nextBatch: handoff.receive,
+            wave: pipeline.wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: name,
+            instrument: instrument, nextBatch: handoff.receive,
             finish: {
                 reading.wait()
                 let result = try parsed.get()
                 read = result
                 reportRead(name, result)
+                // Thrown inside the file's transaction: a failing file leaves nothing stored.
+                if let failure = verdict.failure(of: result) { throw failure }
                 return SourceEnd(
                     description: SourceDescription(
                         fileName: name, sha256: sha256, kind: source.kind.rawValue, instrument: instrument.id,
                         format: result.format.rawValue, encoding: result.encoding.rawValue,
                         delimiter: Self.delimiterName(result.delimiter)),
-                    accepted: result.accepted, quarantine: result.quarantine)
+                    accepted: result.accepted, quarantine: result.quarantine,
+                    unreadable: result.findings.unreadableAnswers)
             })
         return (outcome, read!)
     }
@@ -141,19 +184,27 @@ public struct Runner {
     }
 
     private func importSelfAssessment(
-        _ source: PipelineFile.Source, needAreas: [ReferenceEntry], register: [Institution],
+        _ source: PipelineFile.Source, instrument: Instrument, register: [Institution],
         pseudonymizer: Pseudonymizer, into database: AppDatabase?
     ) -> RunSummary.SourceResult {
         let name = source.file.lastPathComponent
         do {
             let parsed = try SelfAssessmentReader.read(
-                file: source.file, displayName: name, needAreas: needAreas, register: register,
+                file: source.file, displayName: name, needAreas: instrument.needAreas, register: register,
                 pseudonymizer: pseudonymizer, options: source.options)
             progress.step(
                 "ingest",
                 say(
                     "\(name): self-assessment (\(parsed.level.rawValue) level), \(parsed.encoding.rawValue), \(parsed.rowsRead) rows (\(parsed.ratings.count) accepted, \(parsed.quarantine.count) quarantined)",
                     lv: "\(name): pašvērtējums (\(parsed.level.rawValue)), \(parsed.encoding.rawValue), \(parsed.rowsRead) rindas (\(parsed.ratings.count) pieņemtas, \(parsed.quarantine.count) atsijātas)"))
+            if parsed.rowsRead > 0, Double(parsed.quarantine.count) / Double(parsed.rowsRead) > pipeline.importSettings.maxRejectedShare {
+                var reasons = ValueCounts()
+                for row in parsed.quarantine { reasons.add(row.reason) }
+                throw SourceFailure(file: name, cause: .tooManyQuarantined(
+                    count: parsed.quarantine.count, rows: parsed.rowsRead,
+                    share: Double(parsed.quarantine.count) / Double(parsed.rowsRead), reasons: reasons.ranked))
+            }
+            let fingerprint = ReadFingerprint.of(source, instrument: instrument, register: register, settings: pipeline.importSettings)
             let outcome = try database.map { database in
                 try database.importSelfAssessment(
                     wave: pipeline.wave, register: register,
@@ -161,7 +212,7 @@ public struct Runner {
                         fileName: name, sha256: parsed.sha256, kind: source.kind.rawValue, instrument: "",
                         format: "self-assessment", encoding: parsed.encoding.rawValue,
                         delimiter: Self.delimiterName(parsed.delimiter)),
-                    ratings: parsed.ratings, quarantine: parsed.quarantine)
+                    fingerprint: fingerprint, ratings: parsed.ratings, quarantine: parsed.quarantine)
             }
             return result(name, outcome, read: parsed.rowsRead, accepted: parsed.ratings.count, quarantined: parsed.quarantine.count)
         } catch {
@@ -172,6 +223,32 @@ public struct Runner {
     private func failed(_ name: String, _ error: Error) -> RunSummary.SourceResult {
         progress.error("\(error)")
         return .init(file: name, status: .failed, rowsRead: 0, rowsAccepted: 0, rowsQuarantined: 0, error: "\(error)")
+    }
+
+    private func result(_ name: String, _ outcome: ImportOutcome?, _ parsed: ParsedSource) -> RunSummary.SourceResult {
+        var result = result(name, outcome, read: parsed.rowsRead, accepted: parsed.accepted, quarantined: parsed.quarantine.count)
+        let findings = parsed.findings
+        result.unreadableAnswers = findings.unreadableAnswers.count
+        if !findings.unreadableAnswers.isEmpty {
+            let items = findings.unreadableItems.map { "\($0) ×\(findings.unreadableCount[$0] ?? 0)" }.joined(separator: ", ")
+            progress.step("ingest", say(
+                "\(name): \(findings.unreadableAnswers.count) answers match no label and count as missing for their item (\(items)); see the data-quality sheet",
+                lv: "\(name): \(findings.unreadableAnswers.count) atbildes neatbilst nevienai atbildei skalā un skaitās kā neatbildētas (\(items)); skatiet datu kvalitātes lapu"))
+        }
+        if !findings.unknownInstitutions.isEmpty {
+            let names = SourceFailure.counted(findings.unknownInstitutions.ranked.map {
+                ($0.value, $0.count, nil)
+            })
+            progress.step("ingest", say(
+                "\(name): \(findings.unknownInstitutions.total) rows name an institution the register does not know, quarantined: \(names)",
+                lv: "\(name): \(findings.unknownInstitutions.total) rindas min reģistrā nezināmu iestādi, atsijātas: \(names)"))
+        }
+        if !findings.unreadableTimes.isEmpty {
+            progress.step("ingest", say(
+                "\(name): \(findings.unreadableTimes.total) submission times cannot be read and are kept without a time: \(SourceFailure.counted(findings.unreadableTimes.ranked.map { ($0.value, $0.count, nil) }))",
+                lv: "\(name): \(findings.unreadableTimes.total) iesniegšanas laikus nevar nolasīt, tie saglabāti bez laika: \(SourceFailure.counted(findings.unreadableTimes.ranked.map { ($0.value, $0.count, nil) }))"))
+        }
+        return result
     }
 
     /// What the store stage did with a read file; nil outcome = a dry run.
@@ -188,6 +265,9 @@ public struct Runner {
         case .alreadyImported(let wave):
             status = .alreadyImported
             progress.step("store", say("\(name): already imported (wave \(wave)); nothing changed", lv: "\(name): jau importēts (kārta \(wave)); nekas nemainās"))
+        case .reimported:
+            status = .reimported
+            progress.step("store", say("\(name): re-imported: mapping changed; the earlier reading is replaced", lv: "\(name): importēts atkārtoti: mainījās sasaiste; iepriekšējais nolasījums aizstāts"))
         }
         return .init(file: name, status: status, rowsRead: read, rowsAccepted: accepted, rowsQuarantined: quarantined, error: nil)
     }
@@ -203,6 +283,7 @@ public struct Runner {
         ).build()
         summary.respondents = responses.count
         summary.wavesInDatabase = try database.waves().count
+        guard !responses.isEmpty else { throw RunError.noRespondents(wave: wave) }
         progress.step("score", say(
             "\(responses.count) respondents, \(instrument.needAreas.count) need areas ranked",
             lv: "\(responses.count) respondenti, sarindotas \(instrument.needAreas.count) vajadzību jomas"))
@@ -211,7 +292,7 @@ public struct Runner {
         try createDirectory(outputs.directory)
         Self.removeStaleTemporaryFiles(in: outputs.directory)
         let rejected = outputs.directory.appendingPathComponent("\(wave)-rejected.csv")
-        try RejectedRows.write(report.quarantine, to: rejected)
+        try RejectedRows.write(report.quarantine, unreadable: report.unreadable, to: rejected)
         summary.rejectedFile = rejected.path
 
         if outputs.councilWorkbook {

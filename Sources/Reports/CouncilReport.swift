@@ -17,6 +17,8 @@ public struct CouncilReport: Sendable {
     public var plan: [PlanRow] = []
     public var sources: [SourceSummary]
     public var quarantine: [QuarantineEntry]
+    /// Answers that matched no label: missing for their item only (SPEC 9).
+    public var unreadable: [UnreadableEntry] = []
     public var settings: ScoringSettings
     public var programVersion: String
     public var generatedAt: Date

@@ -7,6 +7,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case cannotOpen(path: String, reason: String)
     case newerDatabase(path: String)
     case instrumentChanged(id: String)
+    /// SPEC 9: a file belongs to one wave; the same bytes under another wave are a mistake.
+    case importedForAnotherWave(file: String, wave: String)
 
     public var description: String {
         switch self {
@@ -14,6 +16,10 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             return say("\(path): cannot open the database (\(reason))", lv: "\(path): nevar atvērt datubāzi (\(reason))")
         case .newerDatabase(let path):
             return say("\(path): the database was written by a newer atbalsts; update atbalsts to use it", lv: "\(path): datubāzi rakstījusi jaunāka atbalsts versija; atjauniniet atbalsts")
+        case .importedForAnotherWave(let file, let wave):
+            return say(
+                "\(file): these exact bytes were imported for wave \(wave); a file belongs to one wave — check `wave:` or the file name",
+                lv: "\(file): tieši šis fails jau importēts kārtai \(wave); fails pieder vienai kārtai — pārbaudiet `wave:` vai faila nosaukumu")
         case .instrumentChanged(let id):
             return "instrument \(id) has other items than when its data was stored; "
                 + "give the changed instrument a new id"
@@ -53,24 +59,18 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    public func isImported(sha256: String) throws -> String? {
-        try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT wave_id FROM source WHERE sha256 = ?", arguments: [sha256])
-        }
-    }
-
     /// Stores one needs file in one transaction together with its SHA-256 (SPEC 9), while the file
     /// may still be being read on another thread: accepted rows arrive in batches from `nextBatch`
     /// (nil: no more), and `finish` then says how the file looked and what was quarantined, or
     /// throws the file-level error that rolls everything back. The transaction spans the whole
     /// file, so a crash at any point leaves all of it or none.
     public func importSource(
-        wave: Wave, register: [Institution], sha256: String, instrument: Instrument,
-        nextBatch: () -> [ImportedResponse]?, finish: () throws -> SourceEnd
+        wave: Wave, register: [Institution], sha256: String, fingerprint: String, fileName: String,
+        instrument: Instrument, nextBatch: () -> [ImportedResponse]?, finish: () throws -> SourceEnd
     ) throws -> ImportOutcome {
         try writer.write { db in
             try importFile(
-                db, wave: wave, register: register, sha256: sha256,
+                db, wave: wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: fileName,
                 alreadyImported: {
                     while nextBatch() != nil {}
                     _ = try finish()
@@ -90,11 +90,14 @@ public final class AppDatabase: Sendable {
 
     /// A self-assessment file, in one transaction like any other source.
     public func importSelfAssessment(
-        wave: Wave, register: [Institution], source: SourceDescription, ratings: [SelfRating],
-        quarantine: [QuarantinedRow]
+        wave: Wave, register: [Institution], source: SourceDescription, fingerprint: String,
+        ratings: [SelfRating], quarantine: [QuarantinedRow]
     ) throws -> ImportOutcome {
         try writer.write { db in
-            try importFile(db, wave: wave, register: register, sha256: source.sha256, alreadyImported: {}) { sourceID in
+            try importFile(
+                db, wave: wave, register: register, sha256: source.sha256, fingerprint: fingerprint,
+                fileName: source.fileName, alreadyImported: {}
+            ) { sourceID in
                 let insert = try db.makeStatement(
                     sql: """
                         INSERT INTO self_assessment (source_id, wave_id, line, institution, respondent_key, area, rating)
@@ -110,22 +113,37 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    /// The part every import shares: the SHA-256 check (a file seen before changes nothing, after
-    /// `alreadyImported` has let its reader finish), the wave and its register, and the source row
-    /// with its quarantine. `rows` stores the accepted rows and then says how the file ended; the
-    /// source row is completed from that.
+    /// The part every import shares: the SHA-256 check (a file seen before and read the same way
+    /// changes nothing, after `alreadyImported` has let its reader finish; read another way, the
+    /// earlier reading is deleted in this same transaction), the wave and its register, and the
+    /// source row with its quarantine. `rows` stores the accepted rows and then says how the file
+    /// ended; the source row is completed from that.
     private func importFile(
-        _ db: Database, wave: Wave, register: [Institution], sha256: String,
-        alreadyImported: () throws -> Void, rows: (Int64) throws -> SourceEnd
+        _ db: Database, wave: Wave, register: [Institution], sha256: String, fingerprint: String,
+        fileName: String, alreadyImported: () throws -> Void, rows: (Int64) throws -> SourceEnd
     ) throws -> ImportOutcome {
-        if let waveID = try String.fetchOne(db, sql: "SELECT wave_id FROM source WHERE sha256 = ?", arguments: [sha256]) {
-            try alreadyImported()
-            return .alreadyImported(waveID: waveID)
+        var replaced = false
+        if let earlier = try Row.fetchOne(
+            db, sql: "SELECT id, wave_id, read_fingerprint FROM source WHERE sha256 = ?", arguments: [sha256])
+        {
+            let earlierWave: String = earlier["wave_id"]
+            guard earlierWave == wave.id else {
+                throw StoreError.importedForAnotherWave(file: fileName, wave: earlierWave)
+            }
+            if earlier["read_fingerprint"] as String? == fingerprint {
+                try alreadyImported()
+                return .alreadyImported(waveID: earlierWave)
+            }
+            // Responses, texts, answers, quarantine and unreadable answers go with it (cascades).
+            try db.execute(sql: "DELETE FROM response WHERE source_id = ?", arguments: [earlier["id"] as Int64])
+            try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [earlier["id"] as Int64])
+            replaced = true
         }
         try saveWave(db, wave: wave, register: register)
         var record = SourceRecord(
             id: nil, waveId: wave.id, fileName: "", sha256: sha256, kind: "", instrumentId: nil, format: "",
-            encoding: "", delimiter: "", rowsRead: 0, rowsAccepted: 0, rowsQuarantined: 0, importedAt: Self.now())
+            encoding: "", delimiter: "", rowsRead: 0, rowsAccepted: 0, rowsQuarantined: 0, importedAt: Self.now(),
+            readFingerprint: fingerprint)
         try record.insert(db)
         let sourceID = record.id!
         let end = try rows(sourceID)
@@ -141,7 +159,9 @@ public final class AppDatabase: Sendable {
         record.rowsQuarantined = end.quarantine.count
         try record.update(db)
         try insertQuarantine(db, sourceID: sourceID, rows: end.quarantine)
-        return .imported(sourceID: sourceID)
+        try insertUnreadable(db, sourceID: sourceID, answers: end.unreadable)
+        if replaced { try markSuperseded(db, waveID: wave.id) }
+        return replaced ? .reimported(sourceID: sourceID) : .imported(sourceID: sourceID)
     }
 
     private func saveWave(_ db: Database, wave: Wave, register: [Institution]) throws {
@@ -161,12 +181,24 @@ public final class AppDatabase: Sendable {
     /// changed under the same id, since stored columns would no longer mean the same thing.
     private func answerTable(_ db: Database, for instrument: Instrument) throws -> String {
         let slots = instrument.slots.map(\.name).joined(separator: ",")
-        let textItems = instrument.items.filter { $0.kind == .text }.map(\.id).joined(separator: ",")
+        let textItems = instrument.textItemIDs.joined(separator: ",")
         if let row = try Row.fetchOne(
             db, sql: "SELECT answer_table, slots FROM instrument WHERE id = ?", arguments: [instrument.id])
         {
-            guard row["slots"] as String == slots else { throw StoreError.instrumentChanged(id: instrument.id) }
-            return row["answer_table"]
+            let table: String = row["answer_table"]
+            let stored = (row["slots"] as String).split(separator: ",").map(String.init)
+            guard stored != instrument.slots.map(\.name) else { return table }
+            // An instrument may gain options (an "other" option): stored columns keep their meaning,
+            // new ones are added and are empty for earlier responses. Anything else is refused.
+            let added = instrument.slots.map(\.name).filter { !stored.contains($0) }
+            guard Set(stored).isSubset(of: instrument.slots.map(\.name)) else {
+                throw StoreError.instrumentChanged(id: instrument.id)
+            }
+            for column in added {
+                try db.execute(sql: "ALTER TABLE \(table.quotedDatabaseIdentifier) ADD COLUMN \(column.quotedDatabaseIdentifier) INTEGER")
+            }
+            try db.execute(sql: "UPDATE instrument SET slots = ?, text_items = ? WHERE id = ?", arguments: [slots, textItems, instrument.id])
+            return table
         }
         let table = Self.answerTableName(instrument.id)
         let columns = instrument.slots.map { "\($0.name.quotedDatabaseIdentifier) INTEGER" }
@@ -191,6 +223,14 @@ public final class AppDatabase: Sendable {
             sql: "INSERT INTO quarantine (source_id, line, column_name, value, reason) VALUES (?, ?, ?, ?, ?)")
         for row in rows {
             try insert.execute(arguments: [sourceID, row.line, row.column, row.value, row.reason])
+        }
+    }
+
+    private func insertUnreadable(_ db: Database, sourceID: Int64, answers: [UnreadableAnswer]) throws {
+        let insert = try db.makeStatement(
+            sql: "INSERT INTO unreadable_answer (source_id, line, item_id, column_name, value) VALUES (?, ?, ?, ?, ?)")
+        for answer in answers {
+            try insert.execute(arguments: [sourceID, answer.line, answer.itemID, answer.column, answer.value])
         }
     }
 
@@ -241,11 +281,16 @@ public struct SourceEnd: Sendable {
     public let description: SourceDescription
     public let accepted: Int
     public let quarantine: [QuarantinedRow]
+    public let unreadable: [UnreadableAnswer]
 
-    public init(description: SourceDescription, accepted: Int, quarantine: [QuarantinedRow]) {
+    public init(
+        description: SourceDescription, accepted: Int, quarantine: [QuarantinedRow],
+        unreadable: [UnreadableAnswer] = []
+    ) {
         self.description = description
         self.accepted = accepted
         self.quarantine = quarantine
+        self.unreadable = unreadable
     }
 }
 
@@ -266,14 +311,17 @@ private struct ResponseInserter {
         self.sourceID = sourceID
         self.waveID = waveID
         slotCount = instrument.slots.count
-        textItems = instrument.items.filter { $0.kind == .text }.map(\.id)
+        textItems = instrument.textItemIDs
         insertResponse = try db.makeStatement(
             sql: """
                 INSERT INTO response (source_id, wave_id, line, respondent_key, submitted_at, institution)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """)
         let placeholders = Array(repeating: "?", count: slotCount + 1).joined(separator: ", ")
-        insertAnswers = try db.makeStatement(sql: "INSERT INTO \(table.quotedDatabaseIdentifier) VALUES (\(placeholders))")
+        // Columns named: a table widened by a later option has them in another order.
+        let columns = (["response_id"] + instrument.slots.map(\.name)).map(\.quotedDatabaseIdentifier)
+        insertAnswers = try db.makeStatement(
+            sql: "INSERT INTO \(table.quotedDatabaseIdentifier) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
         insertText = try db.makeStatement(sql: "INSERT INTO response_text (response_id, item_id, text) VALUES (?, ?, ?)")
     }
 

@@ -156,6 +156,24 @@ extension AppDatabase {
         }
     }
 
+    /// Answers that matched no label (SPEC 9), in file and line order.
+    public func unreadableAnswers(wave: String) throws -> [UnreadableEntry] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.file_name, u.line, u.item_id, u.column_name, u.value
+                    FROM unreadable_answer u JOIN source s ON s.id = u.source_id
+                    WHERE s.wave_id = ? ORDER BY s.id, u.line, u.id
+                    """, arguments: [wave]
+            ).map {
+                UnreadableEntry(
+                    fileName: $0["file_name"],
+                    answer: UnreadableAnswer(line: $0["line"], itemID: $0["item_id"], column: $0["column_name"], value: $0["value"]))
+            }
+        }
+    }
+
     public func waves() throws -> [WaveSummary] {
         try read { db in
             try WaveSummary.fetchAll(

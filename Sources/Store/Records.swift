@@ -25,6 +25,8 @@ public struct SourceRecord: Sendable, Hashable, Codable, FetchableRecord, Mutabl
     public var rowsAccepted: Int
     public var rowsQuarantined: Int
     public var importedAt: String
+    /// How the file was read (instrument, mapping, register): SPEC 9's "read the same way".
+    public var readFingerprint: String?
 
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
@@ -37,4 +39,6 @@ public enum ImportOutcome: Sendable, Equatable {
     case imported(sourceID: Int64)
     /// The same bytes were imported before (SPEC 9): nothing changed.
     case alreadyImported(waveID: String)
+    /// The same bytes read a new way (the mapping changed) replaced the earlier reading.
+    case reimported(sourceID: Int64)
 }

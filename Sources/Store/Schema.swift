@@ -89,6 +89,20 @@ enum Schema {
             // without sorting ~80-column rows in a temporary B-tree.
             try db.create(index: "response_on_wave", on: "response", columns: ["wave_id"])
         }
+        migrator.registerMigration("v5-read-fingerprint-unreadable") { db in
+            // SPEC 9: the same bytes read another way (a fixed mapping) replace the earlier reading.
+            try db.alter(table: "source") { t in t.add(column: "read_fingerprint", .text) }
+            // SPEC 9: answers that matched no label, missing for their item only, listed per item.
+            try db.create(table: "unreadable_answer") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("source_id", .integer).notNull().references("source", onDelete: .cascade)
+                t.column("line", .integer).notNull()
+                t.column("item_id", .text).notNull()
+                t.column("column_name", .text).notNull()
+                t.column("value", .text).notNull()
+            }
+            try db.create(index: "unreadable_answer_on_source", on: "unreadable_answer", columns: ["source_id"])
+        }
         return migrator
     }
 }

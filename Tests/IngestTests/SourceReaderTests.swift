@@ -77,7 +77,7 @@ struct SourceReaderTests {
 
     @Test func pipelineLabelsMapAnotherScale() throws {
         var options = SourceOptions()
-        options.labels = ["need": ["Ļoti nepieciešams": 3]]
+        options.labels = ["need": ["Ļoti nepieciešams": .value(3)]]
         let source = try parse("Izglītības iestāde,Vajadzība [Digitālās prasmes]\nT01,Ļoti nepieciešams\n", options: options)
         #expect(source.responses.first?.values[0] == 3)
     }
@@ -92,13 +92,18 @@ struct SourceReaderTests {
 
             """)
         #expect(source.rowsRead == 4)
-        #expect(source.responses.isEmpty)
-        #expect(source.quarantine.map(\.line) == [2, 3, 4, 5])
-        #expect(source.quarantine.map(\.reason) == [
-            "value 7 out of range 0–3", "expected 3 fields, found 4", "unknown institution",
-            "answer does not match the options of support_forms",
-        ])
-        #expect(source.quarantine[0].column == "Vajadzība [Digitālās prasmes]")
+        #expect(source.quarantine.map(\.line) == [3, 4])
+        #expect(source.quarantine.map(\.reason) == ["expected 3 fields, found 4", "unknown institution"])
+        // SPEC 9: an answer that matches no label is missing for its item only; the rest counts.
+        #expect(source.responses.map(\.line) == [2, 5])
+        #expect(source.responses[0].values[0] == nil)
+        #expect(source.responses[0].values[1] == 1, "the first respondent's support form still counts")
+        #expect(source.responses[1].values[0] == 3)
+        #expect((1..<source.responses[1].values.raw.count).allSatisfy { source.responses[1].values[$0] == nil })
+        #expect(source.findings.unreadableAnswers.map(\.line) == [2, 5])
+        #expect(source.findings.unreadable["need_digital"]?.counts == ["7": 1])
+        #expect(source.findings.unreadable["support_forms"]?.counts == ["Brīvdienas": 1])
+        #expect(source.findings.unknownInstitutions.counts == ["Cita skola": 1])
     }
 
     @Test(arguments: [

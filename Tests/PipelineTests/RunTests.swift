@@ -6,20 +6,23 @@ import Testing
 @testable import Pipeline
 
 /// The small fixture, worked by hand (digital skills; every other area answered "Zema" = 1):
-///   T01 Testa vidusskola, 8 respondents: 3,3,3,2,1,0,blank,2 (a1's first answer 0 is superseded
-///       by its later 3) → answered 7, high 3, level sum 14
+///   T01 Testa vidusskola, 9 respondents: 3,3,3,2,1,0,blank,2 (a1's first answer 0 is superseded
+///       by its later 3), and x2 whose "Ļoti augsta" matches no label (missing for digital only,
+///       SPEC 9) → answered 7, high 3, level sum 14
 ///   T02 Testa pamatskola, 5 respondents: 3,3,1,1,0 → answered 5, high 2, sum 8
 ///   T03 Mazā skola, 2 respondents: 3,3 → answered 2, high 2, sum 6
 ///   municipality: answered 14, high 7 → share 0.5; intensity 28/42 = 2/3
 ///   breadth: T01 3/7 ≥ 0.25 and T02 2/5 ≥ 0.25 (T03 under 5) → 2/2 = 1
 ///   score = 100·(0.4·0.5 + 0.2·2/3 + 0.1·1)/0.7 = 61.904… → 61.9
-///   rows: 19 read = 16 accepted + 3 quarantined (unknown institution, unknown label, ragged); 1 superseded
+///   rows: 19 read = 17 accepted + 2 quarantined (unknown institution, ragged); 1 superseded;
+///   16 respondents; 1 unreadable answer
 struct RunTests {
     @Test func councilWorkbookHoldsHandWorkedNumbers() throws {
         let workspace = try TestWorkspace()
         let summary = try Runner(pipeline: try workspace.pipeline(), progress: Progress(quiet: true)).run()
         #expect(summary.sources.map(\.status) == [.imported])
-        #expect(summary.respondents == 15)
+        #expect(summary.respondents == 16)
+        #expect(summary.sources.first?.unreadableAnswers == 1)
 
         let book = try WorkbookReader(workspace.url("out/2026-27-autumn-padome.xlsx"))
         #expect(book.sheetNames == [
@@ -48,8 +51,8 @@ struct RunTests {
         let digitalColumn = 4 + 3  // code, name, n, rate, then areas in seed order: digital is 4th
         #expect(institutions[4]?[digitalColumn] == .text("Digitālās prasmes un izglītības tehnoloģijas"))
         #expect(institutions[5]?[0] == .text("T01"))
-        #expect(institutions[5]?[2] == .number(8))
-        #expect(institutions[5]?[3] == .number(8.0 / 20.0))
+        #expect(institutions[5]?[2] == .number(9))
+        #expect(institutions[5]?[3] == .number(9.0 / 20.0))
         #expect(abs(institutions[5]![digitalColumn]!.number! - 3.0 / 7.0) < 1e-12)
         // T03 has 2 respondents; T02 (5) is hidden too, or T03 = total − T01 − T02.
         #expect(institutions[6]?[2] == .text("<5"))
@@ -62,19 +65,23 @@ struct RunTests {
         #expect(source[0] == .text("small-google-forms.csv"))
         #expect(source[1] == .text("google-forms"))
         #expect(source[2] == .text("UTF-8"))
-        #expect(Array(4...7).map { source[$0] } == [.number(19), .number(16), .number(3), .number(1)])
+        #expect(Array(4...7).map { source[$0] } == [.number(19), .number(17), .number(2), .number(1)])
         // Reasons are stored in English and shown in the workbook's language.
         let reasons = quality.values.compactMap { $0[4]?.text }
         #expect(reasons.contains("nezināma iestāde"))
         #expect(reasons.contains("gaidīti 43 lauki, atrasti 3"))
-        #expect(reasons.contains("nezināma atbilde skalai need"))
+        // The unreadable answer is listed per item with its value and count.
+        let unreadable = try #require(quality.values.first { $0[2] == .text("Ļoti augsta") })
+        #expect(unreadable[0] == .text("small-google-forms.csv"))
+        #expect(unreadable[1] == .text("Cik liela ir Jūsu vajadzība pēc profesionālās pilnveides šajās jomās? [Digitālās prasmes un izglītības tehnoloģijas]"))
+        #expect(unreadable[3] == .number(1))
 
         // Everyone answered WHO-5 "Dažreiz" (1) → 5 × 1 × 4 = 20; every CBI item 50 (the reversed
         // one too) → 50; stress "Zināmā mērā" → not stressed.
         let wellbeing = try book.rows(ofSheet: "Labbūtība")
         #expect(wellbeing[4]?[4] == .text("WHO-5 vidēji (0–100)"))
         let total = try #require(wellbeing[5])
-        #expect(total[3] == .number(15))
+        #expect(total[3] == .number(16))
         #expect(total[4] == .number(20))
         #expect(total[5] == .number(1))
         #expect(total[7] == .number(50))
@@ -92,8 +99,8 @@ struct RunTests {
         let figures = Dictionary(uniqueKeysWithValues: (5...17).compactMap { row in
             summarySheet[row].flatMap { cells in cells[0]?.text.map { ($0, cells[1]) } }
         })
-        #expect(figures["Respondenti"] == .number(15))
-        #expect(figures["Atsaucība"] == .number(15.0 / 34.0))
+        #expect(figures["Respondenti"] == .number(16))
+        #expect(abs(figures["Atsaucība"]!!.number! - 16.0 / 34.0) < 1e-12)
         #expect(figures["WHO-5 vidēji (0–100)"] == .number(20))
     }
 
@@ -103,17 +110,19 @@ struct RunTests {
         let database = try AppDatabase(path: workspace.url("atbalsts.sqlite").path)
         let rows = try database.quarantine(wave: "2026-27-autumn").map(\.row)
         // Physical lines: the comment of the second respondent spans two lines.
-        #expect(rows.map(\.line) == [18, 19, 20])
-        #expect(rows.map(\.reason) == [
-            "unknown institution", "unknown answer label for scale need", "expected 43 fields, found 3",
-        ])
+        #expect(rows.map(\.line) == [18, 20])
+        #expect(rows.map(\.reason) == ["unknown institution", "expected 43 fields, found 3"])
         #expect(rows[0].value == "Nezināma skola")
-        #expect(rows[1].column == "Cik liela ir Jūsu vajadzība pēc profesionālās pilnveides šajās jomās? [Digitālās prasmes un izglītības tehnoloģijas]")
+        let unreadable = try database.unreadableAnswers(wave: "2026-27-autumn").map(\.answer)
+        #expect(unreadable.map(\.line) == [19])
+        #expect(unreadable.map(\.itemID) == ["need_digital"])
+        #expect(unreadable.map(\.value) == ["Ļoti augsta"])
 
         let rejected = try String(contentsOf: workspace.url("out/2026-27-autumn-rejected.csv"), encoding: .utf8)
         let lines = rejected.split(separator: "\r\n")
         #expect(lines.count == 4)
         #expect(lines[1] == "small-google-forms.csv,18,Izglītības iestāde,Nezināma skola,unknown institution")
+        #expect(lines[3].hasSuffix(",Ļoti augsta,unreadable answer to need_digital"))
     }
 
     @Test func theSameBytesTwiceAreANoOp() throws {
@@ -122,9 +131,9 @@ struct RunTests {
         _ = try Runner(pipeline: pipeline, progress: Progress(quiet: true)).run()
         let again = try Runner(pipeline: pipeline, progress: Progress(quiet: true)).run()
         #expect(again.sources.map(\.status) == [.alreadyImported])
-        #expect(again.respondents == 15)
+        #expect(again.respondents == 16)
         let waves = try AppDatabase(path: workspace.url("atbalsts.sqlite").path).waves()
-        #expect(waves.map(\.responses) == [15])
+        #expect(waves.map(\.responses) == [16])
         #expect(waves.map(\.sources) == [1])
     }
 

@@ -28,7 +28,8 @@ struct StoreReadTests {
             encoding: "UTF-8", delimiter: ",")
         var batches = stride(from: 0, to: count, by: 1_000).map { Array(responses[$0..<min($0 + 1_000, count)]) }[...]
         _ = try database.importSource(
-            wave: Wave("2026-27-autumn")!, register: [], sha256: source.sha256, instrument: instrument,
+            wave: Wave("2026-27-autumn")!, register: [], sha256: source.sha256, fingerprint: "f", fileName: "large.csv",
+            instrument: instrument,
             nextBatch: { batches.popFirst() },
             finish: { SourceEnd(description: source, accepted: count, quarantine: []) })
 

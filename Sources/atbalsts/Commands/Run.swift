@@ -72,6 +72,7 @@ enum SummaryPrinter {
         switch status {
         case .imported: return say("imported", lv: "importēts")
         case .alreadyImported: return say("already imported", lv: "jau importēts")
+        case .reimported: return say("re-imported: mapping changed", lv: "importēts atkārtoti: mainījās sasaiste")
         case .checked: return say("checked (dry run)", lv: "pārbaudīts (bez saglabāšanas)")
         case .failed: return say("failed", lv: "neizdevās")
         }
@@ -89,8 +90,10 @@ enum SummaryPrinter {
         var lines = ["", say("wave \(summary.wave)", lv: "kārta \(summary.wave)")]
         for source in summary.sources {
             let counts = say(
-                "read \(source.rowsRead), accepted \(source.rowsAccepted), quarantined \(source.rowsQuarantined)",
-                lv: "nolasītas \(source.rowsRead), pieņemtas \(source.rowsAccepted), atsijātas \(source.rowsQuarantined)")
+                "read \(source.rowsRead), accepted \(source.rowsAccepted), quarantined \(source.rowsQuarantined)"
+                    + (source.unreadableAnswers > 0 ? ", unreadable answers \(source.unreadableAnswers)" : ""),
+                lv: "nolasītas \(source.rowsRead), pieņemtas \(source.rowsAccepted), atsijātas \(source.rowsQuarantined)"
+                    + (source.unreadableAnswers > 0 ? ", nenolasāmas atbildes \(source.unreadableAnswers)" : ""))
             lines.append("  \(source.file): \(status(source.status))" + (source.status == .failed ? "" : " — \(counts)"))
         }
         if summary.respondents > 0 {
