@@ -20,3 +20,12 @@ public enum MessageLanguage {
 public func say(_ english: String, lv latvian: String) -> String {
     MessageLanguage.current == .lv ? latvian : english
 }
+
+/// A count with its noun in the right number: English "1 row, 2 rows"; Latvian takes the
+/// singular after numbers ending in 1 but not 11 ("1 rinda, 21 rinda, 11 rindas").
+public func counted(_ count: Int, _ english: (one: String, many: String), lv latvian: (one: String, many: String)) -> String {
+    let latvianSingular = count % 10 == 1 && count % 100 != 11
+    return say(
+        "\(count) \(count == 1 ? english.one : english.many)",
+        lv: "\(count) \(latvianSingular ? latvian.one : latvian.many)")
+}

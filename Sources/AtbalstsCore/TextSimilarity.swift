@@ -30,9 +30,11 @@ public func textSimilarity(_ a: String, _ b: String) -> Double {
     if isAcronym(left, of: right) || isAcronym(right, of: left) { return 0.8 }
     let distance = Double(editDistance(joinedLeft, joinedRight))
     let ratio = 1 - distance / Double(max(joinedLeft.count, joinedRight.count))
+    // Words shared, over the shorter text's words: "Digitālās prasmes (vajadzība)" is close to
+    // "Digitālās prasmes un izglītības tehnoloģijas".
     let shared = Set(left).intersection(right).count
-    let jaccard = Double(shared) / Double(Set(left).union(right).count)
-    return max(ratio, jaccard) * 0.75
+    let overlap = Double(shared) / Double(min(Set(left).count, Set(right).count))
+    return max(ratio, overlap) * 0.75
 }
 
 /// The candidate most like `text`, when it is alike enough to be worth suggesting.

@@ -46,7 +46,7 @@ public struct ColumnMapping: Sendable {
             }
             guard let column = Self.findExplicit(target, headers: headers, codes: codes) else {
                 throw .mappedColumnMissing(
-                    item: itemID, target: target, closest: closestText(target, in: headers))
+                    item: itemID, target: target, closest: closestText(target, in: headers, atLeast: 0.3))
             }
             assign(item, column, .explicit)
         }

@@ -49,11 +49,13 @@ public struct ReadFindings: Sendable {
 
     public init() {}
 
-    mutating func noteUnreadable(line: Int, itemID: String, column: String, whole: String, parts: [String]) {
-        unreadableCount[itemID, default: 0] += 1
+    /// `counting` false: the row is quarantined anyway; its values are noted for suggestions only.
+    mutating func noteUnreadable(line: Int, itemID: String, column: String, whole: String, parts: [String], counting: Bool) {
         var counts = unreadable[itemID] ?? ValueCounts()
         for part in parts { counts.add(part) }
         unreadable[itemID] = counts
+        guard counting else { return }
+        unreadableCount[itemID, default: 0] += 1
         unreadableAnswers.append(UnreadableAnswer(line: line, itemID: itemID, column: column, value: whole))
     }
 }

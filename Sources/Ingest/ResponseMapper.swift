@@ -51,7 +51,19 @@ struct ResponseMapper {
     private var institutionCache = ByteCache<String?>()
     /// Submission dates must fall in this window (SPEC 5 `wave_dates`).
     private let term: ClosedRange<String>?
-    private(set) var findings = ReadFindings()
+    private var noted = ReadFindings()
+    /// Non-blank answers per step: counted in an array, not a dictionary, in the per-row loop.
+    private var answeredPerStep: [Int]
+    private let stepItems: [String?]
+
+    /// What reading found so far (SPEC 9), with the answered counts per item filled in.
+    var findings: ReadFindings {
+        var result = noted
+        for (index, item) in stepItems.enumerated() where answeredPerStep[index] > 0 {
+            if let item { result.answered[item, default: 0] += answeredPerStep[index] }
+        }
+        return result
+    }
 
     init(
         instrument: Instrument, headers: [String], mapping: ColumnMapping, meta: MetaColumns,
@@ -126,6 +138,13 @@ struct ResponseMapper {
             }
         }
         self.steps = steps
+        answeredPerStep = Array(repeating: 0, count: steps.count)
+        stepItems = steps.map { step in
+            switch step {
+            case .scaled(_, _, _, let item), .multi(_, _, _, _, let item, _): return item
+            case .multiColumns: return nil
+            }
+        }
         self.scales = scales
         labelTables = tables
         choiceLabels = choices
@@ -163,31 +182,31 @@ struct ResponseMapper {
         if let completed = meta.completedAt, record.isBlank(completed) {
             return reject(completed, "incomplete response (no submit date)")
         }
-        guard let institution = institution(record, institutionColumn) else {
-            if record.field(institutionColumn).isEmpty { return reject(institutionColumn, "no institution given") }
-            findings.unknownInstitutions.add(record.string(institutionColumn).trimmingCharacters(in: .whitespaces))
-            return reject(institutionColumn, "unknown institution")
+        let institution = institution(record, institutionColumn)
+        if institution == nil, !record.field(institutionColumn).isEmpty {
+            noted.unknownInstitutions.add(record.string(institutionColumn).trimmingCharacters(in: .whitespaces))
         }
-
+        // A row quarantined for its institution is still read, quietly: its unknown answers
+        // belong in `check --suggest`, or the next run would find them one fix later.
+        let counting = institution != nil
         var values = AnswerValues(count: slotCount)
         var texts = [String?](repeating: nil, count: textSlotCount)
-        for step in steps {
+        for (stepIndex, step) in steps.enumerated() {
             switch step {
             case .scaled(let column, let slot, let scale, let item):
                 if record.isBlank(column) { continue }
-                findings.answered[item, default: 0] += 1
+                if counting { answeredPerStep[stepIndex] += 1 }
                 switch value(record, column, scale: scale) {
                 case .success(let value): values[slot] = value
                 case .failure:
                     // SPEC 9: missing for this item only; the respondent's other answers count.
-                    let text = record.string(column).trimmingCharacters(in: .whitespaces)
-                    findings.noteUnreadable(
-                        line: record.line, itemID: item, column: headers[column], whole: Redaction.redact(text),
-                        parts: [Redaction.redact(text)])
+                    let text = Redaction.redact(record.string(column).trimmingCharacters(in: .whitespaces))
+                    noted.noteUnreadable(
+                        line: record.line, itemID: item, column: headers[column], whole: text, parts: [text], counting: counting)
                 }
             case .multi(let column, let slot, let count, let choices, let item, let textSlot):
                 if record.isBlank(column) { continue }
-                findings.answered[item, default: 0] += 1
+                if counting { answeredPerStep[stepIndex] += 1 }
                 let chosen: UInt64
                 switch chosenOptions(record, column, choices: choices) {
                 case .chosen(let bits): chosen = bits
@@ -196,9 +215,9 @@ struct ResponseMapper {
                     // Kept like a comment (SPEC 9), redacted like one (SPEC 8).
                     if let textSlot, !text.isEmpty { texts[textSlot] = Redaction.redact(text) }
                 case .unreadable(let parts):
-                    findings.noteUnreadable(
+                    noted.noteUnreadable(
                         line: record.line, itemID: item, column: headers[column],
-                        whole: Redaction.redact(record.string(column)), parts: parts.map(Redaction.redact))
+                        whole: Redaction.redact(record.string(column)), parts: parts.map(Redaction.redact), counting: counting)
                     continue
                 }
                 for option in 0..<count { values[slot + option] = Int(chosen >> option & 1) }
@@ -207,6 +226,9 @@ struct ResponseMapper {
                     for option in 0..<count { values[slot + option] = Int(chosen >> option & 1) }
                 }
             }
+        }
+        guard let institution else {
+            return reject(institutionColumn, record.field(institutionColumn).isEmpty ? "no institution given" : "unknown institution")
         }
         for (index, column) in textColumns.enumerated() {
             guard let column, !record.isBlank(column) else { continue }
@@ -219,9 +241,9 @@ struct ResponseMapper {
         if let column = meta.submittedAt, !record.isBlank(column) {
             submittedAt = normalizedTimestamp(bytes: record.field(column))
             if submittedAt == nil {
-                findings.unreadableTimes.add(Redaction.redact(record.string(column)))
-            } else if let term, let day = submittedAt?.prefix(10), !term.contains(String(day)) {
-                findings.datesOutsideTerm.add(String(day))
+                noted.unreadableTimes.add(Redaction.redact(record.string(column)))
+            } else if let term, let time = submittedAt, !(time >= term.lowerBound && time.prefix(10) <= term.upperBound) {
+                noted.datesOutsideTerm.add(String(time.prefix(10)))
             }
         }
         return .accepted(

@@ -36,9 +36,10 @@ public struct CheckReport {
         if !parsed.quarantine.isEmpty {
             lines += ["", say("first problems:", lv: "pirmās problēmas:")]
             for row in parsed.quarantine.prefix(problems) {
-                let column = row.column.map { say(" column \"\($0)\"", lv: " kolonna \"\($0)\"") } ?? ""
+                let column = row.column.map { say(": column \"\($0)\"", lv: ": kolonna \"\($0)\"") } ?? ""
                 let value = row.value.map { say(" value \"\($0)\"", lv: " vērtība \"\($0)\"") } ?? ""
-                lines.append(say("  line \(row.line):", lv: "  \(row.line). rinda:") + "\(column)\(value): \(row.reason)")
+                let place = say("  line \(row.line)", lv: "  \(row.line). rinda") + column + value
+                lines.append("\(place): \(row.reason)")
             }
         }
         return lines.joined(separator: "\n")

@@ -64,6 +64,11 @@ public struct PipelineFile: Sendable {
 
     public static func load(_ path: URL) throws(PipelineError) -> PipelineFile {
         let name = path.path
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path.path, isDirectory: &isFolder), isFolder.boolValue {
+            let suggestion = path.appendingPathComponent("pipeline.yaml").path
+            throw PipelineError(file: name, say("\(name) is a folder; did you mean \(suggestion)?", lv: "\(name) ir mape; vai domājāt \(suggestion)?"))
+        }
         guard let data = FileManager.default.contents(atPath: path.path) else {
             throw PipelineError(file: name, say("pipeline file not found (check the path)", lv: "pipeline fails nav atrasts (pārbaudiet ceļu)"))
         }
@@ -252,5 +257,27 @@ public struct PipelineFile: Sendable {
             settings.weights.trend = try weight("trend", settings.weights.trend)
         }
         return settings
+    }
+}
+
+extension PipelineFile {
+    /// The source's options as the reader needs them: the term window when dates are strict.
+    func readingOptions(_ source: Source) -> SourceOptions {
+        var options = source.options
+        if importSettings.strictWaveDates { options.term = wave.termWindow }
+        return options
+    }
+
+    /// A `columns:` target that matches no header is the pipeline's mistake (exit 2), named at its line.
+    func mistake(_ error: Error, source: Source) -> PipelineError? {
+        guard let error = error as? IngestError else { return nil }
+        switch error.cause {
+        case .mappedColumnMissing(let item, _, _), .unknownItem(let item, _):
+            return PipelineError(
+                file: path.path, line: source.keyLines["columns.\(item)"] ?? source.line,
+                "\(source.file.lastPathComponent): \(error.message)")
+        default:
+            return nil
+        }
     }
 }

@@ -69,28 +69,14 @@ public struct Runner {
         return try Seeds.register(at: file)
     }
 
-    /// The source's options as the reader needs them: the term window when dates are strict.
-    private func readingOptions(_ source: PipelineFile.Source) -> SourceOptions {
-        var options = source.options
-        if pipeline.importSettings.strictWaveDates { options.term = pipeline.wave.termWindow }
-        return options
-    }
+    private func readingOptions(_ source: PipelineFile.Source) -> SourceOptions { pipeline.readingOptions(source) }
 
     private func verdict(_ instrument: Instrument, _ register: [Institution]) -> SourceVerdict {
         SourceVerdict(instrument: instrument, register: register, settings: pipeline.importSettings, wave: pipeline.wave)
     }
 
-    /// A `columns:` target that matches no header is the pipeline's mistake (exit 2), named at its line.
     private func pipelineMistake(_ error: Error, source: PipelineFile.Source) -> PipelineError? {
-        guard let error = error as? IngestError else { return nil }
-        switch error.cause {
-        case .mappedColumnMissing(let item, _, _), .unknownItem(let item, _):
-            return PipelineError(
-                file: pipeline.path.path, line: source.keyLines["columns.\(item)"] ?? source.line,
-                "\(source.file.lastPathComponent): \(error.message)")
-        default:
-            return nil
-        }
+        pipeline.mistake(error, source: source)
     }
 
     private func importSource(
@@ -292,8 +278,13 @@ public struct Runner {
         try createDirectory(outputs.directory)
         Self.removeStaleTemporaryFiles(in: outputs.directory)
         let rejected = outputs.directory.appendingPathComponent("\(wave)-rejected.csv")
-        try RejectedRows.write(report.quarantine, unreadable: report.unreadable, to: rejected)
-        summary.rejectedFile = rejected.path
+        if report.quarantine.isEmpty && report.unreadable.isEmpty {
+            // Nothing rejected: no file that holds only its header, and none left from an earlier run.
+            try? FileManager.default.removeItem(at: rejected)
+        } else {
+            try RejectedRows.write(report.quarantine, unreadable: report.unreadable, to: rejected)
+            summary.rejectedFile = rejected.path
+        }
 
         if outputs.councilWorkbook {
             let path = outputs.directory.appendingPathComponent("\(wave)-padome.xlsx").path
@@ -320,12 +311,14 @@ public struct Runner {
             summary.institutionsWithoutWorkbook = without.map(\.institution.code)
             let small = without.map(\.institution.code).joined(separator: ", ")
             let minimum = pipeline.settings.minGroupSize
+            let workbooks = counted(eligible.count, ("institution workbook", "institution workbooks"), lv: ("iestādes pārskats", "iestāžu pārskati"))
+            let institutions = counted(without.count, ("institution", "institutions"), lv: ("iestādei", "iestādēm"))
             progress.step(
                 "report",
                 say(
-                    "\(eligible.count) institution workbooks; none for \(without.count) institutions under \(minimum) respondents"
+                    "\(workbooks); none for \(institutions) under \(minimum) respondents"
                         + (without.isEmpty ? "" : " (\(small))"),
-                    lv: "\(eligible.count) iestāžu pārskati; nav \(without.count) iestādēm ar mazāk nekā \(minimum) respondentiem"
+                    lv: "\(workbooks); nav \(institutions) ar mazāk nekā \(minimum) respondentiem"
                         + (without.isEmpty ? "" : " (\(small))")))
         }
         return summary

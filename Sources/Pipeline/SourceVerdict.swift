@@ -79,7 +79,7 @@ struct SourceVerdict {
         let fail = { (cause: SourceFailure.Cause) in SourceFailure(file: parsed.fileName, cause: cause) }
         if !findings.missingItems.isEmpty {
             return fail(.missingItems(findings.missingItems.map { item in
-                (item, closestText(header(of: item), in: findings.unmappedHeaders))
+                (item, closestHeader(for: item, in: findings.unmappedHeaders))
             }))
         }
         if settings.strictWaveDates, !findings.datesOutsideTerm.isEmpty {
@@ -114,6 +114,17 @@ struct SourceVerdict {
     }
 
     func header(of itemID: String) -> String { instrument.item(itemID)?.header ?? itemID }
+
+    /// The unmapped header most like an item's question, its grid row label or its English name.
+    func closestHeader(for itemID: String, in headers: [String]) -> String? {
+        guard let item = instrument.item(itemID) else { return nil }
+        var best: (String, Double)?
+        for header in headers {
+            let score = [item.header, item.rowLabel, item.englishName].map { textSimilarity($0, header) }.max() ?? 0
+            if score >= 0.45, score > (best?.1 ?? 0) { best = (header, score) }
+        }
+        return best?.0
+    }
 
     /// The label of the item's scale or options most like an unreadable answer.
     func closestLabel(_ value: String, item itemID: String) -> String? {

@@ -22,12 +22,55 @@ struct StrictMapping {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw PipelineError(file: file, line: Self.line(of: error), say("not valid YAML (\(Self.problem(of: error)))", lv: "nederīgs YAML (\(Self.problem(of: error)))"))
+            throw PipelineError(file: file, line: Self.line(of: error), Self.explain(error, in: text))
         } catch {
             throw PipelineError(file: file, say("not valid YAML (\(error))", lv: "nederīgs YAML (\(error))"))
         }
         guard let root else { throw PipelineError(file: file, say("the file is empty", lv: "fails ir tukšs")) }
         return try StrictMapping(root, file: file, what: "the file")
+    }
+
+    /// The YAML parser's words ("found character that cannot start any token") said as what to do:
+    /// the pipeline is edited by hand, and its mistakes are part of the loop (issue 12).
+    static func explain(_ error: YamlError, in text: String) -> String {
+        let problem = Self.problem(of: error)
+        let lines = text.components(separatedBy: "\n")
+        let number = Self.line(of: error)
+        let line = number.flatMap { $0 >= 1 && $0 <= lines.count ? lines[$0 - 1] : nil } ?? ""
+        let tabLine = lines.firstIndex { $0.prefix { $0 == " " || $0 == "\t" }.contains("\t") }
+        if let tabLine, problem.contains("cannot start any token") || problem.contains("tab") || tabLine + 1 == number {
+            let column = (lines[tabLine].firstIndex(of: "\t").map { lines[tabLine].distance(from: lines[tabLine].startIndex, to: $0) } ?? 0) + 1
+            return say(
+                "a tab at line \(tabLine + 1) column \(column): YAML is indented with spaces only; replace the tab by spaces",
+                lv: "tabulācija \(tabLine + 1). rindas \(column). kolonnā: YAML atkāpes drīkst būt tikai atstarpes; aizstājiet tabulāciju ar atstarpēm")
+        }
+        if problem.contains("mapping values are not allowed"), line.components(separatedBy: ": ").count < 3 {
+            return say(
+                "line \(number ?? 0) is indented more than the key above it: give it the same indentation as its sibling keys",
+                lv: "\(number ?? 0). rindai ir lielāka atkāpe nekā atslēgai virs tās: dodiet tai tādu pašu atkāpi kā blakus atslēgām")
+        }
+        if problem.contains("mapping values are not allowed") {
+            return say(
+                "line \(number ?? 0) has a colon followed by a space inside a value (a file name or a header?): put the value in quotes, e.g. \"\(Self.valuePart(line))\"",
+                lv: "\(number ?? 0). rindā vērtībā ir kols ar atstarpi (faila nosaukums vai virsraksts?): ielieciet vērtību pēdiņās, piemēram, \"\(Self.valuePart(line))\"")
+        }
+        if problem.contains("did not find expected") || problem.contains("indentation") {
+            return say(
+                "line \(number ?? 0) is indented differently from the keys beside it: align it with the key above (spaces only), or add the missing `-` for a list entry",
+                lv: "\(number ?? 0). rindai ir cita atkāpe nekā blakus atslēgām: izlīdziniet to ar atslēgu virs tās (tikai atstarpes) vai pievienojiet saraksta `-`")
+        }
+        if problem.contains("found unexpected end of stream") || problem.contains("found unknown escape") || problem.contains("quoted scalar") {
+            return say(
+                "line \(number ?? 0): a quoted value is not closed or has a backslash: close the quotes, or use single quotes for Windows paths",
+                lv: "\(number ?? 0). rinda: pēdiņās likta vērtība nav aizvērta vai satur slīpsvītru: aizveriet pēdiņas vai Windows ceļiem lietojiet vienpēdiņas")
+        }
+        return say("not valid YAML (\(problem))", lv: "nederīgs YAML (\(problem))")
+    }
+
+    /// `  - file: a: b.csv` → `a: b.csv`, for the example of quoting.
+    private static func valuePart(_ line: String) -> String {
+        guard let colon = line.range(of: ": ") else { return line.trimmingCharacters(in: .whitespaces) }
+        return String(line[colon.upperBound...]).trimmingCharacters(in: .whitespaces)
     }
 
     var line: Int? { node.mark?.line }

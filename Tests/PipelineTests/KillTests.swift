@@ -51,14 +51,21 @@ struct KillTests {
         // SQLite's rollback journal exists exactly while the write transaction is open. The file is
         // stored while it is still being parsed, so the transaction opens near the start: wait for
         // it, then let a few batches in before the kill lands in the middle of the file.
+        // The migrations open a short transaction of their own first: a journal that is gone again
+        // 150 ms later was theirs, so wait for one that stays.
         let journal = workspace.url("atbalsts.sqlite-journal").path
         var waited = 0
-        while !FileManager.default.fileExists(atPath: journal), waited < 30_000, process.isRunning {
-            usleep(1_000)
-            waited += 1
+        var killedInTransaction = false
+        while !killedInTransaction, waited < 60_000, process.isRunning {
+            if FileManager.default.fileExists(atPath: journal) {
+                usleep(150_000)
+                waited += 150
+                killedInTransaction = FileManager.default.fileExists(atPath: journal)
+            } else {
+                usleep(1_000)
+                waited += 1
+            }
         }
-        usleep(150_000)
-        let killedInTransaction = FileManager.default.fileExists(atPath: journal)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal, "the run was killed, not finished")

@@ -6,31 +6,51 @@ import Pipeline
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show what would be imported from one export; store nothing.",
-        discussion: "Example:\n  atbalsts check samples/google-forms-needs.csv --seeds seeds")
+        abstract: "Show what would be imported from one export or a whole pipeline; store nothing.",
+        discussion: """
+            With a pipeline file, everything `run` would do with its mapping: item → column, every
+            answer that matches no label, every institution name not in the register, dates outside
+            the term, and whether the run would fail (exit 1 when it would). --suggest prints the
+            `columns:`/`labels:`/`not_asked:`/`institutions:` block to paste into the pipeline.
 
-    @Argument(help: "The export to look at.")
+            Examples:
+              atbalsts check my-municipality/pipeline.yaml --suggest
+              atbalsts check samples/google-forms-needs.csv --seeds seeds
+            """)
+
+    @Argument(help: "An export, or a pipeline file (.yaml) to check as `run` would.")
     var file: String
 
-    @Option(help: "The instrument to read it through.")
+    @Option(help: "The instrument to read an export through.")
     var instrument = "needs-v1"
 
-    @Option(help: "The seeds folder (instruments and the institutions register).")
+    @Option(help: "The seeds folder (instruments and the institutions register) for an export.")
     var seeds = "seeds"
 
     @Option(help: "How many problems to list.")
     var problems = 10
 
+    @Flag(help: "With a pipeline: print the mapping block that would read every file completely.")
+    var suggest = false
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         do {
+            if file.hasSuffix(".yaml") || file.hasSuffix(".yml") {
+                let check = try PipelineCheck(pipeline: try PipelineFile.load(URL(fileURLWithPath: file)))
+                print(check.text(suggest: suggest))
+                if !check.wouldSucceed { throw Outcome.failed }
+                return
+            }
             let seedFiles = Seeds(directory: URL(fileURLWithPath: seeds))
             let parsed = try SourceReader.read(
                 file: URL(fileURLWithPath: file), instrument: try seedFiles.instrument(instrument),
                 register: try Seeds.register(at: seedFiles.defaultRegister),
                 pseudonymizer: Pseudonymizer(key: Digest.randomBytes(32)))
             print(CheckReport(parsed: parsed, instrument: try seedFiles.instrument(instrument), problems: problems).text)
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             throw Outcome.report(error)
         }

@@ -91,6 +91,30 @@ def no_wellbeing(rows):
     save("no-wellbeing.csv", out)
 
 
+RELABELLED = {"Zema": "Zema vajadzība", "Vidēja": "Vidēja vajadzība", "Augsta": "Augsta vajadzība", "Ļoti augsta": "Ļoti augsta vajadzība"}
+
+
+def fix_loop(rows):
+    """What a specialist's own form might export: a reworded header, need labels with a word
+    added, shortened barriers, institutions abbreviated. `check --suggest` maps all of it; the
+    row of an institution no register holds is left out (no suggestion could name it)."""
+    header = list(rows[0])
+    header[9] = "Digitālās prasmes (vajadzība)"
+    out = [header]
+    for row in rows[1:]:
+        row = list(row)
+        if len(row) > 2 and row[2] == "Nezināma skola":
+            continue
+        if len(row) == len(rows[0]):
+            for column in range(6, 20):
+                row[column] = RELABELLED.get(row[column], row[column])
+            row[21] = row[21].replace("Laika trūkums, neērts grafiks", "Laika trūkums")
+        if len(row) > 2:
+            row[2] = {"Testa vidusskola": "Testa vsk.", "Mazā skola": "MS"}.get(row[2], row[2])
+        out.append(row)
+    save("fix-loop.csv", out)
+
+
 if __name__ == "__main__":
     rows = load()
     reworded_headers(rows)
@@ -98,3 +122,4 @@ if __name__ == "__main__":
     renamed_options(rows)
     institution_spellings(rows)
     no_wellbeing(rows)
+    fix_loop(rows)
