@@ -7,6 +7,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case cannotOpen(path: String, reason: String)
     case newerDatabase(path: String)
     case instrumentChanged(id: String)
+    case database(path: String, DatabaseProblem)
 
     public var description: String {
         switch self {
@@ -14,6 +15,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             return say("\(path): cannot open the database (\(reason))", lv: "\(path): nevar atvērt datubāzi (\(reason))")
         case .newerDatabase(let path):
             return say("\(path): the database was written by a newer atbalsts; update atbalsts to use it", lv: "\(path): datubāzi rakstījusi jaunāka atbalsts versija; atjauniniet atbalsts")
+        case .database(let path, let problem):
+            return "\(path): \(problem.text)"
         case .instrumentChanged(let id):
             return "instrument \(id) has other items than when its data was stored; "
                 + "give the changed instrument a new id"
@@ -39,6 +42,8 @@ public final class AppDatabase: Sendable {
         }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
+        // A reader such as `atbalsts waves` waits out another process's commit instead of failing.
+        configuration.busyMode = .timeout(5)
         do {
             writer = try DatabaseQueue(path: path, configuration: configuration)
             let migrator = Schema.migrator
@@ -49,13 +54,15 @@ public final class AppDatabase: Sendable {
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
-            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+            throw StoreError.database(path: path, DatabaseProblem(error))
         }
     }
 
     public func isImported(sha256: String) throws -> String? {
-        try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT wave_id FROM source WHERE sha256 = ?", arguments: [sha256])
+        try plain {
+            try writer.read { db in
+                try String.fetchOne(db, sql: "SELECT wave_id FROM source WHERE sha256 = ?", arguments: [sha256])
+            }
         }
     }
 
@@ -68,7 +75,7 @@ public final class AppDatabase: Sendable {
         wave: Wave, register: [Institution], sha256: String, instrument: Instrument,
         nextBatch: () -> [ImportedResponse]?, finish: () throws -> SourceEnd
     ) throws -> ImportOutcome {
-        try writer.write { db in
+        try plain { try writer.write { db in
             try importFile(
                 db, wave: wave, register: register, sha256: sha256,
                 alreadyImported: {
@@ -85,7 +92,7 @@ public final class AppDatabase: Sendable {
                 try markSuperseded(db, waveID: wave.id)
                 return end
             }
-        }
+        } }
     }
 
     /// A self-assessment file, in one transaction like any other source.
@@ -93,7 +100,7 @@ public final class AppDatabase: Sendable {
         wave: Wave, register: [Institution], source: SourceDescription, ratings: [SelfRating],
         quarantine: [QuarantinedRow]
     ) throws -> ImportOutcome {
-        try writer.write { db in
+        try plain { try writer.write { db in
             try importFile(db, wave: wave, register: register, sha256: source.sha256, alreadyImported: {}) { sourceID in
                 let insert = try db.makeStatement(
                     sql: """
@@ -107,7 +114,7 @@ public final class AppDatabase: Sendable {
                 }
                 return SourceEnd(description: source, accepted: ratings.count, quarantine: quarantine)
             }
-        }
+        } }
     }
 
     /// The part every import shares: the SHA-256 check (a file seen before changes nothing, after
@@ -216,7 +223,7 @@ public final class AppDatabase: Sendable {
     /// quarantine, the register copy — then rewrites the file so no freed page keeps the bytes
     /// (SPEC 6 `forget`, data retention). Returns false when the wave is not there.
     public func forget(wave: String) throws -> Bool {
-        let existed = try writer.write { db -> Bool in
+        let existed = try plain { try writer.write { db -> Bool in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM wave WHERE id = ?", arguments: [wave]) == true else {
                 return false
             }
@@ -226,8 +233,8 @@ public final class AppDatabase: Sendable {
             try db.execute(sql: "DELETE FROM institution WHERE wave_id = ?", arguments: [wave])
             try db.execute(sql: "DELETE FROM wave WHERE id = ?", arguments: [wave])
             return true
-        }
-        if existed { try writer.vacuum() }
+        } }
+        if existed { try plain { try writer.vacuum() } }
         return existed
     }
 
