@@ -72,9 +72,11 @@ struct PrivacyTests {
     }
 
     @Test func libxlsxwriterWorksInAPrivateFolderThatIsRemovedAfterwards() throws {
+        let workspace = try TestWorkspace()
         var seen: String?
-        try Runner.withPrivateDirectory { folder in
+        try OutputFile.withPrivateDirectory(in: workspace.directory) { folder in
             seen = folder
+            #expect(folder.hasPrefix(workspace.directory.path + "/."), "hidden, on the output folder's file system")
             let mode = try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as? Int
             #expect(mode == 0o700)
         }

@@ -1,0 +1,136 @@
+import AtbalstsCore
+import Foundation
+import TestSupport
+import Testing
+@testable import Pipeline
+
+/// SPEC 9 under a hostile disk: a run never ends with exit 0 when what it wrote is wrong; a failed
+/// write exits 1 naming the file and the cause, leaves the previous workbooks byte for byte, and
+/// removes its temporary files. The disks are real tmpfs mounts, filled to a chosen free space.
+@Suite(.serialized)
+struct FaultTests {
+    static func leftovers(in folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+    }
+
+    @Test func aFullOutputFolderStopsAtTheFirstFailedFileAndKeepsThePreviousOnes() throws {
+        let binary = try Binary()
+        let workspace = try TestWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let disk = try TinyDisk(at: workspace.url("out"))
+        defer { disk.unmount() }
+        try workspace.samplePipeline()
+        let pipeline = workspace.url("pipeline.yaml").path
+        let first = try binary.run(["run", pipeline, "--quiet"])
+        try #require(first.code == 0, "\(first.errors)")
+
+        var failures: [String] = []
+        var completed = 0
+        // From nothing free to room for most of the 23 workbooks: the failure lands in the
+        // rejected rows, the council workbook, and institution workbooks written in parallel.
+        for kilobytes in [0, 4, 8, 16, 24, 32, 48, 64, 96, 128, 192, 256, 320] {
+            let before = try workspace.snapshot()
+            try disk.fill(leaving: kilobytes)
+            let result = try binary.run(["report", pipeline])
+            try FileManager.default.removeItem(at: disk.fill)
+            #expect(try Self.leftovers(in: disk.path).isEmpty, "\(kilobytes) KB free: temporary files left")
+            if result.code == 0 {
+                completed += 1
+                for name in try workspace.snapshot().keys where name.hasSuffix(".xlsx") {
+                    #expect(WholeWorkbook.problem(disk.path.appendingPathComponent(name)) == nil, "exit 0 with a broken \(name)")
+                }
+                continue
+            }
+            #expect(result.code == 1, "\(kilobytes) KB free: \(result.errors)")
+            let errors = result.ourLines.filter { $0.hasPrefix("atbalsts: ") }
+            #expect(errors.count == 1, "one line: \(result.errors)")
+            let line = errors.first ?? ""
+            #expect(line.contains(disk.path.path + "/2026-27-autumn-"), "names the file: \(line)")
+            #expect(line.contains("disk full"), "names the cause: \(line)")
+            #expect(!line.contains("ZIP_ERRNO") && !line.contains("SQLite"), "\(line)")
+            #expect(try workspace.snapshot() == before, "\(kilobytes) KB free: the previous files changed")
+            failures.append(line)
+        }
+        #expect(failures.count >= 3, "the small disks failed: \(failures)")
+        #expect(failures.contains { $0.contains(".xlsx:") }, "a workbook failed, not only the CSV: \(failures)")
+        #expect(completed >= 1, "the larger disks had room")
+
+        // Room again: the next run succeeds.
+        let again = try binary.run(["report", pipeline, "--quiet"])
+        #expect(again.code == 0, "\(again.errors)")
+    }
+
+    /// Issue 14.1: libxlsxwriter's working files no longer go to `$TMPDIR`, so a full one changes
+    /// nothing; nothing of the survey is written there either.
+    @Test func aFullTemporaryFolderChangesNothing() throws {
+        let binary = try Binary()
+        let workspace = try TestWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let temporary = try TinyDisk(at: workspace.url("tmp"))
+        defer { temporary.unmount() }
+        try temporary.fill(leaving: 0)
+        try workspace.samplePipeline()
+        let result = try binary.run(["run", workspace.url("pipeline.yaml").path, "--quiet"], environment: ["TMPDIR": temporary.path.path])
+        #expect(result.code == 0, "\(result.errors)")
+        let books = try workspace.snapshot().keys.filter { $0.hasSuffix(".xlsx") }
+        #expect(books.contains("2026-27-autumn-padome.xlsx") && books.count > 10, "\(books)")
+        for name in books {
+            #expect(WholeWorkbook.problem(workspace.url("out/\(name)")) == nil, "\(name)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path.path) == ["fill"], "nothing in TMPDIR")
+    }
+
+    @Test func aReadOnlyOutputFolderFailsInOneLineWithExitOne() throws {
+        let binary = try Binary()
+        let workspace = try TestWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let disk = try TinyDisk(at: workspace.url("out"))
+        defer { disk.unmount() }
+        _ = try workspace.pipeline()
+        let pipeline = workspace.url("pipeline.yaml").path
+        try #require(try binary.run(["run", pipeline, "--quiet"]).code == 0)
+        let before = try workspace.snapshot()
+        try #require(disk.makeReadOnly(), "cannot remount read-only")
+        let result = try binary.run(["report", pipeline])
+        #expect(result.code == 1, "\(result.errors)")
+        let errors = result.ourLines.filter { $0.hasPrefix("atbalsts: ") }
+        #expect(errors.count == 1 && errors[0].contains("read-only"), "\(result.errors)")
+        #expect(try workspace.snapshot() == before)
+    }
+
+    /// Workbooks are written in parallel; after the first failure no further one is started.
+    @Test func parallelWorkStopsAtTheFirstFailure() throws {
+        let started = Locked(0)
+        #expect(throws: OutputError.self) {
+            _ = try Runner.inParallel((0..<200).map(String.init)) { index in
+                started.update { $0 += 1 }
+                if index == 3 { throw OutputError(file: "x.xlsx", what: .workbook, cause: .diskFull) }
+                usleep(2_000)
+                return String(index)
+            }
+        }
+        let count = started.value
+        #expect(count < 4 + 2 * ProcessInfo.processInfo.activeProcessorCount, "\(count) of 200 started")
+    }
+
+    @Test func writeFailuresAreNamedInPlainWords() {
+        let full = OutputError(file: "out/a.xlsx", what: .workbook, cause: .init(systemError: ENOSPC, folder: "/"))
+        #expect(full.description.hasPrefix("out/a.xlsx: cannot write the workbook: disk full;"))
+        #expect(full.description.contains("previous file is kept"))
+        #expect(OutputError.Cause(systemError: EROFS, folder: "/") == .readOnly)
+        #expect(OutputError.Cause(systemError: EIO, folder: "/") == .inputOutput)
+        MessageLanguage.$current.withValue(.lv) {
+            #expect(full.description.contains("disks ir pilns"))
+            #expect(!full.description.contains("disk full"))
+        }
+    }
+}
+
+/// A value shared between test threads.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+    init(_ value: Value) { stored = value }
+    var value: Value { lock.lock(); defer { lock.unlock() }; return stored }
+    func update(_ body: (inout Value) -> Void) { lock.lock(); defer { lock.unlock() }; body(&stored) }
+}
