@@ -1,5 +1,6 @@
 import AtbalstsCore
 import Foundation
+import Store
 import TestSupport
 import Testing
 @testable import Pipeline
@@ -96,6 +97,38 @@ struct FaultTests {
         let errors = result.ourLines.filter { $0.hasPrefix("atbalsts: ") }
         #expect(errors.count == 1 && errors[0].contains("read-only"), "\(result.errors)")
         #expect(try workspace.snapshot() == before)
+    }
+
+    /// Issue 14.4: a store that fails on a full disk exits 1 in one plain line, rolls back, and
+    /// leaves no hot `-journal` behind; what was stored before is whole and the next run works.
+    @Test func aFullDiskUnderTheDatabaseRollsBackAndLeavesNoJournal() throws {
+        let binary = try Binary()
+        let workspace = try TestWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let disk = try TinyDisk(at: workspace.url("db"), size: "3m")
+        defer { disk.unmount() }
+        let export = workspace.url("large.csv")
+        try KillTests.largeExport(at: export, rows: 8_000)
+        let large = "  - file: \(export.path)\n    kind: needs"
+        let database = disk.path.appendingPathComponent("atbalsts.sqlite")
+        for kilobytes in [0, 16, 64, 160] {
+            _ = try workspace.pipeline(top: "database: db/atbalsts.sqlite")
+            try #require(try binary.run(["run", workspace.url("pipeline.yaml").path, "--quiet"]).code == 0)
+            let before = try AppDatabase(path: database.path).waves()
+            try disk.fill(leaving: kilobytes)
+            _ = try workspace.pipeline(sources: large, top: "database: db/atbalsts.sqlite")
+            let result = try binary.run(["run", workspace.url("pipeline.yaml").path, "--quiet"])
+            #expect(result.code == 1, "\(kilobytes) KB free: \(result.errors)")
+            let lines = result.ourLines.filter { $0.hasPrefix("atbalsts: ") }
+            #expect(lines.count == 1 && lines[0].contains("atbalsts.sqlite: disk full"), "\(result.errors)")
+            #expect(!result.errors.contains("SQLite"), "\(result.errors)")
+            #expect(!FileManager.default.fileExists(atPath: database.path + "-journal"), "\(kilobytes) KB free: hot journal left")
+            try FileManager.default.removeItem(at: disk.fill)
+            #expect(try AppDatabase(path: database.path).waves() == before, "what was stored before stays")
+            for name in try FileManager.default.contentsOfDirectory(atPath: disk.path.path) where name.hasPrefix("atbalsts.sqlite") {
+                try FileManager.default.removeItem(at: disk.path.appendingPathComponent(name))
+            }
+        }
     }
 
     /// Workbooks are written in parallel; after the first failure no further one is started.
