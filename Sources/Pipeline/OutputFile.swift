@@ -61,7 +61,7 @@ enum OutputFile {
         let descriptor = open(temporary.path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw fail(.init(systemError: errno, folder: folder)) }
         var written = 0
-        let failure: Int32? = data.withUnsafeBytes { buffer in
+        let failure: Int32? = WriteFaults.nextFails() ? ENOSPC : data.withUnsafeBytes { buffer in
             while written < buffer.count {
                 let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
                 if count < 0 {

@@ -109,6 +109,7 @@ public final class Workbook {
                 throw failure
             }
             try StylesPatch.addQuotePrefix(toXF: quotePrefixedXF, inWorkbookAt: temporaryPath)
+            if WriteFaults.nextFails() { WriteFaults.cut(temporaryPath) }
             try WorkbookCheck.verify(temporaryPath)
             guard rename(temporaryPath, path) == 0 else {
                 var failure = XLSXError(

@@ -20,7 +20,7 @@ enum WorkbookCheck {
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw broken("zip", "does not open as a ZIP archive")
+            throw broken("ZIP directory", "does not open as a ZIP archive")
         }
         var names = Set<String>()
         for entry in archive where entry.type == .file {

@@ -18,7 +18,9 @@ struct FaultTests {
         let binary = try Binary()
         let workspace = try TestWorkspace()
         defer { try? FileManager.default.removeItem(at: workspace.directory) }
-        let disk = try TinyDisk(at: workspace.url("out"))
+        guard let disk = try TinyDisk.mounted(at: workspace.url("out")) else {
+            return try anInjectedWriteFailureStopsTheRunAndKeepsThePreviousFiles()
+        }
         defer { disk.unmount() }
         try workspace.samplePipeline()
         let pipeline = workspace.url("pipeline.yaml").path
@@ -49,9 +51,17 @@ struct FaultTests {
             #expect(line.contains(disk.path.path + "/2026-27-autumn-"), "names the file: \(line)")
             #expect(line.contains("disk full"), "names the cause: \(line)")
             #expect(!line.contains("ZIP_ERRNO") && !line.contains("SQLite"), "\(line)")
-            #expect(try workspace.snapshot() == before, "\(kilobytes) KB free: the previous files changed")
+            // The failed file and every one not reached are the previous ones, byte for byte;
+            // those written before the failure are whole new ones.
+            let after = try workspace.snapshot()
+            #expect(Set(after.keys) == Set(before.keys))
+            for (name, bytes) in after where bytes != before[name] {
+                #expect(!line.contains("/\(name):"), "\(kilobytes) KB free: the failed \(name) changed")
+                #expect(name.hasSuffix(".csv") || WholeWorkbook.problem(disk.path.appendingPathComponent(name)) == nil, "\(name)")
+            }
             failures.append(line)
         }
+        print("full output folder: \(failures.count) of 13 free spaces failed with exit 1, \(completed) completed whole: \(failures.map { $0.components(separatedBy: "/").last ?? $0 })")
         #expect(failures.count >= 3, "the small disks failed: \(failures)")
         #expect(failures.contains { $0.contains(".xlsx:") }, "a workbook failed, not only the CSV: \(failures)")
         #expect(completed >= 1, "the larger disks had room")
@@ -67,7 +77,9 @@ struct FaultTests {
         let binary = try Binary()
         let workspace = try TestWorkspace()
         defer { try? FileManager.default.removeItem(at: workspace.directory) }
-        let temporary = try TinyDisk(at: workspace.url("tmp"))
+        guard let temporary = try TinyDisk.mounted(at: workspace.url("tmp")) else {
+            return try anInjectedWriteFailureStopsTheRunAndKeepsThePreviousFiles()
+        }
         defer { temporary.unmount() }
         try temporary.fill(leaving: 0)
         try workspace.samplePipeline()
@@ -85,7 +97,9 @@ struct FaultTests {
         let binary = try Binary()
         let workspace = try TestWorkspace()
         defer { try? FileManager.default.removeItem(at: workspace.directory) }
-        let disk = try TinyDisk(at: workspace.url("out"))
+        guard let disk = try TinyDisk.mounted(at: workspace.url("out")) else {
+            return try anInjectedWriteFailureStopsTheRunAndKeepsThePreviousFiles()
+        }
         defer { disk.unmount() }
         _ = try workspace.pipeline()
         let pipeline = workspace.url("pipeline.yaml").path
@@ -99,13 +113,50 @@ struct FaultTests {
         #expect(try workspace.snapshot() == before)
     }
 
+    /// The same promises where no disk can be mounted: `ATBALSTS_FAIL_WRITE=N` cuts the N-th output
+    /// file in half (a workbook, as libxlsxwriter leaves one on a full disk) or fails its write
+    /// with ENOSPC (the rejected rows). Runs everywhere, root or not.
+    @Test func anInjectedWriteFailureStopsTheRunAndKeepsThePreviousFiles() throws {
+        let binary = try Binary()
+        let workspace = try TestWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        try workspace.samplePipeline()
+        let pipeline = workspace.url("pipeline.yaml").path
+        try #require(try binary.run(["run", pipeline, "--quiet"]).code == 0)
+        let out = workspace.url("out")
+        // 1: the rejected rows; 2: the council workbook; 3 and on: institution workbooks.
+        for failing in [1, 2, 3, 9] {
+            let before = try workspace.snapshot()
+            let started = Date()
+            usleep(1_100_000)  // a file written by this run would have a later mtime
+            let result = try binary.run(["report", pipeline], environment: ["ATBALSTS_FAIL_WRITE": "\(failing)"])
+            #expect(result.code == 1, "write \(failing): \(result.errors)")
+            let lines = result.ourLines.filter { $0.hasPrefix("atbalsts: ") }
+            #expect(lines.count == 1, "\(result.errors)")
+            let line = lines.first ?? ""
+            #expect(line.contains(out.path + "/2026-27-autumn-"), "names the file: \(line)")
+            #expect(line.contains(failing == 1 ? "disk full" : "came out incomplete"), "names the cause: \(line)")
+            #expect(try Self.leftovers(in: out).isEmpty, "temporary files removed")
+            // Files written before the failure are whole new ones; the failed one and all after
+            // it are the previous ones, byte for byte.
+            var replaced = 0
+            for (name, bytes) in try workspace.snapshot() where bytes != before[name] {
+                let modified = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(name).path)[.modificationDate] as? Date
+                #expect((modified ?? .distantPast) > started)
+                #expect(!line.contains(name), "the failed file is untouched: \(name)")
+                replaced += 1
+            }
+            #expect(replaced <= failing - 1 + ProcessInfo.processInfo.activeProcessorCount, "no further workbooks: \(replaced) replaced")
+        }
+    }
+
     /// Issue 14.4: a store that fails on a full disk exits 1 in one plain line, rolls back, and
     /// leaves no hot `-journal` behind; what was stored before is whole and the next run works.
     @Test func aFullDiskUnderTheDatabaseRollsBackAndLeavesNoJournal() throws {
         let binary = try Binary()
         let workspace = try TestWorkspace()
         defer { try? FileManager.default.removeItem(at: workspace.directory) }
-        let disk = try TinyDisk(at: workspace.url("db"), size: "3m")
+        let disk = try #require(try TinyDisk.mounted(at: workspace.url("db"), size: "3m"), "SQLite's own writes cannot be injected: needs root")
         defer { disk.unmount() }
         let export = workspace.url("large.csv")
         try KillTests.largeExport(at: export, rows: 8_000)
