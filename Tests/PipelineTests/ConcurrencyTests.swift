@@ -1,3 +1,4 @@
+import AtbalstsCore
 import Foundation
 import GRDB
 import Store
@@ -86,6 +87,22 @@ struct ConcurrencyTests {
         holder.release()
         let after = try binary.run(["run", workspace.url("pipeline.yaml").path, "--quiet"], environment: ["ATBALSTS_LOCK_WAIT": "1"])
         #expect(after.code == 0, "\(after.errors)")
+    }
+
+    @Test func theLockMessageIsWholeInLatvian() throws {
+        let workspace = try TestWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let database = workspace.url("atbalsts.sqlite")
+        let holder = try WorkspaceLock.acquire(for: database, command: "report pipeline.yaml")
+        defer { holder.release() }
+        #expect(throws: WorkspaceBusy.self) { _ = try WorkspaceLock.acquire(for: database, command: "run", wait: 0.1) }
+        do {
+            _ = try WorkspaceLock.acquire(for: database, command: "run", wait: 0.1)
+        } catch {
+            let text = MessageLanguage.$current.withValue(.lv) { error.description }
+            #expect(text.contains("datubāzi izmanto cits atbalsts process (pid \(getpid()), `atbalsts report pipeline.yaml`)"), "\(text)")
+            for english in ["in use", "wait", "another", "run again"] { #expect(!text.contains(english), "\(text)") }
+        }
     }
 
     @Test func theLockOfAKilledProcessIsGone() throws {
