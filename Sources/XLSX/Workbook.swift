@@ -112,11 +112,12 @@ public final class Workbook {
             if WriteFaults.nextFails() { WriteFaults.cut(temporaryPath) }
             try WorkbookCheck.verify(temporaryPath)
             guard rename(temporaryPath, path) == 0 else {
+                let renameErrno = errno
                 var failure = XLSXError(
                     code: 0, sheet: nil, cell: nil,
-                    detail: "cannot write \(path): \(String(cString: strerror(errno)))")
+                    detail: "cannot write \(path): \(String(cString: strerror(renameErrno)))")
                 failure.isWriteFailure = true
-                failure.systemError = errno
+                failure.systemError = renameErrno
                 throw failure
             }
         } catch {

@@ -101,7 +101,7 @@ extension TestWorkspace {
         return files
     }
 
-    /// A pipeline over the sample export: 22 institution workbooks, comments with `=`/`-` openings
+    /// A pipeline over the sample export: 20 institution workbooks, comments with `=`/`-` openings
     /// (so the styles patch runs too).
     func samplePipeline(outputs: String = "out") throws {
         let file = Self.repository.appendingPathComponent("samples/google-forms-needs.csv")

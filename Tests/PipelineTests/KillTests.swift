@@ -106,7 +106,7 @@ struct ReportKillTests {
             let before = try workspace.snapshot()
             let (process, _) = try binary.launch(["report", pipeline, "--quiet"])
             // Wait for the first working folder or temporary workbook, then let the writing go on
-            // for a varying while, so the kills land at different points of the 23 workbooks.
+            // for a varying while, so the kills land at different points of the 21 workbooks.
             var waited = 0
             func writing() -> Bool {
                 ((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []).contains { $0.hasPrefix(".") }
