@@ -15,16 +15,7 @@ enum RejectedRows {
             let fields = [entry.fileName, String(answer.line), answer.column, answer.value, "unreadable answer to \(answer.itemID)"]
             text += fields.map(quoted).joined(separator: ",") + "\r\n"
         }
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw PipelineError(file: url.path, say("cannot write the rejected rows: \(error.localizedDescription)", lv: "nevar ierakstīt atsijātās rindas: \(error.localizedDescription)"))
-        }
+        try OutputFile.replace(url, with: Data(text.utf8), what: .rejectedRows)
     }
 
     /// RFC 4180: quote when the field holds a comma, quote or line break; double inner quotes.

@@ -20,6 +20,8 @@ public struct Runner {
     }
 
     public func run(dryRun: Bool = false) throws -> RunSummary {
+        let lock = dryRun ? nil : try WorkspaceLock.acquire(for: pipeline.database, command: "run \(pipeline.path.lastPathComponent)")
+        defer { lock?.release() }
         let seeds = Seeds(directory: pipeline.seeds)
         let register = try loadRegister()
         let key = try Workspace.loadKey(at: pipeline.pseudonymKey, pipeline: pipeline.path.path)
@@ -54,6 +56,8 @@ public struct Runner {
 
     /// Re-renders the workbooks from stored data (SPEC 6 `report`).
     public func report() throws -> RunSummary {
+        let lock = try WorkspaceLock.acquire(for: pipeline.database, command: "report \(pipeline.path.lastPathComponent)")
+        defer { lock.release() }
         let known = FileManager.default.fileExists(atPath: pipeline.database.path)
             ? try AppDatabase(path: pipeline.database.path) : nil
         let waves = try known?.waves().map(\.id) ?? []
@@ -276,7 +280,7 @@ public struct Runner {
 
         let outputs = pipeline.outputs
         try createDirectory(outputs.directory)
-        Self.removeStaleTemporaryFiles(in: outputs.directory)
+        OutputFile.removeStale(in: outputs.directory)
         let rejected = outputs.directory.appendingPathComponent("\(wave)-rejected.csv")
         if report.quarantine.isEmpty && report.unreadable.isEmpty {
             // Nothing rejected: no file that holds only its header, and none left from an earlier run.
@@ -288,7 +292,7 @@ public struct Runner {
 
         if outputs.councilWorkbook {
             let path = outputs.directory.appendingPathComponent("\(wave)-padome.xlsx").path
-            try Self.withPrivateDirectory { temporary in
+            try OutputFile.writeWorkbook(at: path) { temporary in
                 try CouncilWorkbook.write(report, to: path, language: outputs.language, temporaryDirectory: temporary)
             }
             summary.workbooks.append(path)
@@ -302,7 +306,7 @@ public struct Runner {
             summary.workbooks += try Self.inParallel(eligible.map(\.institution.code)) { index in
                 let institution = try builder.institutionReport(eligible[index], context: context)
                 let path = outputs.directory.appendingPathComponent(institution.fileName).path
-                try Self.withPrivateDirectory { temporary in
+                try OutputFile.writeWorkbook(at: path) { temporary in
                     try InstitutionWorkbook.write(institution, to: path, language: outputs.language, temporaryDirectory: temporary)
                 }
                 return path
@@ -332,13 +336,14 @@ public struct Runner {
         }
     }
 
-    /// libxlsxwriter's working files hold survey data: they go to a folder only we can read.
     /// Institution workbooks are independent: each is computed and written on whichever core is
     /// free, through its own libxlsxwriter workbook and private folder. Results keep their order;
-    /// the first error, if any, is thrown.
+    /// the first error, if any, is thrown, and no workbook is started after it (SPEC 9: a full
+    /// disk stops the run at the first failed workbook, not 700 workbooks later).
     static func inParallel(_ items: [String], _ work: @Sendable (Int) throws -> String) throws -> [String] {
         let results = ParallelResults(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            guard !results.hasFailed else { return }
             do {
                 results.set(index, try work(index))
             } catch {
@@ -346,27 +351,6 @@ public struct Runner {
             }
         }
         return try results.values()
-    }
-
-    /// Hidden temporary files (`.<name>.<pid>.tmp`) that a killed run left in the output folder:
-    /// never a half workbook under its real name, and not left to pile up either.
-    static func removeStaleTemporaryFiles(in directory: URL) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp")
-            && (name.contains(".xlsx.") || name.contains(".csv."))
-        {
-            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
-        }
-    }
-
-    static func withPrivateDirectory(_ body: (String) throws -> Void) throws {
-        var template = Array((NSTemporaryDirectory() + "/atbalsts-XXXXXX").utf8CString)
-        guard let created = mkdtemp(&template) else {
-            throw PipelineError(file: NSTemporaryDirectory(), say("cannot create a private temporary folder", lv: "nevar izveidot privātu pagaidu mapi"))
-        }
-        let path = String(cString: created)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try body(path)
     }
 
     static func delimiterName(_ byte: UInt8) -> String {
@@ -395,6 +379,12 @@ private final class ParallelResults: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if firstError == nil { firstError = error }
+    }
+
+    var hasFailed: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return firstError != nil
     }
 
     func values() throws -> [String] {

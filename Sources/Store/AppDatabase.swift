@@ -9,6 +9,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case instrumentChanged(id: String)
     /// SPEC 9: a file belongs to one wave; the same bytes under another wave are a mistake.
     case importedForAnotherWave(file: String, wave: String)
+    case database(path: String, DatabaseProblem)
 
     public var description: String {
         switch self {
@@ -20,6 +21,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             return say(
                 "\(file): these exact bytes were imported for wave \(wave); a file belongs to one wave — check `wave:` or the file name",
                 lv: "\(file): tieši šis fails jau importēts kārtai \(wave); fails pieder vienai kārtai — pārbaudiet `wave:` vai faila nosaukumu")
+        case .database(let path, let problem):
+            return "\(path): \(problem.text)"
         case .instrumentChanged(let id):
             return "instrument \(id) has other items than when its data was stored; "
                 + "give the changed instrument a new id"
@@ -45,6 +48,8 @@ public final class AppDatabase: Sendable {
         }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
+        // A reader such as `atbalsts waves` waits out another process's commit instead of failing.
+        configuration.busyMode = .timeout(5)
         do {
             writer = try DatabaseQueue(path: path, configuration: configuration)
             let migrator = Schema.migrator
@@ -55,7 +60,7 @@ public final class AppDatabase: Sendable {
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
-            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+            throw StoreError.database(path: path, DatabaseProblem(error))
         }
     }
 
@@ -68,7 +73,7 @@ public final class AppDatabase: Sendable {
         wave: Wave, register: [Institution], sha256: String, fingerprint: String, fileName: String,
         instrument: Instrument, nextBatch: () -> [ImportedResponse]?, finish: () throws -> SourceEnd
     ) throws -> ImportOutcome {
-        try writer.write { db in
+        try plain { try writer.write { db in
             try importFile(
                 db, wave: wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: fileName,
                 alreadyImported: {
@@ -85,7 +90,7 @@ public final class AppDatabase: Sendable {
                 try markSuperseded(db, waveID: wave.id)
                 return end
             }
-        }
+        } }
     }
 
     /// A self-assessment file, in one transaction like any other source.
@@ -93,7 +98,7 @@ public final class AppDatabase: Sendable {
         wave: Wave, register: [Institution], source: SourceDescription, fingerprint: String,
         ratings: [SelfRating], quarantine: [QuarantinedRow]
     ) throws -> ImportOutcome {
-        try writer.write { db in
+        try plain { try writer.write { db in
             try importFile(
                 db, wave: wave, register: register, sha256: source.sha256, fingerprint: fingerprint,
                 fileName: source.fileName, alreadyImported: {}
@@ -110,7 +115,7 @@ public final class AppDatabase: Sendable {
                 }
                 return SourceEnd(description: source, accepted: ratings.count, quarantine: quarantine)
             }
-        }
+        } }
     }
 
     /// The part every import shares: the SHA-256 check (a file seen before and read the same way
@@ -256,7 +261,7 @@ public final class AppDatabase: Sendable {
     /// quarantine, the register copy — then rewrites the file so no freed page keeps the bytes
     /// (SPEC 6 `forget`, data retention). Returns false when the wave is not there.
     public func forget(wave: String) throws -> Bool {
-        let existed = try writer.write { db -> Bool in
+        let existed = try plain { try writer.write { db -> Bool in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM wave WHERE id = ?", arguments: [wave]) == true else {
                 return false
             }
@@ -266,8 +271,8 @@ public final class AppDatabase: Sendable {
             try db.execute(sql: "DELETE FROM institution WHERE wave_id = ?", arguments: [wave])
             try db.execute(sql: "DELETE FROM wave WHERE id = ?", arguments: [wave])
             return true
-        }
-        if existed { try writer.vacuum() }
+        } }
+        if existed { try plain { try writer.vacuum() } }
         return existed
     }
 

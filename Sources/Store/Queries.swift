@@ -190,6 +190,6 @@ extension AppDatabase {
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try writer.read(body)
+        try plain { try writer.read(body) }
     }
 }

@@ -91,18 +91,34 @@ public final class Workbook {
         try check(workbook_define_name(try open(), name, formula), sheet: nil)
     }
 
-    /// Writes the file, adds the quote prefixes, then renames it into place.
+    /// Writes the file, adds the quote prefixes, checks that every part reads back whole, then
+    /// renames it over the previous workbook (SPEC 9). On any failure the previous workbook stays
+    /// and the temporary file goes; the error says it was the write that failed, with the `errno`.
     public func close() throws(XLSXError) {
         let workbook = try open()
         handle = nil
+        errno = 0
         let error = workbook_close(workbook)
+        let closeErrno = errno
         do throws(XLSXError) {
-            try check(error, sheet: nil)
+            do throws(XLSXError) {
+                try check(error, sheet: nil)
+            } catch var failure {
+                failure.isWriteFailure = true
+                failure.systemError = closeErrno
+                throw failure
+            }
             try StylesPatch.addQuotePrefix(toXF: quotePrefixedXF, inWorkbookAt: temporaryPath)
+            if WriteFaults.nextFails() { WriteFaults.cut(temporaryPath) }
+            try WorkbookCheck.verify(temporaryPath)
             guard rename(temporaryPath, path) == 0 else {
-                throw XLSXError(
+                let renameErrno = errno
+                var failure = XLSXError(
                     code: 0, sheet: nil, cell: nil,
-                    detail: "cannot write \(path): \(String(cString: strerror(errno)))")
+                    detail: "cannot write \(path): \(String(cString: strerror(renameErrno)))")
+                failure.isWriteFailure = true
+                failure.systemError = renameErrno
+                throw failure
             }
         } catch {
             unlink(temporaryPath)

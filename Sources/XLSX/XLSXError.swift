@@ -6,6 +6,11 @@ public struct XLSXError: Error, CustomStringConvertible, Equatable {
     public let sheet: String?
     public let cell: String?
     public let detail: String
+    /// Set when writing the file failed (not a sheet or cell mistake): the `errno` seen, if any,
+    /// and the part of the archive found broken, if that is how the failure showed.
+    public var isWriteFailure = false
+    public var systemError: Int32? = nil
+    public var brokenPart: String? = nil
 
     public var description: String {
         let place = [sheet.map { "sheet \"\($0)\"" }, cell.map { "cell \($0)" }]

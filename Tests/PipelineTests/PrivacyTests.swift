@@ -75,9 +75,11 @@ struct PrivacyTests {
     }
 
     @Test func libxlsxwriterWorksInAPrivateFolderThatIsRemovedAfterwards() throws {
+        let workspace = try TestWorkspace()
         var seen: String?
-        try Runner.withPrivateDirectory { folder in
+        try OutputFile.withPrivateDirectory(in: workspace.directory) { folder in
             seen = folder
+            #expect(folder.hasPrefix(workspace.directory.path + "/."), "hidden, on the output folder's file system")
             let mode = try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as? Int
             #expect(mode == 0o700)
         }
@@ -87,11 +89,17 @@ struct PrivacyTests {
     @Test func staleTemporaryFilesOfAKilledRunAreCleared() throws {
         let workspace = try TestWorkspace()
         try FileManager.default.createDirectory(at: workspace.url("out"), withIntermediateDirectories: true)
-        try Data("half".utf8).write(to: workspace.url("out/.2026-27-autumn-padome.xlsx.4242.tmp"))
+        // The owner must be gone: a pid taken from a process that has ended (4242 may be alive).
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let stale = ".2026-27-autumn-padome.xlsx.\(ended.processIdentifier).tmp"
+        try Data("half".utf8).write(to: workspace.url("out/\(stale)"))
         try Data("mine".utf8).write(to: workspace.url("out/.notes"))
         _ = try Runner(pipeline: try workspace.pipeline(), progress: Progress(quiet: true)).run()
         let names = try FileManager.default.contentsOfDirectory(atPath: workspace.url("out").path)
-        #expect(!names.contains(".2026-27-autumn-padome.xlsx.4242.tmp"))
+        #expect(!names.contains(stale))
         #expect(names.contains(".notes"), "only our own temporary files go")
         #expect(names.contains("2026-27-autumn-padome.xlsx"))
     }

@@ -33,6 +33,8 @@ struct Forget: ParsableCommand {
             guard FileManager.default.fileExists(atPath: database) else {
                 throw PipelineError(file: database, say("no database here; give its path with --database", lv: "šeit nav datubāzes; norādiet ceļu ar --database"))
             }
+            let lock = try WorkspaceLock.acquire(for: URL(fileURLWithPath: database), command: "forget --wave \(wave)")
+            defer { lock.release() }
             guard try AppDatabase(path: database).forget(wave: wave) else {
                 throw PipelineError(file: database, say("there is no wave \(wave) in the database (see `atbalsts waves`)", lv: "datubāzē nav kārtas \(wave) (skatiet `atbalsts waves`)"))
             }
