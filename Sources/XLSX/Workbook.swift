@@ -87,10 +87,6 @@ public final class Workbook {
         try check(workbook_set_properties(try open(), &properties), sheet: nil)
     }
 
-    public func defineName(_ name: String, refersTo formula: String) throws(XLSXError) {
-        try check(workbook_define_name(try open(), name, formula), sheet: nil)
-    }
-
     /// Writes the file, adds the quote prefixes, then renames it into place.
     public func close() throws(XLSXError) {
         let workbook = try open()
