@@ -25,6 +25,7 @@ public struct Runner {
         let key = try Workspace.loadKey(at: pipeline.pseudonymKey, pipeline: pipeline.path.path)
         let pseudonymizer = Pseudonymizer(key: key)
         let database = dryRun ? nil : try AppDatabase(path: pipeline.database.path)
+        try database?.useKey(fingerprint: Workspace.fingerprint(of: key))
         var summary = RunSummary(wave: pipeline.wave.id, database: pipeline.database.path)
 
         for source in pipeline.sources {

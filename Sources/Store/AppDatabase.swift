@@ -7,6 +7,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case cannotOpen(path: String, reason: String)
     case newerDatabase(path: String)
     case instrumentChanged(id: String)
+    case anotherKey(path: String)
 
     public var description: String {
         switch self {
@@ -17,6 +18,10 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .instrumentChanged(let id):
             return "instrument \(id) has other items than when its data was stored; "
                 + "give the changed instrument a new id"
+        case .anotherKey(let path):
+            return say(
+                "\(path): this database was made with another key; set pseudonym_key in the pipeline to the key it was made with (a new key cannot link teachers to earlier waves), or give a new key a new database",
+                lv: "\(path): šī datubāze izveidota ar citu atslēgu; norādiet pipeline laukā pseudonym_key atslēgu, ar kuru tā veidota (jauna atslēga nesasaistīs pedagogus ar iepriekšējām kārtām), vai jaunai atslēgai izmantojiet jaunu datubāzi")
         }
     }
 }
@@ -53,9 +58,18 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    public func isImported(sha256: String) throws -> String? {
-        try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT wave_id FROM source WHERE sha256 = ?", arguments: [sha256])
+    /// Records the pseudonym key's fingerprint on the database's first use, and refuses any other
+    /// key after that (SPEC 8): responses keyed under two keys could never be linked.
+    public func useKey(fingerprint: String) throws {
+        try writer.write { db in
+            let recorded = try String.fetchOne(db, sql: "SELECT fingerprint FROM key_fingerprint WHERE id = 1")
+            guard let recorded else {
+                try db.execute(
+                    sql: "INSERT INTO key_fingerprint (id, fingerprint, recorded_at) VALUES (1, ?, ?)",
+                    arguments: [fingerprint, Self.now()])
+                return
+            }
+            guard recorded == fingerprint else { throw StoreError.anotherKey(path: path) }
         }
     }
 
