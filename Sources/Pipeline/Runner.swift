@@ -255,7 +255,7 @@ public struct Runner {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw PipelineError(file: url.path, say("cannot create the output folder: \(error.localizedDescription)", lv: "nevar izveidot izvades mapi: \(error.localizedDescription)"))
+            throw OutputError(file: url.path, say("cannot create the output folder: \(error.localizedDescription)", lv: "nevar izveidot izvades mapi: \(error.localizedDescription)"))
         }
     }
 
