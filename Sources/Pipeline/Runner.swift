@@ -94,7 +94,8 @@ public struct Runner {
         let reading = DispatchGroup()
         let options = source.options
         let onProgress = progress.reading(name)
-        DispatchQueue.global().async(group: reading) {
+        let language = MessageLanguage.current  // task-locals do not cross into GCD (STYLE.md)
+        DispatchQueue.global().async(group: reading) { MessageLanguage.$current.withValue(language) {
             defer { handoff.close() }
             do throws(IngestError) {
                 let result = try SourceReader.parse(
@@ -106,7 +107,7 @@ public struct Runner {
                 error.file = name
                 parsed.set(.failure(error))
             }
-        }
+        } }
         defer {
             handoff.cancel()
             reading.wait()
@@ -265,13 +266,14 @@ public struct Runner {
     /// the first error, if any, is thrown.
     static func inParallel(_ items: [String], _ work: @Sendable (Int) throws -> String) throws -> [String] {
         let results = ParallelResults(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+        let language = MessageLanguage.current
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in MessageLanguage.$current.withValue(language) {
             do {
                 results.set(index, try work(index))
             } catch {
                 results.fail(error)
             }
-        }
+        } }
         return try results.values()
     }
 

@@ -6,19 +6,23 @@ import Pipeline
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show what would be imported from one export; store nothing.",
-        discussion: "Example:\n  atbalsts check samples/google-forms-needs.csv --seeds seeds")
+        abstract: say(
+            "Show what would be imported from one export; store nothing.",
+            lv: "Parāda, kas tiktu importēts no viena eksporta; neko nesaglabā."),
+        discussion: say(
+            "Example:\n  atbalsts check samples/google-forms-needs.csv --seeds seeds",
+            lv: "Piemērs:\n  atbalsts check samples/google-forms-needs.csv --seeds seeds"))
 
-    @Argument(help: "The export to look at.")
+    @Argument(help: bilingual("The export to look at.", lv: "Aplūkojamais eksports."))
     var file: String
 
-    @Option(help: "The instrument to read it through.")
+    @Option(help: bilingual("The instrument to read it through.", lv: "Instruments, ar kuru to lasīt."))
     var instrument = "needs-v1"
 
-    @Option(help: "The seeds folder (instruments and the institutions register).")
+    @Option(help: bilingual("The seeds folder (instruments and the institutions register).", lv: "Sēklu mape (instrumenti un iestāžu reģistrs)."))
     var seeds = "seeds"
 
-    @Option(help: "How many problems to list.")
+    @Option(help: bilingual("How many problems to list.", lv: "Cik problēmas uzskaitīt."))
     var problems = 10
 
     @OptionGroup var global: GlobalOptions

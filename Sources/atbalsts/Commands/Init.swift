@@ -5,20 +5,28 @@ import Pipeline
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create a workspace: pipeline template, a copy of the seeds, a pseudonym key.",
-        discussion: """
+        abstract: say(
+            "Create a workspace: pipeline template, a copy of the seeds, a pseudonym key.",
+            lv: "Izveido darba mapi: pipeline veidni, sēklu kopiju, pseidonīma atslēgu."),
+        discussion: say(
+            """
             Existing files are never overwritten.
             Example:
               atbalsts init my-municipality
-            """)
+            """,
+            lv: """
+                Esošie faili netiek pārrakstīti.
+                Piemērs:
+                  atbalsts init mans-novads
+                """))
 
-    @Argument(help: "The workspace folder.")
+    @Argument(help: bilingual("The workspace folder.", lv: "Darba mape."))
     var directory = "."
 
-    @Option(help: "The seeds folder to copy into the workspace.")
+    @Option(help: bilingual("The seeds folder to copy into the workspace.", lv: "Sēklu mape, ko iekopēt darba mapē."))
     var seeds = "seeds"
 
-    @Flag(help: "Only create the pseudonym key.")
+    @Flag(help: bilingual("Only create the pseudonym key.", lv: "Izveido tikai pseidonīma atslēgu."))
     var keyOnly = false
 
     @OptionGroup var global: GlobalOptions
