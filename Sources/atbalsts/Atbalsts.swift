@@ -39,8 +39,10 @@ struct Atbalsts: ParsableCommand {
                 FileHandle.standardError.write(Data((text + "\n").utf8))
                 Foundation.exit(Outcome.usage.rawValue)
             }
+            // The root and `help` declare no `--lang`; it has been read above, so it goes.
+            let parsed = arguments.first.map(names.contains) == true ? arguments : GlobalOptions.withoutLanguage(arguments)
             do {
-                var command = try parseAsRoot(arguments)
+                var command = try parseAsRoot(parsed)
                 try command.run()
             } catch {
                 finish(with: error)

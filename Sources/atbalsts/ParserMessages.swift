@@ -52,6 +52,7 @@ enum ParserMessages {
         (#"Show help information\."#, "Parāda šo palīdzību."),
         (#"Show the version\."#, "Parāda versiju."),
         (#"\(default: ([^)]*)\)"#, "(noklusējums: $1)"),
+        (#"\(values: ([^)]*)\)"#, "(vērtības: $1)"),
         (#"<options>"#, "<opcijas>"),
         (#"<subcommand>"#, "<apakškomanda>"),
     ]

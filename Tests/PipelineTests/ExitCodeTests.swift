@@ -72,6 +72,12 @@ struct ExitCodeTests {
         #expect(root.code == 0)
         #expect(root.output.contains("APAKŠKOMANDAS:") && root.output.contains("Izveido darba mapi"), "\(root.output)")
         #expect(!root.output.contains("SUBCOMMANDS") && !root.output.contains("Create a workspace"))
+        // `help` and the root take `--lang` too, though they declare no options of their own.
+        let helpRun = try BuiltBinary.run(["help", "run", "--lang", "lv"])
+        #expect(helpRun.code == 0 && helpRun.output.contains("LIETOJUMS: atbalsts run"), "\(helpRun.output)\(helpRun.errors)")
+        let bare = try BuiltBinary.run(["--lang", "lv"])
+        #expect(bare.code == 0 && bare.output.contains("APAKŠKOMANDAS:"), "\(bare.output)\(bare.errors)")
+        #expect(try BuiltBinary.run(["forget", "--help", "--lang", "lv"]).output.contains("(vērtības: lv, en)"))
         let english = try BuiltBinary.run(["run", "--help"])
         #expect(english.output.contains("USAGE:") && english.output.contains("The pipeline file (YAML)."))
     }

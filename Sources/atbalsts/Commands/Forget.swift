@@ -10,18 +10,20 @@ struct Forget: ParsableCommand {
             lv: "Izdzēš kārtas atbildes no datubāzes un tās failus no izvades mapes (datu glabāšanas termiņš)."),
         discussion: say(
             """
-            Everything stored about the wave goes: responses, comments, self-assessments, imported files'
-            records and their quarantined rows; the database file is rewritten so nothing is left behind.
-            The pipeline names the database and the output folder, where the wave's workbooks
-            (<wave>-padome.xlsx, <wave>-<code>.xlsx) and <wave>-rejected.csv are deleted too.
+            Everything stored about the wave goes: responses, comments, self-assessments,
+            imported files' records and their quarantined rows; the database file is
+            rewritten so nothing is left behind. The pipeline names the database and the
+            output folder, where the wave's workbooks (<wave>-padome.xlsx,
+            <wave>-<code>.xlsx) and <wave>-rejected.csv are deleted too.
             Example:
               atbalsts forget my-municipality/pipeline.yaml --wave 2024-25-autumn --yes
             """,
             lv: """
-                Izdzēš visu, kas par kārtu saglabāts: atbildes, komentārus, pašvērtējumus, importēto failu
-                ierakstus un to atsijātās rindas; datubāzes fails tiek pārrakstīts, lai nekas nepaliktu pāri.
-                Pipeline failā norādīta datubāze un izvades mape, no kuras izdzēš arī kārtas pārskatus
-                (<wave>-padome.xlsx, <wave>-<code>.xlsx) un <wave>-rejected.csv.
+                Izdzēš visu, kas par kārtu saglabāts: atbildes, komentārus, pašvērtējumus,
+                importēto failu ierakstus un to atsijātās rindas; datubāzes fails tiek
+                pārrakstīts, lai nekas nepaliktu pāri. Pipeline failā norādīta datubāze un
+                izvades mape, no kuras izdzēš arī kārtas pārskatus (<wave>-padome.xlsx,
+                <wave>-<code>.xlsx) un <wave>-rejected.csv.
                 Piemērs:
                   atbalsts forget mans-novads/pipeline.yaml --wave 2024-25-autumn --yes
                 """))

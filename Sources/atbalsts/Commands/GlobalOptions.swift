@@ -21,6 +21,22 @@ struct GlobalOptions: ParsableArguments {
         }
         return nil
     }
+
+    /// The arguments without `--lang X` or `--lang=X`.
+    static func withoutLanguage(_ arguments: [String]) -> [String] {
+        var kept: [String] = []
+        var skipNext = false
+        for argument in arguments {
+            if skipNext {
+                skipNext = false
+            } else if argument == "--lang" {
+                skipNext = true
+            } else if !argument.hasPrefix("--lang=") {
+                kept.append(argument)
+            }
+        }
+        return kept
+    }
 }
 
 /// Help of an argument in the language of the messages: the parser builds it inside `Atbalsts.main`,
