@@ -45,14 +45,16 @@ struct KillTests {
         try process.run()
         // SQLite's rollback journal exists exactly while the write transaction is open. The file is
         // stored while it is still being parsed, so the transaction opens near the start: wait for
-        // it, then let a few batches in before the kill lands in the middle of the file.
+        // it, then let a few batches in before the kill lands in the middle of the file. The
+        // migrations and the key's fingerprint have short transactions of their own first: only a
+        // journal that stays for 150 polls in a row is the file's.
         let journal = workspace.url("atbalsts.sqlite-journal").path
-        var waited = 0
-        while !FileManager.default.fileExists(atPath: journal), waited < 30_000, process.isRunning {
+        var waited = 0, present = 0
+        while present < 150, waited < 30_000, process.isRunning {
+            present = FileManager.default.fileExists(atPath: journal) ? present + 1 : 0
             usleep(1_000)
             waited += 1
         }
-        usleep(150_000)
         let killedInTransaction = FileManager.default.fileExists(atPath: journal)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
