@@ -3,9 +3,9 @@ import PackageDescription
 
 // Stages follow the data flow: ingest → store → score → report (STYLE.md). Each arrow is a target,
 // and nothing flows backwards: Reports never parses CSV, Scoring never touches libxlsxwriter.
+// Linux (Debian 12) only: the system libraries come from apt, and no other platform is tested.
 let package = Package(
     name: "atbalsts",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "atbalsts", targets: ["atbalsts"]),
         .library(name: "AtbalstsPipeline", targets: ["Pipeline"]),

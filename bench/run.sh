@@ -21,12 +21,13 @@ while [ $# -gt 0 ]; do
   esac
 done
 command -v /usr/bin/time >/dev/null || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 2; }
-python3 -c "import pandas, xlsxwriter, openpyxl, yaml" 2>/dev/null || python3 -m pip install -q pandas xlsxwriter openpyxl pyyaml
+# The peer and the checks run in the pinned virtual environment (.venv/, from requirements.txt).
+ATBALSTS_WITH_PYTHON=1 source scripts/setup.sh
 work=.build/bench
 mkdir -p "$work"
 input="$work/national-$respondents-$institutions.csv" register="$work/register-$respondents-$institutions.csv"
 if [ ! -f "$input" ]; then
-  python3 scripts/generate_samples.py --respondents "$respondents" --institutions "$institutions" \
+  "$PYTHON" scripts/generate_samples.py --respondents "$respondents" --institutions "$institutions" \
     --extra-columns 60 --out "$input" --register-out "$register" >&2
 fi
 swift build -c release --product atbalsts >&2
@@ -66,7 +67,7 @@ for run in $(seq "$runs"); do
     fresh_workspace "$ws" "$input" "$register" "$([ "$mode" = full ] && echo true || echo false)"
     measure "atbalsts-$mode" "$bin" run "$ws/pipeline.yaml" --quiet
   done
-  measure pandas python3 bench/peers/pandas_peer.py --csv "$input" --register "$register" --seeds seeds \
+  measure pandas "$PYTHON" bench/peers/pandas_peer.py --csv "$input" --register "$register" --seeds seeds \
     --out "$work/peer.xlsx"
 done
 
@@ -88,7 +89,7 @@ if [ "$full" = 1 ]; then
 fi
 awk -v p="$ps" -v a="$as" -v pm="$pm" -v am="$am" \
   'BEGIN { printf "\nspeed-up: %.2fx faster than the peer; memory: %.2f of the peer'"'"'s peak\n", p / a, am / pm }'
-python3 -W ignore bench/agree.py "$work/ws-council/out/2026-27-autumn-padome.xlsx" "$work/pandas.out"
+"$PYTHON" -W ignore bench/agree.py "$work/ws-council/out/2026-27-autumn-padome.xlsx" "$work/pandas.out"
 
 if [ "$waves" -gt 0 ]; then
   ws="$work/ws-waves"
@@ -126,7 +127,7 @@ fi
 if [ "$stress" -gt 0 ]; then
   big="$work/national-$stress-$institutions.csv" big_register="$work/register-$stress-$institutions.csv"
   if [ ! -f "$big" ]; then
-    python3 scripts/generate_samples.py --respondents "$stress" --institutions "$institutions" \
+    "$PYTHON" scripts/generate_samples.py --respondents "$stress" --institutions "$institutions" \
       --extra-columns 60 --out "$big" --register-out "$big_register" >&2
   fi
   ws="$work/ws-stress"

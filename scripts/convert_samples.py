@@ -4,7 +4,7 @@ Microsoft Forms, LimeSurvey (codes, and full texts), an Excel re-save on Latvian
 pipe-separated CSV. The same respondents give the same answers in every file, so a test can
 import each and expect the numbers of the original.
 
-    python3 scripts/convert_samples.py samples/google-forms-needs.csv --out samples
+    .venv/bin/python scripts/convert_samples.py samples/google-forms-needs.csv --out samples
 """
 import argparse
 import csv

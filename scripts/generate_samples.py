@@ -1,16 +1,16 @@
 """Synthetic Google Forms exports of the needs-v1 survey (fully invented people and schools).
 
-    python3 scripts/generate_samples.py                      # samples/google-forms-needs.csv (autumn)
-    python3 scripts/generate_samples.py --wave-term spring --out samples/google-forms-needs-spring.csv
-    python3 scripts/generate_samples.py --respondents 30000 --institutions 800 \\
+    .venv/bin/python scripts/generate_samples.py                      # samples/google-forms-needs.csv (autumn)
+    .venv/bin/python scripts/generate_samples.py --wave-term spring --out samples/google-forms-needs-spring.csv
+    .venv/bin/python scripts/generate_samples.py --respondents 30000 --institutions 800 \\
         --out big.csv --register-out big-register.csv       # national scale
 
 The whole samples/ folder (the other formats come from scripts/convert_samples.py):
 
-    python3 scripts/generate_samples.py --teacher-self-assessment samples/self-assessment-teachers.csv
-    python3 scripts/generate_samples.py --wave-term spring --out samples/google-forms-needs-spring.csv \\
+    .venv/bin/python scripts/generate_samples.py --teacher-self-assessment samples/self-assessment-teachers.csv
+    .venv/bin/python scripts/generate_samples.py --wave-term spring --out samples/google-forms-needs-spring.csv \\
         --self-assessment samples/self-assessment-spring.csv
-    python3 scripts/convert_samples.py samples/google-forms-needs.csv --out samples
+    .venv/bin/python scripts/convert_samples.py samples/google-forms-needs.csv --out samples
 
 Every header and label comes from seeds/instruments/needs-v1.yaml and the seed lists, so the
 export always matches the instrument. Answers hang together the way real ones do: need levels

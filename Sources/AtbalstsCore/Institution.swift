@@ -15,4 +15,14 @@ public struct Institution: Hashable, Sendable {
         self.teachers = teachers
         self.aliases = aliases
     }
+
+    /// SPEC 4.2: 1–32 characters of `A–Z a–z 0–9 _ -`. A code becomes part of a file name
+    /// (`<wave>-<code>.xlsx`), so nothing that could leave the output folder gets through.
+    public static func isValidCode(_ code: String) -> Bool {
+        (1...32).contains(code.utf8.count)
+            && code.utf8.allSatisfy { byte in
+                (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            }
+    }
 }

@@ -5,7 +5,6 @@ public struct Wave: Hashable, Comparable, Sendable, CustomStringConvertible {
     public enum Term: String, Sendable, CaseIterable {
         case autumn, spring
         var order: Int { self == .autumn ? 0 : 1 }
-        public var latvian: String { self == .autumn ? "rudens" : "pavasaris" }
     }
 
     public let startYear: Int

@@ -101,7 +101,7 @@ enum OutputFile {
 /// A file of the output folder could not be written (SPEC 9): exit 1, one line naming the file
 /// and the cause in plain words; the previous file is untouched.
 public struct OutputError: Error, CustomStringConvertible, Equatable {
-    public enum What: Sendable, Equatable { case workbook, rejectedRows, workFolder }
+    public enum What: Sendable, Equatable { case workbook, rejectedRows, workFolder, outputFolder }
 
     public enum Cause: Sendable, Equatable {
         case diskFull, readOnly, noPermission, inputOutput
@@ -152,6 +152,7 @@ public struct OutputError: Error, CustomStringConvertible, Equatable {
         case .workbook: action = say("cannot write the workbook", lv: "nevar ierakstīt pārskatu")
         case .rejectedRows: action = say("cannot write the rejected rows", lv: "nevar ierakstīt atsijātās rindas")
         case .workFolder: action = say("cannot create a private working folder", lv: "nevar izveidot privātu darba mapi")
+        case .outputFolder: action = say("cannot create the output folder", lv: "nevar izveidot izvades mapi")
         }
         let advice: String
         switch cause {
@@ -162,7 +163,7 @@ public struct OutputError: Error, CustomStringConvertible, Equatable {
         default:
             advice = say("check the disk and run `atbalsts report` again", lv: "pārbaudiet disku un palaidiet `atbalsts report` vēlreiz")
         }
-        let kept = what == .workFolder ? "" : say(" (the previous file is kept)", lv: " (iepriekšējais fails saglabāts)")
+        let kept = what == .workFolder || what == .outputFolder ? "" : say(" (the previous file is kept)", lv: " (iepriekšējais fails saglabāts)")
         return "\(file): \(action): \(cause.text); \(advice)\(kept)"
     }
 }

@@ -1,3 +1,4 @@
+import AtbalstsCore
 import Foundation
 
 /// Where the run tells the user what it is doing: stderr, one line a step (SPEC 6); on a terminal
@@ -19,9 +20,20 @@ public struct Progress: Sendable {
     public func step(_ stage: String, _ message: String) {
         guard !quiet else { return }
         let elapsed = String(format: "%.1f", Date().timeIntervalSince(start))
-        let label = stage.padding(toLength: 7, withPad: " ", startingAt: 0)
+        let label = Self.label(stage).padding(toLength: 9, withPad: " ", startingAt: 0)
         let shown = colour ? "\u{1B}[36m\(label)\u{1B}[0m" : label
         write("\(terminal ? "\r\u{1B}[K" : "")\(shown) \(message) [\(elapsed) s]\n")
+    }
+
+    /// The stage's name in the language of the messages (SPEC 6: whole messages, no English in Latvian).
+    static func label(_ stage: String) -> String {
+        switch stage {
+        case "ingest": return say("ingest", lv: "ielase")
+        case "store": return say("store", lv: "glabāšana")
+        case "score": return say("score", lv: "vērtēšana")
+        case "report": return say("report", lv: "pārskati")
+        default: return stage
+        }
     }
 
     /// A failure is shown even with `--quiet`, which leaves nothing but errors on stderr.
@@ -33,19 +45,26 @@ public struct Progress: Sendable {
     public func reading(_ name: String) -> (@Sendable (Double, Int) -> Void)? {
         guard terminal, !quiet else { return nil }
         let began = Date()
+        // Worded here: the reader calls back on its own thread, where the language is not bound.
+        let words = (rows: say("rows", lv: "rindas"), perSecond: say("rows/s", lv: "rindas/s"))
         return { fraction, rows in
             let seconds = max(Date().timeIntervalSince(began), 0.001)
-            write("\r\u{1B}[K" + Self.bar(name: name, fraction: fraction, rows: rows, rowsPerSecond: Double(rows) / seconds))
+            write(
+                "\r\u{1B}[K"
+                    + Self.bar(name: name, fraction: fraction, rows: rows, rowsPerSecond: Double(rows) / seconds, words: words))
         }
     }
 
     /// `national.csv [#########-----------]  45%  13,500 rows  27,000 rows/s`
-    static func bar(name: String, fraction: Double, rows: Int, rowsPerSecond: Double, width: Int = 24) -> String {
+    static func bar(
+        name: String, fraction: Double, rows: Int, rowsPerSecond: Double, width: Int = 24,
+        words: (rows: String, perSecond: String) = ("rows", "rows/s")
+    ) -> String {
         let clamped = min(max(fraction, 0), 1)
         let filled = Int((clamped * Double(width)).rounded(.down))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let percent = String(format: "%3d%%", Int((clamped * 100).rounded(.down)))
-        return "\(name) [\(bar)] \(percent)  \(grouped(rows)) rows  \(grouped(Int(rowsPerSecond))) rows/s"
+        return "\(name) [\(bar)] \(percent)  \(grouped(rows)) \(words.rows)  \(grouped(Int(rowsPerSecond))) \(words.perSecond)"
     }
 
     static func grouped(_ number: Int) -> String {

@@ -2,20 +2,30 @@ import AtbalstsCore
 import Foundation
 
 /// `<wave>-rejected.csv` (SPEC 9): every quarantined row with file, line, column, value, reason.
+/// SPEC 8: created readable by its owner only (it holds raw answers), and nothing in it runs as a
+/// formula when the CSV is opened in a spreadsheet.
 enum RejectedRows {
     static func write(_ rows: [QuarantineEntry], unreadable: [UnreadableEntry] = [], to url: URL) throws {
         var text = "\u{FEFF}file,line,column,value,reason\r\n"  // BOM: Excel then reads it as UTF-8
         for entry in rows {
             let fields = [entry.fileName, String(entry.row.line), entry.row.column ?? "", entry.row.value ?? "", entry.row.reason]
-            text += fields.map(quoted).joined(separator: ",") + "\r\n"
+            text += fields.map { quoted(neutralised($0)) }.joined(separator: ",") + "\r\n"
         }
         // SPEC 9: an unreadable answer is listed too; only its item counts it as missing.
         for entry in unreadable {
             let answer = entry.answer
             let fields = [entry.fileName, String(answer.line), answer.column, answer.value, "unreadable answer to \(answer.itemID)"]
-            text += fields.map(quoted).joined(separator: ",") + "\r\n"
+            text += fields.map { quoted(neutralised($0)) }.joined(separator: ",") + "\r\n"
         }
         try OutputFile.replace(url, with: Data(text.utf8), what: .rejectedRows)
+    }
+
+    /// Excel and LibreOffice run a cell that starts with `=`, `+`, `-` or `@` (and after a tab or CR)
+    /// as a formula; a leading `'` makes it text (OWASP "CSV injection").
+    static func neutralised(_ field: String) -> String {
+        guard let first = field.utf8.first else { return field }
+        let triggers: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
+        return triggers.contains(first) ? "'" + field : field
     }
 
     /// RFC 4180: quote when the field holds a comma, quote or line break; double inner quotes.

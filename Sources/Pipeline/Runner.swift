@@ -35,6 +35,7 @@ public struct Runner {
             instruments[source.instrument] = instrument
         }
         let database = dryRun ? nil : try AppDatabase(path: pipeline.database.path)
+        try database?.useKey(fingerprint: Workspace.fingerprint(of: key))
         var summary = RunSummary(wave: pipeline.wave.id, database: pipeline.database.path)
 
         for source in pipeline.sources {
@@ -121,7 +122,8 @@ public struct Runner {
         let reading = DispatchGroup()
         let options = readingOptions(source)
         let onProgress = progress.reading(name)
-        DispatchQueue.global().async(group: reading) {
+        let language = MessageLanguage.current  // task-locals do not cross into GCD (STYLE.md)
+        DispatchQueue.global().async(group: reading) { MessageLanguage.$current.withValue(language) {
             defer { handoff.close() }
             do throws(IngestError) {
                 let result = try SourceReader.parse(
@@ -133,7 +135,7 @@ public struct Runner {
                 error.file = name
                 parsed.set(.failure(error))
             }
-        }
+        } }
         defer {
             handoff.cancel()
             reading.wait()
@@ -332,7 +334,10 @@ public struct Runner {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw PipelineError(file: url.path, say("cannot create the output folder: \(error.localizedDescription)", lv: "nevar izveidot izvades mapi: \(error.localizedDescription)"))
+            let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code ?? Int((error as? CocoaError)?.errorCode ?? 0)
+            throw OutputError(
+                file: url.path, what: .outputFolder,
+                cause: .init(systemError: Int32(code), folder: url.deletingLastPathComponent().path))
         }
     }
 
@@ -342,14 +347,15 @@ public struct Runner {
     /// disk stops the run at the first failed workbook, not 700 workbooks later).
     static func inParallel(_ items: [String], _ work: @Sendable (Int) throws -> String) throws -> [String] {
         let results = ParallelResults(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+        let language = MessageLanguage.current  // task-locals do not cross into GCD (STYLE.md)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in MessageLanguage.$current.withValue(language) {
             guard !results.hasFailed else { return }
             do {
                 results.set(index, try work(index))
             } catch {
                 results.fail(error)
             }
-        }
+        } }
         return try results.values()
     }
 

@@ -7,9 +7,12 @@ public enum Workspace {
     public static let keyBytes = 32
 
     /// Reads the key; a missing key is an error, never a silent new key that would break linking
-    /// of the same teacher across waves.
+    /// of the same teacher across waves. SPEC 8: exactly 32 bytes, mode 0600, a regular file — it
+    /// is checked before a byte is read, so `/dev/zero` or a folder is refused, not read forever.
     public static func loadKey(at url: URL, pipeline: String) throws(PipelineError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        let path = url.path
+        var status = stat()
+        guard stat(path, &status) == 0 else {
             let folder = url.deletingLastPathComponent().path
             throw PipelineError(
                 file: pipeline,
@@ -17,10 +20,45 @@ public enum Workspace {
                     "no pseudonym key at \(url.lastPathComponent); create one with `atbalsts init \(folder)` (or restore the workspace's key: a new key cannot link teachers to earlier waves)",
                     lv: "nav pseidonīma atslēgas \(url.lastPathComponent); izveidojiet to ar `atbalsts init \(folder)` (vai atjaunojiet darba mapes atslēgu: jauna atslēga nesasaistīs pedagogus ar iepriekšējām kārtām)"))
         }
-        guard data.count >= 16 else {
-            throw PipelineError(file: url.path, say("the pseudonym key is too short (\(data.count) bytes); it must hold at least 16", lv: "pseidonīma atslēga ir par īsu (\(data.count) baiti); vajag vismaz 16"))
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw PipelineError(
+                file: path,
+                say(
+                    "the pseudonym key is not a regular file (a device, folder or pipe); point pseudonym_key in the pipeline at the 32-byte key file that `atbalsts init` made",
+                    lv: "pseidonīma atslēga nav parasts fails (ierīce, mape vai kanāls); norādiet pipeline laukā pseudonym_key 32 baitu atslēgas failu, ko izveidoja `atbalsts init`"))
+        }
+        let mode = status.st_mode & 0o777
+        guard mode & 0o077 == 0 else {
+            let shown = String(mode, radix: 8)
+            throw PipelineError(
+                file: path,
+                say(
+                    "the pseudonym key can be read by others (mode 0\(shown)); run `chmod 600 \(path)` so only its owner can",
+                    lv: "pseidonīma atslēgu var lasīt citi (režīms 0\(shown)); izpildiet `chmod 600 \(path)`, lai to varētu tikai īpašnieks"))
+        }
+        let size = Int(status.st_size)
+        // Small enough to look at: a key of another length is read only to say what is wrong.
+        let data = size <= 4096 ? FileManager.default.contents(atPath: path) : nil
+        guard let data, data.count == keyBytes else {
+            let lineBreak = (keyBytes + 1...keyBytes + 2).contains(size)
+                && (data?.last == UInt8(ascii: "\n") || data?.last == UInt8(ascii: "\r"))
+            throw PipelineError(
+                file: path,
+                lineBreak
+                    ? say(
+                        "the pseudonym key is \(size) bytes and ends with a line break (an editor added it); it must be exactly \(keyBytes): remove the break with `truncate -s \(keyBytes) \(path)`, and do not open the key in an editor",
+                        lv: "pseidonīma atslēga ir \(size) baiti un beidzas ar rindas beigām (tās pielicis redaktors); tai jābūt tieši \(keyBytes): noņemiet tās ar `truncate -s \(keyBytes) \(path)` un neatveriet atslēgu redaktorā")
+                    : say(
+                        "the pseudonym key is \(size) bytes; it must be exactly \(keyBytes): restore the workspace's key, or make a new one with `atbalsts init DIR --key-only` (a new key cannot link teachers to earlier waves)",
+                        lv: "pseidonīma atslēga ir \(size) baiti; tai jābūt tieši \(keyBytes): atjaunojiet darba mapes atslēgu vai izveidojiet jaunu ar `atbalsts init MAPE --key-only` (jauna atslēga nesasaistīs pedagogus ar iepriekšējām kārtām)"))
         }
         return Array(data)
+    }
+
+    /// What the database records of the key (SPEC 8): an HMAC of a fixed label under the key, which
+    /// tells two keys apart and gives nothing of the key away.
+    public static func fingerprint(of key: [UInt8]) -> String {
+        Digest.hmacSHA256Hex(key: key, message: Array("atbalsts pseudonym key fingerprint v1".utf8))
     }
 
     /// Creates a key file with mode 0600. Refuses to overwrite an existing key.
@@ -63,12 +101,22 @@ public enum Workspace {
         let seeds = directory.appendingPathComponent("seeds")
         if FileManager.default.fileExists(atPath: seeds.path) {
             result.kept.append("seeds/")
-        } else if let source {
+        } else {
             do {
-                try FileManager.default.copyItem(at: source, to: seeds)
+                if let source {
+                    try FileManager.default.copyItem(at: source, to: seeds)
+                } else {
+                    // The standard seeds travel inside the program: init works in any folder.
+                    for file in EmbeddedSeeds.files {
+                        let url = seeds.appendingPathComponent(file.path)
+                        try FileManager.default.createDirectory(
+                            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                        try Data(file.text.utf8).write(to: url)
+                    }
+                }
                 result.created.append("seeds/")
             } catch {
-                throw PipelineError(file: seeds.path, "cannot copy the seeds: \(error.localizedDescription)")
+                throw PipelineError(file: seeds.path, say("cannot write the seeds: \(error.localizedDescription)", lv: "nevar ierakstīt sēklas: \(error.localizedDescription)"))
             }
         }
         let pipeline = directory.appendingPathComponent("pipeline.yaml")

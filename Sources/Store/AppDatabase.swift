@@ -10,6 +10,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     /// SPEC 9: a file belongs to one wave; the same bytes under another wave are a mistake.
     case importedForAnotherWave(file: String, wave: String)
     case database(path: String, DatabaseProblem)
+    case anotherKey(path: String)
 
     public var description: String {
         switch self {
@@ -26,6 +27,10 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .instrumentChanged(let id):
             return "instrument \(id) has other items than when its data was stored; "
                 + "give the changed instrument a new id"
+        case .anotherKey(let path):
+            return say(
+                "\(path): this database was made with another key; set pseudonym_key in the pipeline to the key it was made with (a new key cannot link teachers to earlier waves), or give a new key a new database",
+                lv: "\(path): šī datubāze izveidota ar citu atslēgu; norādiet pipeline laukā pseudonym_key atslēgu, ar kuru tā veidota (jauna atslēga nesasaistīs pedagogus ar iepriekšējām kārtām), vai jaunai atslēgai izmantojiet jaunu datubāzi")
         }
     }
 }
@@ -62,6 +67,21 @@ public final class AppDatabase: Sendable {
         } catch let error as DatabaseError {
             throw StoreError.database(path: path, DatabaseProblem(error))
         }
+    }
+
+    /// Records the pseudonym key's fingerprint on the database's first use, and refuses any other
+    /// key after that (SPEC 8): responses keyed under two keys could never be linked.
+    public func useKey(fingerprint: String) throws {
+        try plain { try writer.write { db in
+            let recorded = try String.fetchOne(db, sql: "SELECT fingerprint FROM key_fingerprint WHERE id = 1")
+            guard let recorded else {
+                try db.execute(
+                    sql: "INSERT INTO key_fingerprint (id, fingerprint, recorded_at) VALUES (1, ?, ?)",
+                    arguments: [fingerprint, Self.now()])
+                return
+            }
+            guard recorded == fingerprint else { throw StoreError.anotherKey(path: path) }
+        } }
     }
 
     /// Stores one needs file in one transaction together with its SHA-256 (SPEC 9), while the file

@@ -89,6 +89,15 @@ enum Schema {
             // without sorting ~80-column rows in a temporary B-tree.
             try db.create(index: "response_on_wave", on: "response", columns: ["wave_id"])
         }
+        migrator.registerMigration("v4-key-fingerprint") { db in
+            // SPEC 8: the pseudonym key's fingerprint (never the key), recorded on first use, so a
+            // run with another key is refused instead of silently breaking links across waves.
+            try db.create(table: "key_fingerprint") { t in
+                t.primaryKey("id", .integer).check { $0 == 1 }
+                t.column("fingerprint", .text).notNull()
+                t.column("recorded_at", .text).notNull()
+            }
+        }
         migrator.registerMigration("v5-read-fingerprint-unreadable") { db in
             // SPEC 9: the same bytes read another way (a fixed mapping) replace the earlier reading.
             try db.alter(table: "source") { t in t.add(column: "read_fingerprint", .text) }

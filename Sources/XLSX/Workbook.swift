@@ -87,10 +87,6 @@ public final class Workbook {
         try check(workbook_set_properties(try open(), &properties), sheet: nil)
     }
 
-    public func defineName(_ name: String, refersTo formula: String) throws(XLSXError) {
-        try check(workbook_define_name(try open(), name, formula), sheet: nil)
-    }
-
     /// Writes the file, adds the quote prefixes, checks that every part reads back whole, then
     /// renames it over the previous workbook (SPEC 9). On any failure the previous workbook stays
     /// and the temporary file goes; the error says it was the write that failed, with the `errno`.

@@ -68,16 +68,6 @@ public struct Worksheet {
         try check(worksheet_set_row(handle, lxw_row_t(row), height, nil), sheet: name, row: row)
     }
 
-    public func merge(_ rows: ClosedRange<Int>, _ columns: ClosedRange<Int>, _ text: String, _ spec: FormatSpec = FormatSpec()) throws(XLSXError) {
-        let safe = Self.cellText(text)
-        try check(
-            worksheet_merge_range(
-                handle, lxw_row_t(rows.lowerBound), lxw_col_t(columns.lowerBound),
-                lxw_row_t(rows.upperBound), lxw_col_t(columns.upperBound), safe,
-                workbook.format(spec, quotePrefix: Self.needsQuotePrefix(safe))),
-            sheet: name, row: rows.lowerBound, column: columns.lowerBound)
-    }
-
     public func freezePanes(row: Int, column: Int = 0) {
         worksheet_freeze_panes(handle, lxw_row_t(row), lxw_col_t(column))
     }

@@ -7,7 +7,7 @@ struct Binary {
     let url: URL
 
     init() throws {
-        url = KillTests.binary
+        url = BuiltBinary.url
         try #require(FileManager.default.isExecutableFile(atPath: url.path), "build the binary first: \(url.path)")
     }
 

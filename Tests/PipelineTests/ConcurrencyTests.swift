@@ -35,7 +35,7 @@ struct ConcurrencyTests {
             switch pair {
             case .runAndRun: commands = [["run", pipeline], ["run", pipeline]]
             case .runAndReport: commands = [["run", pipeline], ["report", pipeline]]
-            case .forgetAndRun: commands = [["forget", "--wave", wave, "--yes", "--database", database], ["run", pipeline]]
+            case .forgetAndRun: commands = [["forget", pipeline, "--wave", wave, "--yes"], ["run", pipeline]]
             }
             let launched = try commands.map { try binary.launch($0, environment: wait) }
             let results = launched.map(Binary.finish)

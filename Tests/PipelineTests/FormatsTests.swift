@@ -61,21 +61,3 @@ struct FormatsTests {
         #expect(source.rowsSuperseded == 1, "the later submission of a1 wins in every format")
     }
 }
-
-struct CheckReportTests {
-    @Test func checkShowsHowTheFileWasReadAndItsFirstProblems() throws {
-        let seeds = Seeds(directory: TestWorkspace.repository.appendingPathComponent("seeds"))
-        let instrument = try seeds.instrument("needs-v1")
-        let parsed = try SourceReader.read(
-            file: TestWorkspace.fixtures.appendingPathComponent("formats/excel-cp1257-small.csv"), instrument: instrument,
-            register: try Seeds.register(at: TestWorkspace.fixtures.appendingPathComponent("small-register.csv")),
-            pseudonymizer: Pseudonymizer(key: Array(repeating: 1, count: 32)))
-        let text = CheckReport(parsed: parsed, instrument: instrument, problems: 10).text
-        #expect(text.contains("format:     google-forms"))
-        #expect(text.contains("encoding:   Windows-1257"))
-        #expect(text.contains("delimiter:  ;"))
-        #expect(text.contains("rows:       18 read, 17 accepted, 1 quarantined"))
-        #expect(text.contains("→ need_digital [exact header]"))
-        #expect(text.contains("line 18: column \"Izglītības iestāde\" value \"Nezināma skola\": unknown institution"))
-    }
-}

@@ -1,12 +1,15 @@
+import AtbalstsCore
 import Foundation
 import Testing
 @testable import Pipeline
 
 /// What an instrument file may hold, checked where it is loaded.
 struct InstrumentLoaderTests {
-    /// An instrument with one multi-select item of `count` inline options, in its own seeds folder.
-    func seeds(multiOptions count: Int) throws -> Seeds {
+    /// An instrument with one multi-select item of `count` inline options, loaded from its own
+    /// seeds folder, which is removed again.
+    func instrument(multiOptions count: Int) throws -> Instrument {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("atbalsts-seeds-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(
             at: directory.appendingPathComponent("instruments"), withIntermediateDirectories: true)
         let options = (1...count).map { "      - { id: o\($0), lv: Iespēja \($0) }" }.joined(separator: "\n")
@@ -22,15 +25,15 @@ struct InstrumentLoaderTests {
 
             """
         try yaml.write(to: directory.appendingPathComponent("instruments/wide.yaml"), atomically: true, encoding: .utf8)
-        return Seeds(directory: directory)
+        return try Seeds(directory: directory).instrument("wide")
     }
 
     /// The importer keeps a respondent's checkbox choices as the bits of one 64-bit word.
     @Test func aMultiItemHasAtMost64Options() throws {
-        let instrument = try seeds(multiOptions: 64).instrument("wide")
-        #expect(instrument.slots.count == 64)
+        let wide = try instrument(multiOptions: 64)
+        #expect(wide.slots.count == 64)
         do {
-            _ = try seeds(multiOptions: 65).instrument("wide")
+            _ = try instrument(multiOptions: 65)
             Issue.record("65 options were accepted")
         } catch {
             #expect("\(error)".contains("wide.yaml:4: "), "names the file and the item's line")

@@ -25,12 +25,7 @@ struct KillTests {
         try out.write(to: url, atomically: true, encoding: .utf8)
     }
 
-    static var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("atbalsts")
-    }
-
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
-    func aKilledImportLeavesAllOrNothing() throws {
+    @Test func aKilledImportLeavesAllOrNothing() throws {
         let workspace = try TestWorkspace()
         let export = workspace.url("large.csv")
         try Self.largeExport(at: export)
@@ -43,7 +38,7 @@ struct KillTests {
         _ = try workspace.pipeline(sources: sources)
 
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = try BuiltBinary.require()
         process.arguments = ["run", workspace.url("pipeline.yaml").path]
         process.standardError = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
@@ -132,45 +127,5 @@ struct ReportKillTests {
         let left = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".") }
         #expect(left.isEmpty, "the next run clears what the killed ones left: \(left)")
         print("report killed \(Self.kills) times, \(landed) while writing workbooks; next report exit \(next.code)")
-    }
-}
-
-/// SPEC 6 exit codes, seen from outside: 0 done, 1 a file failed, 2 a pipeline mistake.
-struct ExitCodeTests {
-    func run(_ arguments: [String]) throws -> (code: Int32, errors: String) {
-        let process = Process()
-        process.executableURL = KillTests.binary
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
-    }
-
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: KillTests.binary.path)))
-    func exitCodesSayWhatHappened() throws {
-        let workspace = try TestWorkspace()
-        _ = try workspace.pipeline()
-        let quietRun = try run(["run", workspace.url("pipeline.yaml").path, "--quiet"])
-        #expect(quietRun.code == 0)
-        #expect(quietRun.errors.isEmpty, "--quiet: nothing on stderr without errors")
-        let quietReport = try run(["report", workspace.url("pipeline.yaml").path, "--quiet"])
-        #expect(quietReport.code == 0)
-        #expect(quietReport.errors.isEmpty, "report --quiet: nothing on stderr either")
-
-        let broken = workspace.url("broken.csv")
-        try Data([0x49, 0x81, 0x0A]).write(to: broken)
-        _ = try workspace.pipeline(sources: "  - file: \(broken.path)\n    kind: needs")
-        let failed = try run(["run", workspace.url("pipeline.yaml").path, "--quiet"])
-        #expect(failed.code == 1)
-        #expect(failed.errors.contains("broken.csv: byte 0x81 at byte offset 1"), "--quiet still shows errors")
-
-        let typo = try run(["run", workspace.url("missing.yaml").path])
-        #expect(typo.code == 2)
-        #expect(typo.errors.contains("pipeline file not found"))
-        #expect(try run(["rn"]).code == 2)
     }
 }

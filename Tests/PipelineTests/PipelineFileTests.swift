@@ -39,19 +39,3 @@ struct PipelineFileTests {
         #expect(throws: PipelineError.self) { _ = try TestWorkspace().pipeline(wave: "2026-autumn") }
     }
 }
-
-struct ProgressTests {
-    @Test func theBarShowsShareRowsAndRate() {
-        #expect(Progress.bar(name: "a.csv", fraction: 0.45, rows: 13_500, rowsPerSecond: 27_000.4, width: 20)
-                == "a.csv [#########-----------]  45%  13,500 rows  27,000 rows/s")
-        #expect(Progress.bar(name: "a.csv", fraction: 1.2, rows: 7, rowsPerSecond: 3, width: 4) == "a.csv [####] 100%  7 rows  3 rows/s")
-        #expect(Progress.grouped(1_234_567) == "1,234,567")
-        #expect(Progress.grouped(999) == "999")
-    }
-
-    @Test func notATerminalMeansNoBar() {
-        // Under `swift test` stderr is a pipe or a file, as in CI and scripts.
-        #expect(Progress(quiet: false).reading("a.csv") == nil || isatty(STDERR_FILENO) == 1)
-        #expect(Progress(quiet: true).reading("a.csv") == nil)
-    }
-}

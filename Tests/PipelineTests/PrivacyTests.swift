@@ -58,6 +58,7 @@ struct PrivacyTests {
 
     @Test func theKeyAndTheDatabaseAreReadableByTheOwnerOnly() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("init-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
         let result = try Workspace.initialize(
             directory, seedsFrom: TestWorkspace.repository.appendingPathComponent("seeds"), keyOnly: false)
         #expect(result.created.sorted() == ["atbalsts.key", "pipeline.yaml", "seeds/"])

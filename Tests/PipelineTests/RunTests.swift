@@ -189,12 +189,3 @@ struct RunTests {
         #expect(!FileManager.default.fileExists(atPath: workspace.url("atbalsts.key").path))
     }
 }
-
-struct RejectedRowsTests {
-    @Test func quotingWorksOnBytesNotGraphemes() {
-        // A quote followed by a combining mark is a single Character; it must still be doubled.
-        #expect(RejectedRows.quoted("a\"\u{0D00}b") == "\"a\"\"\u{0D00}b\"")
-        #expect(RejectedRows.quoted("plain") == "plain")
-        #expect(RejectedRows.quoted("x,y") == "\"x,y\"")
-    }
-}

@@ -1,8 +1,9 @@
 import Foundation
 @testable import Pipeline
 
-/// A throw-away workspace: a key, a pipeline over fixture files and the repository's seeds.
-struct TestWorkspace {
+/// A throw-away workspace: a key, a pipeline over fixture files and the repository's seeds. Its
+/// folder goes when the last reference does (STYLE.md: tests clean up their folders).
+final class TestWorkspace {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
@@ -14,6 +15,8 @@ struct TestWorkspace {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try Workspace.createKey(at: directory.appendingPathComponent("atbalsts.key"))
     }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
 
     func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
 

@@ -80,7 +80,7 @@ struct PriorityTests {
     }
 
     @Test func trendIsNeverNegative() {
-        #expect(trend(current: 0.3, previous: 0.2)! - 0.1 < 1e-12)
+        #expect(abs(trend(current: 0.3, previous: 0.2)! - 0.1) < 1e-12)
         #expect(trend(current: 0.1, previous: 0.2) == 0)
         #expect(trend(current: 0.1, previous: nil) == nil)
     }

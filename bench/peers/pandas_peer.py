@@ -3,7 +3,7 @@ same Google Forms export and writing a comparable council workbook (priorities w
 intervals, intensity, breadth and score; institution heat map with the <5 rule; WHO-5 and CBI per
 institution). It also prints its headline numbers as JSON so the benchmark can check agreement.
 
-    python3 bench/peers/pandas_peer.py --csv EXPORT.csv --register REGISTER.csv --seeds seeds --out BOOK.xlsx
+    .venv/bin/python bench/peers/pandas_peer.py --csv EXPORT.csv --register REGISTER.csv --seeds seeds --out BOOK.xlsx
 """
 import argparse
 import csv

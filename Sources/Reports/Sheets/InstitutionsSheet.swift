@@ -3,7 +3,7 @@ import Scoring
 import XLSX
 
 /// Iestādes: institution × need area high-need share as a heat map; small groups show `<5`.
-/// Column order is a contract with the oracle test (tests/oracle/priorities.py).
+/// Column order is a contract with the oracle test (e2e/oracle/priorities.py).
 enum InstitutionsSheet {
     static let headerRow = 3
 

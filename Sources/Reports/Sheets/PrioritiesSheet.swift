@@ -3,7 +3,7 @@ import Scoring
 import XLSX
 
 /// Prioritātes: ranked need areas with every component, a data bar and a native bar chart.
-/// Column order is a contract with the oracle test (tests/oracle/priorities.py).
+/// Column order is a contract with the oracle test (e2e/oracle/priorities.py).
 enum PrioritiesSheet {
     static let headerRow = 3
 

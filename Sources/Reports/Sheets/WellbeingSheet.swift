@@ -3,7 +3,7 @@ import Scoring
 import XLSX
 
 /// Labbūtība: WHO-5, burnout, stress and digital hygiene per group, with traffic lights, a legend
-/// and a native chart by institution. Column order is a contract with tests/oracle/wellbeing.py.
+/// and a native chart by institution. Column order is a contract with e2e/oracle/wellbeing.py.
 enum WellbeingSheet {
     static let headerRow = 3
 

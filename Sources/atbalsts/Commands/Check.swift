@@ -6,8 +6,11 @@ import Pipeline
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show what would be imported from one export or a whole pipeline; store nothing.",
-        discussion: """
+        abstract: say(
+            "Show what would be imported from one export or a whole pipeline; store nothing.",
+            lv: "Parāda, kas tiktu importēts no viena eksporta vai visa pipeline; neko nesaglabā."),
+        discussion: say(
+            """
             With a pipeline file, everything `run` would do with its mapping: item → column, every
             answer that matches no label, every institution name not in the register, dates outside
             the term, and whether the run would fail (exit 1 when it would). --suggest prints the
@@ -16,21 +19,31 @@ struct Check: ParsableCommand {
             Examples:
               atbalsts check my-municipality/pipeline.yaml --suggest
               atbalsts check samples/google-forms-needs.csv --seeds seeds
-            """)
+            """,
+            lv: """
+            Ar pipeline failu — viss, ko `run` darītu ar tā sasaisti: jautājums → kolonna, katra atbilde,
+            kas neatbilst nevienam variantam, katrs reģistrā nezināms iestādes nosaukums, datumi ārpus
+            perioda un vai palaišana neizdotos (tad kods 1). --suggest izdrukā
+            `columns:`/`labels:`/`not_asked:`/`institutions:` bloku, ko ielīmēt pipeline failā.
 
-    @Argument(help: "An export, or a pipeline file (.yaml) to check as `run` would.")
+            Piemēri:
+              atbalsts check mans-novads/pipeline.yaml --suggest
+              atbalsts check samples/google-forms-needs.csv --seeds seeds
+            """))
+
+    @Argument(help: bilingual("An export, or a pipeline file (.yaml) to check as `run` would.", lv: "Eksports vai pipeline fails (.yaml), ko pārbaudīt kā `run`."))
     var file: String
 
-    @Option(help: "The instrument to read an export through.")
+    @Option(help: bilingual("The instrument to read an export through.", lv: "Instruments, ar kuru lasīt eksportu."))
     var instrument = "needs-v1"
 
-    @Option(help: "The seeds folder (instruments and the institutions register) for an export.")
+    @Option(help: bilingual("The seeds folder (instruments and the institutions register) for an export.", lv: "Sēklu mape (instrumenti un iestāžu reģistrs) eksportam."))
     var seeds = "seeds"
 
-    @Option(help: "How many problems to list.")
+    @Option(help: bilingual("How many problems to list.", lv: "Cik problēmas uzskaitīt."))
     var problems = 10
 
-    @Flag(help: "With a pipeline: print the mapping block that would read every file completely.")
+    @Flag(help: bilingual("With a pipeline: print the mapping block that would read every file completely.", lv: "Ar pipeline: izdrukā sasaistes bloku, ar kuru katrs fails nolasītos pilnībā."))
     var suggest = false
 
     @OptionGroup var global: GlobalOptions

@@ -5,23 +5,31 @@ import Pipeline
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import the pipeline's sources, score them and write the workbooks.",
-        discussion: """
+        abstract: say(
+            "Import the pipeline's sources, score them and write the workbooks.",
+            lv: "Importē pipeline avotus, aprēķina rādītājus un raksta pārskatus."),
+        discussion: say(
+            """
             Example:
               atbalsts run pipelines/demo.yaml
               atbalsts run pipeline.yaml --dry-run     # read and check, store nothing
-            """)
+            """,
+            lv: """
+                Piemērs:
+                  atbalsts run pipelines/demo.yaml
+                  atbalsts run pipeline.yaml --dry-run     # nolasīt un pārbaudīt, neko nesaglabāt
+                """))
 
-    @Argument(help: "The pipeline file (YAML).")
+    @Argument(help: bilingual("The pipeline file (YAML).", lv: "Pipeline fails (YAML)."))
     var pipeline: String
 
-    @Flag(help: "Read and validate the sources; store and write nothing.")
+    @Flag(help: bilingual("Read and validate the sources; store and write nothing.", lv: "Nolasa un pārbauda avotus; neko nesaglabā un neraksta."))
     var dryRun = false
 
-    @Flag(help: "Print a machine-readable run summary on stdout.")
+    @Flag(help: bilingual("Print a machine-readable run summary on stdout.", lv: "Izdrukā mašīnlasāmu kopsavilkumu standarta izvadē."))
     var json = false
 
-    @Flag(help: "Print nothing but errors on stderr.")
+    @Flag(help: bilingual("Print nothing but errors on stderr.", lv: "Standarta kļūdu izvadē drukā tikai kļūdas."))
     var quiet = false
 
     @OptionGroup var global: GlobalOptions
@@ -42,16 +50,18 @@ struct Run: ParsableCommand {
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the workbooks again from stored data, importing nothing.",
-        discussion: "Example:\n  atbalsts report pipelines/demo.yaml")
+        abstract: say(
+            "Write the workbooks again from stored data, importing nothing.",
+            lv: "Vēlreiz uzraksta pārskatus no saglabātajiem datiem, neko neimportējot."),
+        discussion: say("Example:\n  atbalsts report pipelines/demo.yaml", lv: "Piemērs:\n  atbalsts report pipelines/demo.yaml"))
 
-    @Argument(help: "The pipeline file (YAML).")
+    @Argument(help: bilingual("The pipeline file (YAML).", lv: "Pipeline fails (YAML)."))
     var pipeline: String
 
-    @Flag(help: "Print a machine-readable summary on stdout.")
+    @Flag(help: bilingual("Print a machine-readable summary on stdout.", lv: "Izdrukā mašīnlasāmu kopsavilkumu standarta izvadē."))
     var json = false
 
-    @Flag(help: "Print nothing but errors on stderr.")
+    @Flag(help: bilingual("Print nothing but errors on stderr.", lv: "Standarta kļūdu izvadē drukā tikai kļūdas."))
     var quiet = false
 
     @OptionGroup var global: GlobalOptions

@@ -6,10 +6,12 @@ import Store
 
 struct Waves: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the waves in the database with their counts.",
-        discussion: "Example:\n  atbalsts waves --database pipelines/atbalsts.sqlite")
+        abstract: say("List the waves in the database with their counts.", lv: "Uzskaita datubāzes kārtas ar to skaitiem."),
+        discussion: say(
+            "Example:\n  atbalsts waves --database pipelines/atbalsts.sqlite",
+            lv: "Piemērs:\n  atbalsts waves --database pipelines/atbalsts.sqlite"))
 
-    @Option(help: "The database file.")
+    @Option(help: bilingual("The database file.", lv: "Datubāzes fails."))
     var database = "atbalsts.sqlite"
 
     @OptionGroup var global: GlobalOptions

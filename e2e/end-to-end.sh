@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$(pwd)"
 bin="$(swift build --show-bin-path)/atbalsts"
+# The oracles run in the pinned virtual environment that scripts/setup.sh makes (test.sh sources it).
+python="${PYTHON:-$repo/.venv/bin/python}"
+[ -x "$python" ] || { echo "end-to-end: no $python; run ATBALSTS_WITH_TEST_TOOLS=1 bash -c 'source scripts/setup.sh' first" >&2; exit 2; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -22,9 +25,9 @@ YAML
 "$bin" run "$work/pipeline.yaml" --quiet
 book="$work/out/2026-27-autumn-padome.xlsx"
 
-python3 -W ignore tests/oracle/priorities.py --csv samples/google-forms-needs.csv --seeds seeds \
+"$python" -W ignore e2e/oracle/priorities.py --csv samples/google-forms-needs.csv --seeds seeds \
   --register seeds/institutions.csv --workbook "$book"
-python3 -W ignore tests/oracle/wellbeing.py --csv samples/google-forms-needs.csv --seeds seeds \
+"$python" -W ignore e2e/oracle/wellbeing.py --csv samples/google-forms-needs.csv --seeds seeds \
   --register seeds/institutions.csv --workbook "$book"
 
 # LibreOffice writes every sheet as <book>-<sheet>.csv (UTF-8, raw values).
@@ -32,4 +35,4 @@ mkdir -p "$work/csv"
 soffice --headless --convert-to \
   'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
   --outdir "$work/csv" "$book" >/dev/null 2>&1
-python3 -W ignore tests/oracle/libreoffice_check.py --workbook "$book" --csv-dir "$work/csv"
+"$python" -W ignore e2e/oracle/libreoffice_check.py --workbook "$book" --csv-dir "$work/csv"

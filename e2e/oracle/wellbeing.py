@@ -6,8 +6,8 @@ disclosure rules, computes Cronbach's alpha with pingouin, and compares every va
 Labbūtība, Kopsavilkums and Metodoloģija sheets of the council workbook that atbalsts wrote.
 It shares no code with the Swift program or with the other oracles in this folder.
 
-    python3 tests/oracle/wellbeing.py --csv SAMPLE.csv --seeds seeds --register REGISTER.csv --workbook BOOK.xlsx
-    python3 tests/oracle/wellbeing.py --csv SAMPLE.csv --seeds seeds --register REGISTER.csv --print
+    .venv/bin/python e2e/oracle/wellbeing.py --csv SAMPLE.csv --seeds seeds --register REGISTER.csv --workbook BOOK.xlsx
+    .venv/bin/python e2e/oracle/wellbeing.py --csv SAMPLE.csv --seeds seeds --register REGISTER.csv --print
 
 Choices this oracle makes where the rules leave room:
 * answer labels, institution names and option labels match after trimming and case folding;

@@ -2,8 +2,8 @@
 no earlier wave: gap and trend are dropped), compared cell by cell with the Prioritātes and Iestādes
 sheets of the workbook atbalsts wrote.
 
-    python3 tests/oracle/priorities.py --csv SAMPLE.csv --seeds seeds [--register REGISTER.csv] --workbook BOOK.xlsx
-    python3 tests/oracle/priorities.py --csv SAMPLE.csv --seeds seeds --print     # the oracle's own tables
+    .venv/bin/python e2e/oracle/priorities.py --csv SAMPLE.csv --seeds seeds [--register REGISTER.csv] --workbook BOOK.xlsx
+    .venv/bin/python e2e/oracle/priorities.py --csv SAMPLE.csv --seeds seeds --print     # the oracle's own tables
 
 Definitions this oracle commits to, where SPEC 7 leaves a choice:
 * the Wilson bounds at k = 0 and k = n are exactly 0 and 1;
