@@ -44,8 +44,8 @@ struct TableInput {
             if let kind = XLSXWorkbook.kind(of: bytes) { throw IngestError(cause: .notAnExport(kind)) }
             let table = try SheetTable.read(XLSXWorkbook(bytes: bytes, partLimit: options.maxInputSize), sheet: options.sheet)
             guard table.rowCount > 0 else { throw IngestError(cause: .empty) }
-            encoding = .utf8
-            delimiter = 0
+            encoding = .xlsx
+            delimiter = 0  // none: cells, not separated text
             headerRecord = table.record(0)
             sheet = table
             unusable = []

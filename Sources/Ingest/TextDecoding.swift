@@ -19,6 +19,8 @@ public enum DetectedEncoding: String, Sendable {
     case utf16BE = "UTF-16BE"
     case windows1257 = "Windows-1257"
     case windows1252 = "Windows-1252"
+    /// An `.xlsx` workbook: its text is XML, UTF-8 or UTF-16 as the XML declares.
+    case xlsx = "XLSX"
 }
 
 /// The text re-encoded as UTF-8 bytes, any byte-order mark removed.

@@ -132,7 +132,7 @@ private func nulBytes(in decoded: DecodedText, original: [UInt8]) -> [UnusableBy
         inFile = inText.map { $0 + 3 }
     case .utf8:
         inFile = inText
-    case .windows1257, .windows1252:
+    case .windows1257, .windows1252, .xlsx:
         inFile = original.indices.filter { original[$0] == 0 }
     }
     return zip(inText, inFile).map { UnusableByte(textOffset: $0, fileOffset: $1, byte: 0, encoding: nil) }

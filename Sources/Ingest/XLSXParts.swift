@@ -112,21 +112,28 @@ final class XMLEvents: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: data)
         parser.delegate = self
         parser.shouldResolveExternalEntities = false
-        guard parser.parse() else {
+        // A part cut short can parse without an error: its root must also have closed.
+        guard parser.parse(), depth == 0, sawRoot else {
             let line = parser.lineNumber
             throw IngestError(
                 cause: .damagedWorkbook(part: part, reason: say("not well-formed XML at line \(line)", lv: "nekorekts XML \(line). rindā")))
         }
     }
 
+    private var depth = 0
+    private var sawRoot = false
+
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
+        depth += 1
+        sawRoot = true
         start(Self.local(elementName), attributes)
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        depth -= 1
         end(Self.local(elementName))
     }
 

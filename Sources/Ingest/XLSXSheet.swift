@@ -12,6 +12,7 @@ struct SheetTable {
     /// Per row: where its fields begin in `fieldStarts`, and its row number.
     var rowFirstField: [Int] = []
     var rowNumbers: [Int] = []
+    private var headerWidth = 0
 
     var rowCount: Int { rowNumbers.count }
 
@@ -30,11 +31,14 @@ struct SheetTable {
         record.line = rowNumbers[row]
     }
 
+    /// A row is as wide as the header at least: a writer leaves the empty cells at the end out.
     mutating func append(row number: Int, cells: [Int: String]) {
         guard let last = cells.filter({ !$0.value.isEmpty }).keys.max() else { return }
+        let width = rowNumbers.isEmpty ? last + 1 : Swift.max(last + 1, headerWidth)
+        if rowNumbers.isEmpty { headerWidth = width }
         rowFirstField.append(fieldStarts.count)
         rowNumbers.append(number)
-        for column in 0...last {
+        for column in 0..<width {
             fieldStarts.append(text.count)
             if let cell = cells[column] { text.append(contentsOf: cell.utf8) }
             fieldEnds.append(text.count)

@@ -298,6 +298,7 @@ public struct Runner {
     static func delimiterName(_ byte: UInt8) -> String {
         switch byte {
         case UInt8(ascii: "\t"): return "tab"
+        case 0: return "none"  // an .xlsx sheet
         default: return String(UnicodeScalar(byte))
         }
     }

@@ -18,6 +18,9 @@ struct Check: ParsableCommand {
     @Option(help: "The seeds folder (instruments and the institutions register).")
     var seeds = "seeds"
 
+    @Option(help: "The sheet of an .xlsx workbook to read (default: the first).")
+    var sheet: String?
+
     @Option(help: "How many problems to list.")
     var problems = 10
 
@@ -26,10 +29,12 @@ struct Check: ParsableCommand {
     func run() throws {
         do {
             let seedFiles = Seeds(directory: URL(fileURLWithPath: seeds))
+            var options = SourceOptions()
+            options.sheet = sheet
             let parsed = try SourceReader.read(
                 file: URL(fileURLWithPath: file), instrument: try seedFiles.instrument(instrument),
                 register: try Seeds.register(at: seedFiles.defaultRegister),
-                pseudonymizer: Pseudonymizer(key: Digest.randomBytes(32)))
+                pseudonymizer: Pseudonymizer(key: Digest.randomBytes(32)), options: options)
             print(CheckReport(parsed: parsed, instrument: try seedFiles.instrument(instrument), problems: problems).text)
         } catch {
             throw Outcome.report(error)
