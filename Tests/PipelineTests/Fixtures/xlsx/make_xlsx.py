@@ -26,8 +26,18 @@ ZONES = {"EET": dt.timezone(dt.timedelta(hours=2)), "EEST": dt.timezone(dt.timed
 
 
 def rows(path):
+    """The records of a CSV fixture. A record with the wrong number of fields (a CSV defect a
+    worksheet cannot have) is left out."""
     with open(path, encoding="utf-8-sig", newline="") as handle:
-        return list(csv.reader(handle))
+        records = list(csv.reader(handle))
+    return [record for record in records if len(record) == len(records[0])]
+
+
+def as_text(sheet):
+    """Answers such as `=1+1` stay text, as in the export, not formulas."""
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            cell.data_type = "s"
 
 
 def google_time(text):
@@ -60,6 +70,7 @@ def google_workbook(path, extra_sheet_first=False):
     for row in data[1:]:
         values = [google_time(row[0])] + [value if value != "" else None for value in row[1:]]
         sheet.append(values)
+        as_text(sheet)
         sheet.cell(row=sheet.max_row, column=1).number_format = "yyyy-mm-dd hh:mm:ss"
     # One comment as rich text: openpyxl writes it as an inline string with runs.
     for cell in sheet[3]:
@@ -79,6 +90,7 @@ def ms_forms_workbook(path):
         values = [int(row[0]), ms_time(row[1]), ms_time(row[2])] + [v if v != "" else None for v in row[3:]]
         values[5] = ms_time(row[5])
         sheet.append(values)
+        as_text(sheet)
         for column in (2, 3, 6):
             sheet.cell(row=sheet.max_row, column=column).number_format = "m/d/yy h:mm:ss"
     book.save(path)
@@ -99,16 +111,17 @@ def not_a_workbook(path):
         archive.writestr("survey.csv", "Timestamp,Email address\n")
 
 
-def libreoffice(csv_name, path):
-    """LibreOffice's own .xlsx of a UTF-8 CSV (soffice reads the US-English date formats)."""
+def libreoffice(csv_name, path, text_columns):
+    """LibreOffice's own .xlsx of a UTF-8 CSV. US-English dates become serials; `text_columns`
+    (LibreOffice's column format 2) stay as written, formulas are not evaluated (token 13)."""
     with tempfile.TemporaryDirectory() as folder:
         source = os.path.join(folder, "book.csv")
-        with open(os.path.join(FIXTURES, csv_name), "rb") as handle:
-            data = handle.read()
-        with open(source, "wb") as handle:
-            handle.write(data)
+        with open(source, "w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, lineterminator="\n").writerows(rows(os.path.join(FIXTURES, csv_name)))
+        formats = "/".join(f"{column}/2" for column in text_columns)
+        options = f"CSV:44,34,76,1,{formats},1033,false,false,false,false,false,-1,false"
         subprocess.run(
-            ["soffice", "--headless", "--infilter=CSV:44,34,76,1,,1033", "--convert-to", "xlsx", "--outdir", folder, source],
+            ["soffice", "--headless", f"--infilter={options}", "--convert-to", "xlsx", "--outdir", folder, source],
             check=True, capture_output=True)
         with open(os.path.join(folder, "book.xlsx"), "rb") as handle, open(path, "wb") as out:
             out.write(handle.read())
@@ -120,5 +133,6 @@ if __name__ == "__main__":
     ms_forms_workbook(os.path.join(HERE, "ms-forms-small.xlsx"))
     damaged(os.path.join(HERE, "google-forms-small.xlsx"), os.path.join(HERE, "damaged.xlsx"))
     not_a_workbook(os.path.join(HERE, "not-a-workbook.zip"))
-    libreoffice("small-google-forms.csv", os.path.join(HERE, "libreoffice-google-small.xlsx"))
-    libreoffice("formats/ms-forms-small.csv", os.path.join(HERE, "libreoffice-ms-forms-small.xlsx"))
+    # Google's `2026/10/01 9:00:00 AM EET` has a zone LibreOffice would drop: kept as text.
+    libreoffice("small-google-forms.csv", os.path.join(HERE, "libreoffice-google-small.xlsx"), [1])
+    libreoffice("formats/ms-forms-small.csv", os.path.join(HERE, "libreoffice-ms-forms-small.xlsx"), [])
