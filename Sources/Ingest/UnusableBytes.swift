@@ -22,11 +22,11 @@ public struct UnusableByte: Equatable, Sendable {
     /// For messages in the user's language.
     public var description: String {
         guard let encoding else {
-            return say("NUL byte at byte offset \(fileOffset)", lv: "NUL baits baitu nobīdē \(fileOffset)")
+            return say("NUL byte at byte offset \(fileOffset)", lv: "baita nobīde \(fileOffset): NUL baits")
         }
         return say(
             "byte \(hex(byte)) at byte offset \(fileOffset) cannot be decoded as \(encoding)",
-            lv: "baitu \(hex(byte)) baitu nobīdē \(fileOffset) nevar atkodēt kā \(encoding)")
+            lv: "baita nobīde \(fileOffset): baitu \(hex(byte)) nevar atkodēt kā \(encoding)")
     }
 }
 

@@ -120,7 +120,7 @@ struct UnusableBytesTests {
         let byte = UnusableByte(textOffset: 5, fileOffset: 8, byte: 0x81, encoding: "UTF-8")
         MessageLanguage.$current.withValue(.lv) {
             #expect(byte.reason == "undecodable byte 0x81 at byte offset 8 (not UTF-8)")
-            #expect(byte.description == "baitu 0x81 baitu nobīdē 8 nevar atkodēt kā UTF-8")
+            #expect(byte.description == "baita nobīde 8: baitu 0x81 nevar atkodēt kā UTF-8")
         }
     }
 }
