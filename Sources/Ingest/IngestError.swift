@@ -15,6 +15,7 @@ public struct IngestError: Error, CustomStringConvertible, Equatable {
         case missingInstitutionColumn
         case notAnExport(NotAnExport)
         case sheetNotFound(String, available: [String])
+        case notAWorkbook
         case damagedWorkbook(part: String, reason: String)
         /// More rows than `max_rejected_share` hold bytes that cannot be decoded (SPEC 4.1).
         case unusableRows(count: Int, of: Int, first: UnusableByte)
@@ -64,6 +65,10 @@ public struct IngestError: Error, CustomStringConvertible, Equatable {
         case .mappedColumnMissing(let item, let target):
             return say("`columns:` maps item \"\(item)\" to \"\(target)\", but no column matches it", lv: "`columns:` sasaista \"\(item)\" ar \"\(target)\", bet tādas kolonnas nav")
         case .notAnExport(let kind): return kind.message
+        case .notAWorkbook:
+            return say(
+                "the source says `format: xlsx`, but the file is no .xlsx workbook; name the workbook or remove `format:`",
+                lv: "avotam norādīts `format: xlsx`, bet fails nav .xlsx darbgrāmata; norādiet darbgrāmatu vai noņemiet `format:`")
         case .sheetNotFound(let sheet, let available):
             let list = available.map { "\"\($0)\"" }.joined(separator: ", ")
             return say(

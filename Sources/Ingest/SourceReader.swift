@@ -71,7 +71,7 @@ public enum SourceReader {
         var table = try TableInput(bytes: bytes, options: options)
         let headers = table.headers
         let headerRecord = table.headerRecord
-        let format = options.format == .auto ? SourceFormat.detect(headers: headers) : options.format
+        let format = options.format == .auto || options.format == .xlsx ? SourceFormat.detect(headers: headers) : options.format
         let meta = MetaColumns(headers: headers, format: format)
         let mapping = try ColumnMapping(
             headers: headers, instrument: instrument, explicit: options.columns, metaColumns: meta.all)

@@ -50,6 +50,7 @@ struct TableInput {
             sheet = table
             unusable = []
         } else {
+            guard options.format != .xlsx else { throw IngestError(cause: .notAWorkbook) }
             let decoded: RowDecodedText
             do {
                 decoded = try decodeTextByRow(bytes, choice: options.encoding, legacy: options.legacyEncoding)

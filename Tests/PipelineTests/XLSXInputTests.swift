@@ -136,6 +136,30 @@ struct XLSXInputTests {
         #expect(!error.description.contains("\n"))
     }
 
+    @Test func aSelfAssessmentWorkbookGivesTheCSVsRatings() throws {
+        let needAreas = try Seeds(directory: TestWorkspace.repository.appendingPathComponent("seeds")).instrument("needs-v1").needAreas
+        func read(_ name: String) throws -> ParsedSelfAssessment {
+            try SelfAssessmentReader.read(
+                file: Self.fixture(name), needAreas: needAreas, register: try Seeds.register(at: Self.fixture("small-register.csv")),
+                pseudonymizer: Pseudonymizer(key: Array(repeating: 3, count: 32)))
+        }
+        let workbook = try read("xlsx/self-assessment-small.xlsx")
+        let csv = try read("small-self-assessment.csv")
+        #expect(workbook.encoding == .xlsx)
+        #expect(!workbook.ratings.isEmpty)
+        #expect(workbook.ratings == csv.ratings, "ratings stored as numbers read as the CSV's digits; same lines")
+        #expect(workbook.quarantine == csv.quarantine)
+    }
+
+    @Test func formatXlsxAsksForAWorkbook() throws {
+        var options = SourceOptions()
+        options.format = .xlsx
+        let workbook = try Self.read(Self.fixture("xlsx/ms-forms-small.xlsx"), options: options)
+        #expect(workbook.format == .msForms, "the layout is still recognised from the headers")
+        let error = try #require(throws: IngestError.self) { try Self.read(Self.fixture("small-google-forms.csv"), options: options) }
+        #expect(error.description.contains("the source says `format: xlsx`, but the file is no .xlsx workbook"))
+    }
+
     @Test func quarantineReasonsForUnusableBytesInLatvian() {
         #expect(
             QuarantineReasons.text("undecodable byte 0xFF at byte offset 71967 (not UTF-8)", .lv)

@@ -96,6 +96,17 @@ def ms_forms_workbook(path):
     book.save(path)
 
 
+def self_assessment_workbook(path):
+    """The institution-level self-assessment; ratings that are numbers are stored as numbers."""
+    with open(os.path.join(FIXTURES, "small-self-assessment.csv"), encoding="utf-8", newline="") as handle:
+        data = list(csv.reader(handle, delimiter=";"))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in data:
+        sheet.append([int(value) if value.isdigit() else value for value in row])
+    book.save(path)
+
+
 def damaged(source, path):
     """The same workbook with its sheet's XML cut in the middle."""
     with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as copy:
@@ -131,6 +142,7 @@ if __name__ == "__main__":
     google_workbook(os.path.join(HERE, "google-forms-small.xlsx"))
     google_workbook(os.path.join(HERE, "two-sheets.xlsx"), extra_sheet_first=True)
     ms_forms_workbook(os.path.join(HERE, "ms-forms-small.xlsx"))
+    self_assessment_workbook(os.path.join(HERE, "self-assessment-small.xlsx"))
     damaged(os.path.join(HERE, "google-forms-small.xlsx"), os.path.join(HERE, "damaged.xlsx"))
     not_a_workbook(os.path.join(HERE, "not-a-workbook.zip"))
     # Google's `2026/10/01 9:00:00 AM EET` has a zone LibreOffice would drop: kept as text.
