@@ -1,10 +1,6 @@
 import AtbalstsCore
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
-/// The small parts of a workbook, each read with one pass of the XML parser.
+/// The small parts of a workbook, each read with one pass of the XML scanner.
 enum XMLParts {
     struct WorkbookPart {
         var date1904 = false
@@ -12,83 +8,87 @@ enum XMLParts {
     }
 
     /// Relationship id → (type, target). An id is also found by the type's last word.
-    static func relationships(_ data: Data) -> [String: (type: String, target: String)] {
+    static func relationships(_ data: [UInt8], part: String) throws(IngestError) -> [String: (type: String, target: String)] {
         var found: [String: (type: String, target: String)] = [:]
-        let events = XMLEvents()
-        events.start = { name, attributes in
-            guard name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
-            let type = attributes["Type"] ?? ""
-            found[id] = (type, target)
-            if let word = type.split(separator: "/").last, found[String(word)] == nil { found[String(word)] = (type, target) }
-        }
-        _ = try? events.parse(data, part: "")
+        try XMLScanner.scan(
+            data, part: part,
+            start: { name, attributes in
+                guard name.elementsEqual(Names.relationship), let id = attributes.string("Id"),
+                      let target = attributes.string("Target")
+                else { return }
+                let type = attributes.string("Type") ?? ""
+                found[id] = (type, target)
+                if let word = type.split(separator: "/").last, found[String(word)] == nil { found[String(word)] = (type, target) }
+            }, end: { _ in }, text: { _, _, _ in })
         return found
     }
 
-    static func workbook(_ data: Data, part: String) throws(IngestError) -> WorkbookPart {
+    static func workbook(_ data: [UInt8], part: String) throws(IngestError) -> WorkbookPart {
         var workbook = WorkbookPart()
-        let events = XMLEvents()
-        events.start = { name, attributes in
-            switch name {
-            case "workbookPr":
-                workbook.date1904 = ["1", "true"].contains(attributes["date1904"]?.lowercased() ?? "")
-            case "sheet":
-                let id = attributes.first { XMLEvents.local($0.key) == "id" && $0.key.contains(":") }?.value
-                if let sheetName = attributes["name"], let id { workbook.sheets.append((sheetName, id)) }
-            default: break
-            }
-        }
-        try events.parse(data, part: part)
+        try XMLScanner.scan(
+            data, part: part,
+            start: { name, attributes in
+                if name.elementsEqual(Names.workbookProperties) {
+                    workbook.date1904 = ["1", "true"].contains(attributes.string("date1904")?.lowercased() ?? "")
+                } else if name.elementsEqual(Names.sheet), let sheetName = attributes.string("name"),
+                          let id = attributes.hasPrefixed("id")
+                {
+                    workbook.sheets.append((sheetName, id))
+                }
+            }, end: { _ in }, text: { _, _, _ in })
         return workbook
     }
 
     /// Each `<si>`'s text: its `<t>`, or the `<t>` of every rich-text run; phonetic hints
     /// (`<rPh>`) are no part of the text.
-    static func sharedStrings(_ data: Data, part: String) throws(IngestError) -> [String] {
+    static func sharedStrings(_ data: [UInt8], part: String) throws(IngestError) -> [String] {
         var strings: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var inText = false, inPhonetic = false
-        let events = XMLEvents()
-        events.start = { name, _ in
-            switch name {
-            case "si": current = ""
-            case "t": inText = !inPhonetic
-            case "rPh": inPhonetic = true
-            default: break
-            }
-        }
-        events.text = { if inText { current += $0 } }
-        events.end = { name in
-            switch name {
-            case "si": strings.append(current)
-            case "t": inText = false
-            case "rPh": inPhonetic = false
-            default: break
-            }
-        }
-        try events.parse(data, part: part)
+        try XMLScanner.scan(
+            data, part: part,
+            start: { name, _ in
+                if name.elementsEqual(Names.stringItem) {
+                    current.removeAll(keepingCapacity: true)
+                } else if name.elementsEqual(Names.text) {
+                    inText = !inPhonetic
+                } else if name.elementsEqual(Names.phonetic) {
+                    inPhonetic = true
+                }
+            },
+            end: { name in
+                if name.elementsEqual(Names.stringItem) {
+                    strings.append(String(decoding: current, as: UTF8.self))
+                } else if name.elementsEqual(Names.text) {
+                    inText = false
+                } else if name.elementsEqual(Names.phonetic) {
+                    inPhonetic = false
+                }
+            },
+            text: { buffer, range, literal in
+                if inText { XMLScanner.appendDecoded(buffer, range, to: &current, literal: literal) }
+            })
         return strings
     }
 
     /// For each cell format of `<cellXfs>`, in order: a date kind when its number format is one.
-    static func dateStyles(_ data: Data, part: String) throws(IngestError) -> [ExcelDates.Kind?] {
+    static func dateStyles(_ data: [UInt8], part: String) throws(IngestError) -> [ExcelDates.Kind?] {
         var customFormats: [Int: String] = [:]
         var formatIDs: [Int] = []
         var inCellFormats = false
-        let events = XMLEvents()
-        events.start = { name, attributes in
-            switch name {
-            case "numFmt":
-                if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] {
-                    customFormats[id] = code
+        try XMLScanner.scan(
+            data, part: part,
+            start: { name, attributes in
+                if name.elementsEqual(Names.numberFormat) {
+                    if let id = attributes.integer("numFmtId"), let code = attributes.string("formatCode") { customFormats[id] = code }
+                } else if name.elementsEqual(Names.cellFormats) {
+                    inCellFormats = true
+                } else if inCellFormats && name.elementsEqual(Names.format) {
+                    formatIDs.append(attributes.integer("numFmtId") ?? 0)
                 }
-            case "cellXfs": inCellFormats = true
-            case "xf" where inCellFormats: formatIDs.append(attributes["numFmtId"].flatMap { Int($0) } ?? 0)
-            default: break
-            }
-        }
-        events.end = { if $0 == "cellXfs" { inCellFormats = false } }
-        try events.parse(data, part: part)
+            },
+            end: { name in if name.elementsEqual(Names.cellFormats) { inCellFormats = false } },
+            text: { _, _, _ in })
         return formatIDs.map { id in
             if let code = customFormats[id] { return ExcelDates.kind(code: code) }
             return ExcelDates.kind(builtIn: id)
@@ -96,48 +96,10 @@ enum XMLParts {
     }
 }
 
-/// XMLParser's callbacks as closures, element names without their namespace prefix (`x:row` is
-/// `row`: some writers prefix every element).
-final class XMLEvents: NSObject, XMLParserDelegate {
-    var start: (String, [String: String]) -> Void = { _, _ in }
-    var end: (String) -> Void = { _ in }
-    var text: (String) -> Void = { _ in }
-
-    static func local(_ name: String) -> String {
-        guard let colon = name.lastIndex(of: ":") else { return name }
-        return String(name[name.index(after: colon)...])
-    }
-
-    func parse(_ data: Data, part: String) throws(IngestError) {
-        let parser = XMLParser(data: data)
-        parser.delegate = self
-        parser.shouldResolveExternalEntities = false
-        // A part cut short can parse without an error: its root must also have closed.
-        guard parser.parse(), depth == 0, sawRoot else {
-            let line = parser.lineNumber
-            throw IngestError(
-                cause: .damagedWorkbook(part: part, reason: say("not well-formed XML at line \(line)", lv: "nekorekts XML \(line). rindā")))
-        }
-    }
-
-    private var depth = 0
-    private var sawRoot = false
-
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        depth += 1
-        sawRoot = true
-        start(Self.local(elementName), attributes)
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        depth -= 1
-        end(Self.local(elementName))
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) { text(string) }
-
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) { text(String(decoding: CDATABlock, as: UTF8.self)) }
+/// Element names of SpreadsheetML, as bytes to compare with the scanner's local names.
+enum Names {
+    static let relationship = Array("Relationship".utf8), workbookProperties = Array("workbookPr".utf8)
+    static let sheet = Array("sheet".utf8), stringItem = Array("si".utf8), text = Array("t".utf8)
+    static let phonetic = Array("rPh".utf8), numberFormat = Array("numFmt".utf8), cellFormats = Array("cellXfs".utf8)
+    static let format = Array("xf".utf8), row = Array("row".utf8), cell = Array("c".utf8), value = Array("v".utf8)
 }

@@ -31,17 +31,20 @@ struct SheetTable {
         record.line = rowNumbers[row]
     }
 
-    /// A row is as wide as the header at least: a writer leaves the empty cells at the end out.
-    mutating func append(row number: Int, cells: [Int: String]) {
-        guard let last = cells.filter({ !$0.value.isEmpty }).keys.max() else { return }
+    /// Ends a row whose cells' text was appended to `text` (cells in column order, as writers
+    /// put them). A row is as wide as the header at least: writers leave out empty cells at the end.
+    mutating func endRow(_ number: Int, cells: [(column: Int, range: Range<Int>)]) {
+        guard let last = cells.last(where: { !$0.range.isEmpty })?.column else { return }
         let width = rowNumbers.isEmpty ? last + 1 : Swift.max(last + 1, headerWidth)
         if rowNumbers.isEmpty { headerWidth = width }
         rowFirstField.append(fieldStarts.count)
         rowNumbers.append(number)
+        var next = 0
         for column in 0..<width {
-            fieldStarts.append(text.count)
-            if let cell = cells[column] { text.append(contentsOf: cell.utf8) }
-            fieldEnds.append(text.count)
+            while next < cells.count && cells[next].column < column { next += 1 }
+            let range = next < cells.count && cells[next].column == column ? cells[next].range : 0..<0
+            fieldStarts.append(range.lowerBound)
+            fieldEnds.append(range.upperBound)
         }
     }
 
@@ -56,87 +59,120 @@ struct SheetTable {
     }
 
     static func read(
-        _ data: Data, part: String, strings: [String], dateStyles: [ExcelDates.Kind?], date1904: Bool
+        _ data: [UInt8], part: String, strings: [String], dateStyles: [ExcelDates.Kind?], date1904: Bool
     ) throws(IngestError) -> SheetTable {
         var table = SheetTable()
         var rowNumber = 0
-        var cells: [Int: String] = [:]
+        var cells: [(column: Int, range: Range<Int>)] = []
         var column = -1
-        var type = "n", style = 0
-        var value = "", inline = ""
-        var inValue = false, inInlineText = false, inPhonetic = false
+        var type = CellType.number, style = 0
+        var value: [UInt8] = []
+        var inValue = false, inInlineText = false, inPhonetic = false, inCell = false
         var problem: IngestError?
 
-        func cellText() -> String? {
+        /// Appends the finished cell's text to `table.text`; false when it names no shared string.
+        func appendCell() -> Bool {
+            let start = table.text.count
             switch type {
-            case "s":
-                guard let index = Int(value.trimmingCharacters(in: .whitespaces)), strings.indices.contains(index) else {
-                    return nil
+            case .shared:
+                guard let index = Int(String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces)),
+                      strings.indices.contains(index)
+                else { return false }
+                table.text.append(contentsOf: strings[index].utf8)
+            case .boolean:
+                table.text.append(contentsOf: value == [0x31] ? Array("TRUE".utf8) : value == [0x30] ? Array("FALSE".utf8) : value)
+            case .text:
+                table.text.append(contentsOf: value)
+            case .number:
+                let written = String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                if let number = Double(written) {
+                    if dateStyles.indices.contains(style), let kind = dateStyles[style],
+                       let date = ExcelDates.text(serial: number, kind: kind, date1904: date1904)
+                    {
+                        table.text.append(contentsOf: date.utf8)
+                    } else {
+                        table.text.append(contentsOf: numberText(number, written: written).utf8)
+                    }
+                } else {
+                    table.text.append(contentsOf: written.utf8)
                 }
-                return strings[index]
-            case "inlineStr": return inline
-            case "b": return value == "1" ? "TRUE" : value == "0" ? "FALSE" : value
-            case "str", "e", "d": return value
-            default:
-                let trimmed = value.trimmingCharacters(in: .whitespaces)
-                guard !trimmed.isEmpty, let number = Double(trimmed) else { return trimmed }
-                if dateStyles.indices.contains(style), let kind = dateStyles[style] {
-                    return ExcelDates.text(serial: number, kind: kind, date1904: date1904) ?? trimmed
-                }
-                return numberText(number, written: trimmed)
             }
+            cells.append((column, start..<table.text.count))
+            return true
         }
 
-        let events = XMLEvents()
-        events.start = { name, attributes in
-            switch name {
-            case "row":
-                rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
-                cells = [:]
-                column = -1
-            case "c":
-                column = attributes["r"].flatMap(columnIndex) ?? column + 1
-                type = attributes["t"] ?? "n"
-                style = attributes["s"].flatMap { Int($0) } ?? 0
-                value = ""
-                inline = ""
-            case "v": inValue = true
-            case "rPh": inPhonetic = true
-            case "t": inInlineText = !inPhonetic
-            default: break
-            }
-        }
-        events.text = { text in
-            if inValue { value += text } else if inInlineText { inline += text }
-        }
-        events.end = { name in
-            switch name {
-            case "v": inValue = false
-            case "t": inInlineText = false
-            case "rPh": inPhonetic = false
-            case "c":
-                if let text = cellText() {
-                    cells[column] = text
-                } else if problem == nil {
-                    problem = IngestError(
-                        line: rowNumber,
-                        cause: .damagedWorkbook(
-                            part: part, reason: say("shared string \(value) does not exist", lv: "kopīgās virknes \(value) nav")))
+        try XMLScanner.scan(
+            data, part: part,
+            start: { name, attributes in
+                if name.elementsEqual(Names.cell) {
+                    column = attributes.bytes("r").flatMap(columnIndex) ?? column + 1
+                    type = CellType(attributes.bytes("t"))
+                    style = attributes.integer("s") ?? 0
+                    value.removeAll(keepingCapacity: true)
+                    inCell = true
+                } else if name.elementsEqual(Names.value) {
+                    inValue = inCell
+                } else if name.elementsEqual(Names.text) {
+                    inInlineText = inCell && !inPhonetic
+                } else if name.elementsEqual(Names.phonetic) {
+                    inPhonetic = true
+                } else if name.elementsEqual(Names.row) {
+                    rowNumber = attributes.integer("r") ?? rowNumber + 1
+                    cells.removeAll(keepingCapacity: true)
+                    column = -1
                 }
-            case "row": table.append(row: rowNumber, cells: cells)
-            default: break
-            }
-        }
-        try events.parse(data, part: part)
+            },
+            end: { name in
+                if name.elementsEqual(Names.cell) {
+                    inCell = false
+                    if !appendCell(), problem == nil {
+                        let shown = String(decoding: value, as: UTF8.self)
+                        problem = IngestError(
+                            line: rowNumber,
+                            cause: .damagedWorkbook(
+                                part: part, reason: say("shared string \(shown) does not exist", lv: "kopīgās virknes \(shown) nav")))
+                    }
+                } else if name.elementsEqual(Names.value) {
+                    inValue = false
+                } else if name.elementsEqual(Names.text) {
+                    inInlineText = false
+                } else if name.elementsEqual(Names.phonetic) {
+                    inPhonetic = false
+                } else if name.elementsEqual(Names.row) {
+                    table.endRow(rowNumber, cells: cells)
+                }
+            },
+            text: { buffer, range, literal in
+                // An inline string's runs, or a value: never both in one cell.
+                if inValue || inInlineText { XMLScanner.appendDecoded(buffer, range, to: &value, literal: literal) }
+            })
         if let problem { throw problem }
         return table
     }
 
+    /// The cell types of ECMA-376 part 1, 18.18.11, as far as they change how a value reads:
+    /// `s` a shared string's index, `b` 0 or 1, `inlineStr`, `str` (a formula's text), `e` (an
+    /// error such as #N/A) and `d` (ISO 8601) are text; `n` or none a number.
+    private enum CellType {
+        case shared, boolean, text, number
+
+        init(_ attribute: [UInt8]?) {
+            switch attribute.map({ String(decoding: $0, as: UTF8.self) }) {
+            case "s": self = .shared
+            case "b": self = .boolean
+            case "inlineStr", "str", "e", "d": self = .text
+            default: self = .number
+            }
+        }
+    }
+
     /// `AB12` → 27 (zero-based column).
-    static func columnIndex(_ reference: String) -> Int? {
+    static func columnIndex(_ reference: String) -> Int? { columnIndex(Array(reference.utf8)) }
+
+    static func columnIndex(_ reference: [UInt8]) -> Int? {
         var column = 0
         var letters = 0
-        for byte in reference.utf8 {
+        for byte in reference {
             let upper = byte & ~0x20
             guard upper >= 65 && upper <= 90 else { break }
             column = column * 26 + Int(upper - 64)

@@ -24,7 +24,7 @@ struct XLSXWorkbook {
         if archive["xl/workbook.xml"] != nil || archive["xl/workbook.bin"] != nil { return nil }
         if archive["mimetype"] != nil && archive["content.xml"] != nil { return .openDocument }
         if archive["_rels/.rels"] != nil, let rels = try? Self.part("_rels/.rels", in: archive, limit: 1 << 20),
-           let main = XMLParts.relationships(rels)["officeDocument"]?.target,
+           let main = (try? XMLParts.relationships(rels, part: "_rels/.rels"))?["officeDocument"]?.target,
            main.hasSuffix("workbook.xml")
         {
             return nil
@@ -44,7 +44,7 @@ struct XLSXWorkbook {
         self.partLimit = partLimit
         var workbookPath = "xl/workbook.xml"
         if archive["_rels/.rels"] != nil {
-            let rels = XMLParts.relationships(try Self.part("_rels/.rels", in: archive, limit: partLimit))
+            let rels = try XMLParts.relationships(try Self.part("_rels/.rels", in: archive, limit: partLimit), part: "_rels/.rels")
             if let main = rels.values.first(where: { $0.type.hasSuffix("/officeDocument") })?.target {
                 workbookPath = Self.resolve(main, from: "")
             }
@@ -55,7 +55,7 @@ struct XLSXWorkbook {
         let folder = workbookPath.split(separator: "/").dropLast().joined(separator: "/")
         workbookFolder = folder
         let relsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/" + (workbookPath.split(separator: "/").last.map(String.init) ?? "") + ".rels"
-        let relationships = XMLParts.relationships(try Self.part(relsPath, in: archive, limit: partLimit))
+        let relationships = try XMLParts.relationships(try Self.part(relsPath, in: archive, limit: partLimit), part: relsPath)
         self.relationships = relationships
         let workbook = try XMLParts.workbook(try Self.part(workbookPath, in: archive, limit: partLimit), part: workbookPath)
         date1904 = workbook.date1904
@@ -90,17 +90,18 @@ struct XLSXWorkbook {
         return try XMLParts.dateStyles(try part(path), part: path)
     }
 
-    func part(_ path: String) throws(IngestError) -> Data { try Self.part(path, in: archive, limit: partLimit) }
+    func part(_ path: String) throws(IngestError) -> [UInt8] { try Self.part(path, in: archive, limit: partLimit) }
 
-    private static func part(_ path: String, in archive: Archive, limit: Int64) throws(IngestError) -> Data {
+    private static func part(_ path: String, in archive: Archive, limit: Int64) throws(IngestError) -> [UInt8] {
         guard let entry = archive[path] else {
             throw IngestError(cause: .damagedWorkbook(part: path, reason: say("missing", lv: "trūkst")))
         }
-        var data = Data()
+        var data: [UInt8] = []
+        data.reserveCapacity(Int(Swift.min(Int64(entry.uncompressedSize), limit)))
         do {
             _ = try archive.extract(entry) { chunk in
                 guard Int64(data.count + chunk.count) <= limit else { throw PartTooLarge() }
-                data.append(chunk)
+                data.append(contentsOf: chunk)
             }
         } catch is PartTooLarge {
             throw IngestError(

@@ -14,7 +14,7 @@ struct XLSXSheetTests {
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\(rows)</sheetData></worksheet>
             """
         let table = try SheetTable.read(
-            Data(xml.utf8), part: "sheet1.xml", strings: strings, dateStyles: dateStyles, date1904: date1904)
+            Array(xml.utf8), part: "sheet1.xml", strings: strings, dateStyles: dateStyles, date1904: date1904)
         return (0..<table.rowCount).map { table.record($0).fields }
     }
 
@@ -26,7 +26,7 @@ struct XLSXSheetTests {
             <si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></si>
             </sst>
             """
-        #expect(try XMLParts.sharedStrings(Data(xml.utf8), part: "s") == ["Zema", "Vajag vairāk & \"laika\"", "東京"])
+        #expect(try XMLParts.sharedStrings(Array(xml.utf8), part: "s") == ["Zema", "Vajag vairāk & \"laika\"", "東京"])
     }
 
     @Test func cellTypesGapsAndMissingRows() throws {
@@ -39,7 +39,7 @@ struct XLSXSheetTests {
         let fields = try sheet(rows, strings: ["Pirmā", "Ceturtā"])
         #expect(fields == [["Pirmā", "", "Trešā", "Ceturtā"], ["", "TRUE", "3", "#N/A"], ["Pirmā", "2.5", "", ""]])
         let table = try SheetTable.read(
-            Data("<worksheet><sheetData>\(rows)</sheetData></worksheet>".utf8), part: "s", strings: ["Pirmā", "Ceturtā"],
+            Array("<worksheet><sheetData>\(rows)</sheetData></worksheet>".utf8), part: "s", strings: ["Pirmā", "Ceturtā"],
             dateStyles: [], date1904: false)
         #expect((0..<table.rowCount).map { table.record($0).line } == [1, 4, 5], "the worksheet's row numbers")
     }
@@ -50,7 +50,7 @@ struct XLSXSheetTests {
             <x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>ID</x:t></x:is></x:c><x:c r="B1"><x:v>7</x:v></x:c></x:row>
             </x:sheetData></x:worksheet>
             """
-        let table = try SheetTable.read(Data(xml.utf8), part: "s", strings: [], dateStyles: [], date1904: false)
+        let table = try SheetTable.read(Array(xml.utf8), part: "s", strings: [], dateStyles: [], date1904: false)
         #expect(table.record(0).fields == ["ID", "7"])
     }
 
@@ -66,9 +66,35 @@ struct XLSXSheetTests {
         let missing = try #require(throws: IngestError.self) { try sheet("<row r=\"2\"><c t=\"s\"><v>9</v></c></row>") }
         #expect(missing.description.contains("the workbook is damaged (sheet1.xml: shared string 9 does not exist)"))
         let cut = try #require(throws: IngestError.self) {
-            try SheetTable.read(Data("<worksheet><sheetData><row r=\"1\">".utf8), part: "sheet1.xml", strings: [], dateStyles: [], date1904: false)
+            try SheetTable.read(Array("<worksheet><sheetData><row r=\"1\">".utf8), part: "sheet1.xml", strings: [], dateStyles: [], date1904: false)
         }
         #expect(cut.description.contains("the workbook is damaged (sheet1.xml: not well-formed XML"))
+    }
+
+    @Test func entitiesEscapesCDATAAndWhatIsSkipped() throws {
+        let xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE worksheet [<!ENTITY boom "never expanded">]>
+            <!-- a comment -->
+            <worksheet><sheetData><row r='1'>
+            <c r="A1" t="inlineStr"><is><t>a &amp; b &lt;c&gt; &#257;&#x101; &quot;q&quot; &apos;s&apos; &boom;</t></is></c>
+            <c r="B1" t="inlineStr"><is><t>line_x000D_
+            break</t></is></c>
+            <c r="C1" t="inlineStr"><is><t><![CDATA[<kept> &amp;]]></t></is></c>
+            </row></sheetData></worksheet>
+            """
+        let table = try SheetTable.read(Array(xml.utf8), part: "s", strings: [], dateStyles: [], date1904: false)
+        #expect(table.record(0).fields == ["a & b <c> āā \"q\" 's' &boom;", "line\r\nbreak", "<kept> &amp;"])
+    }
+
+    @Test(arguments: [
+        "<worksheet><sheetData></sheetData>", "<worksheet><row r=\"1\"></worksheet>", "<worksheet/><worksheet/>",
+        "<worksheet><c r=\"A1></c></worksheet>", "<worksheet></sheetData></worksheet></worksheet>",
+    ])
+    func notWellFormed(xml: String) {
+        #expect(throws: IngestError.self) {
+            try SheetTable.read(Array(xml.utf8), part: "s", strings: [], dateStyles: [], date1904: false)
+        }
     }
 
     @Test(arguments: [("A1", 0), ("Z9", 25), ("AA10", 26), ("AU19", 46), ("XFD1", 16_383)])
