@@ -102,4 +102,5 @@ enum Names {
     static let sheet = Array("sheet".utf8), stringItem = Array("si".utf8), text = Array("t".utf8)
     static let phonetic = Array("rPh".utf8), numberFormat = Array("numFmt".utf8), cellFormats = Array("cellXfs".utf8)
     static let format = Array("xf".utf8), row = Array("row".utf8), cell = Array("c".utf8), value = Array("v".utf8)
+    static let reference = Array("r".utf8), type = Array("t".utf8), style = Array("s".utf8)
 }

@@ -105,9 +105,9 @@ struct SheetTable {
             data, part: part,
             start: { name, attributes in
                 if name.elementsEqual(Names.cell) {
-                    column = attributes.bytes("r").flatMap(columnIndex) ?? column + 1
-                    type = CellType(attributes.bytes("t"))
-                    style = attributes.integer("s") ?? 0
+                    column = attributes.raw(Names.reference).flatMap(columnIndex) ?? column + 1
+                    type = CellType(attributes.raw(Names.type))
+                    style = attributes.integer(Names.style) ?? 0
                     value.removeAll(keepingCapacity: true)
                     inCell = true
                 } else if name.elementsEqual(Names.value) {
@@ -117,7 +117,7 @@ struct SheetTable {
                 } else if name.elementsEqual(Names.phonetic) {
                     inPhonetic = true
                 } else if name.elementsEqual(Names.row) {
-                    rowNumber = attributes.integer("r") ?? rowNumber + 1
+                    rowNumber = attributes.integer(Names.reference) ?? rowNumber + 1
                     cells.removeAll(keepingCapacity: true)
                     column = -1
                 }
@@ -156,12 +156,16 @@ struct SheetTable {
     private enum CellType {
         case shared, boolean, text, number
 
-        init(_ attribute: [UInt8]?) {
-            switch attribute.map({ String(decoding: $0, as: UTF8.self) }) {
-            case "s": self = .shared
-            case "b": self = .boolean
-            case "inlineStr", "str", "e", "d": self = .text
-            default: self = .number
+        init(_ attribute: UnsafeBufferPointer<UInt8>?) {
+            guard let attribute, let first = attribute.first else {
+                self = .number
+                return
+            }
+            switch (first, attribute.count) {
+            case (UInt8(ascii: "s"), 1): self = .shared
+            case (UInt8(ascii: "b"), 1): self = .boolean
+            case (UInt8(ascii: "n"), 1): self = .number
+            default: self = .text  // inlineStr, str, e, d
             }
         }
     }
@@ -169,7 +173,7 @@ struct SheetTable {
     /// `AB12` → 27 (zero-based column).
     static func columnIndex(_ reference: String) -> Int? { columnIndex(Array(reference.utf8)) }
 
-    static func columnIndex(_ reference: [UInt8]) -> Int? {
+    static func columnIndex(_ reference: some Collection<UInt8>) -> Int? {
         var column = 0
         var letters = 0
         for byte in reference {

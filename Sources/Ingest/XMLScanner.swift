@@ -12,6 +12,15 @@ struct XMLScanner {
         fileprivate let names: [Range<Int>]
         fileprivate let values: [Range<Int>]
 
+        /// The raw value (entities not resolved) of the attribute whose local name is `name`:
+        /// for attributes such as a cell's `r`, `t` and `s`, which hold no entities.
+        func raw(_ name: [UInt8]) -> UnsafeBufferPointer<UInt8>? {
+            for (index, range) in names.enumerated() where XMLScanner.localName(buffer, range).elementsEqual(name) {
+                return UnsafeBufferPointer(rebasing: buffer[values[index]])
+            }
+            return nil
+        }
+
         /// The value of the attribute whose local name (prefix dropped) is `name`.
         func bytes(_ name: String) -> [UInt8]? {
             let wanted = Array(name.utf8)
@@ -23,9 +32,20 @@ struct XMLScanner {
             return nil
         }
 
+        /// A non-negative whole number, read from the raw bytes.
+        func integer(_ name: [UInt8]) -> Int? {
+            guard let raw = raw(name), !raw.isEmpty, raw.count < 19 else { return nil }
+            var value = 0
+            for byte in raw {
+                guard byte >= 48 && byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+
         func string(_ name: String) -> String? { bytes(name).map { String(decoding: $0, as: UTF8.self) } }
 
-        func integer(_ name: String) -> Int? { bytes(name).flatMap { Int(String(decoding: $0, as: UTF8.self)) } }
+        func integer(_ name: String) -> Int? { integer(Array(name.utf8)) }
 
         /// True for a prefixed attribute (`r:id`) of that local name.
         func hasPrefixed(_ name: String) -> String? {
@@ -44,8 +64,8 @@ struct XMLScanner {
     /// appended by the callee with `appendDecoded`, hence the raw range and a CDATA flag).
     static func scan(
         _ bytes: [UInt8], part: String,
-        start: (ArraySlice<UInt8>, Attributes) -> Void,
-        end: (ArraySlice<UInt8>) -> Void,
+        start: (UnsafeBufferPointer<UInt8>, Attributes) -> Void,
+        end: (UnsafeBufferPointer<UInt8>) -> Void,
         text: (UnsafeBufferPointer<UInt8>, Range<Int>, _ literal: Bool) -> Void
     ) throws(IngestError) {
         let failure: Int? = bytes.withUnsafeBufferPointer { buffer in
@@ -151,12 +171,11 @@ struct XMLScanner {
         }
     }
 
-    static func localName(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> ArraySlice<UInt8> {
-        let slice = UnsafeBufferPointer(rebasing: buffer[range])
-        if let colon = slice.lastIndex(of: UInt8(ascii: ":")) {
-            return ArraySlice(slice[(colon + 1)...])
-        }
-        return ArraySlice(slice)
+    /// The name without its namespace prefix, as a view of the scanned bytes (no copy).
+    static func localName(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        var start = range.upperBound
+        while start > range.lowerBound && buffer[start - 1] != UInt8(ascii: ":") { start -= 1 }
+        return UnsafeBufferPointer(rebasing: buffer[start..<range.upperBound])
     }
 
     /// Appends text with entities and character references resolved, and OOXML's `_xHHHH_`
