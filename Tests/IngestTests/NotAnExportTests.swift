@@ -44,6 +44,24 @@ struct NotAnExportTests {
         try FileManager.default.removeItem(at: folder)
     }
 
+    @Test func aSocket() throws {
+        let path = folder.appendingPathComponent("s.sock").path
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(descriptor >= 0)
+        defer { close(descriptor) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in path.utf8.enumerated() where index < raw.count - 1 { raw[index] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        #expect(bound == 0)
+        #expect(refusal(URL(fileURLWithPath: path))?.cause == .notAnExport(.socket))
+        try FileManager.default.removeItem(at: folder)
+    }
+
     /// A sparse 3 GiB file (`truncate -s 3G`) is refused from its size, without reading it.
     @Test func aFileOverTheLimitIsRefusedFromItsSize() throws {
         let url = folder.appendingPathComponent("huge.csv")
