@@ -41,7 +41,6 @@ struct TableInput {
         if let kind = NotAnExport.sniff(bytes.prefix(512)) { throw IngestError(cause: .notAnExport(kind)) }
         maxRejectedShare = options.maxRejectedShare
         if NotAnExport.isZip(bytes.prefix(4)) {
-            if let kind = XLSXWorkbook.kind(of: bytes) { throw IngestError(cause: .notAnExport(kind)) }
             let table = try SheetTable.read(XLSXWorkbook(bytes: bytes, partLimit: options.maxInputSize), sheet: options.sheet)
             guard table.rowCount > 0 else { throw IngestError(cause: .empty) }
             encoding = .xlsx

@@ -19,8 +19,7 @@ struct XLSXWorkbook {
     private let relationships: [String: (type: String, target: String)]
 
     /// A ZIP is a workbook when its package names a SpreadsheetML workbook.
-    static func kind(of bytes: [UInt8]) -> NotAnExport? {
-        guard let archive = try? Archive(data: Data(bytes), accessMode: .read) else { return .zipArchive }
+    private static func kind(of archive: Archive) -> NotAnExport? {
         if archive["xl/workbook.xml"] != nil || archive["xl/workbook.bin"] != nil { return nil }
         if archive["mimetype"] != nil && archive["content.xml"] != nil { return .openDocument }
         if archive["_rels/.rels"] != nil, let rels = try? Self.part("_rels/.rels", in: archive, limit: 1 << 20),
@@ -32,6 +31,7 @@ struct XLSXWorkbook {
         return .zipArchive
     }
 
+    /// Opens a ZIP that must be a workbook: another ZIP is refused as what it is (SPEC 4.1).
     /// `partLimit` bounds any one part once unpacked, so a ZIP bomb is refused, not inflated.
     init(bytes: [UInt8], partLimit: Int64) throws(IngestError) {
         let archive: Archive
@@ -40,6 +40,7 @@ struct XLSXWorkbook {
         } catch {
             throw IngestError(cause: .damagedWorkbook(part: "ZIP", reason: "\(error)"))
         }
+        if let kind = Self.kind(of: archive) { throw IngestError(cause: .notAnExport(kind)) }
         self.archive = archive
         self.partLimit = partLimit
         var workbookPath = "xl/workbook.xml"

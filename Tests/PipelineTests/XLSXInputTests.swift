@@ -160,6 +160,17 @@ struct XLSXInputTests {
         #expect(error.description.contains("the source says `format: xlsx`, but the file is no .xlsx workbook"))
     }
 
+    @Test func aWorkbookCutShortIsDamagedNotAnotherZip() throws {
+        let bytes = Array(try Data(contentsOf: Self.fixture("xlsx/ms-forms-small.xlsx")))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atbalsts-cut-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let cut = folder.appendingPathComponent("cut.xlsx")
+        try Data(bytes.prefix(bytes.count / 2)).write(to: cut)
+        let error = try #require(throws: IngestError.self) { try Self.read(cut) }
+        #expect(error.description.hasPrefix("cut.xlsx: the workbook is damaged (ZIP: "), "\(error)")
+        try FileManager.default.removeItem(at: folder)
+    }
+
     @Test func quarantineReasonsForUnusableBytesInLatvian() {
         #expect(
             QuarantineReasons.text("undecodable byte 0xFF at byte offset 71967 (not UTF-8)", .lv)
