@@ -7,8 +7,12 @@ import Testing
 struct NotAnExportTests {
     let folder: URL
 
-    init() throws {
+    /// Made by the tests that need it, which remove it.
+    init() {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("atbalsts-refuse-\(UUID().uuidString)")
+    }
+
+    func makeFolder() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
@@ -22,6 +26,7 @@ struct NotAnExportTests {
     }
 
     func write(_ name: String, _ bytes: [UInt8]) throws -> URL {
+        try makeFolder()
         let url = folder.appendingPathComponent(name)
         try Data(bytes).write(to: url)
         return url
@@ -36,6 +41,7 @@ struct NotAnExportTests {
     }
 
     @Test func aFolderAndAPipe() throws {
+        try makeFolder()
         #expect(refusal(folder)?.cause == .notAnExport(.folder))
         let fifo = folder.appendingPathComponent("pipe.csv")
         #expect(mkfifo(fifo.path, 0o600) == 0)
@@ -45,6 +51,7 @@ struct NotAnExportTests {
     }
 
     @Test func aSocket() throws {
+        try makeFolder()
         let path = folder.appendingPathComponent("s.sock").path
         let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         #expect(descriptor >= 0)
@@ -64,6 +71,7 @@ struct NotAnExportTests {
 
     /// A sparse 3 GiB file (`truncate -s 3G`) is refused from its size, without reading it.
     @Test func aFileOverTheLimitIsRefusedFromItsSize() throws {
+        try makeFolder()
         let url = folder.appendingPathComponent("huge.csv")
         #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
         #expect(truncate(url.path, 3 << 30) == 0)
