@@ -24,7 +24,7 @@ let package = Package(
             name: "COpenSSL", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
         .target(name: "AtbalstsCore"),
-        .target(name: "Ingest", dependencies: ["AtbalstsCore", "COpenSSL"]),
+        .target(name: "Ingest", dependencies: ["AtbalstsCore", "COpenSSL", "ZIPFoundation"]),
         .target(
             name: "Store",
             dependencies: [

@@ -45,6 +45,12 @@ public struct RawRecord: Sendable {
 
     public var strings: [String] { (0..<count).map(string) }
 
+    /// The field whose bytes include `offset` of the input, if it lies in the input (a field
+    /// unescaped into its own buffer does not).
+    func fieldIndex(containing offset: Int) -> Int? {
+        (0..<count).first { starts[$0] <= offset && offset < ends[$0] && starts[$0] < source.count }
+    }
+
     /// Only spaces and tabs, or nothing.
     public func isBlank(_ index: Int) -> Bool { field(index).allSatisfy { $0 == 32 || $0 == 9 } }
 

@@ -13,6 +13,13 @@ public struct IngestError: Error, CustomStringConvertible, Equatable {
         case unknownItem(String, instrument: String)
         case mappedColumnMissing(item: String, target: String, closest: String?)
         case missingInstitutionColumn
+        case notAnExport(NotAnExport)
+        case sheetNotFound(String, available: [String])
+        case notAWorkbook
+        case damagedWorkbook(part: String, reason: String)
+        /// More rows than `max_rejected_share` hold bytes that cannot be decoded (SPEC 4.1).
+        case unusableRows(count: Int, of: Int, first: UnusableByte)
+        case unusableHeader(UnusableByte)
     }
 
     public var file: String
@@ -58,6 +65,28 @@ public struct IngestError: Error, CustomStringConvertible, Equatable {
         case .mappedColumnMissing(let item, let target, let closest):
             let hint = closest.map { say("; the closest header is \"\($0)\"", lv: "; tuvākais virsraksts ir \"\($0)\"") } ?? ""
             return say("`columns:` maps item \"\(item)\" to \"\(target)\", but no column matches it\(hint)", lv: "`columns:` sasaista \"\(item)\" ar \"\(target)\", bet tādas kolonnas nav\(hint)")
+        case .notAnExport(let kind): return kind.message
+        case .notAWorkbook:
+            return say(
+                "the source says `format: xlsx`, but the file is no .xlsx workbook; name the workbook or remove `format:`",
+                lv: "avotam norādīts `format: xlsx`, bet fails nav .xlsx darbgrāmata; norādiet darbgrāmatu vai noņemiet `format:`")
+        case .sheetNotFound(let sheet, let available):
+            let list = available.map { "\"\($0)\"" }.joined(separator: ", ")
+            return say(
+                "the workbook has no sheet \"\(sheet)\"; its sheets are \(list): set `sheet:` to one of them",
+                lv: "darbgrāmatā nav lapas \"\(sheet)\"; tās lapas ir \(list): norādiet vienu no tām `sheet:`")
+        case .damagedWorkbook(let part, let reason):
+            return say(
+                "the workbook is damaged (\(part): \(reason)); open it in Excel or LibreOffice and save it again",
+                lv: "darbgrāmata ir bojāta (\(part): \(reason)); atveriet to Excel vai LibreOffice un saglabājiet vēlreiz")
+        case .unusableRows(let count, let rows, let first):
+            return say(
+                "\(count) of \(rows) rows hold bytes that cannot be read, more than max_rejected_share allows; the first: \(first.description); set `encoding:` if the code page is another",
+                lv: "\(count) no \(rows) rindām satur baitus, ko nevar nolasīt, vairāk nekā pieļauj max_rejected_share; pirmais: \(first.description); ja kodu lapa ir cita, norādiet `encoding:`")
+        case .unusableHeader(let byte):
+            return say(
+                "the header holds a byte that cannot be read: \(byte.description); set `encoding:` if the code page is another",
+                lv: "virsrakstā ir baits, ko nevar nolasīt: \(byte.description); ja kodu lapa ir cita, norādiet `encoding:`")
         case .missingInstitutionColumn:
             return say("no column answers the institution question; map it with `columns: { institution: … }`", lv: "neviena kolonna neatbild uz jautājumu par iestādi; norādiet to ar `columns: { institution: … }`")
         }

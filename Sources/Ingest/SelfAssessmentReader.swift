@@ -30,7 +30,7 @@ public enum SelfAssessmentReader {
         pseudonymizer: Pseudonymizer, options: SourceOptions = SourceOptions()
     ) throws(IngestError) -> ParsedSelfAssessment {
         let name = displayName ?? url.lastPathComponent
-        let bytes = try SourceFile.bytes(of: url, name: name)
+        let bytes = try SourceFile.bytes(of: url, name: name, maxSize: options.maxInputSize)
         do {
             return try parse(
                 bytes: bytes, name: name, needAreas: needAreas, register: register, pseudonymizer: pseudonymizer,
@@ -78,7 +78,11 @@ public enum SelfAssessmentReader {
         var parsed = ParsedSelfAssessment(
             fileName: name, sha256: Digest.sha256Hex(bytes), encoding: table.encoding, delimiter: table.delimiter,
             level: level)
-        while let record = try table.next() {
+        while let (record, problem) = try table.next() {
+            if let problem {
+                parsed.quarantine.append(problem)
+                continue
+            }
             let fields = record.fields
             func reject(_ column: Int?, _ reason: String) {
                 parsed.quarantine.append(

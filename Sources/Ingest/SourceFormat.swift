@@ -5,6 +5,9 @@ public enum SourceFormat: String, Sendable, CaseIterable {
     case msForms = "ms-forms"
     case limeSurvey = "limesurvey"
     case generic
+    /// An `.xlsx` workbook, whatever tool wrote it: its layout is recognised from its headers like
+    /// `auto`'s (a workbook is recognised from its bytes in any case).
+    case xlsx
 
     /// Recognises a tool by its fixed leading columns.
     public static func detect(headers: [String]) -> SourceFormat {
@@ -20,7 +23,7 @@ public enum SourceFormat: String, Sendable, CaseIterable {
     public var multiSeparator: String {
         switch self {
         case .msForms: return ";"
-        case .limeSurvey, .generic, .googleForms, .auto: return ", "
+        case .limeSurvey, .generic, .googleForms, .auto, .xlsx: return ", "
         }
     }
 }
@@ -42,7 +45,7 @@ struct MetaColumns {
         case .limeSurvey:
             submittedAt = first(["submitdate", "date submitted"])
             completedAt = submittedAt
-        case .generic, .auto: submittedAt = first(["timestamp", "submitted", "date", "datums", "laiks"])
+        case .generic, .auto, .xlsx: submittedAt = first(["timestamp", "submitted", "date", "datums", "laiks"])
         }
     }
 

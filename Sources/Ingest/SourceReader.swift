@@ -15,6 +15,12 @@ public struct SourceOptions: Sendable {
     public var institutions: [String: String] = [:]
     /// Submission dates must fall in this window (`yyyy-MM-dd`, inclusive); nil: not checked.
     public var term: ClosedRange<String>?
+    /// `.xlsx` only: the sheet to read; nil reads the first.
+    public var sheet: String?
+    /// Larger files are refused before they are read (settings `max_input_size`).
+    public var maxInputSize: Int64 = ByteSize.defaultMaxInput
+    /// More rows than this share with undecodable bytes fail the file (settings `max_rejected_share`).
+    public var maxRejectedShare = 0.05
 
     public init() {}
 }
@@ -65,7 +71,7 @@ public enum SourceReader {
         progress: ((Double, Int) -> Void)? = nil
     ) throws(IngestError) -> ParsedSource {
         let name = displayName ?? url.lastPathComponent
-        let bytes = try SourceFile.bytes(of: url, name: name)
+        let bytes = try SourceFile.bytes(of: url, name: name, maxSize: options.maxInputSize)
         do {
             return try parse(
                 bytes: bytes, name: name, instrument: instrument, register: register,
@@ -89,7 +95,7 @@ public enum SourceReader {
         var table = try TableInput(bytes: bytes, options: options)
         let headers = table.headers
         let headerRecord = table.headerRecord
-        let format = options.format == .auto ? SourceFormat.detect(headers: headers) : options.format
+        let format = options.format == .auto || options.format == .xlsx ? SourceFormat.detect(headers: headers) : options.format
         let meta = MetaColumns(headers: headers, format: format)
         let mapping = try ColumnMapping(
             headers: headers, instrument: instrument, explicit: options.columns, metaColumns: meta.all)
@@ -105,8 +111,14 @@ public enum SourceReader {
             encoding: table.encoding, delimiter: table.delimiter, headers: headers, mapping: mapping)
         var record = RawRecord()
         if onBatch != nil { source.responses.reserveCapacity(batchSize) }
-        while try table.next(into: &record) {
-            switch mapper.map(record) {
+        reading: while true {
+            let outcome: RowOutcome
+            switch try table.next(into: &record) {
+            case .end: break reading
+            case .unusable(let row): outcome = .quarantined(row)
+            case .record: outcome = mapper.map(record)
+            }
+            switch outcome {
             case .accepted(let response):
                 source.responses.append(response)
                 source.accepted += 1
@@ -130,20 +142,33 @@ public enum SourceReader {
     }
 }
 
-/// Reading a file's bytes, with a failure named in the user's terms.
+/// Reading a file's bytes, with a failure named in the user's terms. What is no export (a folder,
+/// a device, a pipe, a file over the size limit, a program, a PDF, an old `.xls`) is refused from
+/// `fstat` and the first bytes, before the file is read (SPEC 4.1).
 public enum SourceFile {
     /// Straight into one array with `read(2)`: going through `Data` held the file twice at the
     /// peak (24 MB more at national scale).
-    public static func bytes(of url: URL, name: String) throws(IngestError) -> [UInt8] {
+    public static func bytes(
+        of url: URL, name: String, maxSize: Int64 = ByteSize.defaultMaxInput
+    ) throws(IngestError) -> [UInt8] {
         func failure(_ code: Int32) -> IngestError {
             IngestError(file: name, cause: .unreadable(String(cString: strerror(code))))
         }
-        let descriptor = open(url.path, O_RDONLY)
+        func refused(_ kind: NotAnExport) -> IngestError { IngestError(file: name, cause: .notAnExport(kind)) }
+        // stat before open: opening a FIFO waits for a writer, opening a socket fails obscurely.
+        var status = stat()
+        guard stat(url.path, &status) == 0 else { throw failure(errno) }
+        if let kind = refusal(status.st_mode, size: Int64(status.st_size), maxSize: maxSize) { throw refused(kind) }
+        let descriptor = open(url.path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { throw failure(errno) }
         defer { close(descriptor) }
-        var status = stat()
+        // The file may have been swapped between stat and open: judge what was opened.
         guard fstat(descriptor, &status) == 0 else { throw failure(errno) }
-        guard status.st_mode & S_IFMT != S_IFDIR else { throw failure(EISDIR) }
+        if let kind = refusal(status.st_mode, size: Int64(status.st_size), maxSize: maxSize) { throw refused(kind) }
+        var head = [UInt8](repeating: 0, count: 512)
+        let headCount = pread(descriptor, &head, head.count, 0)
+        if headCount > 0, let kind = NotAnExport.sniff(head.prefix(headCount)) { throw refused(kind) }
+
         var readError: Int32 = 0
         /// Up to `count` bytes; fewer only at the end of the file.
         func chunk(_ count: Int) -> [UInt8] {
@@ -158,17 +183,31 @@ public enum SourceFile {
                 }
             }
         }
-        // One byte more than the size: a file that grew while we read is still read to its end.
+        // One byte more than the size: a file that grew while we read is still read to its end,
+        // but never past the limit.
         let expected = Swift.max(Int(status.st_size), 0) + 1
         var bytes = chunk(expected)
         if bytes.count == expected {
             while readError == 0 {
+                guard Int64(bytes.count) <= maxSize else { throw refused(.grewPastLimit(limit: maxSize)) }
                 let more = chunk(1 << 20)
                 bytes += more
                 if more.count < 1 << 20 { break }
             }
         }
         if readError != 0 { throw failure(readError) }
+        guard Int64(bytes.count) <= maxSize else { throw refused(.grewPastLimit(limit: maxSize)) }
         return bytes
+    }
+
+    private static func refusal(_ mode: mode_t, size: Int64, maxSize: Int64) -> NotAnExport? {
+        switch mode & S_IFMT {
+        case S_IFREG: return size > maxSize ? .tooLarge(size: size, limit: maxSize) : nil
+        case S_IFDIR: return .folder
+        case S_IFCHR, S_IFBLK: return .device
+        case S_IFIFO: return .pipe
+        case S_IFSOCK: return .socket
+        default: return nil
+        }
     }
 }

@@ -19,6 +19,8 @@ public enum DetectedEncoding: String, Sendable {
     case utf16BE = "UTF-16BE"
     case windows1257 = "Windows-1257"
     case windows1252 = "Windows-1252"
+    /// An `.xlsx` workbook: its text is XML, UTF-8 or UTF-16 as the XML declares.
+    case xlsx = "XLSX"
 }
 
 /// The text re-encoded as UTF-8 bytes, any byte-order mark removed.
@@ -89,7 +91,7 @@ private func decodeUTF8(_ bytes: [UInt8]) throws(TextDecodingError) -> DecodedTe
 /// Strict UTF-8 after the Unicode Standard's table 3-7 of well-formed byte sequences: no overlong
 /// forms, no surrogates, nothing above U+10FFFF, no truncated sequences. Returns where the first
 /// ill-formed sequence starts.
-private func firstInvalidUTF8(_ bytes: [UInt8], from start: Int = 0) -> (offset: Int, problem: UTF8Problem)? {
+func firstInvalidUTF8(_ bytes: [UInt8], from start: Int = 0) -> (offset: Int, problem: UTF8Problem)? {
     bytes.withUnsafeBufferPointer { buffer in
         let count = buffer.count
         var index = start
@@ -126,7 +128,7 @@ private func firstInvalidUTF8(_ bytes: [UInt8], from start: Int = 0) -> (offset:
     }
 }
 
-private enum UTF8Problem {
+enum UTF8Problem {
     case strayContinuation, overlong, surrogate, aboveMaximum, neverValid, incomplete
 
     var text: String {
@@ -234,7 +236,7 @@ private func writeUTF8(_ scalar: UInt32, into output: UnsafeMutableBufferPointer
     }
 }
 
-private func hex(_ value: some BinaryInteger, digits: Int = 2) -> String {
+func hex(_ value: some BinaryInteger, digits: Int = 2) -> String {
     let text = String(value, radix: 16, uppercase: true)
     return "0x" + String(repeating: "0", count: max(0, digits - text.count)) + text
 }

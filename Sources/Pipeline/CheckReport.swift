@@ -14,7 +14,7 @@ public struct CheckReport {
     }
 
     public var text: String {
-        let delimiter = parsed.delimiter == 9 ? "tab" : String(UnicodeScalar(parsed.delimiter))
+        let delimiter = Runner.delimiterName(parsed.delimiter)
         var lines = [
             say("file:       \(parsed.fileName) (\(parsed.byteCount) bytes, SHA-256 \(parsed.sha256.prefix(16))…)", lv: "fails:      \(parsed.fileName) (\(parsed.byteCount) baiti, SHA-256 \(parsed.sha256.prefix(16))…)"),
             say("format:     \(parsed.format.rawValue)", lv: "formāts:    \(parsed.format.rawValue)"),

@@ -52,13 +52,14 @@ public struct PipelineFile: Sendable {
 
     static let topKeys: Set<String> = ["wave", "database", "seeds", "pseudonym_key", "sources", "outputs", "settings"]
     static let sourceKeys: Set<String> = [
-        "file", "kind", "instrument", "format", "encoding", "columns", "labels", "not_asked", "institutions",
+        "file", "kind", "instrument", "format", "encoding", "columns", "labels", "not_asked", "institutions", "sheet",
     ]
     static let outputKeys: Set<String> = [
         "directory", "council_workbook", "institution_workbooks", "institution_comments", "language",
     ]
     static let settingKeys: Set<String> = [
-        "min_group_size", "high_need_breadth_threshold", "priority_weights", "max_rejected_share", "wave_dates",
+        "min_group_size", "high_need_breadth_threshold", "priority_weights", "max_input_size", "max_rejected_share",
+        "wave_dates",
     ]
     static let weightKeys: Set<String> = ["high_need", "intensity", "gap", "breadth", "trend"]
 
@@ -97,10 +98,11 @@ public struct PipelineFile: Sendable {
         pseudonymKey = resolve(try root.string("pseudonym_key") ?? "atbalsts.key")
 
         var sources: [Source] = []
+        let limits = try Self.inputLimits(try root.mapping("settings", in: "the pipeline"))
         for node in try root.sequence("sources") {
             let entry = try StrictMapping(node, file: file, what: "a source")
             try entry.allowOnly(Self.sourceKeys, in: "a source")
-            sources.append(try Self.source(entry, resolve: resolve))
+            sources.append(try Self.source(entry, limits: limits, resolve: resolve))
         }
         guard !sources.isEmpty else {
             throw PipelineError(file: file, line: root.line, say("the pipeline lists no `sources:`", lv: "pipeline nav norādīti `sources:`"))
@@ -145,7 +147,27 @@ public struct PipelineFile: Sendable {
         return settings
     }
 
-    private static func source(_ entry: StrictMapping, resolve: (String) -> URL) throws(PipelineError) -> Source {
+    /// `max_input_size` and `max_rejected_share` bound how every source is read (SPEC 4.1, 5).
+    private static func inputLimits(_ entry: StrictMapping?) throws(PipelineError) -> SourceOptions {
+        var limits = SourceOptions()
+        if let text = try entry?.string("max_input_size") {
+            guard let size = ByteSize.parse(text) else {
+                throw PipelineError(file: entry!.file, line: entry!.keyLine("max_input_size"), say("max_input_size \"\(text)\" is no size such as 1GiB, 500MB or 1048576", lv: "max_input_size \"\(text)\" nav izmērs, piemēram, 1GiB, 500MB vai 1048576"))
+            }
+            limits.maxInputSize = size
+        }
+        if let share = try entry?.number("max_rejected_share") {
+            guard (0...1).contains(share) else {
+                throw PipelineError(file: entry!.file, line: entry!.keyLine("max_rejected_share"), say("max_rejected_share must lie between 0 and 1", lv: "max_rejected_share jābūt no 0 līdz 1"))
+            }
+            limits.maxRejectedShare = share
+        }
+        return limits
+    }
+
+    private static func source(
+        _ entry: StrictMapping, limits: SourceOptions, resolve: (String) -> URL
+    ) throws(PipelineError) -> Source {
         let file = entry.file
         let kindText = try entry.string("kind") ?? "needs"
         guard let kind = SourceKind(rawValue: kindText) else {
@@ -153,7 +175,8 @@ public struct PipelineFile: Sendable {
                 file: file, line: entry.keyLine("kind"),
                 say("kind \"\(kindText)\" is not one of needs, self-assessment, institutions", lv: "veids \"\(kindText)\" nav needs, self-assessment vai institutions"))
         }
-        var options = SourceOptions()
+        var options = limits
+        if let sheet = try entry.string("sheet"), !sheet.isEmpty { options.sheet = sheet }
         if let format = try entry.string("format") {
             guard let parsed = SourceFormat(rawValue: format) else {
                 let known = SourceFormat.allCases.map(\.rawValue).joined(separator: ", ")

@@ -114,7 +114,7 @@ public struct Runner {
         _ source: PipelineFile.Source, name: String, instrument: Instrument, register: [Institution],
         pseudonymizer: Pseudonymizer, into database: AppDatabase
     ) throws -> (ImportOutcome, ParsedSource) {
-        let bytes = try SourceFile.bytes(of: source.file, name: name)
+        let bytes = try SourceFile.bytes(of: source.file, name: name, maxSize: source.options.maxInputSize)
         // Small batches, few in flight: the store keeps up with the parser, so all that is left
         // when parsing ends is one batch (a buffer of 4 × 1,024 rows left ~80 ms of inserts).
         let handoff = Handoff<[ImportedResponse]>(capacity: 2)
@@ -362,6 +362,7 @@ public struct Runner {
     static func delimiterName(_ byte: UInt8) -> String {
         switch byte {
         case UInt8(ascii: "\t"): return "tab"
+        case 0: return "none"  // an .xlsx sheet
         default: return String(UnicodeScalar(byte))
         }
     }

@@ -15,6 +15,8 @@ enum QuarantineReasons {
         (#"^unknown need area$"#, "nezināma vajadzību joma"),
         (#"^no rating given$"#, "vērtējums nav norādīts"),
         (#"^unknown rating label$"#, "nezināms vērtējums"),
+        (#"^undecodable byte (0x[0-9A-F]{2}) at byte offset (\d+) \(not (.+)\)$"#, "neatkodējams baits $1 baitu nobīdē $2 (nav $3)"),
+        (#"^NUL byte at byte offset (\d+)$"#, "NUL baits baitu nobīdē $1"),
     ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 
     static func text(_ reason: String, _ language: Language) -> String {

@@ -28,7 +28,7 @@ struct MessageLanguageTests {
                 pipeline: try workspace.pipeline(sources: "  - file: \(export.path)\n    kind: needs"), progress: Progress(quiet: true)
             ).run()
             let undecodable = try #require(summary.sources.first?.error)
-            #expect(undecodable.contains("baita nobīde 5") && undecodable.contains("nevar atkodēt kā Windows-1257"))
+            #expect(undecodable.contains("baita nobīde 6") && undecodable.contains("nevar atkodēt kā UTF-8"))
         }
         // Outside, English again: the language is task-local.
         #expect(say("yes", lv: "jā") == "yes")

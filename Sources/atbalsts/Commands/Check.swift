@@ -40,6 +40,9 @@ struct Check: ParsableCommand {
     @Option(help: bilingual("The seeds folder (instruments and the institutions register) for an export.", lv: "Sēklu mape (instrumenti un iestāžu reģistrs) eksportam."))
     var seeds = "seeds"
 
+    @Option(help: bilingual("The sheet of an .xlsx workbook to read (default: the first).", lv: "Lasāmā .xlsx darbgrāmatas lapa (noklusēti pirmā)."))
+    var sheet: String?
+
     @Option(help: bilingual("How many problems to list.", lv: "Cik problēmas uzskaitīt."))
     var problems = 10
 
@@ -57,10 +60,12 @@ struct Check: ParsableCommand {
                 return
             }
             let seedFiles = Seeds(directory: URL(fileURLWithPath: seeds))
+            var options = SourceOptions()
+            options.sheet = sheet
             let parsed = try SourceReader.read(
                 file: URL(fileURLWithPath: file), instrument: try seedFiles.instrument(instrument),
                 register: try Seeds.register(at: seedFiles.defaultRegister),
-                pseudonymizer: Pseudonymizer(key: Digest.randomBytes(32)))
+                pseudonymizer: Pseudonymizer(key: Digest.randomBytes(32)), options: options)
             print(CheckReport(parsed: parsed, instrument: try seedFiles.instrument(instrument), problems: problems).text)
         } catch let exit as ExitCode {
             throw exit
