@@ -124,26 +124,10 @@ public enum InstitutionWorkbook {
             total: council.wellbeing.municipality, key: "",
             label: Bilingual(lv: words.dimensions[.municipality]!, en: words.dimensions[.municipality]!),
             asked: council.wellbeing.municipality, minGroupSize: minGroup)
-        // Inside the institution its own row is the total: where the council hides it, every
-        // group of that measure goes too, or their sum would give it back.
-        let inside = report.wellbeing.breakdowns.filter { $0.dimension != .institution }.map { breakdown in
-            WellbeingBreakdown(dimension: breakdown.dimension, groups: breakdown.groups.map { group in
-                guard own.status == .shown else {
-                    return WellbeingGroup(
-                        key: group.key, label: group.label, summary: group.summary,
-                        status: group.status == .noAnswers ? .noAnswers : .complementary,
-                        cells: group.cells.mapValues { $0 == .noAnswers || $0 == .notAsked ? $0 : .complementary })
-                }
-                return WellbeingGroup(
-                    key: group.key, label: group.label, summary: group.summary, status: group.status,
-                    cells: Dictionary(uniqueKeysWithValues: group.cells.map { measure, status in
-                        let hiddenAbove = (own.cells[measure] ?? .notAsked).isHidden
-                        return (measure, hiddenAbove && status != .noAnswers && status != .notAsked ? .complementary : status)
-                    }))
-            })
-        }
+        // No roles, experience bands or learning areas inside one institution (issue 13): with the
+        // council's breakdowns as margins they form a two-way table whose small cells the other
+        // workbooks give back, which a one-way rule cannot protect.
         let sections = [(words.dimensions[.institution]!, [own]), (words.dimensions[.municipality]!, [municipality])]
-            + inside.map { (words.dimensions[$0.dimension]!, $0.groups) }
         let body = try WellbeingSheet.table(
             sections, on: sheet, sources: report.wellbeing.stressSources, labels: labels, minGroup: minGroup)
         _ = try WellbeingSheet.legend(on: sheet, below: body, words: words)

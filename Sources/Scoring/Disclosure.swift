@@ -66,11 +66,11 @@ public func disclosedCells(
         let yes = hidden.allSatisfy({ cells[$0].yes != nil }) ? hidden.reduce(0) { $0 + cells[$1].yes! } : nil
         return (hidden.count, hidden.reduce(0) { $0 + cells[$1].answered }, yes)
     }
-    func safe(balanced: Bool) -> Bool {
+    func safe() -> Bool {
         let pool = hiddenPool()
         if pool.cells == 0 { return true }
         guard pool.cells >= 2, pool.people >= minGroupSize else { return false }
-        guard balanced, let yes = pool.yes else { return true }
+        guard let yes = pool.yes else { return true }
         return yes >= minGroupSize - 1 && pool.people - yes >= minGroupSize - 1
     }
     func hideNextSmallest() -> Bool {
@@ -79,16 +79,10 @@ public func disclosedCells(
         status[next] = .complementary
         return true
     }
-    let primary = status
-    while !safe(balanced: true) {
-        if !hideNextSmallest() {
-            // The column holds too few people with (or without) the attribute for any choice of
-            // cells to balance it: the total itself already bounds them. Fall back to size alone.
-            status = primary
-            while !safe(balanced: false), hideNextSmallest() {}
-            break
-        }
-    }
+    // When even every cell hidden cannot balance the pool (the column holds fewer than N − 1 people
+    // with or without the attribute), every cell stays hidden: the total alone then bounds each
+    // cell by what it says of everyone, never to "none of this small group".
+    while !safe(), hideNextSmallest() {}
     return status
 }
 
