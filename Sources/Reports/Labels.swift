@@ -39,7 +39,6 @@ public struct Labels: Sendable {
     let chartTitle: String
 
     let institutionsTitle: String, code: String, institution: String, municipalityTotal: String
-    let institutionsNote: String
 
     let dataQualityTitle: String, file: String, format: String, encoding: String, delimiter: String
     let rowsRead: String, rowsAccepted: String, rowsSuperseded: String, sha256: String

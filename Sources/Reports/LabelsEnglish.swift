@@ -16,7 +16,6 @@ extension Labels {
         chartTitle: "Priority score",
         institutionsTitle: "High-need share by institution", code: "Code", institution: "Institution",
         municipalityTotal: "Municipality total",
-        institutionsNote: "<5 = fewer than 5 respondents (or hidden so it cannot be derived from the total).",
         dataQualityTitle: "Data quality", file: "File", format: "Format", encoding: "Encoding",
         delimiter: "Delimiter", rowsRead: "Rows read", rowsAccepted: "Accepted",
         rowsSuperseded: "Superseded by a later submission", sha256: "SHA-256",

@@ -17,7 +17,6 @@ extension Labels {
         chartTitle: "Prioritātes punkti",
         institutionsTitle: "Augstas vajadzības īpatsvars pa iestādēm", code: "Kods",
         institution: "Iestāde", municipalityTotal: "Novadā kopā",
-        institutionsNote: "<5 = mazāk nekā 5 respondenti (vai slēpts, lai to nevarētu aprēķināt no kopsummas).",
         dataQualityTitle: "Datu kvalitāte", file: "Fails", format: "Formāts", encoding: "Kodējums",
         delimiter: "Atdalītājs", rowsRead: "Nolasītas rindas", rowsAccepted: "Pieņemtas",
         rowsSuperseded: "Aizstātas ar vēlāku iesniegumu", sha256: "SHA-256",

@@ -450,7 +450,7 @@ class Reader:
                 self.institution(path, wave, previous, code)
 
 
-def attack(reader):
+def attack(reader, first=False):
     """The rule of SPEC 8, as a reader could break it:
 
     * a `<N` head count: the reader narrows it below the N − 1 values the mark admits;
@@ -466,6 +466,8 @@ def attack(reader):
     failures, checked, seen = [], 0, set()
     small = reader.min
     for where, type_, index, answered in reader.hidden:
+        if first and failures:
+            break
         if index in seen:
             continue
         seen.add(index)
@@ -524,12 +526,13 @@ def main():
     parser.add_argument("--wave", required=True)
     parser.add_argument("--previous")
     parser.add_argument("--min-group", type=int, default=5)
+    parser.add_argument("--first", action="store_true", help="stop at the first narrowed cell")
     args = parser.parse_args()
     reader = Reader(args.min_group)
     if args.previous:
         reader.read(args.dir, args.previous, None)
     reader.read(args.dir, args.wave, args.previous)
-    checked, failures = attack(reader)
+    checked, failures = attack(reader, args.first)
     for failure in failures:
         print("NARROWED", failure)
     print(f"attacker: {checked} hidden cells, {len(failures)} narrowed below the rule "
