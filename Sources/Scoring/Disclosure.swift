@@ -43,7 +43,8 @@ public func disclosedTotal(_ counts: CellCounts, minGroupSize: Int, asked: Bool 
 /// Primary on the people who answered *that* item; extremes in groups under 2 × `minGroupSize`;
 /// then complementary: the hidden non-empty cells together must be at least two, hold at least
 /// `minGroupSize` people, and — for a share — at least `minGroupSize − 1` people with and without
-/// the attribute, so that no hidden cell's count is pinned by total − shown. Until they do, the
+/// the attribute; for head counts, `<N` cells alone must not pin each other; so that no hidden
+/// cell's count is pinned by total − shown. Until they do, the
 /// smallest shown cell is hidden too. `forced` carries a status decided elsewhere (the group's
 /// whole row hidden, the same cell hidden in another workbook).
 public func disclosedCells(
@@ -70,8 +71,11 @@ public func disclosedCells(
         let pool = hiddenPool()
         if pool.cells == 0 { return true }
         guard pool.cells >= 2, pool.people >= minGroupSize else { return false }
-        guard let yes = pool.yes else { return true }
-        return yes >= minGroupSize - 1 && pool.people - yes >= minGroupSize - 1
+        if let yes = pool.yes { return yes >= minGroupSize - 1 && pool.people - yes >= minGroupSize - 1 }
+        // Head counts: a reader knows that a `<N` cell holds at most N − 1. `<N` cells alone whose
+        // sum leaves no room below that (4 + 4 = 8 with N = 5) pin each other: hide one more.
+        let small = cells.indices.filter { status[$0] == .small && cells[$0].answered > 0 }.count
+        return small < pool.cells || pool.people - (small - 1) * (minGroupSize - 1) < minGroupSize - 1
     }
     func hideNextSmallest() -> Bool {
         let candidates = cells.indices.filter { status[$0] == .shown }

@@ -8,7 +8,7 @@ the council workbook against every institution workbook, wave-to-wave changes �
 linear programming (scipy.optimize.milp), finds the tightest range of every hidden count. It fails
 (exit 1) when a hidden cell's range is narrower than SPEC 8 allows:
 
-* a hidden n (`<N`, `×`): at least N − 1 values, what `<N` itself admits;
+* a hidden `<N` head count: never one value (its people's answers are held by the share rule);
 * a hidden share: its count of people with the attribute takes at least N values, or both 0 and
   the group's whole answer count are possible (the reader cannot tell all from none);
 * a hidden WHO-5 mean: its raw sum takes at least N values.
@@ -453,7 +453,7 @@ class Reader:
 def attack(reader, first=False):
     """The rule of SPEC 8, as a reader could break it:
 
-    * a `<N` head count: the reader narrows it below the N − 1 values the mark admits;
+    * a `<N` head count: the reader pins it to one value;
     * a hidden share of a group that may be under N people: its count takes fewer than N values
       and the reader can rule out "none" or "all" — unless the wave's own published total is as
       narrow (none or nearly none of the whole municipality has it: that is the total's news);
@@ -476,7 +476,7 @@ def attack(reader, first=False):
             continue  # a group of N or more by the rule itself: its own size is no small number
         low, high = model.range(index)
         if type_ == "n":
-            if high - low + 1 < small - 1:
+            if high == low:
                 failures.append(f"{where}: n is {low}…{high}")
             continue
         if high - low + 1 >= small:
