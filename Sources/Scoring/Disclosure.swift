@@ -43,10 +43,9 @@ public func disclosedTotal(_ counts: CellCounts, minGroupSize: Int, asked: Bool 
 /// Primary on the people who answered *that* item; extremes in groups under 2 × `minGroupSize`;
 /// then complementary: the hidden non-empty cells together must be at least two, hold at least
 /// `minGroupSize` people, and — for a share — at least `minGroupSize − 1` people with and without
-/// the attribute; for head counts, `<N` cells alone must not pin each other; so that no hidden
-/// cell's count is pinned by total − shown. Until they do, the
-/// smallest shown cell is hidden too. `forced` carries a status decided elsewhere (the group's
-/// whole row hidden, the same cell hidden in another workbook).
+/// the attribute; for head counts, `<N` cells alone must not pin each other — so that no hidden
+/// cell's count is pinned by total − shown. Until they do, the smallest shown cell is hidden too.
+/// `forced` carries a status decided elsewhere (the group's whole row hidden in the n column).
 public func disclosedCells(
     _ cells: [CellCounts], forced: [CellStatus?] = [], minGroupSize: Int, asked: Bool = true,
     complementary: Bool = true
