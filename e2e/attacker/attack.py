@@ -105,7 +105,7 @@ class Model:
             result = milp(objective, constraints=[constraint], bounds=bounds, integrality=integrality,
                           options={"mip_rel_gap": 0, "time_limit": 60, "presolve": False})
         if result.x is None:
-            raise RuntimeError(f"no solution for {[self.name_of(i) for i, _ in terms]} ({family}): {result.message}")
+            raise Contradiction(f"nothing satisfies the relations of {family}: {result.message}")
         return sense * result.fun
 
     def name_of(self, index):
@@ -450,7 +450,20 @@ class Reader:
                 self.institution(path, wave, previous, code)
 
 
+class Contradiction(Exception):
+    """The published figures cannot all be true: a mark says less than the totals do."""
+
+
 def attack(reader, first=False):
+    try:
+        return narrowings(reader, first)
+    except Contradiction as error:
+        # A `<N` on a group of N or more (issue 13.5) makes the relations contradict each other:
+        # that is a false statement in a workbook, and a failure of its own.
+        return 1, [f"the workbooks contradict themselves ({error}): some mark is not true"]
+
+
+def narrowings(reader, first):
     """The rule of SPEC 8, as a reader could break it:
 
     * a `<N` head count: the reader pins it to one value;
