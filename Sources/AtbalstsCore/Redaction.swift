@@ -1,24 +1,37 @@
 import Foundation
 
-/// Removes e-mail addresses and phone numbers from free text before it reaches a workbook
-/// (SPEC 8). Everything else in the comment is kept as written.
+/// Removes e-mail addresses and phone numbers from free text before it is stored or reaches a
+/// workbook (SPEC 8). Everything else in the comment is kept as written.
 public enum Redaction {
     public static let emailMark = "[e-pasts]"
     public static let phoneMark = "[tālrunis]"
 
+    /// The ways people write an address (issue 13): letters of any script in the name and the
+    /// domain (`jānis.bērziņš@skola-example.lv`, `anna@skolā-example.lv`), `(at)`/`[at]`/`{at}`
+    /// for `@`, a full-width `＠`, and spaces around it (`maris @ skola.lv`). The domain needs a dot
+    /// and a top-level part of letters, so `tikšanās @ 10:00` is not an address.
     private static let email = try! NSRegularExpression(
-        pattern: #"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"#)
-    /// Seven or more digits, possibly grouped by spaces, dots or dashes, optionally after + or (…).
+        pattern: #"[\p{L}\p{M}\p{N}._%+\-]*[\p{L}\p{M}\p{N}_%+\-]"#
+            + #"\s*(?:@|＠|[(\[{]\s*(?i:at)\s*[)\]}])\s*"#
+            + #"(?:\#(label)\#(dot))+\p{L}{2,}(?![\p{L}\p{M}\p{N}])"#)
+    /// One part of a domain name, and what separates the parts: a dot, or `(dot)` spelled out.
+    private static let label = #"[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}\-]*[\p{L}\p{M}\p{N}])?"#
+    private static let dot = #"(?:\.|\s*[(\[{]\s*(?i:dot|punkts)\s*[)\]}]\s*)"#
+    /// Seven or more digits, possibly grouped by spaces, dots or dashes, optionally after + or (…);
+    /// never starting inside a word or a longer number, so `PRIVTAG15 0037120001234` keeps its tag.
     private static let phone = try! NSRegularExpression(
-        pattern: #"\(?(?:\+|00)?\(?\d[\d\s.\-()]{5,}\d"#)
+        pattern: #"(?<![\p{L}\p{M}\p{N}])\(?(?:\+|00)?\(?\d[\d\s.\-()]{5,}\d(?![\p{L}\p{M}])"#)
 
     public static func redact(_ text: String) -> String {
-        // Most comments hold neither: skip the regular expressions when no '@' and fewer than
-        // seven decimal digits (any script's, as the pattern's \d) appear at all.
+        // Most comments hold neither: skip the regular expressions when no '@'-like sign and fewer
+        // than seven decimal digits (any script's, as the pattern's \d) appear at all.
         var digits = 0, at = false
         for scalar in text.unicodeScalars {
-            if scalar == "@" { at = true; break }
+            if scalar == "@" || scalar == "＠" { at = true; break }
             if scalar.isASCII ? ("0"..."9").contains(scalar) : scalar.properties.numericType == .decimal { digits += 1 }
+        }
+        if !at, text.range(of: "at", options: .caseInsensitive) != nil {
+            at = text.range(of: #"[(\[{]\s*at\s*[)\]}]"#, options: [.regularExpression, .caseInsensitive]) != nil
         }
         if !at && digits < 7 { return text }
         var result = replace(email, in: text, with: emailMark)

@@ -65,11 +65,14 @@ struct ReportBuilder {
         let byInstitution: [String: [ScoredResponse]]
         let previousByInstitution: [String: [ScoredResponse]]
         let ratingsByInstitution: [String: [SelfRating]]
+        /// The previous wave's institution rows, with what its workbooks published (SPEC 8 "across waves").
+        let previousRows: [String: InstitutionIndicators]
         let includeComments: Bool
 
-        /// The institutions that get a workbook: at least `minGroupSize` respondents (SPEC 10).
+        /// The institutions that get a workbook: at least `minGroupSize` respondents (SPEC 10), and
+        /// not hidden in the council workbook so that a smaller one cannot be worked out (SPEC 8).
         func eligible(_ settings: ScoringSettings) -> [InstitutionIndicators] {
-            council.needs.institutions.filter { $0.respondents >= settings.minGroupSize }
+            council.needs.institutions.filter { $0.respondents >= settings.minGroupSize && $0.status == .shown }
         }
     }
 
@@ -79,10 +82,17 @@ struct ReportBuilder {
         let ratings = try database.selfRatings(wave: wave.id)
         let previous = council.history.last { $0.wave != wave.id && $0.respondents > 0 }
         let previousResponses = try previous.map { try database.responses(wave: $0.wave, instrument: instrument) } ?? []
+        let previousNeeds = try previous.map {
+            NeedIndicators(
+                responses: previousResponses, register: try database.register(wave: $0.wave), instrument: instrument,
+                settings: settings)
+        }
         return InstitutionContext(
             council: council, byInstitution: Dictionary(grouping: responses, by: \.institution),
             previousByInstitution: Dictionary(grouping: previousResponses, by: \.institution),
             ratingsByInstitution: Dictionary(grouping: ratings.filter { $0.institution != nil }, by: { $0.institution! }),
+            previousRows: Dictionary(
+                (previousNeeds?.institutions ?? []).map { ($0.institution.code, $0) }, uniquingKeysWith: { first, _ in first }),
             includeComments: includeComments)
     }
 
@@ -92,17 +102,24 @@ struct ReportBuilder {
         let own = context.byInstitution[code] ?? []
         let gaps = selfAssessmentGaps(context.ratingsByInstitution[code] ?? [], respondentsByInstitution: [code: own.count])
         let before = GroupNeeds(context.previousByInstitution[code] ?? [], needSlots: instrument.needSlots)
+        let previous = context.previousRows[code]
         let inputs = instrument.needAreas.enumerated().map { index, area in
-            PriorityInput(
+            // A change is shown only where both waves' values are published (SPEC 8), or
+            // now − change would give back last wave's hidden share.
+            let bothPublished = row.areaStatus[index] == .shown && previous?.areaStatus[index] == .shown
+            return PriorityInput(
                 areaID: area.id, counts: row.needs.areas[index], breadth: nil, gap: gaps[area.id],
-                trend: trend(current: row.needs.areas[index].highNeed.share, previous: before.areas[index].highNeed.share))
+                trend: bothPublished
+                    ? trend(current: row.needs.areas[index].highNeed.share, previous: before.areas[index].highNeed.share) : nil)
         }
         // Comments were redacted when they were imported (SPEC 8).
         let comments = context.includeComments ? try database.comments(wave: wave.id, institution: code, item: "comment") : nil
         return InstitutionReport(
             institution: row.institution, council: context.council, respondents: own.count,
             priorities: rankPriorities(inputs, weights: settings.weights),
-            wellbeing: WellbeingIndicators(responses: own, register: [row.institution], instrument: instrument, settings: settings),
+            wellbeing: WellbeingIndicators(
+                responses: own, register: [row.institution], instrument: instrument, settings: settings,
+                wave: context.council.wellbeing.municipality),
             supportForms: OptionCounts(own, itemID: "support_forms", instrument: instrument), comments: comments)
     }
 

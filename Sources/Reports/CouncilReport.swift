@@ -50,6 +50,11 @@ public struct CouncilReport: Sendable {
         return options.first { $0.id == optionID }?.label.text(language) ?? optionID
     }
 
+    func municipalityStatus(_ areaID: String) -> CellStatus {
+        guard let index = instrument.needAreas.firstIndex(where: { $0.id == areaID }) else { return .notAsked }
+        return needs.municipalityStatus[index]
+    }
+
     func areaName(_ id: String, _ language: Language) -> String {
         instrument.needAreas.first { $0.id == id }?.label.text(language) ?? id
     }

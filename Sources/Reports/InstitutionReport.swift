@@ -13,6 +13,20 @@ public struct InstitutionReport: Sendable {
     public let supportForms: OptionCounts?
     /// Redacted comments, or nil when the pipeline does not ask for them.
     public let comments: [String]?
+    /// SPEC 8 "across workbooks": the institution's own cells carry the council workbook's statuses.
+    public var areaStatus: [String: CellStatus] {
+        guard let row = council.needs.institutions.first(where: { $0.institution.code == institution.code }) else { return [:] }
+        return Dictionary(uniqueKeysWithValues: zip(council.instrument.needAreas.map(\.id), row.areaStatus))
+    }
+
+    /// The institution's row of the council's Labbūtība, with the statuses decided there.
+    public var ownWellbeing: WellbeingGroup {
+        let row = council.wellbeing.breakdowns.first { $0.dimension == .institution }?.groups
+            .first { $0.key == institution.code }
+        return row ?? WellbeingGroup(
+            key: institution.code, label: Bilingual(lv: institution.name, en: institution.name),
+            summary: wellbeing.municipality, status: .small, cells: [:])
+    }
 
     public init(
         institution: Institution, council: CouncilReport, respondents: Int, priorities: [Priority],

@@ -41,26 +41,29 @@ public enum InstitutionWorkbook {
         let rate = report.institution.teachers > 0 ? Double(report.respondents) / Double(report.institution.teachers) : nil
         let wellbeingWords = labels.wellbeing
         let minGroup = council.settings.minGroupSize
-        func mean(_ mean: Mean) -> Cell { mean.count < minGroup ? .suppressed : .decimal(mean.value, format: "0.0") }
-        func share(_ share: Share) -> Cell {
-            share.answered < minGroup ? .suppressed : .share(share.proportion.share, base: share.answered)
-        }
-        let own = report.wellbeing.municipality, all = council.wellbeing.municipality
-        let figures: [[Cell]] = [
+        let own = report.ownWellbeing
+        let all = WellbeingGroup(
+            total: council.wellbeing.municipality, key: "", label: Bilingual(lv: "", en: ""),
+            asked: council.wellbeing.municipality, minGroupSize: minGroup)
+        var figures: [[Cell]] = [
             [.text(labels.respondents), .integer(report.respondents), .integer(council.needs.respondents)],
             [.text(labels.teachersInRegister), .integer(report.institution.teachers), .integer(council.needs.teachers)],
             [.text(labels.responseRate), .percent(rate), .percent(council.needs.responseRate)],
-            [.text(wellbeingWords.who5Mean), mean(own.who5), mean(all.who5)],
-            [.text(wellbeingWords.poor), share(own.poorWellbeing), share(all.poorWellbeing)],
-            [.text(wellbeingWords.cbiMean), mean(own.cbi), mean(all.cbi)],
-            [.text(wellbeingWords.highBurnout), share(own.highBurnout), share(all.highBurnout)],
-            [.text(wellbeingWords.stressed), share(own.stressed), share(all.stressed)],
         ]
+        if council.wellbeing.available {
+            figures += WellbeingSheet.headline.map { measure in
+                [.text(WellbeingSheet.header(measure, wellbeingWords)),
+                 WellbeingSheet.cell(own, measure, minGroup: minGroup), WellbeingSheet.cell(all, measure, minGroup: minGroup)]
+            }
+        }
         let body = try table.write(
             at: 3, headers: [labels.headline, words.inInstitution, words.inMunicipality], rows: figures, filter: false)
+        let status = report.areaStatus
         let top = report.priorities.prefix(CouncilReport.topPriorities).map { priority -> [Cell] in
-            [.integer(priority.rank), .text(council.areaName(priority.input.areaID, labels.language)),
-             .decimal(priority.score, format: "0.0"), .percent(priority.highNeedShare)]
+            let shown = status[priority.input.areaID] == .shown
+            let hidden = Cell.withheld(status[priority.input.areaID] ?? .notAsked, minGroup: minGroup)
+            return [.integer(priority.rank), .text(council.areaName(priority.input.areaID, labels.language)),
+                    shown ? .decimal(priority.score, format: "0.0") : hidden, shown ? .percent(priority.highNeedShare) : hidden]
         }
         try sheet.write(body.upperBound + 2, 0, labels.topPriorities, Styles.label)
         try table.write(
@@ -81,15 +84,22 @@ public enum InstitutionWorkbook {
             labels.intensity, labels.gap, labels.trend, labels.n, words.municipalityScore, words.municipalityHighNeed,
             words.municipalityRank,
         ]
+        let status = report.areaStatus
+        let minGroup = council.settings.minGroupSize
         let rows = report.priorities.map { priority -> [Cell] in
             let input = priority.input
             let all = municipality[input.areaID]
+            // SPEC 8: the same cells as in the council workbook; score, interval, intensity, change
+            // and n would each give a hidden share back, so they go with it.
+            let shown = status[input.areaID] == .shown
+            let hidden = Cell.withheld(status[input.areaID] ?? .notAsked, minGroup: minGroup)
+            func own(_ cell: Cell) -> Cell { shown ? cell : hidden }
             return [
                 .integer(priority.rank), .text(input.areaID), .text(council.areaName(input.areaID, labels.language)),
-                .decimal(priority.score, format: "0.0"), .percent(priority.highNeedShare), .percent(priority.wilson?.low),
-                .percent(priority.wilson?.high), .percent(priority.intensity), .percent(input.gap), .percent(input.trend),
-                .integer(input.counts.answered), .decimal(all?.score, format: "0.0"), .percent(all?.highNeedShare),
-                all.map { .integer($0.rank) } ?? .blank,
+                own(.decimal(priority.score, format: "0.0")), own(.percent(priority.highNeedShare)),
+                own(.percent(priority.wilson?.low)), own(.percent(priority.wilson?.high)), own(.percent(priority.intensity)),
+                .percent(input.gap), own(.percent(input.trend)), own(.integer(input.counts.answered)),
+                .decimal(all?.score, format: "0.0"), .percent(all?.highNeedShare), all.map { .integer($0.rank) } ?? .blank,
             ]
         }
         var table = Table(sheet: sheet, labels: labels)
@@ -103,21 +113,21 @@ public enum InstitutionWorkbook {
     static func writeWellbeing(_ report: InstitutionReport, on sheet: Worksheet, labels: Labels, title: String) throws {
         let words = labels.wellbeing
         let council = report.council
-        try sheet.heading(words.title, "\(report.institution.name) · \(labels.wave): \(council.wave) · \(words.note)")
+        try sheet.heading(words.title, "\(report.institution.name) · \(labels.wave): \(council.wave) · \(labels.marksLegend(minGroup: council.settings.minGroupSize))")
         guard report.wellbeing.available else {
             try sheet.write(3, 0, words.unavailable)
             return
         }
         let minGroup = council.settings.minGroupSize
-        let own = WellbeingGroup(
-            key: report.institution.code, label: Bilingual(lv: report.institution.name, en: report.institution.name),
-            summary: report.wellbeing.municipality, suppressed: report.respondents < minGroup)
+        let own = report.ownWellbeing
         let municipality = WellbeingGroup(
-            key: "", label: Bilingual(lv: words.dimensions[.municipality]!, en: words.dimensions[.municipality]!),
-            summary: council.wellbeing.municipality, suppressed: council.wellbeing.municipality.respondents < minGroup)
-        let inside = report.wellbeing.breakdowns.filter { $0.dimension != .institution }
+            total: council.wellbeing.municipality, key: "",
+            label: Bilingual(lv: words.dimensions[.municipality]!, en: words.dimensions[.municipality]!),
+            asked: council.wellbeing.municipality, minGroupSize: minGroup)
+        // No roles, experience bands or learning areas inside one institution (issue 13): with the
+        // council's breakdowns as margins they form a two-way table whose small cells the other
+        // workbooks give back, which a one-way rule cannot protect.
         let sections = [(words.dimensions[.institution]!, [own]), (words.dimensions[.municipality]!, [municipality])]
-            + inside.map { (words.dimensions[$0.dimension]!, $0.groups) }
         let body = try WellbeingSheet.table(
             sections, on: sheet, sources: report.wellbeing.stressSources, labels: labels, minGroup: minGroup)
         _ = try WellbeingSheet.legend(on: sheet, below: body, words: words)
@@ -133,8 +143,10 @@ public enum InstitutionWorkbook {
         let rows = own.ranked.map { option -> [Cell] in
             [
                 .text(own.options[option].label.text(labels.language)),
-                own.answered < minGroup ? .suppressed : .share(own.share(option), base: own.answered),
-                all.answered < minGroup ? .suppressed : .share(all.share(option), base: all.answered),
+                own.answered < minGroup
+                    ? .withheld(.small, minGroup: minGroup) : .share(own.share(option), base: own.answered, minGroup: minGroup),
+                all.answered < minGroup
+                    ? .withheld(.small, minGroup: minGroup) : .share(all.share(option), base: all.answered, minGroup: minGroup),
             ]
         }
         var table = Table(sheet: sheet, labels: labels)

@@ -1,12 +1,29 @@
 import AtbalstsCore
+import Scoring
 
 /// Every text a workbook shows, one table per language, so no sheet hard-codes a word.
 public struct Labels: Sendable {
     public let language: Language
     let yes: String, no: String
-    let suppressedMark: String
-    let belowTenPercent = "<10%"
-    let aboveNinetyPercent = ">90%"
+
+    /// SPEC 8 marks: the threshold itself (`<5`, `<10`), `×` for a cell hidden so that a small
+    /// group cannot be worked out, and words for what is absent rather than hidden.
+    func mark(_ status: CellStatus, minGroup: Int) -> String {
+        switch status {
+        case .small: "<\(minGroup)"
+        case .complementary, .extreme: "×"
+        case .noAnswers: language == .lv ? "nav atbilžu" : "no answers"
+        case .notAsked: language == .lv ? "nav jautāts" : "not asked"
+        case .shown: ""
+        }
+    }
+
+    /// The legend of the marks, for the notes under a sheet's title.
+    func marksLegend(minGroup: Int) -> String {
+        language == .lv
+            ? "<\(minGroup) = mazāk nekā \(minGroup) atbildējušo; × = slēpts, lai mazu grupu nevarētu aprēķināt no kopsummas vai citām šūnām (arī 0 % vai 100 % grupā, kas mazāka par \(2 * minGroup)); nav atbilžu = grupā neviens neatbildēja; nav jautāts = anketā šī jautājuma nebija."
+            : "<\(minGroup) = fewer than \(minGroup) people answered; × = hidden so that a small group cannot be worked out from the total or other cells (also 0 % or 100 % in a group under \(2 * minGroup)); no answers = nobody in the group answered; not asked = the questionnaire did not ask it."
+    }
 
     let summarySheet: String, prioritiesSheet: String, institutionsSheet: String
     let dataQualitySheet: String, methodologySheet: String
@@ -22,7 +39,6 @@ public struct Labels: Sendable {
     let chartTitle: String
 
     let institutionsTitle: String, code: String, institution: String, municipalityTotal: String
-    let institutionsNote: String
 
     let dataQualityTitle: String, file: String, format: String, encoding: String, delimiter: String
     let rowsRead: String, rowsAccepted: String, rowsSuperseded: String, sha256: String

@@ -1,6 +1,6 @@
 extension Labels {
     static let english = Labels(
-        language: .en, yes: "yes", no: "no", suppressedMark: "<5",
+        language: .en, yes: "yes", no: "no",
         summarySheet: "Summary", prioritiesSheet: "Priorities", institutionsSheet: "Institutions",
         dataQualitySheet: "Data quality", methodologySheet: "Methodology",
         councilTitle: "Teacher professional support needs", wave: "Survey wave",
@@ -16,7 +16,6 @@ extension Labels {
         chartTitle: "Priority score",
         institutionsTitle: "High-need share by institution", code: "Code", institution: "Institution",
         municipalityTotal: "Municipality total",
-        institutionsNote: "<5 = fewer than 5 respondents (or hidden so it cannot be derived from the total).",
         dataQualityTitle: "Data quality", file: "File", format: "Format", encoding: "Encoding",
         delimiter: "Delimiter", rowsRead: "Rows read", rowsAccepted: "Accepted",
         rowsSuperseded: "Superseded by a later submission", sha256: "SHA-256",
@@ -33,7 +32,7 @@ extension Labels {
             ("Stable rank", "The area's Wilson interval does not overlap the next rank's (the last rank: the previous one's)."),
             ("Response rate", "Respondents / teachers in the institutions register."),
             ("Repeated submissions", "When a respondent answered more than once in a wave, the latest answer counts; earlier ones are kept as superseded."),
-            ("Data protection", "Groups smaller than the minimum size show no value (<5); when exactly one cell of a row or column with a total is hidden, the next smallest is hidden too. E-mails are not stored: the respondent key is an HMAC-SHA256."),
+            ("Data protection", "A number is shown only when at least the minimum group size of people answered that item (<N otherwise). In every breakdown with a shown total the hidden cells together hold at least the minimum group size, with at least the minimum minus one people with and without the attribute, else the next smallest cell is hidden too (×, its n as well); the same cells are hidden in every workbook of the wave, and a change between waves is shown only where both values are published. 0 % and 100 % are not shown for groups under twice the minimum. E-mails are not stored: the respondent key is an HMAC-SHA256."),
         ],
         settingsTitle: "Settings", minGroupSize: "Minimum group size",
         breadthThreshold: "Breadth threshold", weightsLabel: "Weights (high need, intensity, gap, breadth, trend)",

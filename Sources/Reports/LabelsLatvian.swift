@@ -1,6 +1,6 @@
 extension Labels {
     static let latvian = Labels(
-        language: .lv, yes: "jā", no: "nē", suppressedMark: "<5",
+        language: .lv, yes: "jā", no: "nē",
         summarySheet: "Kopsavilkums", prioritiesSheet: "Prioritātes", institutionsSheet: "Iestādes",
         dataQualitySheet: "Datu kvalitāte", methodologySheet: "Metodoloģija",
         councilTitle: "Pedagogu profesionālās darbības atbalsta vajadzības", wave: "Aptaujas kārta",
@@ -17,7 +17,6 @@ extension Labels {
         chartTitle: "Prioritātes punkti",
         institutionsTitle: "Augstas vajadzības īpatsvars pa iestādēm", code: "Kods",
         institution: "Iestāde", municipalityTotal: "Novadā kopā",
-        institutionsNote: "<5 = mazāk nekā 5 respondenti (vai slēpts, lai to nevarētu aprēķināt no kopsummas).",
         dataQualityTitle: "Datu kvalitāte", file: "Fails", format: "Formāts", encoding: "Kodējums",
         delimiter: "Atdalītājs", rowsRead: "Nolasītas rindas", rowsAccepted: "Pieņemtas",
         rowsSuperseded: "Aizstātas ar vēlāku iesniegumu", sha256: "SHA-256",
@@ -34,7 +33,7 @@ extension Labels {
             ("Stabila vieta", "Jomas Vilsona intervāls nepārklājas ar nākamās vietas intervālu (pēdējai vietai – ar iepriekšējās)."),
             ("Atsaucība", "Respondenti / pedagogu skaits iestāžu reģistrā."),
             ("Atkārtoti iesniegumi", "Ja viens respondents kārtā atbildējis vairākkārt, skaitās pēdējā atbilde; agrākās saglabātas kā aizstātas."),
-            ("Datu aizsardzība", "Grupām ar mazāk nekā minimālo respondentu skaitu vērtības netiek rādītas (<5); ja rindā vai kolonnā ar kopsummu slēpta tieši viena šūna, slēpj arī nākamo mazāko. E-pasti netiek glabāti: respondenta atslēga ir HMAC-SHA256."),
+            ("Datu aizsardzība", "Skaitli rāda tikai tad, ja uz šo jautājumu atbildējuši vismaz minimālais cilvēku skaits (citādi <N). Katrā griezumā ar redzamu kopsummu slēptās šūnas kopā aptver vismaz minimālo skaitu, starp tiem vismaz minimālais mīnus viens ar pazīmi un bez tās, citādi slēpj arī nākamo mazāko šūnu (×, arī tās n); tās pašas šūnas slēptas visos viena posma pārskatos, un izmaiņu starp posmiem rāda tikai tur, kur abas vērtības publicētas. 0 % un 100 % nerāda grupām, kas mazākas par divkāršu minimumu. E-pasti netiek glabāti: respondenta atslēga ir HMAC-SHA256."),
         ],
         settingsTitle: "Iestatījumi", minGroupSize: "Minimālais grupas lielums",
         breadthThreshold: "Izplatības slieksnis", weightsLabel: "Svari (augsta vajadzība, intensitāte, robs, izplatība, pieaugums)",

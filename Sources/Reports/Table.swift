@@ -8,12 +8,18 @@ enum Cell {
     case wrapped(String)
     case integer(Int)
     case percent(Double?)
-    /// A share of a group of `base` people: 0 % and 100 % under 10 people show as a bound.
-    case share(Double?, base: Int)
+    /// A share of a group of `base` people: 0 % and 100 % under 2 × `minGroup` people are withheld
+    /// (SPEC 8 "Extremes"), as any bound would tell the same.
+    case share(Double?, base: Int, minGroup: Int)
     case decimal(Double?, format: String)
-    /// SPEC 8: a value withheld for a small group.
-    case suppressed
+    /// SPEC 8: a value withheld (`<N`, `×`) or absent for a reason of its own ("no answers", "not asked").
+    case withheld(CellStatus, minGroup: Int)
     case blank
+}
+
+/// 0 % or 100 % of fewer than 2 × `minGroup` people (SPEC 8), from a share as it is shown.
+func isExtremeShare(_ share: Double, of base: Int, minGroup: Int) -> Bool {
+    base > 0 && base < 2 * minGroup && (share <= 0 || share >= 1)
 }
 
 /// House styles shared by every sheet.
@@ -80,18 +86,21 @@ struct Table {
         case .percent(let value):
             try sheet.write(row, column, value, Styles.percent)
             fit(column, "100.0%")
-        case .share(let value, let base):
-            switch value.map({ shareDisplay($0, groupSize: base) }) {
-            case nil: try write(.blank, row: row, column: column)
-            case .exact(let share): try write(.percent(share), row: row, column: column)
-            case .belowTenPercent: try sheet.write(row, column, labels.belowTenPercent, Styles.bound)
-            case .aboveNinetyPercent: try sheet.write(row, column, labels.aboveNinetyPercent, Styles.bound)
+        case .share(let value, let base, let minGroup):
+            if let value, isExtremeShare(value, of: base, minGroup: minGroup) {
+                try write(.withheld(.extreme, minGroup: minGroup), row: row, column: column)
+            } else {
+                try write(.percent(value), row: row, column: column)
             }
         case .decimal(let value, let format):
             try sheet.write(row, column, value, FormatSpec(numberFormat: format, border: true))
             fit(column, "100.0")
-        case .suppressed:
-            try sheet.write(row, column, labels.suppressedMark, Styles.suppressed)
+        case .withheld(.shown, _):
+            try write(.blank, row: row, column: column)
+        case .withheld(let status, let minGroup):
+            let mark = labels.mark(status, minGroup: minGroup)
+            try sheet.write(row, column, mark, Styles.suppressed)
+            fit(column, mark, cap: 14)
         case .blank:
             try sheet.write(row, column, nil as Double?, Styles.text)
         }

@@ -2,7 +2,7 @@ import Scoring
 
 /// The words of the Labbūtība sheet and the wellbeing parts of other sheets.
 struct WellbeingLabels: Sendable {
-    let sheet: String, title: String, note: String
+    let sheet: String, title: String
     let dimension: String, group: String
     let dimensions: [Dimension: String]
     let who5Mean: String, poor: String, screen: String, cbiMean: String, highBurnout: String
@@ -16,7 +16,6 @@ struct WellbeingLabels: Sendable {
 
     static let latvian = WellbeingLabels(
         sheet: "Labbūtība", title: "Pedagogu labbūtība",
-        note: "<5 = mazāk nekā 5 respondenti (vai slēpts, lai to nevarētu aprēķināt no kopsummas).",
         dimension: "Griezums", group: "Grupa",
         dimensions: [
             .municipality: "Novadā kopā", .institution: "Iestāde", .role: "Amats",
@@ -32,7 +31,7 @@ struct WellbeingLabels: Sendable {
             "CBI vidēji: sarkans ≥ 50, dzeltens 40–50, zaļš < 40.",
             "Īpatsvari (zema labbūtība, skrīnings, izdegšana, stress, ārpus darba laika, stresa avoti): sarkans ≥ 50 %, dzeltens 30–50 %, zaļš < 30 %.",
         ],
-        chartTitle: "WHO-5 un izdegšana pa iestādēm", chartData: "Diagrammas dati (tikai iestādes ar vismaz 5 respondentiem)",
+        chartTitle: "WHO-5 un izdegšana pa iestādēm", chartData: "Diagrammas dati (tikai iestādes, kuru vērtības rādītas)",
         unavailable: "Šī instrumenta dati neietver labbūtības jautājumus.",
         reliabilityTitle: "Skalu ticamība (Kronbaha alfa, pilnie gadījumi)",
         scaleName: ["who5": "WHO-5 labbūtības indekss", "cbi": "CBI ar darbu saistītā izdegšana", "need": "Vajadzību jomas (14)"],
@@ -47,7 +46,6 @@ struct WellbeingLabels: Sendable {
 
     static let english = WellbeingLabels(
         sheet: "Wellbeing", title: "Teacher wellbeing",
-        note: "<5 = fewer than 5 respondents (or hidden so it cannot be derived from the total).",
         dimension: "Breakdown", group: "Group",
         dimensions: [
             .municipality: "Municipality total", .institution: "Institution", .role: "Role",
@@ -63,7 +61,7 @@ struct WellbeingLabels: Sendable {
             "CBI mean: red ≥ 50, amber 40–50, green < 40.",
             "Shares (poor wellbeing, screen, burnout, stress, after hours, sources of stress): red ≥ 50%, amber 30–50%, green < 30%.",
         ],
-        chartTitle: "WHO-5 and burnout by institution", chartData: "Chart data (institutions with at least 5 respondents only)",
+        chartTitle: "WHO-5 and burnout by institution", chartData: "Chart data (only institutions whose values are shown)",
         unavailable: "This instrument's data holds no wellbeing questions.",
         reliabilityTitle: "Scale reliability (Cronbach's alpha, complete cases)",
         scaleName: ["who5": "WHO-5 Well-Being Index", "cbi": "CBI work-related burnout", "need": "Need areas (14)"],

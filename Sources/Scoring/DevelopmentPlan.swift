@@ -30,7 +30,7 @@ public enum DevelopmentPlan {
             let slot = instrument.needSlots[area]
             let threshold = settings.highNeedBreadthThreshold
             var institutions: [(String, Double)] = []
-            for row in needs.institutions where !row.suppressed && row.respondents >= settings.minGroupSize {
+            for row in needs.institutions where row.areaStatus[area] == .shown {
                 if let share = row.needs.areas[area].highNeed.share, share >= threshold {
                     institutions.append((row.institution.code, share))
                 }

@@ -9,13 +9,17 @@ public struct ScoringSettings: Hashable, Sendable {
     public init() {}
 }
 
-/// One institution's row: its respondents and need counts, or nothing when too small to show.
+/// One institution's row: its respondents and need counts, and what of them may be shown.
 public struct InstitutionIndicators: Sendable {
     public let institution: Institution
     public let respondents: Int
     public let needs: GroupNeeds
-    /// SPEC 8, primary and secondary suppression over the column of institutions.
-    public let suppressed: Bool
+    /// SPEC 8 over the column of institutions' n: the whole row's status.
+    public let status: CellStatus
+    /// SPEC 8 per need area, over the column of institutions for that area (people who answered it).
+    public let areaStatus: [CellStatus]
+
+    public var suppressed: Bool { status.isHidden }
 
     /// Respondents / teacher headcount (SPEC 7); nil without a headcount.
     public var responseRate: Double? {
@@ -28,6 +32,8 @@ public struct NeedIndicators: Sendable {
     public let respondents: Int
     public let teachers: Int
     public let municipality: GroupNeeds
+    /// Per need area: the municipality's own cell (primary and extremes; "not asked" when nobody answered).
+    public let municipalityStatus: [CellStatus]
     public let institutions: [InstitutionIndicators]
     public let priorities: [Priority]
 
@@ -49,19 +55,30 @@ public struct NeedIndicators: Sendable {
                 .add(response.values, needSlots: needSlots)
         }
         let groups = register.map { byInstitution[$0.code] ?? GroupNeeds(areaCount: needSlots.count) }
-        let suppressed = suppressedCells(
-            groupSizes: groups.map(\.respondents), minGroupSize: settings.minGroupSize)
+        let minGroup = settings.minGroupSize
+        let rows = disclosedCells(groups.map { CellCounts(answered: $0.respondents) }, minGroupSize: minGroup)
+        let asked = municipality.areas.map { $0.answered > 0 }
+        let columns = needSlots.indices.map { area in
+            disclosedMeasure(
+                groups.map { CellCounts(answered: $0.areas[area].answered, yes: $0.areas[area].high) }, rows: rows,
+                minGroupSize: minGroup, asked: asked[area])
+        }
         institutions = register.indices.map { index in
             InstitutionIndicators(
                 institution: register[index], respondents: groups[index].respondents,
-                needs: groups[index], suppressed: suppressed[index])
+                needs: groups[index], status: rows[index], areaStatus: columns.map { $0[index] })
+        }
+        municipalityStatus = needSlots.indices.map { area in
+            let counts = municipality.areas[area]
+            return disclosedTotal(
+                CellCounts(answered: counts.answered, yes: counts.high), minGroupSize: minGroup, asked: asked[area])
         }
         let inputs = instrument.needAreas.enumerated().map { index, area in
             let current = municipality.areas[index].highNeed.share
             return PriorityInput(
                 areaID: area.id, counts: municipality.areas[index],
                 breadth: breadth(
-                    area: index, institutions: groups, minGroupSize: settings.minGroupSize,
+                    area: index, institutions: groups, published: columns[index],
                     threshold: settings.highNeedBreadthThreshold),
                 gap: gaps[area.id],
                 trend: trend(current: current, previous: previousHighNeed[area.id]))

@@ -49,14 +49,15 @@ public struct GroupNeeds: Sendable {
     }
 }
 
-/// SPEC 7 breadth: among institutions with at least `minGroupSize` respondents, the share whose
-/// high-need share for the area reaches `threshold`. nil when no institution is large enough.
+/// SPEC 7 breadth: among institutions whose high-need share for the area is published (SPEC 8:
+/// enough people answered *that* area, not hidden for another), the share whose high-need share
+/// reaches `threshold`. nil when no institution's share is published.
 public func breadth(
-    area: Int, institutions: [GroupNeeds], minGroupSize: Int, threshold: Double
+    area: Int, institutions: [GroupNeeds], published: [CellStatus], threshold: Double
 ) -> Double? {
-    let eligible = institutions.filter { $0.respondents >= minGroupSize }
+    let eligible = institutions.indices.filter { published[$0] == .shown }
     guard !eligible.isEmpty else { return nil }
-    let wide = eligible.filter { ($0.areas[area].highNeed.share ?? -1) >= threshold }
+    let wide = eligible.filter { (institutions[$0].areas[area].highNeed.share ?? -1) >= threshold }
     return Double(wide.count) / Double(eligible.count)
 }
 

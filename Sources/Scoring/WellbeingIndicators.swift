@@ -5,24 +5,76 @@ public enum Dimension: String, Sendable, CaseIterable {
     case municipality, institution, role, learningArea = "learning_area", experience
 }
 
-/// A group's wellbeing and whether it is too small to show (SPEC 8, primary and secondary).
+/// One column of the wellbeing tables (SPEC 7), and what its cell rests on (SPEC 8).
+public enum WellbeingMeasure: Hashable, Sendable {
+    case who5, poorWellbeing, depressionScreen, cbi, highBurnout, stressed, afterHours
+    case stressSource(Int)
+
+    public static func all(sourceCount: Int) -> [WellbeingMeasure] {
+        [.who5, .poorWellbeing, .depressionScreen, .cbi, .highBurnout, .stressed, .afterHours]
+            + (0..<sourceCount).map { .stressSource($0) }
+    }
+
+    /// The people who answered, and for a share how many of them have the attribute.
+    public func counts(_ summary: WellbeingSummary) -> CellCounts {
+        switch self {
+        case .who5: CellCounts(answered: summary.who5.count)
+        case .cbi: CellCounts(answered: summary.cbi.count)
+        case .poorWellbeing: Self.counts(summary.poorWellbeing)
+        case .depressionScreen: Self.counts(summary.depressionScreen)
+        case .highBurnout: Self.counts(summary.highBurnout)
+        case .stressed: Self.counts(summary.stressed)
+        case .afterHours: Self.counts(summary.afterHoursWeekly)
+        case .stressSource(let index): Self.counts(summary.stressSources[index])
+        }
+    }
+
+    private static func counts(_ share: Share) -> CellCounts { CellCounts(answered: share.answered, yes: share.yes) }
+}
+
+/// A group's wellbeing and what of it may be shown (SPEC 8).
 public struct WellbeingGroup: Sendable {
     public let key: String
     public let label: Bilingual
     public let summary: WellbeingSummary
-    public let suppressed: Bool
+    /// The group's n, decided over its breakdown.
+    public let status: CellStatus
+    /// Per measure, decided over the column of its breakdown.
+    public let cells: [WellbeingMeasure: CellStatus]
 
-    public init(key: String, label: Bilingual, summary: WellbeingSummary, suppressed: Bool) {
+    public var suppressed: Bool { status.isHidden }
+
+    public init(
+        key: String, label: Bilingual, summary: WellbeingSummary, status: CellStatus, cells: [WellbeingMeasure: CellStatus]
+    ) {
         self.key = key
         self.label = label
         self.summary = summary
-        self.suppressed = suppressed
+        self.status = status
+        self.cells = cells
+    }
+
+    /// A total with no breakdown around it: primary and extremes only; `asked` from the wave.
+    public init(total summary: WellbeingSummary, key: String, label: Bilingual, asked: WellbeingSummary, minGroupSize: Int) {
+        let measures = WellbeingMeasure.all(sourceCount: summary.stressSources.count)
+        self.init(
+            key: key, label: label, summary: summary,
+            status: disclosedTotal(CellCounts(answered: summary.respondents), minGroupSize: minGroupSize),
+            cells: Dictionary(uniqueKeysWithValues: measures.map { measure in
+                (measure, disclosedTotal(
+                    measure.counts(summary), minGroupSize: minGroupSize, asked: measure.counts(asked).answered > 0))
+            }))
     }
 }
 
 public struct WellbeingBreakdown: Sendable {
     public let dimension: Dimension
     public let groups: [WellbeingGroup]
+
+    public init(dimension: Dimension, groups: [WellbeingGroup]) {
+        self.dimension = dimension
+        self.groups = groups
+    }
 }
 
 /// Reliability of one multi-item scale (SPEC 7: reported in the methodology).
@@ -36,17 +88,20 @@ public struct ScaleReliability: Sendable, Hashable {
 /// The wellbeing numbers of one wave (SPEC 7), per municipality, institution, role, learning area
 /// and experience band.
 public struct WellbeingIndicators: Sendable {
+    /// The instrument has the wellbeing block and someone in the wave answered it.
     public let available: Bool
     public let municipality: WellbeingSummary
+    /// The measures some respondent of the wave answered; the others show "not asked".
+    public let asked: Set<WellbeingMeasure>
     public let breakdowns: [WellbeingBreakdown]
     public let reliability: [ScaleReliability]
     public let stressSources: [ReferenceEntry]
 
     public init(
-        responses: [ScoredResponse], register: [Institution], instrument: Instrument, settings: ScoringSettings
+        responses: [ScoredResponse], register: [Institution], instrument: Instrument, settings: ScoringSettings,
+        wave: WellbeingSummary? = nil
     ) {
         let slots = WellbeingSlots(instrument: instrument)
-        available = slots.isComplete
         stressSources = instrument.items.filter { $0.group == "stress_source" }.compactMap { item in
             item.row.map { ReferenceEntry(id: $0, label: Bilingual(lv: item.rowLabel, en: item.englishName)) }
         }
@@ -56,6 +111,14 @@ public struct WellbeingIndicators: Sendable {
         var municipality = WellbeingSummary(sourceCount: sourceCount)
         scores.forEach { municipality.add($0) }
         self.municipality = municipality
+        // "Not asked" is decided over the wave, not inside one institution (SPEC 8).
+        let askedIn = wave ?? municipality
+        let minGroup = settings.minGroupSize
+        let measures = WellbeingMeasure.all(sourceCount: sourceCount)
+        asked = Set(measures.filter { $0.counts(askedIn).answered > 0 })
+        // A questionnaire without the wellbeing block has nothing to show: the sheet says so
+        // instead of a page of marks (issue 13).
+        available = slots.isComplete && !asked.isEmpty
 
         // Each breakdown adds a response to its groups by position: no per-response arrays or
         // String keys, which at national scale (30,000 × 4 breakdowns) cost more than the sums.
@@ -67,11 +130,18 @@ public struct WellbeingIndicators: Sendable {
             for (response, score) in zip(responses, scores) {
                 groups(response) { summaries[$0].add(score) }
             }
-            let hidden = suppressedCells(groupSizes: summaries.map(\.respondents), minGroupSize: settings.minGroupSize)
+            let rows = disclosedCells(summaries.map { CellCounts(answered: $0.respondents) }, minGroupSize: minGroup)
+            let columns = measures.map { measure in
+                disclosedMeasure(
+                    summaries.map { measure.counts($0) }, rows: rows, minGroupSize: minGroup,
+                    asked: measure.counts(askedIn).answered > 0)
+            }
             return WellbeingBreakdown(
                 dimension: dimension,
                 groups: keys.indices.map { index in
-                    WellbeingGroup(key: keys[index].0, label: keys[index].1, summary: summaries[index], suppressed: hidden[index])
+                    WellbeingGroup(
+                        key: keys[index].0, label: keys[index].1, summary: summaries[index], status: rows[index],
+                        cells: Dictionary(uniqueKeysWithValues: measures.indices.map { (measures[$0], columns[$0][index]) }))
                 })
         }
 
@@ -113,11 +183,4 @@ public struct WellbeingIndicators: Sendable {
                     scale: name, items: scaleSlots.count, alpha: complete.alpha, completeCases: complete.count)
             }
     }
-}
-
-/// SPEC 8 for one measure down a breakdown: a cell is hidden when its group is, or when fewer than
-/// `minGroupSize` people answered it; a lone hidden cell takes the next smallest with it.
-public func suppressedMeasure(groups: [WellbeingGroup], count: (WellbeingSummary) -> Int, minGroupSize: Int) -> [Bool] {
-    suppressedCells(
-        groupSizes: groups.map { $0.suppressed ? 0 : count($0.summary) }, minGroupSize: minGroupSize)
 }

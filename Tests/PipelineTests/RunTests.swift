@@ -12,8 +12,10 @@ import Testing
 ///   T02 Testa pamatskola, 5 respondents: 3,3,1,1,0 → answered 5, high 2, sum 8
 ///   T03 Mazā skola, 2 respondents: 3,3 → answered 2, high 2, sum 6
 ///   municipality: answered 14, high 7 → share 0.5; intensity 28/42 = 2/3
-///   breadth: T01 3/7 ≥ 0.25 and T02 2/5 ≥ 0.25 (T03 under 5) → 2/2 = 1
-///   score = 100·(0.4·0.5 + 0.2·2/3 + 0.1·1)/0.7 = 61.904… → 61.9
+///   breadth: no institution's digital share is published (SPEC 8: T03 has 2 answers; T02 and T03
+///       together hold 7 people, 4 with high need and only 3 without, under min − 1, so T01 is
+///       hidden too) → breadth dropped
+///   score = 100·(0.4·0.5 + 0.2·2/3)/0.6 = 55.55… → 55.6
 ///   rows: 19 read = 17 accepted + 2 quarantined (unknown institution, ragged); 1 superseded;
 ///   16 respondents; 1 unreadable answer
 struct RunTests {
@@ -35,17 +37,17 @@ struct RunTests {
         let first = try #require(priorities[5])
         #expect(first[0] == .number(1))
         #expect(first[1] == .text("digital"))
-        #expect(first[3] == .number(61.9))
+        #expect(first[3] == .number(55.6))
         #expect(first[4] == .number(0.5))
         #expect(abs(first[7]!.number! - 2.0 / 3.0) < 1e-12)
-        #expect(first[8] == .number(1))
+        #expect(first[8] == nil, "no published institution share: breadth dropped")
         #expect(first[9] == nil, "no self-assessment: gap dropped")
         #expect(first[10] == nil, "no previous wave: trend dropped")
         #expect(first[11] == .number(14))
-        // Every other area: (0.2·1/3)/0.7 = 9.52… → 9.5, ties broken by area id.
+        // Every other area: (0.2·1/3)/0.6 = 11.11… → 11.1, ties broken by area id.
         let second = try #require(priorities[6])
         #expect(second[1] == .text("assessment"))
-        #expect(second[3] == .number(9.5))
+        #expect(second[3] == .number(11.1))
 
         let institutions = try book.rows(ofSheet: "Iestādes")
         let digitalColumn = 4 + 3  // code, name, n, rate, then areas in seed order: digital is 4th
@@ -53,10 +55,11 @@ struct RunTests {
         #expect(institutions[5]?[0] == .text("T01"))
         #expect(institutions[5]?[2] == .number(9))
         #expect(institutions[5]?[3] == .number(9.0 / 20.0))
-        #expect(abs(institutions[5]![digitalColumn]!.number! - 3.0 / 7.0) < 1e-12)
-        // T03 has 2 respondents; T02 (5) is hidden too, or T03 = total − T01 − T02.
-        #expect(institutions[6]?[2] == .text("<5"))
-        #expect(institutions[6]?[digitalColumn] == .text("<5"))
+        // SPEC 8: T03 has 2 respondents; T02 (5) is hidden too (×, its n with it), or T03 = total −
+        // T01 − T02. In digital, T02 and T03 hold 4 people in high need and only 3 not: T01's goes too.
+        #expect(institutions[5]?[digitalColumn] == .text("×"))
+        #expect(institutions[6]?[2] == .text("×"))
+        #expect(institutions[6]?[digitalColumn] == .text("×"))
         #expect(institutions[7]?[2] == .text("<5"))
         #expect(institutions[7]?[digitalColumn] == .text("<5"))
 
@@ -88,11 +91,13 @@ struct RunTests {
         #expect(total[8] == .number(1))
         #expect(total[9] == .number(0))
         #expect(wellbeing[6]?[1] == .text("T01"))
+        #expect(wellbeing[6]?[3] == .number(9))
         #expect(wellbeing[6]?[4] == .number(20))
-        // T01 has 8 respondents: all of them poor and none stressed would name every member.
-        #expect(wellbeing[6]?[5] == .text(">90%"))
-        #expect(wellbeing[6]?[9] == .text("<10%"))
-        #expect(wellbeing[7]?[3] == .text("<5"))
+        // T01 has 9 respondents: all of them poor and none stressed would name every member (SPEC 8:
+        // no 0 % or 100 % under 2 × 5, not even as a bound).
+        #expect(wellbeing[6]?[5] == .text("×"))
+        #expect(wellbeing[6]?[9] == .text("×"))
+        #expect(wellbeing[7]?[3] == .text("×"))
         #expect(wellbeing[8]?[4] == .text("<5"))
 
         let summarySheet = try book.rows(ofSheet: "Kopsavilkums")

@@ -3,43 +3,83 @@ import Testing
 @testable import Scoring
 
 struct DisclosureTests {
+    static func sizes(_ sizes: [Int]) -> [CellCounts] { sizes.map { CellCounts(answered: $0) } }
+
     @Test func smallGroupsAreSuppressed() {
-        #expect(suppressedCells(groupSizes: [12, 3, 2, 20], minGroupSize: 5) == [false, true, true, false])
+        #expect(disclosedCells(Self.sizes([12, 3, 2, 20]), minGroupSize: 5) == [.shown, .small, .small, .shown])
     }
 
-    @Test func aLoneSuppressedCellTakesTheNextSmallestWithIt() {
-        // With a shown total, 3 = total − (12 + 8 + 20): the 8 must go too.
-        #expect(suppressedCells(groupSizes: [12, 3, 8, 20], minGroupSize: 5) == [false, true, true, false])
+    @Test func hiddenCellsTogetherHoldAtLeastTheThreshold() {
+        // 3 = total − (12 + 8 + 20): the 8 goes too, marked as hidden for that reason.
+        #expect(disclosedCells(Self.sizes([12, 3, 8, 20]), minGroupSize: 5) == [.shown, .small, .complementary, .shown])
+        // Issue 13.3: two hidden cells of 1 and 2 people: together 3 = total − shown, hide the next.
+        #expect(disclosedCells(Self.sizes([27, 1, 2]), minGroupSize: 5) == [.complementary, .small, .small])
+        // 2 + 2 is still under 5 with a total shown: the 6 goes too.
+        #expect(disclosedCells(Self.sizes([2, 2, 6, 9]), minGroupSize: 5) == [.small, .small, .complementary, .shown])
     }
 
-    @Test func nothingSmallNothingHidden() {
-        #expect(suppressedCells(groupSizes: [5, 6, 7], minGroupSize: 5) == [false, false, false])
-        #expect(suppressedCells(groupSizes: [], minGroupSize: 5) == [])
+    /// Issue 13.1: institutions with no respondents are not hidden cells and hide nothing.
+    @Test func emptyGroupsHaveTheirOwnMarkAndDoNotCountAsHidden() {
+        let status = disclosedCells(Self.sizes([4, 20, 6] + Array(repeating: 0, count: 21)), minGroupSize: 5)
+        #expect(Array(status.prefix(3)) == [.small, .shown, .complementary])
+        #expect(status.dropFirst(3).allSatisfy { $0 == .noAnswers })
+    }
+
+    @Test func anItemNobodyWasAskedIsNotAskedNotSmall() {
+        #expect(disclosedCells(Self.sizes([0, 0]), minGroupSize: 5, asked: false) == [.notAsked, .notAsked])
+        #expect(disclosedTotal(CellCounts(answered: 0), minGroupSize: 5, asked: false) == .notAsked)
+        #expect(disclosedTotal(CellCounts(answered: 0), minGroupSize: 5) == .noAnswers)
+    }
+
+    /// Issue 13.4: 0 % or 100 % of a group under 2 × min is hidden, and then protected like any
+    /// hidden cell (total − shown would give it back).
+    @Test func extremeSharesInGroupsUnderTwiceTheThresholdAreHidden() {
+        let cells = [CellCounts(answered: 6, yes: 0), CellCounts(answered: 20, yes: 9), CellCounts(answered: 30, yes: 12)]
+        #expect(disclosedCells(cells, minGroupSize: 5) == [.extreme, .complementary, .shown])
+        #expect(disclosedTotal(CellCounts(answered: 9, yes: 9), minGroupSize: 5) == .extreme)
+        #expect(disclosedTotal(CellCounts(answered: 10, yes: 10), minGroupSize: 5) == .shown)
+        #expect(disclosedTotal(CellCounts(answered: 19, yes: 0), minGroupSize: 10) == .extreme)
+    }
+
+    /// Two hidden cells whose people all have the attribute (or none do) give it away: the pool
+    /// needs at least min − 1 people with and without it.
+    @Test func theHiddenPoolIsBalancedForShares() {
+        let cells = [
+            CellCounts(answered: 4, yes: 0), CellCounts(answered: 12, yes: 0), CellCounts(answered: 15, yes: 6),
+            CellCounts(answered: 40, yes: 20),
+        ]
+        #expect(disclosedCells(cells, minGroupSize: 5) == [.small, .complementary, .complementary, .shown])
+    }
+
+    @Test func aHiddenRowHidesItsCells() {
+        let rows = disclosedCells(Self.sizes([4, 6, 20]), minGroupSize: 5)
+        let cells = [CellCounts(answered: 4, yes: 1), CellCounts(answered: 6, yes: 3), CellCounts(answered: 20, yes: 9)]
+        #expect(disclosedMeasure(cells, rows: rows, minGroupSize: 5) == [.small, .complementary, .shown])
     }
 }
 
 /// A property test over random breakdowns: whatever the group sizes, no group under the threshold
-/// shows a value, and no hidden value can be recovered as total minus the shown cells.
+/// shows a value, and the hidden non-empty cells are never one alone nor fewer than the threshold.
 struct DisclosurePropertyTests {
     @Test func noSmallGroupIsShownAndNoneCanBeDerived() {
         var random = SplitMix64(state: 2026)
         for _ in 0..<5_000 {
             let minGroup = Int.random(in: 2...10, using: &random)
-            let sizes = (0..<Int.random(in: 1...12, using: &random)).map { _ in Int.random(in: 0...40, using: &random) }
-            let hidden = suppressedCells(groupSizes: sizes, minGroupSize: minGroup)
-            for (size, isHidden) in zip(sizes, hidden) where size < minGroup {
-                #expect(isHidden, "\(sizes) with threshold \(minGroup)")
+            let cells = (0..<Int.random(in: 1...12, using: &random)).map { _ -> CellCounts in
+                let answered = Int.random(in: 0...40, using: &random)
+                return CellCounts(answered: answered, yes: Int.random(in: 0...answered, using: &random))
             }
-            // With a shown total, one hidden cell equals total − shown; two or more never do.
-            let hiddenCount = hidden.filter { $0 }.count
-            #expect(hiddenCount != 1 || sizes.count == 1, "\(sizes) with threshold \(minGroup) hides exactly one cell")
+            let status = disclosedCells(cells, minGroupSize: minGroup)
+            for (cell, status) in zip(cells, status) {
+                if cell.answered == 0 { #expect(status == .noAnswers) }
+                if cell.answered > 0 && cell.answered < minGroup { #expect(status == .small) }
+                if isExtremeShare(yes: cell.yes!, of: cell.answered, minGroupSize: minGroup) { #expect(status.isHidden) }
+            }
+            let hidden = cells.indices.filter { status[$0].isHidden }
+            let people = hidden.reduce(0) { $0 + cells[$1].answered }
+            let shown = cells.indices.filter { status[$0] == .shown }
+            #expect(hidden.isEmpty || shown.isEmpty || (hidden.count >= 2 && people >= minGroup),
+                    "\(cells) with threshold \(minGroup)")
         }
-    }
-
-    @Test func extremeSharesInSmallGroupsAreBounds() {
-        #expect(shareDisplay(0, groupSize: 9) == .belowTenPercent)
-        #expect(shareDisplay(1, groupSize: 5) == .aboveNinetyPercent)
-        #expect(shareDisplay(0.4, groupSize: 5) == .exact(0.4))
-        #expect(shareDisplay(1, groupSize: 10) == .exact(1))
     }
 }

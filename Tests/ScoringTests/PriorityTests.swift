@@ -75,8 +75,25 @@ struct PriorityTests {
         var calm = GroupNeeds(areaCount: 1)  // 1 of 10 = 0.1
         calm.respondents = 10
         calm.areas[0] = NeedCounts(answered: 10, high: 1, levelSum: 8)
-        #expect(breadth(area: 0, institutions: [big, small, calm], minGroupSize: 5, threshold: 0.25) == 0.5)
-        #expect(breadth(area: 0, institutions: [small], minGroupSize: 5, threshold: 0.25) == nil)
+        let published: [CellStatus] = [.shown, .small, .shown]
+        #expect(breadth(area: 0, institutions: [big, small, calm], published: published, threshold: 0.25) == 0.5)
+        #expect(breadth(area: 0, institutions: [small], published: [.small], threshold: 0.25) == nil)
+    }
+
+    /// Issue 13.6: an institution of 5 where one skipped the area rests on 4 answers there; its
+    /// share is not published, so breadth does not count it.
+    @Test func breadthCountsOnlyPublishedCellsOfTheArea() {
+        var skipped = GroupNeeds(areaCount: 1)
+        skipped.respondents = 5
+        skipped.areas[0] = NeedCounts(answered: 4, high: 1, levelSum: 6)
+        var other = GroupNeeds(areaCount: 1)
+        other.respondents = 12
+        other.areas[0] = NeedCounts(answered: 12, high: 1, levelSum: 9)
+        let cells = [skipped, other].map { CellCounts(answered: $0.areas[0].answered, yes: $0.areas[0].high) }
+        let published = disclosedCells(cells, minGroupSize: 5)
+        // 4 answers: primary; the 12 goes with it, or total − 12 would give the 4 away.
+        #expect(published == [.small, .complementary])
+        #expect(breadth(area: 0, institutions: [skipped, other], published: published, threshold: 0.25) == nil)
     }
 
     @Test func trendIsNeverNegative() {

@@ -62,9 +62,12 @@ def compute(survey, min_group, threshold):
     """The Prioritātes table: one dict per need area, in rank order."""
     frame = survey.frame
     sizes = frame.groupby("institution").size()
-    eligible = [code for code in survey.register["code"] if sizes.get(code, 0) >= min_group]
+    institutions = institution_rows(survey, sizes, min_group)
     rows = []
-    for area in survey.need_areas:
+    for area_index, area in enumerate(survey.need_areas):
+        # SPEC 7: breadth among institutions whose share of this area is published.
+        eligible = [code for code in survey.register["code"]
+                    if institutions[code]["area_status"][area_index] == "shown"]
         column = f"need_{area}"
         levels = frame[column].dropna()
         n, high = len(levels), int((levels == 3).sum())
@@ -89,28 +92,75 @@ def compute(survey, min_group, threshold):
     return rows, sizes
 
 
+MIN_GROUP = [5]
+
+
+def disclose(cells, min_group, forced=None):
+    """SPEC 8 over one column with a shown total, written from the SPEC's words: cells are
+    (answered, yes or None). "empty" for no answers; "<N" under the threshold; "×" for 0 %/100 %
+    under 2 × N and for cells hidden so that the hidden non-empty cells are at least two, hold N
+    people, for a share N − 1 with and N − 1 without the attribute, and for head counts do not
+    leave `<N` cells alone pinning each other; then the next smallest shown cell, until they do."""
+    status = []
+    for index, (answered, yes) in enumerate(cells):
+        if forced and forced[index]:
+            status.append(forced[index])
+        elif answered == 0:
+            status.append("empty")
+        elif answered < min_group:
+            status.append("small")
+        elif yes is not None and answered < 2 * min_group and yes in (0, answered):
+            status.append("×")
+        else:
+            status.append("shown")
+
+    def safe():
+        hidden = [i for i, s in enumerate(status) if s in ("small", "×") and cells[i][0] > 0]
+        if not hidden:
+            return True
+        people = sum(cells[i][0] for i in hidden)
+        if len(hidden) < 2 or people < min_group:
+            return False
+        if all(cells[i][1] is not None for i in hidden):
+            yes = sum(cells[i][1] for i in hidden)
+            return yes >= min_group - 1 and people - yes >= min_group - 1
+        small = sum(1 for i in hidden if status[i] == "small")
+        return small < len(hidden) or people - (small - 1) * (min_group - 1) < min_group - 1
+
+    while not safe():
+        shown = [i for i, s in enumerate(status) if s == "shown"]
+        if not shown:
+            break
+        status[min(shown, key=lambda i: (cells[i][0], i))] = "×"
+    return status
+
+
 def institution_rows(survey, sizes, min_group):
     """The Iestādes table: per register institution its count, response rate and shares, with SPEC
-    8's primary and secondary suppression over the institution column."""
+    8's suppression over the institution column and over each area's column."""
     frame = survey.frame
     codes = list(survey.register["code"])
     counts = [int(sizes.get(code, 0)) for code in codes]
-    hidden = [count < min_group for count in counts]
-    if sum(hidden) == 1:  # the municipality total would give the one hidden institution away
-        smallest = min((i for i in range(len(codes)) if not hidden[i]), key=lambda i: counts[i], default=None)
-        if smallest is not None:
-            hidden[smallest] = True
-    result = {}
-    for code, name, count, is_hidden, teachers in zip(codes, survey.register["name"], counts, hidden,
-                                                      survey.register["teachers"]):
+    rows = disclose([(count, None) for count in counts], min_group)
+    answered = {code: [] for code in codes}
+    highs = {code: [] for code in codes}
+    for code in codes:
         members = frame[frame["institution"] == code]
-        shares, answered = [], []
         for area in survey.need_areas:
             levels = members[f"need_{area}"].dropna()
-            shares.append((levels == 3).mean() if len(levels) else None)
-            answered.append(len(levels))
-        result[code] = {"name": name, "hidden": is_hidden, "n": count, "rate": count / teachers,
-                        "shares": shares, "answered": answered}
+            answered[code].append(len(levels))
+            highs[code].append(int((levels == 3).sum()))
+    forced = [s if s in ("small", "×") else ("empty" if s == "empty" else None) for s in rows]
+    columns = [disclose([(answered[c][a], highs[c][a]) for c in codes], min_group, forced)
+               for a in range(len(survey.need_areas))]
+    result = {}
+    for index, (code, name, count, teachers) in enumerate(zip(codes, survey.register["name"], counts,
+                                                               survey.register["teachers"])):
+        shares = [highs[code][a] / answered[code][a] if answered[code][a] else None
+                  for a in range(len(survey.need_areas))]
+        result[code] = {"name": name, "status": rows[index], "n": count, "rate": count / teachers,
+                        "shares": shares, "answered": answered[code],
+                        "area_status": [column[index] for column in columns]}
     return result
 
 
@@ -196,14 +246,16 @@ def check_institutions(sheet, survey, institutions, compare):
         where = f"Iestādes row {r} ({code})"
         compare.check(f"Iestādes row {r} code", code, sheet.cell(r, 1).value)
         compare.check(f"{where} name", expected["name"], sheet.cell(r, 2).value)
-        if expected["hidden"]:
-            for c in range(3, 5 + areas):
-                compare.check(f"{where} column {c} suppressed", "<5", sheet.cell(r, c).value)
-            continue
-        compare.check(f"{where} n", expected["n"], sheet.cell(r, 3).value)
-        compare.check(f"{where} response rate", expected["rate"], sheet.cell(r, 4).value)
+        marks = {"small": f"<{MIN_GROUP[0]}", "×": "×", "empty": "nav atbilžu"}
+        if expected["status"] != "shown":
+            for c in range(3, 5):
+                compare.check(f"{where} column {c} hidden", marks[expected["status"]], sheet.cell(r, c).value)
+        else:
+            compare.check(f"{where} n", expected["n"], sheet.cell(r, 3).value)
+            compare.check(f"{where} response rate", expected["rate"], sheet.cell(r, 4).value)
         for index, area in enumerate(survey.need_areas):
-            compare.check(f"{where} {area}", shown_share(expected["shares"][index], expected["answered"][index]),
+            status = expected["area_status"][index]
+            compare.check(f"{where} {area}", expected["shares"][index] if status == "shown" else marks[status],
                           sheet.cell(r, 5 + index).value)
     after = top + 1 + len(survey.register)
     compare.check(f"Iestādes row {after}: no row beyond the register's {len(survey.register)}", None,
@@ -225,8 +277,8 @@ def print_tables(rows, institutions, survey, min_group):
     print()
     print(f"{'code':6} {'n':>4} {'rate':>6}  high-need share: " + " ".join(f"{a[:6]:>6}" for a in survey.need_areas))
     for code, row in institutions.items():
-        if row["hidden"]:
-            print(f"{code:6} {'<' + str(min_group):>4} {'<' + str(min_group):>6}")
+        if row["status"] != "shown":
+            print(f"{code:6} {row['status']:>4}")
             continue
         shares = [shown_share(s, base) for s, base in zip(row["shares"], row["answered"])]
         text = [s if isinstance(s, str) else fraction(s) for s in shares]
@@ -250,6 +302,7 @@ def main():
     survey = Survey(args.csv, args.seeds, register)
     rows, sizes = compute(survey, args.min_group, args.threshold)
     institutions = institution_rows(survey, sizes, args.min_group)
+    MIN_GROUP[0] = args.min_group
     if args.print:
         print_tables(rows, institutions, survey, args.min_group)
     if not args.workbook:

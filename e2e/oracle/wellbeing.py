@@ -289,40 +289,68 @@ def breakdowns(frame, instrument, register):
                             for option_id, label in instrument.options["learning_areas"]]
 
 
-def hidden_cells(counts, min_group):
-    """SPEC 8 within one column of one breakdown: small cells, and when exactly one cell is
-    hidden, the smallest shown cell as well (the first of equals)."""
-    hidden = [count < min_group for count in counts]
-    if hidden.count(True) == 1:
-        shown = [index for index, is_hidden in enumerate(hidden) if not is_hidden]
-        if shown:
-            hidden[min(shown, key=lambda index: counts[index])] = True
-    return hidden
+def disclose(cells, min_group, forced=None):
+    """SPEC 8 over one column with a shown total, written from the SPEC's words: cells are
+    (answered, yes or None). "empty" for no answers; "<N" under the threshold; "×" for 0 %/100 %
+    under 2 × N and for cells hidden so that the hidden non-empty cells are at least two, hold N
+    people, for a share N − 1 with and N − 1 without the attribute, and for head counts do not
+    leave `<N` cells alone pinning each other; then the next smallest shown cell, until they do."""
+    status = []
+    for index, (answered, yes) in enumerate(cells):
+        if forced and forced[index]:
+            status.append(forced[index])
+        elif answered == 0:
+            status.append("empty")
+        elif answered < min_group:
+            status.append("small")
+        elif yes is not None and answered < 2 * min_group and yes in (0, answered):
+            status.append("×")
+        else:
+            status.append("shown")
+
+    def safe():
+        hidden = [i for i, s in enumerate(status) if s in ("small", "×") and cells[i][0] > 0]
+        if not hidden:
+            return True
+        people = sum(cells[i][0] for i in hidden)
+        if len(hidden) < 2 or people < min_group:
+            return False
+        if all(cells[i][1] is not None for i in hidden):
+            yes = sum(cells[i][1] for i in hidden)
+            return yes >= min_group - 1 and people - yes >= min_group - 1
+        small = sum(1 for i in hidden if status[i] == "small")
+        return small < len(hidden) or people - (small - 1) * (min_group - 1) < min_group - 1
+
+    while not safe():
+        shown = [i for i, s in enumerate(status) if s == "shown"]
+        if not shown:
+            break
+        status[min(shown, key=lambda i: (cells[i][0], i))] = "×"
+    return status
 
 
 def wellbeing_table(frame, instrument, register, min_group):
-    suppressed = f"<{min_group}"  # SPEC 8: the threshold itself is shown
+    marks = {"small": f"<{min_group}", "×": "×", "empty": "nav atbilžu"}  # SPEC 8: the threshold itself
     table = []
     for breakdown, groups in breakdowns(frame, instrument, register):
-        suppressed_groups = hidden_cells([len(members) for _, _, members in groups], min_group)
+        rows = disclose([(len(members), None) for _, _, members in groups], min_group)
+        forced = [s if s in ("small", "×", "empty") else None for s in rows]
         per_measure = []
         for measure in measures(instrument):
-            counts = [0 if suppressed_groups[index] else int(members[measure.column].notna().sum())
-                      for index, (_, _, members) in enumerate(groups)]
-            per_measure.append(hidden_cells(counts, min_group))
+            cells = []
+            for _, _, members in groups:
+                values = members[measure.column].dropna()
+                cells.append((len(values), int(round(values.sum())) if measure.is_share else None))
+            per_measure.append(disclose(cells, min_group, forced))
         for index, (key, label, members) in enumerate(groups):
             cells = []
-            for measure, hidden in zip(measures(instrument), per_measure):
+            for measure, status in zip(measures(instrument), per_measure):
                 values = members[measure.column].dropna()
-                if hidden[index]:
-                    cells.append(suppressed)
-                elif not len(values):
-                    cells.append(None)
-                elif measure.is_share:
-                    cells.append(shown_share(float(values.mean()), len(values)))
+                if status[index] != "shown":
+                    cells.append(marks[status[index]])
                 else:
                     cells.append(float(values.mean()))
-            table.append(Row(breakdown, key, label, suppressed if suppressed_groups[index] else len(members), cells))
+            table.append(Row(breakdown, key, label, len(members) if rows[index] == "shown" else marks[rows[index]], cells))
     return table
 
 

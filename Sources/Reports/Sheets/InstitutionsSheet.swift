@@ -2,23 +2,25 @@ import AtbalstsCore
 import Scoring
 import XLSX
 
-/// Iestādes: institution × need area high-need share as a heat map; small groups show `<5`.
+/// Iestādes: institution × need area high-need share as a heat map; hidden cells show SPEC 8's marks.
 /// Column order is a contract with the oracle test (e2e/oracle/priorities.py).
 enum InstitutionsSheet {
     static let headerRow = 3
 
     static func write(_ report: CouncilReport, on sheet: Worksheet, labels: Labels, title: String) throws {
-        try sheet.heading(labels.institutionsTitle, "\(labels.wave): \(report.wave) · \(labels.institutionsNote)")
+        try sheet.heading(labels.institutionsTitle, "\(labels.wave): \(report.wave) · \(labels.marksLegend(minGroup: report.settings.minGroupSize))")
         let areas = report.instrument.needAreas
         let headers = [labels.code, labels.institution, labels.n, labels.responseRate]
             + areas.map { $0.label.text(labels.language) }
+        let minGroup = report.settings.minGroupSize
         let rows = report.needs.institutions.map { row -> [Cell] in
             let lead: [Cell] = [.text(row.institution.code), .text(row.institution.name)]
-            guard !row.suppressed else {
-                return lead + Array(repeating: .suppressed, count: 2 + areas.count)
+            let size: [Cell] = row.status == .shown
+                ? [.integer(row.respondents), .percent(row.responseRate)]
+                : Array(repeating: .withheld(row.status, minGroup: minGroup), count: 2)
+            return lead + size + zip(row.needs.areas, row.areaStatus).map { counts, status in
+                status == .shown ? .percent(counts.highNeed.share) : .withheld(status, minGroup: minGroup)
             }
-            return lead + [.integer(row.respondents), .percent(row.responseRate)]
-                + row.needs.areas.map { .share($0.highNeed.share, base: $0.answered) }
         }
         var table = Table(sheet: sheet, labels: labels)
         let body = try table.write(at: headerRow, headers: headers, rows: rows)
@@ -26,7 +28,9 @@ enum InstitutionsSheet {
         let totalRow = body.upperBound + 2
         let total: [Cell] = [.text(""), .text(labels.municipalityTotal), .integer(needs.respondents),
                              .percent(needs.responseRate)]
-            + needs.municipality.areas.map { .share($0.highNeed.share, base: $0.answered) }
+            + zip(needs.municipality.areas, needs.municipalityStatus).map { counts, status in
+                status == .shown ? .percent(counts.highNeed.share) : .withheld(status, minGroup: minGroup)
+            }
         for (column, cell) in total.enumerated() {
             try table.write(cell, row: totalRow, column: column)
         }

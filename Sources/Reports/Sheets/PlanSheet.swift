@@ -23,7 +23,7 @@ enum PlanSheet {
                 .decimal(row.priority.score, format: "0.0"),
                 .wrapped(institutions.isEmpty ? words.allInstitutions : institutions.joined(separator: "; ")),
                 .wrapped(areas.joined(separator: "; ")),
-                row.teachersInNeed < minGroup ? .suppressed : .integer(row.teachersInNeed),
+                row.teachersInNeed < minGroup ? .withheld(.small, minGroup: minGroup) : .integer(row.teachersInNeed),
                 .wrapped(row.forms.map { report.optionName("support_forms", $0, labels.language) }.joined(separator: "; ")),
                 .text(termName(row.term, words)), .text(""), .text(words.statuses[0]),
             ]

@@ -18,8 +18,17 @@ enum PrioritiesSheet {
             labels.wilsonHigh, labels.intensity, labels.breadth, labels.gap, labels.trend, labels.n,
             labels.stable,
         ]
+        let minGroup = report.settings.minGroupSize
         let rows = report.needs.priorities.map { priority -> [Cell] in
             let input = priority.input
+            let status = report.municipalityStatus(input.areaID)
+            guard status == .shown else {
+                // A municipality too small (or all-or-none under 2 × min_group_size) for its shares.
+                return [.integer(priority.rank), .text(input.areaID), .text(report.areaName(input.areaID, labels.language))]
+                    + Array(repeating: .withheld(status, minGroup: minGroup), count: 6)
+                    + [.percent(input.gap), .withheld(status, minGroup: minGroup), .withheld(status, minGroup: minGroup),
+                       .text(labels.no)]
+            }
             return [
                 .integer(priority.rank), .text(input.areaID),
                 .text(report.areaName(input.areaID, labels.language)),

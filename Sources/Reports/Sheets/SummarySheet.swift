@@ -25,7 +25,8 @@ enum SummarySheet {
         let top = needs.priorities.prefix(5).map { priority -> [Cell] in
             [
                 .integer(priority.rank), .text(report.areaName(priority.input.areaID, labels.language)),
-                .decimal(priority.score, format: "0.0"), .percent(priority.highNeedShare),
+                .decimal(priority.score, format: "0.0"),
+                .share(priority.highNeedShare, base: priority.input.counts.answered, minGroup: report.settings.minGroupSize),
             ]
         }
         let topRow = 3 + figures.count + 2
@@ -56,17 +57,10 @@ enum SummarySheet {
         let total = report.wellbeing.municipality
         guard report.wellbeing.available else { return [] }
         let minGroup = report.settings.minGroupSize
-        func mean(_ mean: Mean) -> Cell { mean.count < minGroup ? .suppressed : .decimal(mean.value, format: "0.0") }
-        func share(_ share: Share) -> Cell {
-            share.answered < minGroup ? .suppressed : .share(share.proportion.share, base: share.answered)
+        let group = WellbeingGroup(total: total, key: "", label: Bilingual(lv: "", en: ""), asked: total, minGroupSize: minGroup)
+        return WellbeingSheet.headline.map { measure in
+            [.text(WellbeingSheet.header(measure, words)), WellbeingSheet.cell(group, measure, minGroup: minGroup)]
         }
-        return [
-            [.text(words.who5Mean), mean(total.who5)],
-            [.text(words.poor), share(total.poorWellbeing)],
-            [.text(words.cbiMean), mean(total.cbi)],
-            [.text(words.highBurnout), share(total.highBurnout)],
-            [.text(words.stressed), share(total.stressed)],
-        ]
     }
 
     static func timestamp(_ date: Date) -> String {

@@ -22,12 +22,13 @@ enum SupportFormsSheet {
             try sheet.write(next - 1, 0, words.formsByPriority, Styles.label)
             let headers = [words.form] + report.formsByPriority.map { report.areaName($0.areaID, labels.language) }
             var rows: [[Cell]] = [[.text(words.amongHighNeed)] + report.formsByPriority.map { entry in
-                entry.counts.answered < minGroup ? .suppressed : .integer(entry.counts.answered)
+                entry.counts.answered < minGroup ? .withheld(.small, minGroup: minGroup) : .integer(entry.counts.answered)
             }]
             rows += options.indices.map { option in
                 [.text(options[option].label.text(labels.language))] + report.formsByPriority.map { entry in
                     entry.counts.answered < minGroup
-                        ? .suppressed : .share(entry.counts.share(option), base: entry.counts.answered)
+                        ? .withheld(.small, minGroup: minGroup)
+                        : .share(entry.counts.share(option), base: entry.counts.answered, minGroup: minGroup)
                 }
             }
             let body = try table.write(at: next, headers: headers, rows: rows, freeze: false, filter: false)
@@ -52,10 +53,14 @@ enum SupportFormsSheet {
     static func rows(_ counts: OptionCounts, minGroup: Int, language: Language) -> [[Cell]] {
         counts.ranked.map { option in
             let hidden = counts.answered < minGroup
+            // A count of 0 or all beside its share would tell what the withheld share hides.
+            let extreme = counts.share(option).map { isExtremeShare($0, of: counts.answered, minGroup: minGroup) } ?? false
             return [
                 .text(counts.options[option].label.text(language)),
-                hidden ? .suppressed : .integer(counts.chosen[option]),
-                hidden ? .suppressed : .share(counts.share(option), base: counts.answered),
+                hidden ? .withheld(.small, minGroup: minGroup)
+                    : extreme ? .withheld(.extreme, minGroup: minGroup) : .integer(counts.chosen[option]),
+                hidden ? .withheld(.small, minGroup: minGroup)
+                    : .share(counts.share(option), base: counts.answered, minGroup: minGroup),
             ]
         }
     }

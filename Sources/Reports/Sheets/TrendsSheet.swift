@@ -22,13 +22,13 @@ enum TrendsSheet {
             let small = snapshot.respondents < minGroup
             let returning: Cell = snapshot.returning.map { .integer($0) } ?? .blank
             var cells: [Cell] = [.text(snapshot.wave), .integer(snapshot.respondents), returning]
-            cells += topAreas.map { small ? .suppressed : .percent(snapshot.highNeed[$0]) }
+            cells += topAreas.map { small ? .withheld(.small, minGroup: minGroup) : .percent(snapshot.highNeed[$0]) }
             let wellbeing = snapshot.wellbeing
             cells += [
-                wellbeing.who5.count < minGroup ? .suppressed : .decimal(wellbeing.who5.value, format: "0.0"),
-                wellbeing.poorWellbeing.answered < minGroup ? .suppressed : .percent(wellbeing.poorWellbeing.proportion.share),
-                wellbeing.cbi.count < minGroup ? .suppressed : .decimal(wellbeing.cbi.value, format: "0.0"),
-                wellbeing.highBurnout.answered < minGroup ? .suppressed : .percent(wellbeing.highBurnout.proportion.share),
+                wellbeing.who5.count < minGroup ? .withheld(.small, minGroup: minGroup) : .decimal(wellbeing.who5.value, format: "0.0"),
+                wellbeing.poorWellbeing.answered < minGroup ? .withheld(.small, minGroup: minGroup) : .percent(wellbeing.poorWellbeing.proportion.share),
+                wellbeing.cbi.count < minGroup ? .withheld(.small, minGroup: minGroup) : .decimal(wellbeing.cbi.value, format: "0.0"),
+                wellbeing.highBurnout.answered < minGroup ? .withheld(.small, minGroup: minGroup) : .percent(wellbeing.highBurnout.proportion.share),
             ]
             return cells
         }

@@ -7,28 +7,49 @@ import XLSX
 enum WellbeingSheet {
     static let headerRow = 3
 
-    /// One measure column: how it reads from a summary and how many answers it rests on.
+    /// One measure column: its header and the measure it shows.
     struct Measure {
         let header: String
-        let value: (WellbeingSummary) -> Double?
-        let count: (WellbeingSummary) -> Int
-        let isShare: Bool
+        let measure: WellbeingMeasure
+        var isShare: Bool { measure != .who5 && measure != .cbi }
+    }
+
+    /// The municipality's wellbeing in five numbers (Kopsavilkums of every workbook).
+    static let headline: [WellbeingMeasure] = [.who5, .poorWellbeing, .cbi, .highBurnout, .stressed]
+
+    static func header(_ measure: WellbeingMeasure, _ labels: WellbeingLabels) -> String {
+        switch measure {
+        case .who5: labels.who5Mean
+        case .poorWellbeing: labels.poor
+        case .depressionScreen: labels.screen
+        case .cbi: labels.cbiMean
+        case .highBurnout: labels.highBurnout
+        case .stressed: labels.stressed
+        case .afterHours: labels.afterHours
+        case .stressSource(let index): labels.stressSourcePrefix + "\(index + 1)"
+        }
     }
 
     static func measures(_ labels: WellbeingLabels, sources: [ReferenceEntry], language: Language) -> [Measure] {
-        func share(_ header: String, _ pick: @escaping (WellbeingSummary) -> Share) -> Measure {
-            Measure(header: header, value: { pick($0).proportion.share }, count: { pick($0).answered }, isShare: true)
+        WellbeingMeasure.all(sourceCount: sources.count).map { measure in
+            if case .stressSource(let index) = measure {
+                return Measure(header: labels.stressSourcePrefix + sources[index].label.text(language), measure: measure)
+            }
+            return Measure(header: header(measure, labels), measure: measure)
         }
-        return [
-            Measure(header: labels.who5Mean, value: { $0.who5.value }, count: { $0.who5.count }, isShare: false),
-            share(labels.poor) { $0.poorWellbeing },
-            share(labels.screen) { $0.depressionScreen },
-            Measure(header: labels.cbiMean, value: { $0.cbi.value }, count: { $0.cbi.count }, isShare: false),
-            share(labels.highBurnout) { $0.highBurnout },
-            share(labels.stressed) { $0.stressed },
-            share(labels.afterHours) { $0.afterHoursWeekly },
-        ] + sources.indices.map { index in
-            share(labels.stressSourcePrefix + sources[index].label.text(language)) { $0.stressSources[index] }
+    }
+
+    /// One group's cell for one measure: its value when SPEC 8 lets it be shown, else the mark.
+    static func cell(_ group: WellbeingGroup, _ measure: WellbeingMeasure, minGroup: Int) -> Cell {
+        let status = group.cells[measure] ?? .notAsked
+        guard status == .shown else { return .withheld(status, minGroup: minGroup) }
+        let summary = group.summary
+        switch measure {
+        case .who5: return .decimal(summary.who5.value, format: "0.0")
+        case .cbi: return .decimal(summary.cbi.value, format: "0.0")
+        default:
+            let counts = measure.counts(summary)
+            return .share(counts.yes.map { Double($0) / Double(counts.answered) }, base: counts.answered, minGroup: minGroup)
         }
     }
 
@@ -37,14 +58,16 @@ enum WellbeingSheet {
     ) throws {
         let words = labels.wellbeing
         let wellbeing = report.wellbeing
-        try sheet.heading(words.title, "\(labels.wave): \(report.wave) · \(words.note)")
+        let minGroup = report.settings.minGroupSize
+        try sheet.heading(words.title, "\(labels.wave): \(report.wave) · \(labels.marksLegend(minGroup: minGroup))")
         guard wellbeing.available else {
             try sheet.write(headerRow, 0, words.unavailable)
             return
         }
         let total = WellbeingGroup(
-            key: "", label: Bilingual(lv: words.dimensions[.municipality]!, en: words.dimensions[.municipality]!),
-            summary: wellbeing.municipality, suppressed: wellbeing.municipality.respondents < report.settings.minGroupSize)
+            total: wellbeing.municipality, key: "",
+            label: Bilingual(lv: words.dimensions[.municipality]!, en: words.dimensions[.municipality]!),
+            asked: wellbeing.municipality, minGroupSize: minGroup)
         let sections = [(words.dimensions[.municipality]!, [total])]
             + wellbeing.breakdowns.map { (words.dimensions[$0.dimension]!, $0.groups) }
         let body = try table(
@@ -89,20 +112,12 @@ enum WellbeingSheet {
     private static func rows(
         _ section: String, _ groups: [WellbeingGroup], columns: [Measure], language: Language, minGroup: Int
     ) -> [[Cell]] {
-        let hidden = columns.map { measure in
-            suppressedMeasure(groups: groups, count: measure.count, minGroupSize: minGroup)
-        }
-        return groups.enumerated().map { index, group in
+        groups.map { group in
             let lead: [Cell] = [
                 .text(section), .text(group.key), .text(group.label.text(language)),
-                group.suppressed ? .suppressed : .integer(group.summary.respondents),
+                group.status == .shown ? .integer(group.summary.respondents) : .withheld(group.status, minGroup: minGroup),
             ]
-            return lead + columns.enumerated().map { column, measure in
-                if hidden[column][index] { return .suppressed }
-                let value = measure.value(group.summary)
-                return measure.isShare
-                    ? .share(value, base: measure.count(group.summary)) : .decimal(value, format: "0.0")
-            }
+            return lead + columns.map { cell(group, $0.measure, minGroup: minGroup) }
         }
     }
 
@@ -136,10 +151,9 @@ enum WellbeingSheet {
         words: WellbeingLabels, labels: Labels
     ) throws {
         guard let institutions = report.wellbeing.breakdowns.first(where: { $0.dimension == .institution }) else { return }
-        let minGroup = report.settings.minGroupSize
-        let who5Hidden = suppressedMeasure(groups: institutions.groups, count: { $0.who5.count }, minGroupSize: minGroup)
-        let cbiHidden = suppressedMeasure(groups: institutions.groups, count: { $0.cbi.count }, minGroupSize: minGroup)
-        let shown = institutions.groups.indices.filter { !institutions.groups[$0].suppressed }
+        let shown = institutions.groups.indices.filter {
+            institutions.groups[$0].cells[.who5] == .shown || institutions.groups[$0].cells[.cbi] == .shown
+        }
         guard !shown.isEmpty else { return }
         try sheet.write(top, 0, words.chartData, Styles.label)
         var table = Table(sheet: sheet, labels: labels)
@@ -147,8 +161,8 @@ enum WellbeingSheet {
             let summary = institutions.groups[index].summary
             return [
                 .text(institutions.groups[index].label.text(labels.language)),
-                who5Hidden[index] ? .blank : .decimal(summary.who5.value, format: "0.0"),
-                cbiHidden[index] ? .blank : .decimal(summary.cbi.value, format: "0.0"),
+                institutions.groups[index].cells[.who5] == .shown ? .decimal(summary.who5.value, format: "0.0") : .blank,
+                institutions.groups[index].cells[.cbi] == .shown ? .decimal(summary.cbi.value, format: "0.0") : .blank,
             ]
         }
         let body = try table.write(
