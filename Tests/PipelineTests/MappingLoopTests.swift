@@ -12,24 +12,10 @@ struct MappingLoopTests {
 
     init() throws { workspace = try TestWorkspace() }
 
-    static var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("atbalsts")
-    }
-
-    /// Runs the binary; a missing binary is a failure, never a silent skip.
+    /// Runs the built binary in the given message language (BuiltBinary fails when it is missing).
     func atbalsts(_ arguments: [String], language: String = "en") throws -> (code: Int32, out: String, errors: String) {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the atbalsts binary first")
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments + ["--lang", language]
-        let errors = Pipe(), output = Pipe()
-        process.standardError = errors
-        process.standardOutput = output
-        try process.run()
-        let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, out, text)
+        let result = try BuiltBinary.run(arguments + ["--lang", language])
+        return (result.code, result.output, result.errors)
     }
 
     /// A pipeline over one export with the given source keys; returns its path.
