@@ -57,7 +57,7 @@ public struct PipelineCheck {
                         register: register, pseudonymizer: pseudonymizer, options: options)
                 }
             } catch {
-                if let ingest = error as? IngestError, case .mappedColumnMissing(let item, _, let closest) = ingest.cause {
+                if case .mappedColumnMissing(let item, _, let closest) = error.cause {
                     check.unmatchedColumn = (item, closest)
                 }
                 check.error = pipeline.mistake(error, source: source) ?? error

@@ -57,6 +57,10 @@ public struct Runner {
 
     /// Re-renders the workbooks from stored data (SPEC 6 `report`).
     public func report() throws -> RunSummary {
+        // No database: nothing to lock, and nothing created beside it (SPEC 9).
+        guard FileManager.default.fileExists(atPath: pipeline.database.path) else {
+            throw RunError.waveNotInDatabase(wave: pipeline.wave.id, database: pipeline.database.lastPathComponent, known: [])
+        }
         let lock = try WorkspaceLock.acquire(for: pipeline.database, command: "report \(pipeline.path.lastPathComponent)")
         defer { lock.release() }
         let known = FileManager.default.fileExists(atPath: pipeline.database.path)

@@ -179,6 +179,7 @@ struct MappingLoopTests {
         #expect(result.errors.contains("wave 2025-26-spring is not in the database"))
         #expect(!FileManager.default.fileExists(atPath: workspace.url("out").path))
         #expect(!FileManager.default.fileExists(atPath: workspace.url("atbalsts.sqlite").path))
+        #expect(!FileManager.default.fileExists(atPath: workspace.url("atbalsts.sqlite.lock").path))
     }
 
     @Test func aWaveWithNoRespondentsWritesNoWorkbook() throws {

@@ -24,6 +24,43 @@ def seed_list(seeds, name):
         return list(csv.DictReader(handle))
 
 
+EMPTY, SMALL, HIDDEN, SHOWN = 0, 1, 2, 3
+
+
+def disclose(answered, yes, min_group, forced=None):
+    """SPEC 8 over one column with a shown total: no answers, under the threshold, 0 %/100 % under
+    twice it, then the smallest shown cells hidden until the hidden ones hold at least two cells and
+    min_group people (for shares also min_group - 1 with and without the attribute; for head counts
+    small cells must not pin each other). Returns one status per cell."""
+    status = np.where(answered == 0, EMPTY, np.where(answered < min_group, SMALL, SHOWN))
+    if yes is not None:
+        status[(status == SHOWN) & (answered < 2 * min_group) & ((yes == 0) | (yes == answered))] = HIDDEN
+    if forced is not None:
+        status = np.where(forced >= 0, forced, status)
+
+    def safe():
+        hidden = ((status == SMALL) | (status == HIDDEN)) & (answered > 0)
+        count = int(hidden.sum())
+        if count == 0:
+            return True
+        people = int(answered[hidden].sum())
+        if count < 2 or people < min_group:
+            return False
+        if yes is not None:
+            with_it = int(yes[hidden].sum())
+            return with_it >= min_group - 1 and people - with_it >= min_group - 1
+        small = int((status[hidden] == SMALL).sum())
+        return small < count or people - (small - 1) * (min_group - 1) < min_group - 1
+
+    order = np.lexsort((np.arange(len(answered)), answered))
+    while not safe():
+        shown = [i for i in order if status[i] == SHOWN]
+        if not shown:
+            break
+        status[shown[0]] = HIDDEN
+    return status
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--csv", required=True)
@@ -68,9 +105,18 @@ def main():
     share = high / answered
     intensity = need.mean() / 3
     sizes = frame.groupby("institution").size()
-    eligible = sizes[sizes >= args.min_group].index
     by_institution = (need == 3).where(need.notna()).groupby(frame["institution"]).mean()
-    breadth = (by_institution.loc[eligible] >= args.threshold).mean()
+    # SPEC 7: breadth among institutions whose share of the area is published (SPEC 8's rules).
+    codes = register["code"]
+    rows = disclose(sizes.reindex(codes).fillna(0).to_numpy(dtype=int), None, args.min_group)
+    forced = np.where(rows == SHOWN, -1, rows)
+    answered_by = need.notna().groupby(frame["institution"]).sum().reindex(codes).fillna(0).astype(int)
+    high_by = (need == 3).groupby(frame["institution"]).sum().reindex(codes).fillna(0).astype(int)
+    breadth = pd.Series({
+        area: float((by_institution[area].reindex(codes)[published] >= args.threshold).mean())
+        for area in need.columns
+        for published in [disclose(answered_by[area].to_numpy(), high_by[area].to_numpy(), args.min_group, forced) == SHOWN]
+    })
     p = share
     centre = (p + Z * Z / (2 * answered)) / (1 + Z * Z / answered)
     half = Z * np.sqrt(p * (1 - p) / answered + Z * Z / (4 * answered ** 2)) / (1 + Z * Z / answered)
