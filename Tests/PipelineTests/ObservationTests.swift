@@ -56,9 +56,10 @@ struct ObservationTests {
 
     /// Runs the small needs fixture with (or without) the observation export.
     static func run(
-        _ workspace: TestWorkspace, observations: Bool = true, weights: String = ""
+        _ workspace: TestWorkspace, observations: Bool = true, weights: String = "",
+        export text: String = export(), columns mapping: String? = columns()
     ) throws -> RunSummary {
-        try export().write(to: workspace.url("vērošana.csv"), atomically: true, encoding: .utf8)
+        try text.write(to: workspace.url("vērošana.csv"), atomically: true, encoding: .utf8)
         var sources = """
               - file: \(TestWorkspace.fixtures.path)/small-google-forms.csv
                 kind: needs
@@ -70,8 +71,7 @@ struct ObservationTests {
 
                   - file: \(workspace.url("vērošana.csv").path)
                     kind: observation
-                    columns:
-                \(columns())
+                \(mapping.map { "    columns:\n" + $0 } ?? "")
                 """
         }
         let settings = TestWorkspace.tolerantSettings + (weights.isEmpty ? "" : "\n  priority_weights: { \(weights) }")
@@ -222,5 +222,51 @@ struct ObservationTests {
         let expected = (100 * present.reduce(0) { $0 + $1.0 * $1.1 } / present.reduce(0) { $0 + $1.0 } * 10)
             .rounded(.toNearestOrAwayFromZero) / 10
         #expect(weighted[row]?[3] == .number(expected))
+    }
+
+    /// The same observations as a LimeSurvey export with question codes and answer codes: found by
+    /// the instrument's codes alone, no `columns:`.
+    static func limeSurveyExport() -> String {
+        var header = ["id", "submitdate", "lastpage", "Q1", "Q2", "Q3"] + (1...7).map { "Q4[SQ00\($0)]" } + ["Q5"]
+        for d in domains.indices { for c in 1...3 { header.append("Q\(d + 6)[SQ00\(c)]") } }
+        var lines = [header.joined(separator: ",")]
+        for (index, row) in rows.enumerated() {
+            var fields = ["\(index + 1)", "2026-10-14 10:\(10 + index):00", "3", row.institution, "A\(row.role)", row.teacher]
+            fields += (1...7).map { $0 == 5 ? "Y" : "" } + ["2026-10-14"]
+            for ratings in row.ratings { fields += ratings.map { "A\($0 + 1)" } }
+            lines.append(fields.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func aLimeSurveyExportReadsByCodesAndGivesTheSameNumbers() throws {
+        let workspace = try TestWorkspace()
+        let summary = try Self.run(workspace, export: Self.limeSurveyExport(), columns: nil)
+        let observed = try #require(summary.sources.last)
+        #expect(observed.status == .imported, "\(observed.error ?? "")")
+        #expect(observed.rowsAccepted == 15)
+        let sheet = try WorkbookReader(workspace.url("out/2026-27-autumn-padome.xlsx")).rows(ofSheet: "Stundu vērošana")
+        for d in Self.domains.indices {
+            let (weak, n) = Self.weakShare(Self.rows, domains: [d])
+            #expect(Self.close(sheet[5 + d]?[2], Double(weak) / Double(n)), "\(Self.domains[d])")
+        }
+        #expect(sheet[17]?[4] == .number(8), "t0 observed twice still one teacher")
+    }
+
+    @Test func aMissingTeacherColumnFailsTheFileAndAnUnknownSchoolIsQuarantined() throws {
+        let workspace = try TestWorkspace()
+        let without = Self.columns().split(separator: "\n").filter { !$0.contains("observed_teacher") }.joined(separator: "\n")
+        let renamed = Self.export().replacingOccurrences(of: "Skolotājs", with: "Cits lauks")
+        let failed = try Self.run(workspace, export: renamed, columns: without)
+        let source = try #require(failed.sources.last)
+        #expect(source.status == .failed)
+        #expect(source.error?.contains("observed_teacher") == true, "\(source.error ?? "")")
+
+        let again = try TestWorkspace()
+        let extra = Self.export() + "Nezināma skola,Vadība,x@obs-example.lv,Matemātikas joma,2026-10-14"
+            + String(repeating: ",3", count: 24) + "\n"
+        let summary = try Self.run(again, export: extra)
+        let read = try #require(summary.sources.last)
+        #expect(read.rowsAccepted == 15 && read.rowsQuarantined == 1)
     }
 }

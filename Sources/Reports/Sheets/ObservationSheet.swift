@@ -21,6 +21,16 @@ enum ObservationSheet {
         return [entry.status == .shown ? .percent(entry.cell.proportion.share) : .withheld(entry.status, minGroup: minGroup)]
     }
 
+    /// Metodoloģija's rows for lesson observation, when observations were imported.
+    static func definitions(_ report: CouncilReport, _ labels: Labels) -> [(String, String)] {
+        guard report.observation != nil else { return [] }
+        let words = ObservationLabels.of(labels.language)
+        let weight = String(report.settings.weights.observed)
+        return labels.language == .lv
+            ? [(words.sheet, "Vērojums ir vājs jomā, ja tās novēroto kritēriju vidējais vērtējums ir zem 2,5 (rubrika 1–4; \"nav novērots\" neskaitās); īpatsvars ar 95 % Vilsona intervālu. Skaitļi rāda vismaz min_group_size vērotu pedagogu grupas; pedagogs, kas vērots divreiz, aptvērumā skaitās vienreiz. Vērota vājība prioritātēs: to jomu vājo vērojumu īpatsvars, kas informē par vajadzību jomu; svars observed = \(weight).")]
+            : [(words.sheet, "An observation is weak in a domain when the mean of the criteria it rated there is below 2.5 (rubric 1–4; \"not observed\" does not count); the share carries a 95 % Wilson interval. Numbers show only for groups of at least min_group_size observed teachers; a teacher observed twice counts once for coverage. Observed weakness in the priorities: the weak share of the domains that inform the need area; weight observed = \(weight).")]
+    }
+
     static func write(
         _ report: CouncilReport, _ observation: ObservationReport, on sheet: Worksheet, labels: Labels, title: String
     ) throws {
