@@ -269,4 +269,20 @@ struct ObservationTests {
         let read = try #require(summary.sources.last)
         #expect(read.rowsAccepted == 15 && read.rowsQuarantined == 1)
     }
+
+    @Test func anInstitutionWorkbookShowsItsOwnSharesBesideTheMunicipality() throws {
+        let workspace = try TestWorkspace()
+        _ = try Self.run(workspace)
+        let sheet = try WorkbookReader(workspace.url("out/2026-27-autumn-T01.xlsx")).rows(ofSheet: "Stundu vērošana")
+        let own = Self.rows.filter { $0.institution == "Testa vidusskola" }
+        for d in Self.domains.indices {
+            let mine = Self.weakShare(own, domains: [d]), all = Self.weakShare(Self.rows, domains: [d])
+            #expect(sheet[5 + d]?[0] == .text(Self.domains[d]))
+            #expect(Self.close(sheet[5 + d]?[2], Double(mine.weak) / Double(mine.n)), "T01 \(Self.domains[d])")
+            #expect(Self.close(sheet[5 + d]?[3], Double(all.weak) / Double(all.n)), "municipality \(Self.domains[d])")
+        }
+        // Coverage block below: observations, observed teachers, headcount, coverage.
+        #expect(sheet[15]?[2] == .number(9) && sheet[16]?[2] == .number(8) && sheet[17]?[2] == .number(20))
+        #expect(Self.close(sheet[18]?[2], 8.0 / 20.0) && Self.close(sheet[18]?[3], 14.0 / 34.0))
+    }
 }

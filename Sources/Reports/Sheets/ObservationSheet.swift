@@ -113,3 +113,53 @@ enum ObservationSheet {
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
     }
 }
+
+extension ObservationSheet {
+    /// An institution workbook's Stundu vērošana: its own weak shares and coverage beside the
+    /// municipality's, each cell with the status the council workbook gave it (SPEC 8 across
+    /// workbooks), so no workbook shows what another withholds.
+    static func writeInstitution(
+        _ report: InstitutionReport, _ observation: ObservationReport, on sheet: Worksheet, labels: Labels, title: String
+    ) throws {
+        let words = ObservationLabels.of(labels.language)
+        let own = labels.own
+        let numbers = observation.indicators
+        let minGroup = report.council.settings.minGroupSize
+        let language = labels.language
+        guard let row = numbers.institutions.first(where: { $0.institution.code == report.institution.code }) else { return }
+        try sheet.heading(
+            "\(report.institution.name) — \(words.title)",
+            "\(labels.wave): \(report.council.wave) · \(words.note) · \(labels.marksLegend(minGroup: minGroup))")
+        var table = Table(sheet: sheet, labels: labels)
+        func share(_ cell: ObservationCell, _ status: CellStatus) -> Cell {
+            status == .shown ? .percent(cell.proportion.share) : .withheld(status, minGroup: minGroup)
+        }
+        let rows = numbers.domains.indices.map { index -> [Cell] in
+            let domain = numbers.domains[index]
+            return [.text(domain), .text(observation.domainNames[domain]?.text(language) ?? domain),
+                    share(row.domains[index], row.domainStatus[index]),
+                    share(numbers.municipality[index], numbers.municipalityStatus[index])]
+        }
+        let body = try table.write(
+            at: headerRow, headers: ["id", words.domain, "\(words.weakShare): \(own.inInstitution)",
+                                     "\(words.weakShare): \(own.inMunicipality)"],
+            rows: rows, filter: false)
+        let shown = row.status == .shown
+        let coverage: [[Cell]] = [
+            [.text(""), .text(words.observations),
+             shown ? .integer(row.observations) : .withheld(row.status, minGroup: minGroup), .integer(numbers.observations)],
+            [.text(""), .text(words.teachers),
+             shown ? .integer(row.teachers) : .withheld(row.status, minGroup: minGroup), .integer(numbers.teachers)],
+            [.text(""), .text(words.headcount), .integer(row.institution.teachers), .integer(numbers.headcount)],
+            [.text(""), .text(words.coverage),
+             shown ? .percent(row.coverage) : .withheld(row.status, minGroup: minGroup), .percent(numbers.coverage)],
+        ]
+        try table.write(
+            at: body.upperBound + 2, headers: ["", words.coverage, own.inInstitution, own.inMunicipality],
+            rows: coverage, freeze: false, filter: false)
+        try table.applyWidths()
+        try sheet.setColumn(1, 1, width: 36)
+        try sheet.setRow(headerRow, height: 48)
+        try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
+    }
+}
