@@ -3,6 +3,7 @@ import GRDB
 import TestSupport
 import Testing
 @testable import Pipeline
+import Store
 
 /// SPEC 12.2 / issue 18: lesson observations read through `observation-v1`, shown on Stundu
 /// vērošana and beside the need on Prioritātes, never one teacher's ratings.
@@ -284,5 +285,19 @@ struct ObservationTests {
         // Coverage block below: observations, observed teachers, headcount, coverage.
         #expect(sheet[15]?[2] == .number(9) && sheet[16]?[2] == .number(8) && sheet[17]?[2] == .number(20))
         #expect(Self.close(sheet[18]?[2], 8.0 / 20.0) && Self.close(sheet[18]?[3], 14.0 / 34.0))
+    }
+
+    @Test func forgettingTheWaveDeletesItsObservations() throws {
+        let workspace = try TestWorkspace()
+        _ = try Self.run(workspace)
+        let path = workspace.url("atbalsts.sqlite").path
+        func count() throws -> Int {
+            try DatabaseQueue(path: path).read { db in
+                try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM observation) + (SELECT count(*) FROM observation_answer)") ?? -1
+            }
+        }
+        #expect(try count() > 15)
+        #expect(try AppDatabase(path: path).forget(wave: "2026-27-autumn"))
+        #expect(try count() == 0)
     }
 }
