@@ -58,7 +58,7 @@ struct ObservationTests {
     /// Runs the small needs fixture with (or without) the observation export.
     static func run(
         _ workspace: TestWorkspace, observations: Bool = true, weights: String = "",
-        export text: String = export(), columns mapping: String? = columns()
+        export text: String = export(), columns mapping: String? = columns(), extra: String = ""
     ) throws -> RunSummary {
         try text.write(to: workspace.url("vērošana.csv"), atomically: true, encoding: .utf8)
         var sources = """
@@ -76,7 +76,7 @@ struct ObservationTests {
                 """
         }
         let settings = TestWorkspace.tolerantSettings + (weights.isEmpty ? "" : "\n  priority_weights: { \(weights) }")
-        let pipeline = try workspace.pipeline(sources: sources, settings: settings)
+        let pipeline = try workspace.pipeline(sources: sources, extra: extra, settings: settings)
         return try Runner(pipeline: pipeline, progress: Progress(quiet: true)).run()
     }
 
@@ -299,5 +299,16 @@ struct ObservationTests {
         #expect(try count() > 15)
         #expect(try AppDatabase(path: path).forget(wave: "2026-27-autumn"))
         #expect(try count() == 0)
+    }
+
+    @Test func inEnglishTheSheetAndItsDomainsSpeakEnglish() throws {
+        let workspace = try TestWorkspace()
+        _ = try Self.run(workspace, extra: "  language: en")
+        let book = try WorkbookReader(workspace.url("out/2026-27-autumn-padome.xlsx"))
+        #expect(book.sheetNames.contains("Lesson observation"))
+        let sheet = try book.rows(ofSheet: "Lesson observation")
+        #expect(sheet[5]?[1] == .text("Learning climate"))
+        #expect(sheet[12]?[1] == .text("Digital tools"))
+        #expect(sheet[19]?[6 + 0] == .text("no answers"))
     }
 }
