@@ -13,12 +13,16 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 "$bin" init "$work" --key-only >/dev/null
+# Lesson observations of the same term, from the seeded generator (SPEC 12.2).
+"$python" scripts/generate_observations.py --wave-term autumn --out "$work/observations.csv" >/dev/null
 cat > "$work/pipeline.yaml" <<YAML
 wave: 2026-27-autumn
 seeds: $repo/seeds
 sources:
   - file: $repo/samples/google-forms-needs.csv
     kind: needs
+  - file: $work/observations.csv
+    kind: observation
 outputs:
   directory: out
 YAML
@@ -28,6 +32,8 @@ book="$work/out/2026-27-autumn-padome.xlsx"
 "$python" -W ignore e2e/oracle/priorities.py --csv samples/google-forms-needs.csv --seeds seeds \
   --register seeds/institutions.csv --workbook "$book"
 "$python" -W ignore e2e/oracle/wellbeing.py --csv samples/google-forms-needs.csv --seeds seeds \
+  --register seeds/institutions.csv --workbook "$book"
+"$python" -W ignore e2e/oracle/observation.py --csv "$work/observations.csv" --seeds seeds \
   --register seeds/institutions.csv --workbook "$book"
 
 # LibreOffice writes every sheet as <book>-<sheet>.csv (UTF-8, raw values).

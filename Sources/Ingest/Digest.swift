@@ -74,5 +74,15 @@ public struct Pseudonymizer: Sendable {
         return Digest.hmacSHA256Hex(key: key, message: Array(normalised.utf8))
     }
 
+    /// An observed teacher's e-mail or id (SPEC 12.2): an e-mail keys as above; any other id is
+    /// trimmed, lower-cased and keyed under its own prefix, so it never collides with an e-mail.
+    /// nil for a blank cell.
+    public func key(forIdentifierBytes bytes: ArraySlice<UInt8>) -> String? {
+        if let email = key(forEmailBytes: bytes) { return email }
+        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard !text.isEmpty else { return nil }
+        return Digest.hmacSHA256Hex(key: key, message: Array(("id:" + text).utf8))
+    }
+
     public static func randomKey() -> String { "r-" + Digest.hex(Digest.randomBytes(16)) }
 }

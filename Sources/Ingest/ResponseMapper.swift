@@ -34,6 +34,9 @@ struct ResponseMapper {
     private let institutionColumn: Int
     private let institutionByKey: [String: String]
     private let textColumns: [Int?]
+    /// The text slot whose answer is the respondent's key, not a text (an observed teacher's
+    /// e-mail or id, SPEC 12.2): pseudonymised and never kept.
+    private let keyTextSlot: Int?
     private let scales: [Scale]
     private let labelTables: [[String: Int]]
     /// Per multi-select: labels longest first (a label may contain the separator), with indices.
@@ -92,6 +95,7 @@ struct ResponseMapper {
         term = sourceOptions.term
         textColumns = instrument.items.indices.filter { instrument.items[$0].kind == .text }.map { mapping.columnForItem[$0] }
         let textCount = textColumns.count
+        keyTextSlot = instrument.textItemIDs.firstIndex { Instrument.pseudonymisedItemIDs.contains($0) }
 
         var scales: [Scale] = []
         var tables: [[String: Int]] = []
@@ -235,7 +239,12 @@ struct ResponseMapper {
             // SPEC 8: no e-mail address is stored, not even one written into a comment.
             texts[index] = Redaction.redact(record.string(column))
         }
-        let key = meta.email.flatMap { pseudonymizer.key(forEmailBytes: record.field($0)) }
+        var keyed: String?
+        if let slot = keyTextSlot {
+            texts[slot] = nil
+            keyed = textColumns[slot].flatMap { pseudonymizer.key(forIdentifierBytes: record.field($0)) }
+        }
+        let key = keyed ?? meta.email.flatMap { pseudonymizer.key(forEmailBytes: record.field($0)) }
             ?? Pseudonymizer.randomKey()
         var submittedAt: String?
         if let column = meta.submittedAt, !record.isBlank(column) {

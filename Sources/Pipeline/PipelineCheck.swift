@@ -31,7 +31,7 @@ public struct PipelineCheck {
         register = try Seeds.register(at: registerFile)
         let validation = MappingValidation(pipeline: pipeline, register: register)
         let pseudonymizer = Pseudonymizer(key: Digest.randomBytes(32))
-        for source in pipeline.sources where source.kind == .needs {
+        for source in pipeline.sources where source.kind == .needs || source.kind == .observation {
             let instrument = try seeds.instrument(source.instrument)
             try validation.check(source, instrument: instrument)
             var check = SourceCheck(source: source, instrument: instrument)

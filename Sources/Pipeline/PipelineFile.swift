@@ -10,6 +10,8 @@ public struct PipelineFile: Sendable {
         case needs
         case selfAssessment = "self-assessment"
         case institutions
+        /// Lesson observation records (SPEC 12.2), read through `observation-v1` by default.
+        case observation
     }
 
     public struct Source: Sendable {
@@ -61,7 +63,7 @@ public struct PipelineFile: Sendable {
         "min_group_size", "high_need_breadth_threshold", "priority_weights", "max_input_size", "max_rejected_share",
         "wave_dates",
     ]
-    static let weightKeys: Set<String> = ["high_need", "intensity", "gap", "breadth", "trend"]
+    static let weightKeys: Set<String> = ["high_need", "intensity", "gap", "breadth", "trend", "observed"]
 
     public static func load(_ path: URL) throws(PipelineError) -> PipelineFile {
         let name = path.path
@@ -173,7 +175,7 @@ public struct PipelineFile: Sendable {
         guard let kind = SourceKind(rawValue: kindText) else {
             throw PipelineError(
                 file: file, line: entry.keyLine("kind"),
-                say("kind \"\(kindText)\" is not one of needs, self-assessment, institutions", lv: "veids \"\(kindText)\" nav needs, self-assessment vai institutions"))
+                say("kind \"\(kindText)\" is not one of needs, self-assessment, institutions, observation", lv: "veids \"\(kindText)\" nav needs, self-assessment, institutions vai observation"))
         }
         var options = limits
         if let sheet = try entry.string("sheet"), !sheet.isEmpty { options.sheet = sheet }
@@ -244,7 +246,7 @@ public struct PipelineFile: Sendable {
         }
         return Source(
             file: resolve(try entry.required("file", in: "a source")), kind: kind,
-            instrument: try entry.string("instrument") ?? "needs-v1", options: options, line: entry.line,
+            instrument: try entry.string("instrument") ?? (kind == .observation ? ObservationDomains.instrumentID : "needs-v1"), options: options, line: entry.line,
             keyLines: keyLines)
     }
 
@@ -278,6 +280,7 @@ public struct PipelineFile: Sendable {
             settings.weights.gap = try weight("gap", settings.weights.gap)
             settings.weights.breadth = try weight("breadth", settings.weights.breadth)
             settings.weights.trend = try weight("trend", settings.weights.trend)
+            settings.weights.observed = try weight("observed", settings.weights.observed)
         }
         return settings
     }

@@ -10,6 +10,8 @@ struct ReportBuilder {
     let instrument: Instrument
     let settings: ScoringSettings
     let wave: Wave
+    /// Published observed weakness per need area (SPEC 12.2), a priority component.
+    var observedWeakness: [String: Double] = [:]
 
     func build() throws -> (report: CouncilReport, responses: [ScoredResponse]) {
         let responses = try database.responses(wave: wave.id, instrument: instrument)
@@ -31,7 +33,7 @@ struct ReportBuilder {
         let previous = history.last { $0.wave != wave.id && $0.respondents > 0 }
         let needs = NeedIndicators(
             responses: responses, register: register, instrument: instrument, settings: settings, gaps: gaps,
-            previousHighNeed: previous?.highNeed ?? [:])
+            previousHighNeed: previous?.highNeed ?? [:], observed: observedWeakness)
         let supportForms = OptionCounts(responses, itemID: "support_forms", instrument: instrument)
         let barriers = OptionCounts(responses, itemID: "barriers", instrument: instrument)
         let formsByPriority = needs.priorities.prefix(CouncilReport.topPriorities).compactMap { priority -> (areaID: String, counts: OptionCounts)? in

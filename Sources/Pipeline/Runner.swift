@@ -41,7 +41,7 @@ public struct Runner {
         for source in pipeline.sources {
             guard let instrument = instruments[source.instrument], source.kind != .institutions else { continue }
             switch source.kind {
-            case .needs:
+            case .needs, .observation:
                 summary.sources.append(
                     try importSource(source, instrument: instrument, register: register, pseudonymizer: pseudonymizer, into: database))
             case .selfAssessment:
@@ -150,10 +150,12 @@ public struct Runner {
         let fingerprint = ReadFingerprint.of(source, instrument: instrument, register: register, settings: pipeline.importSettings)
         let verdict = verdict(instrument, register)
         var read: ParsedSource?
-        let outcome = try database.importSource(
-            wave: pipeline.wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: name,
-            instrument: instrument, nextBatch: handoff.receive,
-            finish: {
+        // Observations keep their own table: a teacher observed twice supersedes nothing (SPEC 12.2).
+        let store = source.kind == .observation ? database.importObservations : database.importSource
+        let outcome = try store(
+            pipeline.wave, register, sha256, fingerprint, name,
+            instrument, handoff.receive,
+            {
                 reading.wait()
                 let result = try parsed.get()
                 read = result
@@ -274,9 +276,11 @@ public struct Runner {
         let instrumentID = pipeline.sources.first { $0.kind == .needs }?.instrument ?? "needs-v1"
         let instrument = try seeds.instrument(instrumentID)
         let wave = pipeline.wave.id
-        let (report, responses) = try ReportBuilder(
-            database: database, instrument: instrument, settings: pipeline.settings, wave: pipeline.wave
-        ).build()
+        let observation = try observationReport(from: database)
+        var builder = ReportBuilder(database: database, instrument: instrument, settings: pipeline.settings, wave: pipeline.wave)
+        builder.observedWeakness = observation?.indicators.publishedWeaknesses ?? [:]
+        var (report, responses) = try builder.build()
+        report.observation = observation
         summary.respondents = responses.count
         summary.wavesInDatabase = try database.waves().count
         guard !responses.isEmpty else { throw RunError.noRespondents(wave: wave) }

@@ -15,6 +15,8 @@ public struct CouncilReport: Sendable {
     /// Preferred forms among the respondents in high need, per top priority.
     public var formsByPriority: [(areaID: String, counts: OptionCounts)] = []
     public var plan: [PlanRow] = []
+    /// Stundu vērošana (SPEC 12.2); nil when no observations were imported for the wave.
+    public var observation: ObservationReport?
     public var sources: [SourceSummary]
     public var quarantine: [QuarantineEntry]
     /// Answers that matched no label: missing for their item only (SPEC 9).

@@ -21,6 +21,7 @@ public enum CouncilWorkbook {
         let forms = try workbook.addWorksheet(labels.plan.formsSheet)
         let plan = try workbook.addWorksheet(labels.plan.planSheet)
         let dataQuality = try workbook.addWorksheet(labels.dataQualitySheet)
+        let observed = try report.observation.map { _ in try workbook.addWorksheet(ObservationLabels.of(language).sheet) }
         let methodology = try workbook.addWorksheet(labels.methodologySheet)
 
         try SummarySheet.write(report, on: summary, labels: labels, title: title)
@@ -31,6 +32,9 @@ public enum CouncilWorkbook {
         try SupportFormsSheet.write(report, on: forms, labels: labels, title: title)
         try PlanSheet.write(report, on: plan, labels: labels, title: title)
         try DataQualitySheet.write(report, on: dataQuality, labels: labels, title: title)
+        if let observed, let observation = report.observation {
+            try ObservationSheet.write(report, observation, on: observed, labels: labels, title: title)
+        }
         try MethodologySheet.write(report, on: methodology, labels: labels, title: title)
         summary.activate()
         try workbook.close()

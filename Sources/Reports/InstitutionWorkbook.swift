@@ -19,6 +19,7 @@ public enum InstitutionWorkbook {
         let wellbeing = try workbook.addWorksheet(labels.wellbeing.sheet)
         let forms = try workbook.addWorksheet(labels.plan.formsSheet)
         let comments = try report.comments.map { _ in try workbook.addWorksheet(words.commentsSheet) }
+        let observed = try council.observation.map { _ in try workbook.addWorksheet(ObservationLabels.of(language).sheet) }
         let methodology = try workbook.addWorksheet(labels.methodologySheet)
 
         try writeSummary(report, on: summary, labels: labels, title: title)
@@ -27,6 +28,9 @@ public enum InstitutionWorkbook {
         try writeForms(report, on: forms, labels: labels, title: title)
         if let comments, let texts = report.comments {
             try writeComments(texts, on: comments, labels: labels, title: title)
+        }
+        if let observed, let observation = council.observation {
+            try ObservationSheet.writeInstitution(report, observation, on: observed, labels: labels, title: title)
         }
         try MethodologySheet.write(council, on: methodology, labels: labels, title: title)
         summary.activate()

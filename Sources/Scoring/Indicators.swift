@@ -44,7 +44,8 @@ public struct NeedIndicators: Sendable {
     ///   - previousHighNeed: high-need share per need-area id in the previous wave, if any.
     public init(
         responses: [ScoredResponse], register: [Institution], instrument: Instrument,
-        settings: ScoringSettings, gaps: [String: Double] = [:], previousHighNeed: [String: Double] = [:]
+        settings: ScoringSettings, gaps: [String: Double] = [:], previousHighNeed: [String: Double] = [:],
+        observed: [String: Double] = [:]
     ) {
         let needSlots = instrument.needSlots
         var byInstitution: [String: GroupNeeds] = [:]
@@ -75,13 +76,15 @@ public struct NeedIndicators: Sendable {
         }
         let inputs = instrument.needAreas.enumerated().map { index, area in
             let current = municipality.areas[index].highNeed.share
-            return PriorityInput(
+            var input = PriorityInput(
                 areaID: area.id, counts: municipality.areas[index],
                 breadth: breadth(
                     area: index, institutions: groups, published: columns[index],
                     threshold: settings.highNeedBreadthThreshold),
                 gap: gaps[area.id],
                 trend: trend(current: current, previous: previousHighNeed[area.id]))
+            input.observed = observed[area.id]
+            return input
         }
         priorities = rankPriorities(inputs, weights: settings.weights)
         self.municipality = municipality

@@ -5,6 +5,8 @@ public struct PriorityWeights: Hashable, Sendable {
     public var gap = 0.2
     public var breadth = 0.1
     public var trend = 0.1
+    /// Observed weakness in lesson observation (SPEC 12.2); 0 by default, so it changes no score.
+    public var observed = 0.0
 
     public init() {}
 }
@@ -16,6 +18,8 @@ public struct PriorityInput: Hashable, Sendable {
     public let breadth: Double?
     public let gap: Double?
     public let trend: Double?
+    /// Share of weak observations in the domains that inform the area (SPEC 12.2), where published.
+    public var observed: Double?
 
     public init(areaID: String, counts: NeedCounts, breadth: Double?, gap: Double?, trend: Double?) {
         self.areaID = areaID
@@ -47,6 +51,7 @@ public func priorityScore(_ input: PriorityInput, weights: PriorityWeights) -> D
         (weights.gap, input.gap),
         (weights.breadth, input.breadth),
         (weights.trend, input.trend),
+        (weights.observed, input.observed),
     ]
     let present = components.compactMap { weight, value in value.map { (weight, $0) } }
     let totalWeight = present.reduce(0) { $0 + $1.0 }

@@ -143,7 +143,7 @@ public final class AppDatabase: Sendable {
     /// earlier reading is deleted in this same transaction), the wave and its register, and the
     /// source row with its quarantine. `rows` stores the accepted rows and then says how the file
     /// ended; the source row is completed from that.
-    private func importFile(
+    func importFile(
         _ db: Database, wave: Wave, register: [Institution], sha256: String, fingerprint: String,
         fileName: String, alreadyImported: () throws -> Void, rows: (Int64) throws -> SourceEnd
     ) throws -> ImportOutcome {

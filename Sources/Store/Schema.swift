@@ -112,6 +112,27 @@ enum Schema {
             }
             try db.create(index: "unreadable_answer_on_source", on: "unreadable_answer", columns: ["source_id"])
         }
+        migrator.registerMigration("v8-observation") { db in
+            // SPEC 12.2: lesson observations, apart from survey responses — a teacher observed
+            // twice is two observations, never a superseded submission. The observed teacher is a
+            // pseudonym only; the answers are kept long (slot, value) so the sheet may change.
+            try db.create(table: "observation") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("source_id", .integer).notNull().references("source", onDelete: .cascade)
+                t.column("wave_id", .text).notNull()
+                t.column("line", .integer).notNull()
+                t.column("teacher_key", .text).notNull()
+                t.column("institution", .text).notNull()
+                t.column("submitted_at", .text)
+            }
+            try db.create(index: "observation_on_wave", on: "observation", columns: ["wave_id"])
+            try db.create(table: "observation_answer") { t in
+                t.column("observation_id", .integer).notNull().references("observation", onDelete: .cascade)
+                t.column("slot", .text).notNull()
+                t.column("value", .integer).notNull()
+                t.primaryKey(["observation_id", "slot"])
+            }
+        }
         return migrator
     }
 }

@@ -7,7 +7,8 @@ enum MethodologySheet {
     static func write(_ report: CouncilReport, on sheet: Worksheet, labels: Labels, title: String) throws {
         try sheet.heading(labels.methodologyTitle, "\(labels.wave): \(report.wave)")
         var table = Table(sheet: sheet, labels: labels)
-        let definitions = (labels.definitions + labels.wellbeing.definitions).map { [Cell.text($0.0), .wrapped($0.1)] }
+        let definitions = (labels.definitions + labels.wellbeing.definitions + ObservationSheet.definitions(report, labels))
+            .map { [Cell.text($0.0), .wrapped($0.1)] }
         let body = try table.write(at: 3, headers: ["", ""], rows: definitions, freeze: false, filter: false)
 
         let weights = report.settings.weights

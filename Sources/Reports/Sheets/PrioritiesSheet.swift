@@ -17,9 +17,9 @@ enum PrioritiesSheet {
             labels.rank, labels.id, labels.needArea, labels.score, labels.highNeed, labels.wilsonLow,
             labels.wilsonHigh, labels.intensity, labels.breadth, labels.gap, labels.trend, labels.n,
             labels.stable,
-        ]
+        ] + (report.observation == nil ? [] : [ObservationLabels.of(labels.language).observedWeakness])
         let minGroup = report.settings.minGroupSize
-        let rows = report.needs.priorities.map { priority -> [Cell] in
+        func row(_ priority: Priority, _ report: CouncilReport, _ labels: Labels) -> [Cell] {
             let input = priority.input
             let status = report.municipalityStatus(input.areaID)
             guard status == .shown else {
@@ -38,6 +38,10 @@ enum PrioritiesSheet {
                 .percent(input.trend), .integer(input.counts.answered),
                 .text(priority.stable ? labels.yes : labels.no),
             ]
+        }
+        // Observed weakness beside the need, when observations were imported (SPEC 12.2).
+        let rows = report.needs.priorities.map { priority -> [Cell] in
+            row(priority, report, labels) + ObservationSheet.observedCells(priority.input.areaID, report)
         }
         var table = Table(sheet: sheet, labels: labels)
         let body = try table.write(at: headerRow, headers: headers, rows: rows)
