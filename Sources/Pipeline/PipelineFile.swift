@@ -10,6 +10,7 @@ public struct PipelineFile: Sendable {
         case needs
         case selfAssessment = "self-assessment"
         case institutions
+        case plan
     }
 
     public struct Source: Sendable {
@@ -173,7 +174,7 @@ public struct PipelineFile: Sendable {
         guard let kind = SourceKind(rawValue: kindText) else {
             throw PipelineError(
                 file: file, line: entry.keyLine("kind"),
-                say("kind \"\(kindText)\" is not one of needs, self-assessment, institutions", lv: "veids \"\(kindText)\" nav needs, self-assessment vai institutions"))
+                say("kind \"\(kindText)\" is not one of needs, self-assessment, institutions, plan", lv: "veids \"\(kindText)\" nav needs, self-assessment, institutions vai plan"))
         }
         var options = limits
         if let sheet = try entry.string("sheet"), !sheet.isEmpty { options.sheet = sheet }

@@ -55,6 +55,7 @@ struct ReportBuilder {
         report.barriers = barriers
         report.formsByPriority = formsByPriority
         report.plan = plan
+        report.followUp = try planFollowUp(now: needs, wellbeingNow: report.wellbeing)
         return (report, responses)
     }
 

@@ -15,6 +15,8 @@ public struct CouncilReport: Sendable {
     /// Preferred forms among the respondents in high need, per top priority.
     public var formsByPriority: [(areaID: String, counts: OptionCounts)] = []
     public var plan: [PlanRow] = []
+    /// How the latest earlier plan was carried out (Īstenošana, SPEC 12.1); nil without one.
+    public var followUp: PlanFollowUp?
     public var sources: [SourceSummary]
     public var quarantine: [QuarantineEntry]
     /// Answers that matched no label: missing for their item only (SPEC 9).

@@ -143,7 +143,7 @@ public final class AppDatabase: Sendable {
     /// earlier reading is deleted in this same transaction), the wave and its register, and the
     /// source row with its quarantine. `rows` stores the accepted rows and then says how the file
     /// ended; the source row is completed from that.
-    private func importFile(
+    func importFile(
         _ db: Database, wave: Wave, register: [Institution], sha256: String, fingerprint: String,
         fileName: String, alreadyImported: () throws -> Void, rows: (Int64) throws -> SourceEnd
     ) throws -> ImportOutcome {
@@ -288,6 +288,7 @@ public final class AppDatabase: Sendable {
             try db.execute(sql: "DELETE FROM source WHERE wave_id = ?", arguments: [wave])
             try db.execute(sql: "DELETE FROM response WHERE wave_id = ?", arguments: [wave])
             try db.execute(sql: "DELETE FROM self_assessment WHERE wave_id = ?", arguments: [wave])
+            try db.execute(sql: "DELETE FROM plan_action WHERE wave_id = ?", arguments: [wave])
             try db.execute(sql: "DELETE FROM institution WHERE wave_id = ?", arguments: [wave])
             try db.execute(sql: "DELETE FROM wave WHERE id = ?", arguments: [wave])
             return true

@@ -112,6 +112,7 @@ enum Schema {
             }
             try db.create(index: "unreadable_answer_on_source", on: "unreadable_answer", columns: ["source_id"])
         }
+        PlanSchema.register(in: &migrator)
         return migrator
     }
 }
