@@ -120,6 +120,40 @@ struct PlanFollowUpTests {
         #expect(Set(carried.compactMap { $0[9]?.text }) == ["Procesā", "Plānots"])
     }
 
+    /// The autumn workbook edited by openpyxl, that file re-saved by LibreOffice, and an English
+    /// one (Fixtures/plan/make_plan.py says how each was made): the same statuses read back.
+    @Test(arguments: ["edited-plan.xlsx", "edited-plan-lo.xlsx", "edited-plan-en.xlsx"])
+    func aPlanEditedElsewhereRoundTrips(_ fixture: String) throws {
+        try runAutumn()
+        let summary = try runSpring(plan: "\(fixtures)/plan/\(fixture)")
+        #expect(!summary.failed)
+        #expect(summary.sources.last?.rowsAccepted == 5)
+        #expect(summary.sources.last?.rowsQuarantined == 0)
+        let sheet = try WorkbookReader(springBook).rows(ofSheet: "Īstenošana")
+        let municipal = sheet.keys.sorted().filter { $0 > 3 }.map { sheet[$0]! }.filter { $0[1]?.text == "Novads" }
+        #expect(municipal.map { $0[0]?.text ?? "" } == [
+            "Digitālās prasmes un izglītības tehnoloģijas", "Klases vadība un skolēnu uzvedība",
+            "Mācību saturs un kompetenču pieeja", "Sagatavošana valsts pārbaudes darbiem", "Stresa un izdegšanas profilakse",
+        ])
+        #expect(municipal.map { $0[4]?.text ?? "" } == ["Īstenots", "Procesā", "Īstenots", "Atcelts", "Plānots"])
+        #expect(municipal.map { $0[5]?.text ?? "" } == ["Metodiķe 0", "Metodiķe 2", "Metodiķe 3", "Metodiķe 4", "Metodiķe 9"])
+        // Digital skills, 7/14 → 9/14: the intervals overlap.
+        let digital = municipal[0]
+        let (lowBefore, highBefore) = wilson(7, 14), (lowNow, highNow) = wilson(9, 14)
+        #expect(abs(digital[8]!.number! - 7.0 / 14.0) < 1e-12)
+        #expect(abs(digital[9]!.number! - lowBefore) < 1e-9 && abs(digital[10]!.number! - highBefore) < 1e-9)
+        #expect(abs(digital[11]!.number! - 9.0 / 14.0) < 1e-12)
+        #expect(abs(digital[12]!.number! - lowNow) < 1e-9 && abs(digital[13]!.number! - highNow) < 1e-9)
+        #expect(digital[14]?.text == "nē")
+        #expect(digital[19]?.text == "īstenots, vajadzība būtiski nav mainījusies")
+        // WHO-5 and CBI only on the stress and burnout row.
+        #expect(municipal[4][15]?.number != nil && municipal[4][18]?.number != nil)
+        #expect(municipal[0][15] == nil && municipal[0][18] == nil)
+        let draft = try WorkbookReader(springBook).rows(ofSheet: "Pilnveides plāns")
+        let carried = draft.values.filter { $0[7]?.text?.contains("pārnests no 2026-27-autumn") == true }
+        #expect(Set(carried.compactMap { $0[1]?.text }) == ["Klases vadība un skolēnu uzvedība", "Stresa un izdegšanas profilakse"])
+    }
+
     @Test func theSamePlanAgainIsANoOpAndAnEditedOneReplacesIt() throws {
         try runAutumn()
         let planned = try autumnPlanRows()
