@@ -154,6 +154,23 @@ struct PlanFollowUpTests {
         #expect(Set(carried.compactMap { $0[1]?.text }) == ["Klases vadība un skolēnu uzvedība", "Stresa un izdegšanas profilakse"])
     }
 
+    /// SPEC 8: digital skills per institution is hidden in spring (see WavesTests), so the council
+    /// sheet has no institution row for it; T01's own workbook shows its own rows only.
+    @Test func institutionsWherePublishedAndTheirOwnWorkbooks() throws {
+        try runAutumn()
+        #expect(!(try runSpring(plan: "\(fixtures)/plan/edited-plan.xlsx")).failed)
+        let council = try WorkbookReader(springBook).rows(ofSheet: "Īstenošana")
+        #expect(!council.values.contains {
+            $0[0]?.text == "Digitālās prasmes un izglītības tehnoloģijas" && $0[1] != nil && $0[1]?.text != "Novads"
+        })
+        let own = try WorkbookReader(workspace.url("out/2026-27-spring-T01.xlsx")).rows(ofSheet: "Īstenošana")
+        let body = own.keys.sorted().filter { $0 > 4 }.map { own[$0]! }
+        // Every action targets all institutions: T01 sees all five, and no other institution's row.
+        #expect(body.count == 5)
+        #expect(body.allSatisfy { $0[1]?.text == "Novads" || $0[1]?.text == "Testa vidusskola" })
+        #expect(body.map { $0[4]?.text ?? "" } == ["Īstenots", "Procesā", "Īstenots", "Atcelts", "Plānots"])
+    }
+
     @Test func theSamePlanAgainIsANoOpAndAnEditedOneReplacesIt() throws {
         try runAutumn()
         let planned = try autumnPlanRows()
