@@ -117,8 +117,10 @@ public enum PlanReader {
             parsed.actions.append(
                 PlanAction(
                     line: record.line, rank: Int(field("rank")) ?? Double(field("rank")).map { Int($0) }, area: area,
-                    status: status, action: field("action"), targets: field("targets"), responsible: field("responsible"),
-                    term: field("term"), notes: field("notes")))
+                    status: status, action: field("action"), targets: field("targets"),
+                    // Free text typed by hand: addresses and phone numbers go before it is stored (SPEC 8).
+                    responsible: Redaction.redact(field("responsible")), term: field("term"),
+                    notes: Redaction.redact(field("notes"))))
         }
         return parsed
     }

@@ -55,7 +55,7 @@ struct ReportBuilder {
         report.barriers = barriers
         report.formsByPriority = formsByPriority
         report.plan = plan
-        report.followUp = try planFollowUp(now: needs, wellbeingNow: report.wellbeing)
+        try addPlanFollowUp(to: &report)
         return (report, responses)
     }
 

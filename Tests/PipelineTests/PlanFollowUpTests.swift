@@ -100,6 +100,9 @@ struct PlanFollowUpTests {
         }
         #expect(!municipal.contains { $0[5]?.text == "Metodiķe 1" })
         #expect(municipal.contains { $0[5]?.text == "Metodiķe 3" && $0[7]?.text == "piezīme 3" })
+        // The plan file is listed with this wave's files on Datu kvalitāte.
+        let quality = try WorkbookReader(springBook).rows(ofSheet: "Datu kvalitāte")
+        #expect(quality.values.contains { $0[0]?.text == "plans.csv" })
 
         // Digital skills: 7/14 when planned, 9/14 now, with Wilson intervals computed here.
         let digital = try #require(municipal.first { $0[0]?.text == "Digitālās prasmes un izglītības tehnoloģijas" })
@@ -206,7 +209,7 @@ struct PlanFollowUpTests {
             "Wave: 2026-27-autumn · Draft"
 
             Notes,Status,Responsible,Need area,Term,Rank
-            n1,In progress,A,Assessment,2026/27 spring,1
+            n1 anna@skola-example.lv,In progress,A tel. 20001234,Assessment,2026/27 spring,1
             n2,Cancelled,B,Teaching methods,2026/27 spring,2
             ,,,,,
             n3,Postponed,C,Assessment,,3
@@ -220,8 +223,8 @@ struct PlanFollowUpTests {
         #expect(parsed.actions.map(\.area) == ["assessment", "methods"])
         #expect(parsed.actions.map(\.status) == [.inProgress, .cancelled])
         #expect(parsed.actions.map(\.rank) == [1, 2])
-        #expect(parsed.actions[0].notes == "n1")
-        #expect(parsed.actions[0].responsible == "A")
+        #expect(parsed.actions[0].notes == "n1 [e-pasts]")
+        #expect(parsed.actions[0].responsible == "A tel. [tālrunis]")
         #expect(parsed.quarantine.map(\.reason) == ["unknown plan status", "unknown need area"])
         #expect(parsed.quarantine.map(\.column) == ["Status", "Need area"])
     }
