@@ -229,6 +229,27 @@ struct PlanFollowUpTests {
         #expect(parsed.quarantine.map(\.column) == ["Status", "Need area"])
     }
 
+    /// From outside: a plan for a wave the database does not hold fails the run (exit 1) with one line.
+    @Test func aPlanForAnUnknownWaveExitsWith1() throws {
+        try runAutumn()
+        try "\"Kārta: 2024-25-spring\"\nJoma,Statuss\nVērtēšana,Plānots\n".write(
+            to: workspace.url("old.csv"), atomically: true, encoding: .utf8)
+        _ = try workspace.pipeline(
+            wave: "2026-27-spring",
+            sources: """
+                  - file: \(fixtures)/small-google-forms-spring.csv
+                  - file: \(fixtures)/small-register.csv
+                    kind: institutions
+                  - file: \(workspace.url("old.csv").path)
+                    kind: plan
+                """)
+        let result = try BuiltBinary.run(["run", workspace.url("pipeline.yaml").path, "--quiet"])
+        #expect(result.code == 1)
+        let lines = result.errors.split(separator: "\n").filter { $0.contains("old.csv") }
+        #expect(lines.count == 1, "\(result.errors)")
+        #expect(lines.first?.contains("the plan is for wave 2024-25-spring") == true, "\(result.errors)")
+    }
+
     @Test func badPlansFailWithOneLine() throws {
         try runAutumn()
         // Not a plan: a needs export has no area and status columns.
