@@ -134,6 +134,9 @@ struct PlanFollowUpTests {
         #expect(summary.sources.last?.rowsQuarantined == 0)
         let sheet = try WorkbookReader(springBook).rows(ofSheet: "Īstenošana")
         let municipal = sheet.keys.sorted().filter { $0 > 3 }.map { sheet[$0]! }.filter { $0[1]?.text == "Novads" }
+        // The heading says which plan, with its percent sign intact (not taken for a format).
+        #expect(sheet[2]?[0]?.text?.contains("kārtas 2026-27-autumn plāna") == true)
+        #expect(sheet[2]?[0]?.text?.contains("(95% Vilsona intervāli)") == true)
         #expect(municipal.map { $0[0]?.text ?? "" } == [
             "Digitālās prasmes un izglītības tehnoloģijas", "Klases vadība un skolēnu uzvedība",
             "Mācību saturs un kompetenču pieeja", "Sagatavošana valsts pārbaudes darbiem", "Stresa un izdegšanas profilakse",

@@ -14,7 +14,7 @@ enum FollowUpSheet {
         labels: Labels, title: String
     ) throws {
         let words = FollowUpLabels.of(labels.language)
-        try sheet.heading(words.title, "\(labels.wave): \(report.wave) · " + String(format: words.note, followUp.plannedIn))
+        try sheet.heading(words.title, "\(labels.wave): \(report.wave) · " + words.note.replacingOccurrences(of: "%@", with: followUp.plannedIn))
         let headers = [
             labels.needArea, words.group, words.action, words.targets, words.status, words.responsible, words.term,
             words.notes, words.highNeedBefore, words.low, words.high, words.highNeedNow, words.low, words.high,
@@ -85,7 +85,7 @@ enum FollowUpSheet {
     static func carriedForward(_ report: CouncilReport, labels: Labels) -> [[Cell]] {
         guard let followUp = report.followUp else { return [] }
         let words = FollowUpLabels.of(labels.language)
-        let carried = String(format: words.carriedFrom, followUp.plannedIn)
+        let carried = words.carriedFrom.replacingOccurrences(of: "%@", with: followUp.plannedIn)
         return followUp.items.flatMap { item in
             item.actions.filter(\.status.unfinished).map { action -> [Cell] in
                 [.blank, .wrapped(report.areaName(item.area, labels.language)), .blank, .wrapped(action.targets), .blank,
