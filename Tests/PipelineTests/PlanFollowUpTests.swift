@@ -177,6 +177,26 @@ struct PlanFollowUpTests {
         #expect(body.map { $0[4]?.text ?? "" } == ["Īstenots", "Procesā", "Īstenots", "Atcelts", "Plānots"])
     }
 
+    /// `outputs.language: en`: the sheet, its statuses and the carried-forward mark in English.
+    @Test func theFollowUpInEnglish() throws {
+        try runAutumn()
+        let sources = """
+              - file: \(fixtures)/small-google-forms-spring.csv
+              - file: \(fixtures)/small-register.csv
+                kind: institutions
+              - file: \(fixtures)/plan/edited-plan-en.xlsx
+                kind: plan
+            """
+        let pipeline = try workspace.pipeline(wave: "2026-27-spring", sources: sources, outputs: "out\n  language: en")
+        #expect(!(try Runner(pipeline: pipeline, progress: Progress(quiet: true)).run()).failed)
+        let sheet = try WorkbookReader(springBook).rows(ofSheet: "Implementation")
+        let municipal = sheet.values.filter { $0[1]?.text == "Municipality" }.sorted { $0[5]!.text! < $1[5]!.text! }
+        #expect(municipal.map { $0[4]?.text ?? "" } == ["Done", "In progress", "Done", "Cancelled", "Planned"])
+        #expect(municipal[0][19]?.text == "done, no change beyond the intervals")
+        let draft = try WorkbookReader(springBook).rows(ofSheet: "Development plan")
+        #expect(draft.values.filter { $0[7]?.text?.contains("carried forward from 2026-27-autumn") == true }.count == 2)
+    }
+
     @Test func theSamePlanAgainIsANoOpAndAnEditedOneReplacesIt() throws {
         try runAutumn()
         let planned = try autumnPlanRows()
