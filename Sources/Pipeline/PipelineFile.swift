@@ -12,6 +12,7 @@ public struct PipelineFile: Sendable {
         case institutions
         /// Lesson observation records (SPEC 12.2), read through `observation-v1` by default.
         case observation
+        case plan
     }
 
     public struct Source: Sendable {
@@ -175,7 +176,7 @@ public struct PipelineFile: Sendable {
         guard let kind = SourceKind(rawValue: kindText) else {
             throw PipelineError(
                 file: file, line: entry.keyLine("kind"),
-                say("kind \"\(kindText)\" is not one of needs, self-assessment, institutions, observation", lv: "veids \"\(kindText)\" nav needs, self-assessment, institutions vai observation"))
+                say("kind \"\(kindText)\" is not one of needs, self-assessment, institutions, observation, plan", lv: "veids \"\(kindText)\" nav needs, self-assessment, institutions, observation vai plan"))
         }
         var options = limits
         if let sheet = try entry.string("sheet"), !sheet.isEmpty { options.sheet = sheet }

@@ -57,6 +57,7 @@ struct ReportBuilder {
         report.barriers = barriers
         report.formsByPriority = formsByPriority
         report.plan = plan
+        try addPlanFollowUp(to: &report)
         return (report, responses)
     }
 

@@ -31,7 +31,7 @@ public struct Runner {
         var instruments: [String: Instrument] = [:]
         for source in pipeline.sources where source.kind != .institutions {
             let instrument = try seeds.instrument(source.instrument)
-            try validation.check(source, instrument: instrument)
+            if source.kind != .plan { try validation.check(source, instrument: instrument) }
             instruments[source.instrument] = instrument
         }
         let database = dryRun ? nil : try AppDatabase(path: pipeline.database.path)
@@ -47,6 +47,8 @@ public struct Runner {
             case .selfAssessment:
                 summary.sources.append(
                     importSelfAssessment(source, instrument: instrument, register: register, pseudonymizer: pseudonymizer, into: database))
+            case .plan:
+                summary.sources.append(importPlan(source, instrument: instrument, into: database))
             case .institutions:
                 continue
             }

@@ -17,6 +17,8 @@ public struct CouncilReport: Sendable {
     public var plan: [PlanRow] = []
     /// Stundu vērošana (SPEC 12.2); nil when no observations were imported for the wave.
     public var observation: ObservationReport?
+    /// How the latest earlier plan was carried out (Īstenošana, SPEC 12.1); nil without one.
+    public var followUp: PlanFollowUp?
     public var sources: [SourceSummary]
     public var quarantine: [QuarantineEntry]
     /// Answers that matched no label: missing for their item only (SPEC 9).

@@ -18,6 +18,7 @@ public enum InstitutionWorkbook {
         let priorities = try workbook.addWorksheet(labels.prioritiesSheet)
         let wellbeing = try workbook.addWorksheet(labels.wellbeing.sheet)
         let forms = try workbook.addWorksheet(labels.plan.formsSheet)
+        let followUp = try council.followUp.map { _ in try workbook.addWorksheet(FollowUpLabels.of(language).sheet) }
         let comments = try report.comments.map { _ in try workbook.addWorksheet(words.commentsSheet) }
         let observed = try council.observation.map { _ in try workbook.addWorksheet(ObservationLabels.of(language).sheet) }
         let methodology = try workbook.addWorksheet(labels.methodologySheet)
@@ -26,6 +27,10 @@ public enum InstitutionWorkbook {
         try writePriorities(report, on: priorities, labels: labels, title: title)
         try writeWellbeing(report, on: wellbeing, labels: labels, title: title)
         try writeForms(report, on: forms, labels: labels, title: title)
+        if let followUp, let data = council.followUp {
+            try FollowUpSheet.write(
+                data, report: council, only: report.institution.code, on: followUp, labels: labels, title: title)
+        }
         if let comments, let texts = report.comments {
             try writeComments(texts, on: comments, labels: labels, title: title)
         }

@@ -288,6 +288,7 @@ public final class AppDatabase: Sendable {
             try db.execute(sql: "DELETE FROM source WHERE wave_id = ?", arguments: [wave])
             try db.execute(sql: "DELETE FROM response WHERE wave_id = ?", arguments: [wave])
             try db.execute(sql: "DELETE FROM self_assessment WHERE wave_id = ?", arguments: [wave])
+            try db.execute(sql: "DELETE FROM plan_action WHERE wave_id = ?", arguments: [wave])
             try db.execute(sql: "DELETE FROM institution WHERE wave_id = ?", arguments: [wave])
             try db.execute(sql: "DELETE FROM wave WHERE id = ?", arguments: [wave])
             return true

@@ -112,6 +112,7 @@ enum Schema {
             }
             try db.create(index: "unreadable_answer_on_source", on: "unreadable_answer", columns: ["source_id"])
         }
+        PlanSchema.register(in: &migrator)
         migrator.registerMigration("v8-observation") { db in
             // SPEC 12.2: lesson observations, apart from survey responses — a teacher observed
             // twice is two observations, never a superseded submission. The observed teacher is a

@@ -27,7 +27,7 @@ enum PlanSheet {
                 .wrapped(row.forms.map { report.optionName("support_forms", $0, labels.language) }.joined(separator: "; ")),
                 .text(termName(row.term, words)), .text(""), .text(words.statuses[0]),
             ]
-        }
+        } + FollowUpSheet.carriedForward(report, labels: labels)
         var table = Table(sheet: sheet, labels: labels)
         let body = try table.write(at: headerRow, headers: headers, rows: rows)
         if !rows.isEmpty {

@@ -1,0 +1,150 @@
+import AtbalstsCore
+import Foundation
+
+/// An edited Pilnveides plāns read back: its rows, the wave it was planned in (when the sheet
+/// names it) and quarantined rows (SPEC 12.1).
+public struct ParsedPlan: Sendable {
+    public let fileName: String
+    public let sha256: String
+    public let encoding: DetectedEncoding
+    public let delimiter: UInt8
+    /// The wave named in the sheet's heading ("Kārta: 2026-27-autumn · …"), if any.
+    public let wave: Wave?
+    public var actions: [PlanAction] = []
+    public var quarantine: [QuarantinedRow] = []
+
+    public var rowsRead: Int { actions.count + quarantine.count }
+}
+
+/// Reads the Pilnveides plāns sheet of a council workbook as edited in Excel or LibreOffice, or
+/// that sheet saved as CSV. The header row is the first row that names both the need area and
+/// the status, in Latvian or English, in any order; rows above it are the sheet's heading, and
+/// the wave is taken from there. Blank rows are skipped; a row with an unknown need area or
+/// status is quarantined.
+public enum PlanReader {
+    /// The sheet looked for when the source names none: the council workbook's, in either language.
+    static let sheetNames = ["Pilnveides plāns", "Development plan"]
+
+    static let headerAliases: [String: [String]] = [
+        "rank": ["vieta", "rank", "nr", "nr.", "prioritate"],
+        "area": ["joma", "need area", "vajadzibas joma", "area", "prioritates joma"],
+        "status": ["statuss", "status"],
+        "action": ["ieteicamas formas", "suggested forms", "darbiba", "darbibas", "action", "actions", "pasakums", "pasakumi"],
+        "targets": ["merka iestades", "target institutions"],
+        "responsible": ["atbildigais", "atbildigie", "responsible"],
+        "term": ["termins", "term"],
+        "notes": ["piezimes", "piezime", "notes", "note", "komentars", "comments"],
+    ]
+
+    public static func read(
+        file url: URL, displayName: String? = nil, needAreas: [ReferenceEntry], options: SourceOptions = SourceOptions()
+    ) throws(IngestError) -> ParsedPlan {
+        let name = displayName ?? url.lastPathComponent
+        let bytes = try SourceFile.bytes(of: url, name: name, maxSize: options.maxInputSize)
+        do {
+            return try parse(bytes: bytes, name: name, needAreas: needAreas, options: options)
+        } catch var error {
+            error.file = name
+            throw error
+        }
+    }
+
+    static func parse(
+        bytes: [UInt8], name: String, needAreas: [ReferenceEntry], options: SourceOptions
+    ) throws(IngestError) -> ParsedPlan {
+        var table = try openTable(bytes, options: options)
+        var records: [(CSVRecord, QuarantinedRow?)] = [(table.headerRecord, nil)]
+        while let next = try table.next() { records.append(next) }
+
+        var wave: Wave?
+        var columns: [String: Int] = [:]
+        var headerIndex: Int?
+        for (index, (record, _)) in records.enumerated() {
+            let normalized = record.fields.map(normalizedForMatching)
+            var found: [String: Int] = [:]
+            for (key, aliases) in headerAliases {
+                if let explicit = options.columns[key] {
+                    if let column = normalized.firstIndex(of: normalizedForMatching(explicit)) { found[key] = column }
+                } else if let column = normalized.firstIndex(where: { aliases.contains($0) }) {
+                    found[key] = column
+                }
+            }
+            if found["area"] != nil, found["status"] != nil {
+                columns = found
+                headerIndex = index
+                break
+            }
+            if wave == nil { wave = record.fields.lazy.compactMap(Self.waveMentioned).first }
+        }
+        guard let headerIndex else { throw IngestError(line: records[0].0.line, cause: .noRecognisableHeader) }
+        let headers = records[headerIndex].0.fields
+
+        var areaByKey: [String: String] = [:]
+        for area in needAreas {
+            for key in [area.id, area.label.lv, area.label.en] { areaByKey[normalizedForMatching(key)] = area.id }
+        }
+        var statusByKey: [String: PlanAction.Status] = [:]
+        for (label, status) in PlanAction.Status.labels { statusByKey[normalizedForMatching(label)] = status }
+        for status in PlanAction.Status.allCases { statusByKey[status.rawValue] = status }
+
+        var parsed = ParsedPlan(
+            fileName: name, sha256: Digest.sha256Hex(bytes), encoding: table.encoding, delimiter: table.delimiter, wave: wave)
+        for (record, problem) in records[(headerIndex + 1)...] {
+            if let problem {
+                parsed.quarantine.append(problem)
+                continue
+            }
+            let fields = record.fields
+            func field(_ key: String) -> String {
+                guard let column = columns[key], fields.indices.contains(column) else { return "" }
+                return fields[column].trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            guard fields.contains(where: { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) else { continue }
+            func reject(_ key: String, _ reason: String) {
+                parsed.quarantine.append(
+                    QuarantinedRow(line: record.line, column: columns[key].map { headers[$0] }, value: Redaction.redact(field(key)), reason: reason))
+            }
+            guard let area = areaByKey[normalizedForMatching(field("area"))] else {
+                reject("area", field("area").isEmpty ? "no need area given" : "unknown need area")
+                continue
+            }
+            let statusText = field("status")
+            // A row added without a status is planned, as the drop-down starts.
+            guard let status = statusText.isEmpty ? .planned : statusByKey[normalizedForMatching(statusText)] else {
+                reject("status", "unknown plan status")
+                continue
+            }
+            parsed.actions.append(
+                PlanAction(
+                    line: record.line, rank: Int(field("rank")) ?? Double(field("rank")).map { Int($0) }, area: area,
+                    status: status, action: field("action"), targets: field("targets"),
+                    // Free text typed by hand: addresses and phone numbers go before it is stored (SPEC 8).
+                    responsible: Redaction.redact(field("responsible")), term: field("term"),
+                    notes: Redaction.redact(field("notes"))))
+        }
+        return parsed
+    }
+
+    /// The plan's sheet of a workbook (the named one, else the council workbook's plan sheet in
+    /// either language, else the first), or the CSV text.
+    static func openTable(_ bytes: [UInt8], options: SourceOptions) throws(IngestError) -> TableInput {
+        guard options.sheet == nil, NotAnExport.isZip(bytes.prefix(4)) else { return try TableInput(bytes: bytes, options: options) }
+        for sheet in sheetNames {
+            var named = options
+            named.sheet = sheet
+            do {
+                return try TableInput(bytes: bytes, options: named)
+            } catch {
+                if case .sheetNotFound = error.cause { continue }
+                throw error
+            }
+        }
+        return try TableInput(bytes: bytes, options: options)
+    }
+
+    /// A wave id such as `2026-27-autumn` anywhere in a heading cell.
+    static func waveMentioned(_ text: String) -> Wave? {
+        guard let range = text.range(of: #"\d{4}-\d{2}-(autumn|spring)"#, options: .regularExpression) else { return nil }
+        return Wave(String(text[range]))
+    }
+}
