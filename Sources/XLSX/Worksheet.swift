@@ -57,6 +57,17 @@ public struct Worksheet {
         return result
     }
 
+    /// Text across several columns of one row (one merged cell), e.g. a note that wraps.
+    public func writeMerged(_ row: Int, _ columns: ClosedRange<Int>, _ text: String, _ spec: FormatSpec = FormatSpec()) throws(XLSXError) {
+        let safe = Self.cellText(text)
+        let format = workbook.format(spec, quotePrefix: Self.needsQuotePrefix(safe))
+        try check(
+            worksheet_merge_range(
+                handle, lxw_row_t(row), lxw_col_t(columns.lowerBound), lxw_row_t(row), lxw_col_t(columns.upperBound),
+                safe, format),
+            sheet: name, row: row, column: columns.lowerBound)
+    }
+
     public func setColumn(_ first: Int, _ last: Int, width: Double, _ spec: FormatSpec? = nil) throws(XLSXError) {
         try check(
             worksheet_set_column(

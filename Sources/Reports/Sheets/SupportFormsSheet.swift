@@ -9,7 +9,7 @@ enum SupportFormsSheet {
     static func write(_ report: CouncilReport, on sheet: Worksheet, labels: Labels, title: String) throws {
         let words = labels.plan
         let minGroup = report.settings.minGroupSize
-        try sheet.heading(words.formsTitle, "\(labels.wave): \(report.wave)")
+        try sheet.heading(words.formsTitle, "\(labels.wave): \(WaveName.text(report.wave, labels.language))")
         var table = Table(sheet: sheet, labels: labels)
         var next = headerRow
         if let forms = report.supportForms {
@@ -35,7 +35,6 @@ enum SupportFormsSheet {
             try sheet.colorScale(
                 (body.lowerBound + 1)...body.upperBound, 1...report.formsByPriority.count, low: 0xFFFFFF,
                 mid: 0xBDD7EE, high: 0x2F75B5, midValue: 0.3, maxValue: 0.8)
-            try sheet.setRow(next, height: 48)
             next = body.upperBound + 3
         }
         if let barriers = report.barriers {
@@ -44,8 +43,8 @@ enum SupportFormsSheet {
                 at: next, headers: [words.barrier, words.chosen, words.shareOfAnswered],
                 rows: rows(barriers, minGroup: minGroup, language: labels.language), freeze: false, filter: false)
         }
+        table.setWidth(1...max(2, report.formsByPriority.count), 18)
         try table.applyWidths()
-        try sheet.setColumn(1, max(2, report.formsByPriority.count), width: 18)
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
     }
 
