@@ -12,6 +12,7 @@ struct ReadabilityLabels {
     /// The signed change as an Excel number format: "+2.1%", "−11.7%", "0.0%".
     static let signedPercent = "+0.0%;\u{2212}0.0%;0.0%"
     static let signedDecimal = "+0.0;\u{2212}0.0;0.0"
+    static let signedInteger = "+0;\u{2212}0;0"
 
     static let latvian = ReadabilityLabels(
         change: "Izmaiņas pret iepriekšējo kārtu",

@@ -79,6 +79,13 @@ public struct Worksheet {
         try check(worksheet_set_row(handle, lxw_row_t(row), height, nil), sheet: name, row: row)
     }
 
+    /// Page breaks above the given (zero-based) rows.
+    public func pageBreaks(above rows: [Int]) throws(XLSXError) {
+        guard !rows.isEmpty else { return }
+        var breaks = rows.map { lxw_row_t($0) } + [0]
+        try check(worksheet_set_h_pagebreaks(handle, &breaks), sheet: name)
+    }
+
     public func freezePanes(row: Int, column: Int = 0) {
         worksheet_freeze_panes(handle, lxw_row_t(row), lxw_col_t(column))
     }

@@ -227,6 +227,29 @@ struct WorkbookReadabilityTests {
         func contains(_ label: String) -> Bool { text.contains(">\(label)<") }
     }
 
+    /// Atbalsta formas: each later table starts its own page, and no header repeats over another table.
+    /// Datu kvalitāte: a SHA-256, one 64-character word, fits its column.
+    @Test func oneTablePerPrintedBlockAndHashesUnbroken() throws {
+        let council = try Self.demo("lv").council
+        let forms = try council.sheetXML("Atbalsta formas")
+        let rows = try council.rows(ofSheet: "Atbalsta formas")
+        let titles = [PlanLabels.latvian.formsByPriority, PlanLabels.latvian.barriersTitle].map { title in
+            rows.first { $0.value[0]?.text == title }?.key
+        }
+        for title in titles {
+            let row = try #require(title)
+            #expect(forms.contains("<brk id=\"\(row - 1)\""), "a page break above row \(row)")
+        }
+        let workbook = String(decoding: try council.part("xl/workbook.xml"), as: UTF8.self)
+        let index = try #require(council.sheetNames.firstIndex(of: "Atbalsta formas"))
+        #expect(!workbook.contains("_xlnm.Print_Titles\" localSheetId=\"\(index)\""))
+
+        let quality = Geometry(try council.sheetXML("Datu kvalitāte"))
+        let hashes = try council.rows(ofSheet: "Datu kvalitāte").values.compactMap { $0[8]?.text }.filter { $0.count == 64 }
+        #expect(!hashes.isEmpty)
+        for hash in hashes { #expect(TextLayout.longestWord(hash, bold: false) <= quality.width(8)) }
+    }
+
     @Test func methodologyShowsNoAlphaForTheNeedAreas() throws {
         for language in ["lv", "en"] {
             let labels = Labels.of(language == "lv" ? .lv : .en)

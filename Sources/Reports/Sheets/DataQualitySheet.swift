@@ -45,6 +45,7 @@ enum DataQualitySheet {
             try table.write(
                 at: unreadableTop, headers: [labels.file, own.item, labels.value, own.count], rows: unreadable, freeze: false)
         }
+        table.setWidth(8...8, 68)  // a SHA-256 is one 64-character word: it must not break
         try table.applyWidths()
         try sheet.printSetup(headerRows: 3...3, title: title)
     }

@@ -30,7 +30,7 @@ enum SummaryComparison {
         let before = previous.respondents >= minGroup
         var rows: [[Cell]] = [[
             .text(labels.respondents), .integer(previous.respondents), .integer(report.needs.respondents),
-            .decimal(Double(report.needs.respondents - previous.respondents), format: ReadabilityLabels.signedDecimal),
+            .decimal(Double(report.needs.respondents - previous.respondents), format: ReadabilityLabels.signedInteger),
             .blank,
         ]]
         for priority in report.needs.priorities.prefix(CouncilReport.topPriorities) {
@@ -48,7 +48,7 @@ enum SummaryComparison {
                 beyond = .blank
             }
             rows.append([
-                .text(name),
+                .wrapped(name),
                 thenShown ? .percent(then?.share) : .withheld(.small, minGroup: minGroup),
                 nowShown ? .share(now.share, base: now.trials, minGroup: minGroup)
                     : .withheld(report.municipalityStatus(area), minGroup: minGroup),

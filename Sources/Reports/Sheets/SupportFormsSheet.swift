@@ -18,7 +18,10 @@ enum SupportFormsSheet {
                 rows: rows(forms, minGroup: minGroup, language: labels.language))
             next = body.upperBound + 3
         }
+        // One table per printed block (issue 15): each later table starts a page under its own title.
+        var blocks: [Int] = []
         if !report.formsByPriority.isEmpty, let options = report.supportForms?.options {
+            if next > headerRow { blocks.append(next - 1) }
             try sheet.write(next - 1, 0, words.formsByPriority, Styles.label)
             let headers = [words.form] + report.formsByPriority.map { report.areaName($0.areaID, labels.language) }
             var rows: [[Cell]] = [[.text(words.amongHighNeed)] + report.formsByPriority.map { entry in
@@ -38,6 +41,7 @@ enum SupportFormsSheet {
             next = body.upperBound + 3
         }
         if let barriers = report.barriers {
+            if next > headerRow { blocks.append(next - 1) }
             try sheet.write(next - 1, 0, words.barriersTitle, Styles.label)
             try table.write(
                 at: next, headers: [words.barrier, words.chosen, words.shareOfAnswered],
@@ -45,7 +49,9 @@ enum SupportFormsSheet {
         }
         table.setWidth(1...max(2, report.formsByPriority.count), 18)
         try table.applyWidths()
-        try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
+        try sheet.pageBreaks(above: blocks)
+        // The first table's header repeated over another table would mislabel it.
+        try sheet.printSetup(headerRows: blocks.isEmpty ? headerRow...headerRow : nil, title: title)
     }
 
     /// Most chosen first; counts of a municipality smaller than the threshold are hidden.
