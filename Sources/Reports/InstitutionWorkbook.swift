@@ -77,7 +77,9 @@ public enum InstitutionWorkbook {
     static func writePriorities(_ report: InstitutionReport, on sheet: Worksheet, labels: Labels, title: String) throws {
         let words = labels.own
         let council = report.council
-        try sheet.heading(labels.prioritiesTitle, "\(report.institution.name) · \(labels.wave): \(WaveName.text(council.wave, labels.language))")
+        try sheet.heading(
+            labels.prioritiesTitle,
+            "\(report.institution.name) · \(labels.wave): \(WaveName.text(council.wave, labels.language)) · \(labels.marksLegend(minGroup: council.settings.minGroupSize))")
         let municipality = Dictionary(uniqueKeysWithValues: council.needs.priorities.map { ($0.input.areaID, $0) })
         let headers = [
             labels.rank, labels.id, labels.needArea, labels.score, labels.highNeed, labels.wilsonLow, labels.wilsonHigh,
@@ -106,6 +108,7 @@ public enum InstitutionWorkbook {
         let body = try table.write(at: 3, headers: headers, rows: rows)
         try sheet.dataBar(body, 3...3, color: 0x5B9BD5)
         table.setWidth(2...2, 44)
+        table.hide(1)  // the area id, as in the council workbook
         try table.applyWidths()
         try sheet.printSetup(headerRows: 3...3, title: title)
     }
@@ -137,7 +140,9 @@ public enum InstitutionWorkbook {
     static func writeForms(_ report: InstitutionReport, on sheet: Worksheet, labels: Labels, title: String) throws {
         let words = labels.plan
         let council = report.council
-        try sheet.heading(words.formsTitle, "\(report.institution.name) · \(labels.wave): \(WaveName.text(council.wave, labels.language))")
+        try sheet.heading(
+            words.formsTitle,
+            "\(report.institution.name) · \(labels.wave): \(WaveName.text(council.wave, labels.language)) · \(labels.marksLegend(minGroup: council.settings.minGroupSize))")
         guard let own = report.supportForms, let all = council.supportForms else { return }
         let minGroup = council.settings.minGroupSize
         let rows = own.ranked.map { option -> [Cell] in

@@ -47,6 +47,7 @@ struct Table {
     private(set) var widths: [Int: Double] = [:]
     /// Widths a sheet chose for a column, with the column's default look.
     private var chosen: [Int: (width: Double, spec: FormatSpec?)] = [:]
+    private var hidden: Set<Int> = []
     /// Every cell whose text may wrap: headers (bold) and wrapped body cells, for the row heights.
     private var wrapping: [(row: Int, columns: ClosedRange<Int>, text: String, bold: Bool)] = []
 
@@ -136,6 +137,9 @@ struct Table {
     }
 
     /// A width the sheet chooses (over the fitted one), optionally with a default look.
+    /// Identifier columns stay for filtering but are hidden: a reader sees the label beside them.
+    mutating func hide(_ column: Int) { hidden.insert(column) }
+
     mutating func setWidth(_ columns: ClosedRange<Int>, _ width: Double, _ spec: FormatSpec? = nil) {
         for column in columns { chosen[column] = (width, spec) }
     }
@@ -156,9 +160,15 @@ struct Table {
     /// Sets the widths, then gives every row with wrapping text the height its text needs.
     func applyWidths() throws {
         let final = finalWidths()
-        for (column, width) in final { try sheet.setColumn(column, column, width: width, chosen[column]?.spec) }
+        for (column, width) in final {
+            if hidden.contains(column) {
+                try sheet.hideColumn(column, width: width)
+            } else {
+                try sheet.setColumn(column, column, width: width, chosen[column]?.spec)
+            }
+        }
         var lines: [Int: Int] = [:]
-        for cell in wrapping {
+        for cell in wrapping where !(cell.columns.count == 1 && hidden.contains(cell.columns.lowerBound)) {
             let width = cell.columns.reduce(0) { $0 + (final[$1] ?? TextLayout.defaultWidth) }
             let needed = TextLayout.lines(cell.text, columnWidth: width, bold: cell.bold)
             lines[cell.row] = max(lines[cell.row] ?? 1, needed)

@@ -75,6 +75,15 @@ public struct Worksheet {
             sheet: name, row: 0, column: first)
     }
 
+    /// A column kept for filtering but not shown (identifiers beside their labels).
+    public func hideColumn(_ column: Int, width: Double) throws(XLSXError) {
+        var options = lxw_row_col_options()
+        options.hidden = 1
+        try check(
+            worksheet_set_column_opt(handle, lxw_col_t(column), lxw_col_t(column), width, nil, &options),
+            sheet: name, row: 0, column: column)
+    }
+
     public func setRow(_ row: Int, height: Double) throws(XLSXError) {
         try check(worksheet_set_row(handle, lxw_row_t(row), height, nil), sheet: name, row: row)
     }

@@ -250,6 +250,37 @@ struct WorkbookReadabilityTests {
         for hash in hashes { #expect(TextLayout.longestWord(hash, bold: false) <= quality.width(8)) }
     }
 
+    /// An institution workbook's sheets with marks explain them under their title.
+    @Test(arguments: ["lv", "en"])
+    func institutionSheetsCarryTheMarksLegend(language: String) throws {
+        let labels = Labels.of(language == "lv" ? .lv : .en)
+        let legend = labels.marksLegend(minGroup: 5)
+        let books = try Self.demo(language).books.filter { !$0.url.lastPathComponent.hasSuffix("-padome.xlsx") }
+        #expect(!books.isEmpty)
+        for book in books {
+            for name in [labels.prioritiesSheet, labels.plan.formsSheet] {
+                let subtitle = try book.rows(ofSheet: name)[2]?[0]?.text ?? ""
+                #expect(subtitle.hasSuffix(legend), "\(book.url.lastPathComponent) \(name)")
+            }
+        }
+    }
+
+    /// No need-area id where its name stands beside it: the id column is hidden, kept for filtering.
+    @Test(arguments: ["lv", "en"])
+    func areaIdsAreHiddenBesideTheirNames(language: String) throws {
+        let labels = Labels.of(language == "lv" ? .lv : .en)
+        let ids = ["digital", "inclusive", "wellbeing", "assessment", "classroom"]
+        for book in try Self.demo(language).books {
+            let xml = try book.sheetXML(labels.prioritiesSheet)
+            let hidden = Set(xml.matches(of: /<col min="(\d+)" max="(\d+)"[^>]*hidden="1"/).flatMap { Int($0.1)!...Int($0.2)! })
+            for (reference, cell) in try book.cells(ofSheet: labels.prioritiesSheet) {
+                guard let text = cell.value?.text, ids.contains(text) else { continue }
+                let column = Geometry.column(String(reference.prefix { $0.isLetter }))
+                #expect(hidden.contains(column + 1), "\(book.url.lastPathComponent) \(reference) shows \(text)")
+            }
+        }
+    }
+
     @Test func methodologyShowsNoAlphaForTheNeedAreas() throws {
         for language in ["lv", "en"] {
             let labels = Labels.of(language == "lv" ? .lv : .en)

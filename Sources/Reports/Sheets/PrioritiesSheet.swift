@@ -45,6 +45,7 @@ enum PrioritiesSheet {
         let body = try table.write(at: headerRow, headers: headers, rows: rows)
         try sheet.dataBar(body, 3...3, color: 0x5B9BD5)
         table.setWidth(2...2, 44)
+        table.hide(1)  // the area id: kept for filtering and the oracle, the name beside it is what a reader reads
         try table.applyWidths()
 
         if !rows.isEmpty {
