@@ -12,7 +12,7 @@ public enum CouncilWorkbook {
         try workbook.setProperties(
             title: "\(labels.councilTitle) — \(report.wave)", subject: report.wave, author: "atbalsts",
             keywords: report.wave)
-        let title = "\(labels.councilTitle) — \(report.wave)"
+        let title = "\(labels.councilTitle) — \(WaveName.text(report.wave, language))"
         let summary = try workbook.addWorksheet(labels.summarySheet)
         let priorities = try workbook.addWorksheet(labels.prioritiesSheet)
         let institutions = try workbook.addWorksheet(labels.institutionsSheet)

@@ -11,7 +11,7 @@ public enum InstitutionWorkbook {
         let labels = Labels.of(language)
         let words = labels.own
         let council = report.council
-        let title = "\(report.institution.name) — \(words.title) — \(council.wave)"
+        let title = "\(report.institution.name) — \(words.title) — \(WaveName.text(council.wave, language))"
         let workbook = try Workbook(path: path, temporaryDirectory: temporaryDirectory)
         try workbook.setProperties(title: title, subject: council.wave, author: "atbalsts", keywords: council.wave)
         let summary = try workbook.addWorksheet(labels.summarySheet)
@@ -45,7 +45,7 @@ public enum InstitutionWorkbook {
     static func writeSummary(_ report: InstitutionReport, on sheet: Worksheet, labels: Labels, title: String) throws {
         let words = labels.own
         let council = report.council
-        try sheet.heading(report.institution.name, "\(words.title) · \(labels.wave): \(council.wave)")
+        try sheet.heading(report.institution.name, "\(words.title) · \(labels.wave): \(WaveName.text(council.wave, labels.language))")
         var table = Table(sheet: sheet, labels: labels)
         let rate = report.institution.teachers > 0 ? Double(report.respondents) / Double(report.institution.teachers) : nil
         let wellbeingWords = labels.wellbeing
@@ -78,15 +78,17 @@ public enum InstitutionWorkbook {
         try table.write(
             at: body.upperBound + 3, headers: [labels.rank, labels.needArea, labels.score, labels.highNeed], rows: top,
             freeze: false, filter: false)
+        table.setWidth(0...0, 40)
         try table.applyWidths()
-        try sheet.setColumn(0, 0, width: 40)
         try sheet.printSetup(headerRows: nil, title: title)
     }
 
     static func writePriorities(_ report: InstitutionReport, on sheet: Worksheet, labels: Labels, title: String) throws {
         let words = labels.own
         let council = report.council
-        try sheet.heading(labels.prioritiesTitle, "\(report.institution.name) · \(labels.wave): \(council.wave)")
+        try sheet.heading(
+            labels.prioritiesTitle,
+            "\(report.institution.name) · \(labels.wave): \(WaveName.text(council.wave, labels.language)) · \(labels.marksLegend(minGroup: council.settings.minGroupSize))")
         let municipality = Dictionary(uniqueKeysWithValues: council.needs.priorities.map { ($0.input.areaID, $0) })
         let headers = [
             labels.rank, labels.id, labels.needArea, labels.score, labels.highNeed, labels.wilsonLow, labels.wilsonHigh,
@@ -114,15 +116,16 @@ public enum InstitutionWorkbook {
         var table = Table(sheet: sheet, labels: labels)
         let body = try table.write(at: 3, headers: headers, rows: rows)
         try sheet.dataBar(body, 3...3, color: 0x5B9BD5)
+        table.setWidth(2...2, 44)
+        table.hide(1)  // the area id, as in the council workbook
         try table.applyWidths()
-        try sheet.setColumn(2, 2, width: 44)
         try sheet.printSetup(headerRows: 3...3, title: title)
     }
 
     static func writeWellbeing(_ report: InstitutionReport, on sheet: Worksheet, labels: Labels, title: String) throws {
         let words = labels.wellbeing
         let council = report.council
-        try sheet.heading(words.title, "\(report.institution.name) · \(labels.wave): \(council.wave) · \(labels.marksLegend(minGroup: council.settings.minGroupSize))")
+        try sheet.heading(words.title, "\(report.institution.name) · \(labels.wave): \(WaveName.text(council.wave, labels.language)) · \(labels.marksLegend(minGroup: council.settings.minGroupSize))")
         guard report.wellbeing.available else {
             try sheet.write(3, 0, words.unavailable)
             return
@@ -146,7 +149,9 @@ public enum InstitutionWorkbook {
     static func writeForms(_ report: InstitutionReport, on sheet: Worksheet, labels: Labels, title: String) throws {
         let words = labels.plan
         let council = report.council
-        try sheet.heading(words.formsTitle, "\(report.institution.name) · \(labels.wave): \(council.wave)")
+        try sheet.heading(
+            words.formsTitle,
+            "\(report.institution.name) · \(labels.wave): \(WaveName.text(council.wave, labels.language)) · \(labels.marksLegend(minGroup: council.settings.minGroupSize))")
         guard let own = report.supportForms, let all = council.supportForms else { return }
         let minGroup = council.settings.minGroupSize
         let rows = own.ranked.map { option -> [Cell] in
@@ -169,7 +174,8 @@ public enum InstitutionWorkbook {
         try sheet.heading(words.commentsTitle, words.commentsNote)
         var table = Table(sheet: sheet, labels: labels)
         try table.write(at: 3, headers: [words.comment], rows: comments.map { [.text($0)] })
-        try sheet.setColumn(0, 0, width: 110, Styles.wrapColumn)
+        table.setWidth(0...0, 110, Styles.wrapColumn)
+        try table.applyWidths()
         try sheet.printSetup(headerRows: 3...3, title: title)
     }
 }

@@ -36,6 +36,7 @@ enum Styles {
     static let suppressed = FormatSpec(fontColor: 0x808080, background: 0xEDEDED, border: true, alignCenter: true)
     static let label = FormatSpec(bold: true)
     static let bound = FormatSpec(border: true, alignCenter: true)
+    static let note = FormatSpec(wrap: true, verticalTop: true)
 }
 
 /// Writes a header row and body rows, and gives the sheet what SPEC 10 asks of every table:
@@ -44,6 +45,11 @@ struct Table {
     let sheet: Worksheet
     let labels: Labels
     private(set) var widths: [Int: Double] = [:]
+    /// Widths a sheet chose for a column, with the column's default look.
+    private var chosen: [Int: (width: Double, spec: FormatSpec?)] = [:]
+    private var hidden: Set<Int> = []
+    /// Every cell whose text may wrap: headers (bold) and wrapped body cells, for the row heights.
+    private var wrapping: [(row: Int, columns: ClosedRange<Int>, text: String, bold: Bool)] = []
 
     init(sheet: Worksheet, labels: Labels) {
         self.sheet = sheet
@@ -59,6 +65,7 @@ struct Table {
         for (offset, header) in headers.enumerated() {
             try sheet.write(top, left + offset, header, Styles.header)
             fit(left + offset, header, cap: 24)
+            wrapping.append((top, (left + offset)...(left + offset), header, true))
         }
         for (rowOffset, row) in rows.enumerated() {
             for (offset, cell) in row.enumerated() {
@@ -78,8 +85,10 @@ struct Table {
         case .text(let text):
             try sheet.write(row, column, text, text.count > 60 ? Styles.wrapped : Styles.text)
             fit(column, text, cap: 60)
+            if text.count > 60 { wrapping.append((row, column...column, text, false)) }
         case .wrapped(let text):
             try sheet.write(row, column, text, Styles.wrapped)
+            wrapping.append((row, column...column, text, false))
         case .integer(let value):
             try sheet.write(row, column, value, Styles.integer)
             fit(column, String(value))
@@ -121,7 +130,49 @@ struct Table {
         widths[column] = max(widths[column] ?? 6, min(Double(longestLine) + 2, Double(cap)))
     }
 
+    /// A note across `columns` of one row, wrapped at words; its row gets the height it needs.
+    mutating func note(_ text: String, row: Int, columns: ClosedRange<Int>, _ spec: FormatSpec = Styles.note) throws {
+        try sheet.writeMerged(row, columns, text, spec)
+        wrapping.append((row, columns, text, spec.bold))
+    }
+
+    /// A width the sheet chooses (over the fitted one), optionally with a default look.
+    /// Identifier columns stay for filtering but are hidden: a reader sees the label beside them.
+    mutating func hide(_ column: Int) { hidden.insert(column) }
+
+    mutating func setWidth(_ columns: ClosedRange<Int>, _ width: Double, _ spec: FormatSpec? = nil) {
+        for column in columns { chosen[column] = (width, spec) }
+    }
+
+    /// The widths every column ends with: fitted or chosen, and never narrower than the longest
+    /// word of its header, so no header breaks mid-word.
+    func finalWidths() -> [Int: Double] {
+        var result = widths
+        for (column, choice) in chosen { result[column] = choice.width }
+        for cell in wrapping where cell.bold && cell.columns.count == 1 {
+            let needed = TextLayout.longestWord(cell.text, bold: true)
+            let column = cell.columns.lowerBound
+            if needed > (result[column] ?? TextLayout.defaultWidth) { result[column] = needed }
+        }
+        return result
+    }
+
+    /// Sets the widths, then gives every row with wrapping text the height its text needs.
     func applyWidths() throws {
-        for (column, width) in widths { try sheet.setColumn(column, column, width: width) }
+        let final = finalWidths()
+        for (column, width) in final {
+            if hidden.contains(column) {
+                try sheet.hideColumn(column, width: width)
+            } else {
+                try sheet.setColumn(column, column, width: width, chosen[column]?.spec)
+            }
+        }
+        var lines: [Int: Int] = [:]
+        for cell in wrapping where !(cell.columns.count == 1 && hidden.contains(cell.columns.lowerBound)) {
+            let width = cell.columns.reduce(0) { $0 + (final[$1] ?? TextLayout.defaultWidth) }
+            let needed = TextLayout.lines(cell.text, columnWidth: width, bold: cell.bold)
+            lines[cell.row] = max(lines[cell.row] ?? 1, needed)
+        }
+        for (row, count) in lines where count > 1 { try sheet.setRow(row, height: TextLayout.height(lines: count)) }
     }
 }

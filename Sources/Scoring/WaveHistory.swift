@@ -6,6 +6,8 @@ public struct WaveSnapshot: Sendable {
     public let respondents: Int
     /// High-need share per need-area id.
     public let highNeed: [String: Double]
+    /// High-need answers per need-area id, for the intervals of a change between waves.
+    public let highNeedCounts: [String: Proportion]
     public let wellbeing: WellbeingSummary
     /// Respondents whose pseudonym also answered the wave before; nil for the first wave.
     public let returning: Int?
@@ -17,10 +19,13 @@ public struct WaveSnapshot: Sendable {
         respondents = responses.count
         let needs = GroupNeeds(responses, needSlots: instrument.needSlots)
         var shares: [String: Double] = [:]
+        var counts: [String: Proportion] = [:]
         for (index, area) in instrument.needAreas.enumerated() {
             if let share = needs.areas[index].highNeed.share { shares[area.id] = share }
+            counts[area.id] = needs.areas[index].highNeed
         }
         highNeed = shares
+        highNeedCounts = counts
         let slots = WellbeingSlots(instrument: instrument)
         var summary = WellbeingSummary(sourceCount: slots.stressSources.count)
         for response in responses { summary.add(WellbeingScores(response.values, slots: slots)) }

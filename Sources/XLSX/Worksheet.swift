@@ -57,6 +57,17 @@ public struct Worksheet {
         return result
     }
 
+    /// Text across several columns of one row (one merged cell), e.g. a note that wraps.
+    public func writeMerged(_ row: Int, _ columns: ClosedRange<Int>, _ text: String, _ spec: FormatSpec = FormatSpec()) throws(XLSXError) {
+        let safe = Self.cellText(text)
+        let format = workbook.format(spec, quotePrefix: Self.needsQuotePrefix(safe))
+        try check(
+            worksheet_merge_range(
+                handle, lxw_row_t(row), lxw_col_t(columns.lowerBound), lxw_row_t(row), lxw_col_t(columns.upperBound),
+                safe, format),
+            sheet: name, row: row, column: columns.lowerBound)
+    }
+
     public func setColumn(_ first: Int, _ last: Int, width: Double, _ spec: FormatSpec? = nil) throws(XLSXError) {
         try check(
             worksheet_set_column(
@@ -64,8 +75,24 @@ public struct Worksheet {
             sheet: name, row: 0, column: first)
     }
 
+    /// A column kept for filtering but not shown (identifiers beside their labels).
+    public func hideColumn(_ column: Int, width: Double) throws(XLSXError) {
+        var options = lxw_row_col_options()
+        options.hidden = 1
+        try check(
+            worksheet_set_column_opt(handle, lxw_col_t(column), lxw_col_t(column), width, nil, &options),
+            sheet: name, row: 0, column: column)
+    }
+
     public func setRow(_ row: Int, height: Double) throws(XLSXError) {
         try check(worksheet_set_row(handle, lxw_row_t(row), height, nil), sheet: name, row: row)
+    }
+
+    /// Page breaks above the given (zero-based) rows.
+    public func pageBreaks(above rows: [Int]) throws(XLSXError) {
+        guard !rows.isEmpty else { return }
+        var breaks = rows.map { lxw_row_t($0) } + [0]
+        try check(worksheet_set_h_pagebreaks(handle, &breaks), sheet: name)
     }
 
     public func freezePanes(row: Int, column: Int = 0) {

@@ -200,17 +200,17 @@ struct ObservationTests {
         let areas = without.keys.filter { $0 >= 5 && without[$0]?[1] != nil }
         #expect(areas.count == 14)
         for row in areas {
-            let before = (0...12).map { without[row]?[$0] }
-            #expect((0...12).map { withZero[row]?[$0] } == before, "row \(row) with observed: 0")
-            #expect((0...12).map { byDefault[row]?[$0] } == before, "row \(row) by default")
+            let before = (0...13).map { without[row]?[$0] }
+            #expect((0...13).map { withZero[row]?[$0] } == before, "row \(row) with observed: 0")
+            #expect((0...13).map { byDefault[row]?[$0] } == before, "row \(row) by default")
         }
         // The observed column: pooled over the domains that inform the area.
         let classroom = try #require(areas.first { withZero[$0]?[1] == .text("classroom") })
         let pooled = Self.weakShare(Self.rows, domains: [0, 1])
-        #expect(Self.close(withZero[classroom]?[13], Double(pooled.weak) / Double(pooled.n)))
+        #expect(Self.close(withZero[classroom]?[14], Double(pooled.weak) / Double(pooled.n)))
         let exams = try #require(areas.first { withZero[$0]?[1] == .text("exams") })
-        #expect(withZero[exams]?[13] == nil, "no domain informs exam preparation")
-        #expect(without[classroom]?[13] == nil, "no column without observations")
+        #expect(withZero[exams]?[14] == nil, "no domain informs exam preparation")
+        #expect(without[classroom]?[14] == nil, "no column without observations")
 
         // A positive weight counts observed weakness into the score (SPEC 7's formula by hand).
         let weighted = try priorities(true, weights: "observed: 1")

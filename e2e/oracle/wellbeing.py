@@ -366,8 +366,7 @@ def alphas(frame, instrument):
     scales = {
         "WHO-5 labbūtības indekss": frame[[f"who5_{row}" for row in instrument.grid_rows["who5"]]],
         "CBI ar darbu saistītā izdegšana": cbi_items(frame, instrument),
-        "Vajadzību jomas (14)": frame[[f"need_{area}" for area in instrument.grid_rows["need"]]],
-    }
+    }  # SPEC 7: the need areas are no scale, so Metodoloģija shows no alpha for them
     result = {}
     for name, items in scales.items():
         complete = items.dropna()
@@ -500,6 +499,9 @@ def compare_methodology(sheet, expected, compare):
         name = text_of(sheet.cell(r, 1).value)
         if name in expected and name not in rows:
             rows[name] = r
+    for r in range(header_row + 1, sheet.max_row + 1):
+        if text_of(sheet.cell(r, 1).value).startswith("Vajadzību jomas"):
+            compare.fail(f"{SHEET_METHODOLOGY} A{r}", "an alpha for the need areas, which are no scale (SPEC 7)")
     for name, (items, complete, alpha) in expected.items():
         if name not in rows:
             compare.fail(f"{SHEET_METHODOLOGY} '{name}'", "row not found below the Alfa header")

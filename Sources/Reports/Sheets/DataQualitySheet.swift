@@ -4,7 +4,7 @@ import XLSX
 /// Datu kvalitāte: per source how it was read and what happened to every row (SPEC 9).
 enum DataQualitySheet {
     static func write(_ report: CouncilReport, on sheet: Worksheet, labels: Labels, title: String) throws {
-        try sheet.heading(labels.dataQualityTitle, "\(labels.wave): \(report.wave)")
+        try sheet.heading(labels.dataQualityTitle, "\(labels.wave): \(WaveName.text(report.wave, labels.language))")
         let headers = [
             labels.file, labels.format, labels.encoding, labels.delimiter, labels.rowsRead,
             labels.rowsAccepted, labels.rowsQuarantined, labels.rowsSuperseded, labels.sha256,
@@ -45,6 +45,7 @@ enum DataQualitySheet {
             try table.write(
                 at: unreadableTop, headers: [labels.file, own.item, labels.value, own.count], rows: unreadable, freeze: false)
         }
+        table.setWidth(8...8, 68)  // a SHA-256 is one 64-character word: it must not break
         try table.applyWidths()
         try sheet.printSetup(headerRows: 3...3, title: title)
     }

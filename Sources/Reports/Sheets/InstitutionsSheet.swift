@@ -8,7 +8,7 @@ enum InstitutionsSheet {
     static let headerRow = 3
 
     static func write(_ report: CouncilReport, on sheet: Worksheet, labels: Labels, title: String) throws {
-        try sheet.heading(labels.institutionsTitle, "\(labels.wave): \(report.wave) · \(labels.marksLegend(minGroup: report.settings.minGroupSize))")
+        try sheet.heading(labels.institutionsTitle, "\(labels.wave): \(WaveName.text(report.wave, labels.language)) · \(labels.marksLegend(minGroup: report.settings.minGroupSize))")
         let areas = report.instrument.needAreas
         let headers = [labels.code, labels.institution, labels.n, labels.responseRate]
             + areas.map { $0.label.text(labels.language) }
@@ -39,9 +39,8 @@ enum InstitutionsSheet {
                 body.lowerBound...totalRow, 4...(3 + areas.count), low: 0xF8F8F8, mid: 0xFFD966,
                 high: 0xE06666, midValue: report.settings.highNeedBreadthThreshold, maxValue: 0.6)
         }
+        if !areas.isEmpty { table.setWidth(4...(3 + areas.count), 13) }
         try table.applyWidths()
-        try sheet.setColumn(4, 3 + areas.count, width: 13)
-        try sheet.setRow(headerRow, height: 78)
         sheet.freezePanes(row: headerRow + 1, column: 2)
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
     }

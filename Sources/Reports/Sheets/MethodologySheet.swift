@@ -5,7 +5,7 @@ import XLSX
 /// Metodoloģija: how every number is defined, the settings in force, version and run time.
 enum MethodologySheet {
     static func write(_ report: CouncilReport, on sheet: Worksheet, labels: Labels, title: String) throws {
-        try sheet.heading(labels.methodologyTitle, "\(labels.wave): \(report.wave)")
+        try sheet.heading(labels.methodologyTitle, "\(labels.wave): \(WaveName.text(report.wave, labels.language))")
         var table = Table(sheet: sheet, labels: labels)
         let definitions = (labels.definitions + labels.wellbeing.definitions + ObservationSheet.definitions(report, labels))
             .map { [Cell.text($0.0), .wrapped($0.1)] }
@@ -26,7 +26,8 @@ enum MethodologySheet {
             filter: false)
 
         let words = labels.wellbeing
-        let reliability = report.wellbeing.reliability.map { scale -> [Cell] in
+        // SPEC 7: the need areas are no scale, so they get no alpha.
+        let reliability = report.wellbeing.reliability.filter { $0.scale != "need" }.map { scale -> [Cell] in
             let verdict = scale.alpha.map { words.verdicts[ReliabilityVerdict(alpha: $0)]! } ?? ""
             return [
                 .text(words.scaleName[scale.scale] ?? scale.scale), .integer(scale.items),
@@ -39,8 +40,9 @@ enum MethodologySheet {
             headers: ["", words.items, words.completeCases, words.alpha, words.verdict], rows: reliability,
             freeze: false, filter: false)
         sheet.freezePanes(row: 3)
-        try sheet.setColumn(0, 0, width: 30)
-        try sheet.setColumn(1, 1, width: 90, Styles.wrapColumn)
+        table.setWidth(0...0, 30)
+        table.setWidth(1...1, 90, Styles.wrapColumn)
+        try table.applyWidths()
         try sheet.printSetup(headerRows: nil, title: title)
     }
 }

@@ -9,7 +9,7 @@ enum PlanSheet {
 
     static func write(_ report: CouncilReport, on sheet: Worksheet, labels: Labels, title: String) throws {
         let words = labels.plan
-        try sheet.heading(words.planTitle, "\(labels.wave): \(report.wave) · \(words.planNote)")
+        try sheet.heading(words.planTitle, "\(labels.wave): \(WaveName.text(report.wave, labels.language)) · \(words.planNote)")
         let headers = [
             labels.rank, labels.needArea, labels.score, words.targetInstitutions, words.targetLearningAreas,
             words.teachersInNeed, words.suggestedForms, words.term, words.responsible, words.status,
@@ -25,26 +25,20 @@ enum PlanSheet {
                 .wrapped(areas.joined(separator: "; ")),
                 row.teachersInNeed < minGroup ? .withheld(.small, minGroup: minGroup) : .integer(row.teachersInNeed),
                 .wrapped(row.forms.map { report.optionName("support_forms", $0, labels.language) }.joined(separator: "; ")),
-                .text(termName(row.term, words)), .text(""), .text(words.statuses[0]),
+                .text(WaveName.text(row.term, labels.language)), .text(""), .text(words.statuses[0]),
             ]
         } + FollowUpSheet.carriedForward(report, labels: labels)
         var table = Table(sheet: sheet, labels: labels)
         let body = try table.write(at: headerRow, headers: headers, rows: rows)
         if !rows.isEmpty {
             try sheet.dropDown(body, 9...9, values: words.statuses)
-            for row in body { try sheet.setRow(row, height: 45) }
         }
+        table.setWidth(1...1, 36, Styles.wrapColumn)
+        table.setWidth(3...4, 36, Styles.wrapColumn)
+        table.setWidth(6...6, 30, Styles.wrapColumn)
+        table.setWidth(8...8, 20)
+        table.setWidth(9...9, 14)
         try table.applyWidths()
-        try sheet.setColumn(1, 1, width: 36, Styles.wrapColumn)
-        try sheet.setColumn(3, 4, width: 36, Styles.wrapColumn)
-        try sheet.setColumn(6, 6, width: 30, Styles.wrapColumn)
-        try sheet.setColumn(8, 8, width: 20)
-        try sheet.setColumn(9, 9, width: 14)
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
-    }
-
-    static func termName(_ wave: Wave, _ words: PlanLabels) -> String {
-        let year = "\(wave.startYear)/\(String(format: "%02d", (wave.startYear + 1) % 100))"
-        return "\(year) \(wave.term == .autumn ? words.autumn : words.spring)"
     }
 }

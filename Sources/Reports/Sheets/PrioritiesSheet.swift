@@ -12,11 +12,11 @@ enum PrioritiesSheet {
     ) throws {
         try sheet.heading(
             labels.prioritiesTitle,
-            "\(labels.wave): \(report.wave) · \(labels.respondents): \(report.needs.respondents) · \(labels.prioritiesNote)")
+            "\(labels.wave): \(WaveName.text(report.wave, labels.language)) · \(labels.respondents): \(report.needs.respondents) · \(labels.prioritiesNote) \(ReadabilityLabels.of(labels.language).changeNote)")
         let headers = [
             labels.rank, labels.id, labels.needArea, labels.score, labels.highNeed, labels.wilsonLow,
             labels.wilsonHigh, labels.intensity, labels.breadth, labels.gap, labels.trend, labels.n,
-            labels.stable,
+            labels.stable, ReadabilityLabels.of(labels.language).change,
         ] + (report.observation == nil ? [] : [ObservationLabels.of(labels.language).observedWeakness])
         let minGroup = report.settings.minGroupSize
         func row(_ priority: Priority, _ report: CouncilReport, _ labels: Labels) -> [Cell] {
@@ -27,7 +27,7 @@ enum PrioritiesSheet {
                 return [.integer(priority.rank), .text(input.areaID), .text(report.areaName(input.areaID, labels.language))]
                     + Array(repeating: .withheld(status, minGroup: minGroup), count: 6)
                     + [.percent(input.gap), .withheld(status, minGroup: minGroup), .withheld(status, minGroup: minGroup),
-                       .text(labels.no)]
+                       .text(labels.no), .withheld(status, minGroup: minGroup)]
             }
             return [
                 .integer(priority.rank), .text(input.areaID),
@@ -37,6 +37,8 @@ enum PrioritiesSheet {
                 .percent(priority.intensity), .percent(input.breadth), .percent(input.gap),
                 .percent(input.trend), .integer(input.counts.answered),
                 .text(priority.stable ? labels.yes : labels.no),
+                // Signed, beside the trend component that keeps only the rise (issue 15).
+                .decimal(report.signedChange(input.areaID, now: priority.highNeedShare), format: ReadabilityLabels.signedPercent),
             ]
         }
         // Observed weakness beside the need, when observations were imported (SPEC 12.2).
@@ -46,8 +48,9 @@ enum PrioritiesSheet {
         var table = Table(sheet: sheet, labels: labels)
         let body = try table.write(at: headerRow, headers: headers, rows: rows)
         try sheet.dataBar(body, 3...3, color: 0x5B9BD5)
+        table.setWidth(2...2, 44)
+        table.hide(1)  // the area id: kept for filtering and the oracle, the name beside it is what a reader reads
         try table.applyWidths()
-        try sheet.setColumn(2, 2, width: 44)
 
         if !rows.isEmpty {
             let chart = try workbook.addChart(.bar)

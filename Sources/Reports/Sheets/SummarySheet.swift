@@ -7,11 +7,11 @@ import XLSX
 enum SummarySheet {
     static func write(_ report: CouncilReport, on sheet: Worksheet, labels: Labels, title: String) throws {
         let needs = report.needs
-        try sheet.heading(labels.councilTitle, "\(labels.wave): \(report.wave)")
+        try sheet.heading(labels.councilTitle, "\(labels.wave): \(WaveName.text(report.wave, labels.language))")
         var table = Table(sheet: sheet, labels: labels)
         let represented = needs.institutions.filter { $0.respondents > 0 }.count
         let figures: [[Cell]] = [
-            [.text(labels.wave), .text(report.wave)],
+            [.text(labels.wave), .text(WaveName.text(report.wave, labels.language))],
             [.text(labels.respondents), .integer(needs.respondents)],
             [.text(labels.institutionsRepresented), .integer(represented)],
             [.text(labels.teachersInRegister), .integer(needs.teachers)],
@@ -45,9 +45,11 @@ enum SummarySheet {
             at: inputsRow + 1,
             headers: [labels.file, labels.format, labels.rowsRead, labels.rowsAccepted, labels.rowsQuarantined],
             rows: inputs, freeze: false, filter: false)
+        _ = try SummaryComparison.write(
+            report, on: sheet, table: &table, labels: labels, at: inputsRow + 1 + max(inputs.count, 1) + 2)
         sheet.freezePanes(row: 3)
+        table.setWidth(0...0, 34)
         try table.applyWidths()
-        try sheet.setColumn(0, 0, width: 34)
         try sheet.printSetup(headerRows: nil, title: title)
     }
 

@@ -9,7 +9,7 @@ enum SupportFormsSheet {
     static func write(_ report: CouncilReport, on sheet: Worksheet, labels: Labels, title: String) throws {
         let words = labels.plan
         let minGroup = report.settings.minGroupSize
-        try sheet.heading(words.formsTitle, "\(labels.wave): \(report.wave)")
+        try sheet.heading(words.formsTitle, "\(labels.wave): \(WaveName.text(report.wave, labels.language))")
         var table = Table(sheet: sheet, labels: labels)
         var next = headerRow
         if let forms = report.supportForms {
@@ -18,7 +18,10 @@ enum SupportFormsSheet {
                 rows: rows(forms, minGroup: minGroup, language: labels.language))
             next = body.upperBound + 3
         }
+        // One table per printed block (issue 15): each later table starts a page under its own title.
+        var blocks: [Int] = []
         if !report.formsByPriority.isEmpty, let options = report.supportForms?.options {
+            if next > headerRow { blocks.append(next - 1) }
             try sheet.write(next - 1, 0, words.formsByPriority, Styles.label)
             let headers = [words.form] + report.formsByPriority.map { report.areaName($0.areaID, labels.language) }
             var rows: [[Cell]] = [[.text(words.amongHighNeed)] + report.formsByPriority.map { entry in
@@ -35,18 +38,20 @@ enum SupportFormsSheet {
             try sheet.colorScale(
                 (body.lowerBound + 1)...body.upperBound, 1...report.formsByPriority.count, low: 0xFFFFFF,
                 mid: 0xBDD7EE, high: 0x2F75B5, midValue: 0.3, maxValue: 0.8)
-            try sheet.setRow(next, height: 48)
             next = body.upperBound + 3
         }
         if let barriers = report.barriers {
+            if next > headerRow { blocks.append(next - 1) }
             try sheet.write(next - 1, 0, words.barriersTitle, Styles.label)
             try table.write(
                 at: next, headers: [words.barrier, words.chosen, words.shareOfAnswered],
                 rows: rows(barriers, minGroup: minGroup, language: labels.language), freeze: false, filter: false)
         }
+        table.setWidth(1...max(2, report.formsByPriority.count), 18)
         try table.applyWidths()
-        try sheet.setColumn(1, max(2, report.formsByPriority.count), width: 18)
-        try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
+        try sheet.pageBreaks(above: blocks)
+        // The first table's header repeated over another table would mislabel it.
+        try sheet.printSetup(headerRows: blocks.isEmpty ? headerRow...headerRow : nil, title: title)
     }
 
     /// Most chosen first; counts of a municipality smaller than the threshold are hidden.

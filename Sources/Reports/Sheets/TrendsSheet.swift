@@ -12,7 +12,7 @@ enum TrendsSheet {
     ) throws {
         let words = labels.plan
         let wellbeingWords = labels.wellbeing
-        try sheet.heading(words.trendsTitle, "\(labels.wave): \(report.wave)")
+        try sheet.heading(words.trendsTitle, "\(labels.wave): \(WaveName.text(report.wave, labels.language))")
         let topAreas = report.needs.priorities.prefix(CouncilReport.topPriorities).map(\.input.areaID)
         let minGroup = report.settings.minGroupSize
         let headers = [labels.wave, labels.respondents, words.returning]
@@ -21,7 +21,7 @@ enum TrendsSheet {
         let rows = report.history.map { snapshot -> [Cell] in
             let small = snapshot.respondents < minGroup
             let returning: Cell = snapshot.returning.map { .integer($0) } ?? .blank
-            var cells: [Cell] = [.text(snapshot.wave), .integer(snapshot.respondents), returning]
+            var cells: [Cell] = [.text(WaveName.text(snapshot.wave, labels.language)), .integer(snapshot.respondents), returning]
             cells += topAreas.map { small ? .withheld(.small, minGroup: minGroup) : .percent(snapshot.highNeed[$0]) }
             let wellbeing = snapshot.wellbeing
             cells += [
@@ -34,11 +34,15 @@ enum TrendsSheet {
         }
         var table = Table(sheet: sheet, labels: labels)
         let body = try table.write(at: headerRow, headers: headers, rows: rows)
+        table.setWidth(3...(headers.count - 1), 16)
         try table.applyWidths()
-        try sheet.setColumn(3, headers.count - 1, width: 16)
-        try sheet.setRow(headerRow, height: 62)
+        try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
 
-        guard !rows.isEmpty else { return }
+        // A line needs two points: with fewer waves the sheet says why instead of drawing empty frames.
+        guard rows.count >= 2 else {
+            try sheet.write(body.upperBound + 2, 0, ReadabilityLabels.of(labels.language).oneWave, Styles.label)
+            return
+        }
         let waves = "=" + absoluteRange(sheet: sheet.name, rows: body, columns: 0...0)
         let needsChart = try workbook.addChart(.line)
         for (offset, area) in topAreas.enumerated() {
@@ -63,6 +67,5 @@ enum TrendsSheet {
         wellbeingChart.valueAxis(min: 0, max: 100, numberFormat: "0")
         wellbeingChart.legend(bottom: true)
         try sheet.insertChart(wellbeingChart, row: body.upperBound + 2, column: 6, scale: (1.5, 1.4))
-        try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
     }
 }

@@ -59,7 +59,7 @@ enum WellbeingSheet {
         let words = labels.wellbeing
         let wellbeing = report.wellbeing
         let minGroup = report.settings.minGroupSize
-        try sheet.heading(words.title, "\(labels.wave): \(report.wave) · \(labels.marksLegend(minGroup: minGroup))")
+        try sheet.heading(words.title, "\(labels.wave): \(WaveName.text(report.wave, labels.language)) · \(labels.marksLegend(minGroup: minGroup))")
         guard wellbeing.available else {
             try sheet.write(headerRow, 0, words.unavailable)
             return
@@ -70,10 +70,14 @@ enum WellbeingSheet {
             asked: wellbeing.municipality, minGroupSize: minGroup)
         let sections = [(words.dimensions[.municipality]!, [total])]
             + wellbeing.breakdowns.map { (words.dimensions[$0.dimension]!, $0.groups) }
+        var layout = Table(sheet: sheet, labels: labels)
         let body = try table(
-            sections, on: sheet, sources: wellbeing.stressSources, labels: labels, minGroup: report.settings.minGroupSize)
+            sections, on: sheet, into: &layout, sources: wellbeing.stressSources, labels: labels,
+            minGroup: report.settings.minGroupSize)
         let next = try legend(on: sheet, below: body, words: words)
-        try chart(report, on: sheet, in: workbook, at: next + 2, words: words, labels: labels)
+        // One Table for both blocks, so the chart data's headers get heights from the final widths.
+        try chart(report, on: sheet, in: workbook, at: next + 2, table: &layout, words: words, labels: labels)
+        try layout.applyWidths()
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
     }
 
@@ -93,18 +97,26 @@ enum WellbeingSheet {
         _ sections: [(name: String, groups: [WellbeingGroup])], on sheet: Worksheet, sources: [ReferenceEntry],
         labels: Labels, minGroup: Int
     ) throws -> ClosedRange<Int> {
+        var table = Table(sheet: sheet, labels: labels)
+        let body = try self.table(sections, on: sheet, into: &table, sources: sources, labels: labels, minGroup: minGroup)
+        try table.applyWidths()
+        return body
+    }
+
+    /// The wellbeing table written through `table`, whose widths the caller applies.
+    static func table(
+        _ sections: [(name: String, groups: [WellbeingGroup])], on sheet: Worksheet, into table: inout Table,
+        sources: [ReferenceEntry], labels: Labels, minGroup: Int
+    ) throws -> ClosedRange<Int> {
         let words = labels.wellbeing
         let columns = measures(words, sources: sources, language: labels.language)
         let headers = [words.dimension, labels.code, words.group, labels.n] + columns.map(\.header)
         let rows = sections.flatMap { section in
             self.rows(section.name, section.groups, columns: columns, language: labels.language, minGroup: minGroup)
         }
-        var table = Table(sheet: sheet, labels: labels)
         let body = try table.write(at: headerRow, headers: headers, rows: rows)
         try trafficLights(on: sheet, rows: body, columns: columns)
-        try table.applyWidths()
-        try sheet.setColumn(4, 3 + columns.count, width: 14)
-        try sheet.setRow(headerRow, height: 62)
+        if !columns.isEmpty { table.setWidth(4...(3 + columns.count), 14) }
         sheet.freezePanes(row: headerRow + 1, column: 3)
         return body
     }
@@ -147,7 +159,7 @@ enum WellbeingSheet {
 
     /// The chart reads a block of shown institutions only, so a hidden group is never drawn as 0.
     private static func chart(
-        _ report: CouncilReport, on sheet: Worksheet, in workbook: Workbook, at top: Int,
+        _ report: CouncilReport, on sheet: Worksheet, in workbook: Workbook, at top: Int, table: inout Table,
         words: WellbeingLabels, labels: Labels
     ) throws {
         guard let institutions = report.wellbeing.breakdowns.first(where: { $0.dimension == .institution }) else { return }
@@ -156,7 +168,6 @@ enum WellbeingSheet {
         }
         guard !shown.isEmpty else { return }
         try sheet.write(top, 0, words.chartData, Styles.label)
-        var table = Table(sheet: sheet, labels: labels)
         let rows = shown.map { index -> [Cell] in
             let summary = institutions.groups[index].summary
             return [
