@@ -245,9 +245,14 @@ public final class AppDatabase: Sendable {
 
     private func insertQuarantine(_ db: Database, sourceID: Int64, rows: [QuarantinedRow]) throws {
         let insert = try db.makeStatement(
-            sql: "INSERT INTO quarantine (source_id, line, column_name, value, reason) VALUES (?, ?, ?, ?, ?)")
+            sql: """
+                INSERT INTO quarantine (source_id, line, column_name, value, reason, reason_code, reason_arguments)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
         for row in rows {
-            try insert.execute(arguments: [sourceID, row.line, row.column, row.value, row.reason])
+            let stored = StoredQuarantineReason(row.reason)
+            try insert.execute(
+                arguments: [sourceID, row.line, row.column, row.value, stored.text, stored.code, stored.arguments])
         }
     }
 
