@@ -32,7 +32,7 @@ public enum CouncilWorkbook {
         try PlanSheet.write(report, on: plan, labels: labels, title: title)
         try DataQualitySheet.write(report, on: dataQuality, labels: labels, title: title)
         try MethodologySheet.write(report, on: methodology, labels: labels, title: title)
-        summary.activate()
+        try summary.activate()
         try workbook.close()
     }
 }

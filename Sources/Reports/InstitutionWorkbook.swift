@@ -29,7 +29,7 @@ public enum InstitutionWorkbook {
             try writeComments(texts, on: comments, labels: labels, title: title)
         }
         try MethodologySheet.write(council, on: methodology, labels: labels, title: title)
-        summary.activate()
+        try summary.activate()
         try workbook.close()
     }
 

@@ -42,7 +42,7 @@ enum InstitutionsSheet {
         try table.applyWidths()
         try sheet.setColumn(4, 3 + areas.count, width: 13)
         try sheet.setRow(headerRow, height: 78)
-        sheet.freezePanes(row: headerRow + 1, column: 2)
+        try sheet.freezePanes(row: headerRow + 1, column: 2)
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
     }
 }

@@ -37,7 +37,7 @@ enum MethodologySheet {
             at: settingsBody.upperBound + 3,
             headers: ["", words.items, words.completeCases, words.alpha, words.verdict], rows: reliability,
             freeze: false, filter: false)
-        sheet.freezePanes(row: 3)
+        try sheet.freezePanes(row: 3)
         try sheet.setColumn(0, 0, width: 30)
         try sheet.setColumn(1, 1, width: 90, Styles.wrapColumn)
         try sheet.printSetup(headerRows: nil, title: title)

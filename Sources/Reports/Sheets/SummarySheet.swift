@@ -45,7 +45,7 @@ enum SummarySheet {
             at: inputsRow + 1,
             headers: [labels.file, labels.format, labels.rowsRead, labels.rowsAccepted, labels.rowsQuarantined],
             rows: inputs, freeze: false, filter: false)
-        sheet.freezePanes(row: 3)
+        try sheet.freezePanes(row: 3)
         try table.applyWidths()
         try sheet.setColumn(0, 0, width: 34)
         try sheet.printSetup(headerRows: nil, title: title)
