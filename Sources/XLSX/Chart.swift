@@ -30,13 +30,7 @@ public struct Chart {
         chart_title_set_name(handle, text)
     }
 
-    private func live() throws(XLSXError) {
-        do throws(XLSXError) {
-            _ = try workbook.open()
-        } catch {
-            throw XLSXError(code: nil, sheet: nil, cell: nil, detail: "a chart is used after its workbook was closed")
-        }
-    }
+    private func live() throws(XLSXError) { try workbook.requireOpen("a chart", sheet: nil) }
 
     /// In a bar chart libxlsxwriter's x axis is the horizontal one, i.e. the value axis.
     private var categoryAxis: UnsafeMutablePointer<lxw_chart_axis> { type == .bar ? handle.pointee.y_axis : handle.pointee.x_axis }

@@ -123,9 +123,15 @@ public final class Workbook {
         }
     }
 
-    /// The handle while the workbook is open; a `Worksheet` or `Chart` used after `close()`
-    /// (its C object freed) gets this error instead of touching a dangling pointer.
-    func open() throws(XLSXError) -> UnsafeMutablePointer<lxw_workbook> {
+    /// For a `Worksheet` or `Chart`: after `close()` libxlsxwriter has freed it, so using it
+    /// throws instead of touching a dangling pointer.
+    func requireOpen(_ what: String, sheet: String?) throws(XLSXError) {
+        guard handle == nil else { return }
+        throw XLSXError(code: nil, sheet: sheet, cell: nil, detail: "\(what) is used after its workbook was closed")
+    }
+
+    /// The handle while the workbook is open.
+    private func open() throws(XLSXError) -> UnsafeMutablePointer<lxw_workbook> {
         guard let handle else {
             throw XLSXError(code: nil, sheet: nil, cell: nil, detail: "the workbook is already closed")
         }

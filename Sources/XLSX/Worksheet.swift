@@ -120,11 +120,5 @@ public struct Worksheet {
         worksheet_activate(handle)
     }
 
-    func live() throws(XLSXError) {
-        do throws(XLSXError) {
-            _ = try workbook.open()
-        } catch {
-            throw XLSXError(code: nil, sheet: name, cell: nil, detail: "the sheet is used after its workbook was closed")
-        }
-    }
+    func live() throws(XLSXError) { try workbook.requireOpen("the sheet", sheet: name) }
 }
