@@ -1,7 +1,7 @@
 import AtbalstsCore
 import Foundation
 import GRDB
-import Pipeline
+@testable import Pipeline
 import Testing
 @testable import Reports
 @testable import Store
@@ -109,6 +109,23 @@ struct QuarantineReasonTests {
         #expect(try database.quarantine(wave: "2026-27-autumn").map(\.row.reason) == [
             .legacy("expected 43 fields, found 3"), .legacy("unknown institution"), .legacy("later"),
         ])
+    }
+
+    /// A file refused for its quarantined rows carries the reasons as values: the message is in
+    /// the language of the moment it is shown, most frequent reason first, not of the moment (or
+    /// thread) it was thrown.
+    @Test func aRefusedFileShowsItsReasonsInTheLanguageOfTheMessage() {
+        let failure = SourceFailure(
+            file: "export.csv",
+            cause: .tooManyQuarantined(
+                count: 3, rows: 4, share: 0.75, reasons: [.noInstitution, .unknownInstitution, .unknownInstitution]))
+        let english = MessageLanguage.$current.withValue(.en) { failure.description }
+        let latvian = MessageLanguage.$current.withValue(.lv) { failure.description }
+        #expect(english.contains("unknown institution"), "\(english)")
+        #expect(latvian.contains("nezināma iestāde"), "\(latvian)")
+        #expect(!latvian.contains("unknown institution"), "\(latvian)")
+        let first = latvian.range(of: "nezināma iestāde"), second = latvian.range(of: "iestāde nav norādīta")
+        #expect(first != nil && second != nil && first!.lowerBound < second!.lowerBound, "most frequent first: \(latvian)")
     }
 
     static func store(_ rows: [QuarantinedRow], in database: AppDatabase) throws {
