@@ -40,8 +40,7 @@ let package = Package(
         .executableTarget(
             name: "atbalsts",
             dependencies: [
-                "Pipeline", "Ingest", "Store", "AtbalstsCore",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", dependencies: ["ZIPFoundation"], path: "Tests/TestSupport"),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"], exclude: ["Fixtures"]),

@@ -27,9 +27,9 @@ public struct QuarantinedRow: Hashable, Sendable {
     public let line: Int
     public let column: String?
     public let value: String?
-    public let reason: String
+    public let reason: QuarantineReason
 
-    public init(line: Int, column: String?, value: String?, reason: String) {
+    public init(line: Int, column: String?, value: String?, reason: QuarantineReason) {
         self.line = line
         self.column = column
         self.value = value

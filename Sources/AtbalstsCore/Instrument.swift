@@ -105,6 +105,8 @@ public struct Instrument: Sendable {
     public let needAreas: [ReferenceEntry]
     /// Numeric storage slots: one per scaled item and one per option of each multi-select.
     public let slots: [Slot]
+    /// Slot indices of the need-area items (`need_<area>`), in need-area order.
+    public let needSlots: [Int]
 
     public struct Slot: Hashable, Sendable {
         /// Column name in the database, e.g. `need_digital` or `support_forms__mentor`.
@@ -133,6 +135,13 @@ public struct Instrument: Sendable {
             }
         }
         self.slots = slots
+        needSlots = needAreas.map { area in
+            guard let slot = slots.firstIndex(where: { $0.name == ItemID.need(area.id) }) else {
+                // InstrumentLoader makes the need areas from these very items.
+                preconditionFailure("need area \(area.id) has no item \(ItemID.need(area.id))")
+            }
+            return slot
+        }
     }
 
     public func slotIndex(_ name: String) -> Int? { slots.firstIndex { $0.name == name } }
@@ -154,8 +163,19 @@ public struct Instrument: Sendable {
 
     public func item(_ id: String) -> Item? { items.first { $0.id == id } }
 
-    /// Slot indices of the need-area items, in need-area order.
-    public var needSlots: [Int] {
-        needAreas.map { area in slotIndex("need_\(area.id)") ?? -1 }
+    /// A multi-select item with its options and the slots that hold them: option `i` is chosen
+    /// when `values[slots.lowerBound + i] == 1`, and the item was answered when the first slot is
+    /// not nil. nil when the instrument has no such multi-select item.
+    public func multiSelect(_ itemID: String) -> MultiSelect? {
+        guard let item = items.firstIndex(where: { $0.id == itemID }),
+            case .multi(let options) = items[item].kind,
+            let first = slots.firstIndex(where: { $0.itemIndex == item })
+        else { return nil }
+        return MultiSelect(options: options, slots: first..<first + options.count)
+    }
+
+    public struct MultiSelect: Sendable {
+        public let options: [ReferenceEntry]
+        public let slots: Range<Int>
     }
 }

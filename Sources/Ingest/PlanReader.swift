@@ -100,18 +100,18 @@ public enum PlanReader {
                 return fields[column].trimmingCharacters(in: .whitespacesAndNewlines)
             }
             guard fields.contains(where: { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) else { continue }
-            func reject(_ key: String, _ reason: String) {
+            func reject(_ key: String, _ reason: QuarantineReason) {
                 parsed.quarantine.append(
                     QuarantinedRow(line: record.line, column: columns[key].map { headers[$0] }, value: Redaction.redact(field(key)), reason: reason))
             }
             guard let area = areaByKey[normalizedForMatching(field("area"))] else {
-                reject("area", field("area").isEmpty ? "no need area given" : "unknown need area")
+                reject("area", field("area").isEmpty ? .noNeedArea : .unknownNeedArea)
                 continue
             }
             let statusText = field("status")
             // A row added without a status is planned, as the drop-down starts.
             guard let status = statusText.isEmpty ? .planned : statusByKey[normalizedForMatching(statusText)] else {
-                reject("status", "unknown plan status")
+                reject("status", .unknownPlanStatus)
                 continue
             }
             parsed.actions.append(

@@ -174,17 +174,17 @@ struct ResponseMapper {
     }
 
     mutating func map(_ record: RawRecord) -> RowOutcome {
-        func reject(_ column: Int?, _ reason: String) -> RowOutcome {
+        func reject(_ column: Int?, _ reason: QuarantineReason) -> RowOutcome {
             .quarantined(
                 QuarantinedRow(
                     line: record.line, column: column.map { headers[$0] },
                     value: column.map { Redaction.redact(record.string($0)) }, reason: reason))
         }
         guard record.count == headers.count else {
-            return reject(nil, "expected \(headers.count) fields, found \(record.count)")
+            return reject(nil, .wrongFieldCount(expected: headers.count, found: record.count))
         }
         if let completed = meta.completedAt, record.isBlank(completed) {
-            return reject(completed, "incomplete response (no submit date)")
+            return reject(completed, .incompleteResponse)
         }
         let institution = institution(record, institutionColumn)
         if institution == nil, !record.field(institutionColumn).isEmpty {
@@ -232,7 +232,7 @@ struct ResponseMapper {
             }
         }
         guard let institution else {
-            return reject(institutionColumn, record.field(institutionColumn).isEmpty ? "no institution given" : "unknown institution")
+            return reject(institutionColumn, record.field(institutionColumn).isEmpty ? .noInstitution : .unknownInstitution)
         }
         for (index, column) in textColumns.enumerated() {
             guard let column, !record.isBlank(column) else { continue }

@@ -84,31 +84,31 @@ public enum SelfAssessmentReader {
                 continue
             }
             let fields = record.fields
-            func reject(_ column: Int?, _ reason: String) {
+            func reject(_ column: Int?, _ reason: QuarantineReason) {
                 parsed.quarantine.append(
                     QuarantinedRow(line: record.line, column: column.map { headers[$0] }, value: column.map { Redaction.redact(fields[$0]) }, reason: reason))
             }
             guard fields.count == headers.count else {
-                reject(nil, "expected \(headers.count) fields, found \(fields.count)")
+                reject(nil, .wrongFieldCount(expected: headers.count, found: fields.count))
                 continue
             }
             guard let area = areaByKey[normalizedForMatching(fields[areaColumn])] else {
-                reject(areaColumn, "unknown need area")
+                reject(areaColumn, .unknownNeedArea)
                 continue
             }
             let ratingText = fields[ratingColumn].trimmingCharacters(in: .whitespaces)
             guard let rating = Int(ratingText) ?? ratingByLabel[normalizedForMatching(ratingText)] else {
-                reject(ratingColumn, ratingText.isEmpty ? "no rating given" : "unknown rating label")
+                reject(ratingColumn, ratingText.isEmpty ? .noRating : .unknownRatingLabel)
                 continue
             }
             guard (1...4).contains(rating) else {
-                reject(ratingColumn, "value \(rating) out of range 1–4")
+                reject(ratingColumn, .ratingOutOfRange(value: rating, lowest: 1, highest: 4))
                 continue
             }
             var institution: String?
             if let institutionColumn, !fields[institutionColumn].isEmpty || level == .institution {
                 guard let code = institutionByKey[normalizedForMatching(fields[institutionColumn])] else {
-                    reject(institutionColumn, "unknown institution")
+                    reject(institutionColumn, .unknownInstitution)
                     continue
                 }
                 institution = code

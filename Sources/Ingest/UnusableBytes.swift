@@ -12,11 +12,10 @@ public struct UnusableByte: Equatable, Sendable {
     /// The encoding it cannot be decoded in; nil for a NUL.
     public let encoding: String?
 
-    /// The quarantine reason, stored in English like every reason (Reports/QuarantineReasons.swift
-    /// renders it in Latvian).
-    var reason: String {
-        guard let encoding else { return "NUL byte at byte offset \(fileOffset)" }
-        return "undecodable byte \(hex(byte)) at byte offset \(fileOffset) (not \(encoding))"
+    /// Why its row is quarantined.
+    var reason: QuarantineReason {
+        guard let encoding else { return .nulByte(byteOffset: fileOffset) }
+        return .undecodableByte(byte: byte, byteOffset: fileOffset, encoding: encoding)
     }
 
     /// For messages in the user's language.

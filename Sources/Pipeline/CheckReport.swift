@@ -1,5 +1,6 @@
 import AtbalstsCore
 import Ingest
+import Reports
 
 /// The text of `atbalsts check`: how the file looks and how its columns map.
 public struct CheckReport {
@@ -39,7 +40,7 @@ public struct CheckReport {
                 let column = row.column.map { say(": column \"\($0)\"", lv: ": kolonna \"\($0)\"") } ?? ""
                 let value = row.value.map { say(" value \"\($0)\"", lv: " vērtība \"\($0)\"") } ?? ""
                 let place = say("  line \(row.line)", lv: "  \(row.line). rinda") + column + value
-                lines.append("\(place): \(row.reason)")
+                lines.append("\(place): \(row.reason.text(MessageLanguage.current))")
             }
         }
         return lines.joined(separator: "\n")

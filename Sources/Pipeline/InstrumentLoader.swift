@@ -39,7 +39,7 @@ extension Seeds {
             items += try expand(entry, scales: scales)
         }
         let needAreas = items.compactMap { item -> ReferenceEntry? in
-            guard item.group == "need", let row = item.row, item.scale != nil else { return nil }
+            guard item.group == ItemID.needGroup, let row = item.row, item.scale != nil else { return nil }
             return ReferenceEntry(id: row, label: Bilingual(lv: item.rowLabel, en: item.englishName))
         }
         return Instrument(id: id, title: title, items: items, needAreas: needAreas)

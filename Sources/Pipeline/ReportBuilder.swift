@@ -34,12 +34,12 @@ struct ReportBuilder {
         let needs = NeedIndicators(
             responses: responses, register: register, instrument: instrument, settings: settings, gaps: gaps,
             previousHighNeed: previous?.highNeed ?? [:], observed: observedWeakness)
-        let supportForms = OptionCounts(responses, itemID: "support_forms", instrument: instrument)
-        let barriers = OptionCounts(responses, itemID: "barriers", instrument: instrument)
+        let supportForms = OptionCounts(responses, itemID: ItemID.supportForms, instrument: instrument)
+        let barriers = OptionCounts(responses, itemID: ItemID.barriers, instrument: instrument)
         let formsByPriority = needs.priorities.prefix(CouncilReport.topPriorities).compactMap { priority -> (areaID: String, counts: OptionCounts)? in
             guard let area = instrument.needAreas.firstIndex(where: { $0.id == priority.input.areaID }) else { return nil }
             return OptionCounts(
-                responses, itemID: "support_forms", instrument: instrument, highNeedIn: instrument.needSlots[area]
+                responses, itemID: ItemID.supportForms, instrument: instrument, highNeedIn: instrument.needSlots[area]
             ).map { (priority.input.areaID, $0) }
         }
         let plan = DevelopmentPlan.rows(
@@ -116,14 +116,14 @@ struct ReportBuilder {
                     ? trend(current: row.needs.areas[index].highNeed.share, previous: before.areas[index].highNeed.share) : nil)
         }
         // Comments were redacted when they were imported (SPEC 8).
-        let comments = context.includeComments ? try database.comments(wave: wave.id, institution: code, item: "comment") : nil
+        let comments = context.includeComments ? try database.comments(wave: wave.id, institution: code, item: ItemID.comment) : nil
         return InstitutionReport(
             institution: row.institution, council: context.council, respondents: own.count,
             priorities: rankPriorities(inputs, weights: settings.weights),
             wellbeing: WellbeingIndicators(
                 responses: own, register: [row.institution], instrument: instrument, settings: settings,
                 wave: context.council.wellbeing.municipality),
-            supportForms: OptionCounts(own, itemID: "support_forms", instrument: instrument), comments: comments)
+            supportForms: OptionCounts(own, itemID: ItemID.supportForms, instrument: instrument), comments: comments)
     }
 
     /// Every wave in the database up to this one, oldest first, with returning respondents.

@@ -32,11 +32,9 @@ extension Runner {
                     "\(name): plan for wave \(wave?.id ?? "?"), \(parsed.rowsRead) rows (\(parsed.actions.count) accepted, \(parsed.quarantine.count) quarantined)",
                     lv: "\(name): plāns kārtai \(wave?.id ?? "?"), \(parsed.rowsRead) rindas (\(parsed.actions.count) pieņemtas, \(parsed.quarantine.count) atsijātas)"))
             if parsed.rowsRead > 0, Double(parsed.quarantine.count) / Double(parsed.rowsRead) > pipeline.importSettings.maxRejectedShare {
-                var reasons = ValueCounts()
-                for row in parsed.quarantine { reasons.add(row.reason) }
                 throw SourceFailure(file: name, cause: .tooManyQuarantined(
                     count: parsed.quarantine.count, rows: parsed.rowsRead,
-                    share: Double(parsed.quarantine.count) / Double(parsed.rowsRead), reasons: reasons.ranked))
+                    share: Double(parsed.quarantine.count) / Double(parsed.rowsRead), reasons: parsed.quarantine.map(\.reason)))
             }
             guard let database else {
                 return planResult(name, nil, parsed)

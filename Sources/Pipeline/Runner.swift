@@ -198,11 +198,9 @@ public struct Runner {
                     "\(name): self-assessment (\(parsed.level.rawValue) level), \(parsed.encoding.rawValue), \(parsed.rowsRead) rows (\(parsed.ratings.count) accepted, \(parsed.quarantine.count) quarantined)",
                     lv: "\(name): pašvērtējums (\(parsed.level.rawValue)), \(parsed.encoding.rawValue), \(parsed.rowsRead) rindas (\(parsed.ratings.count) pieņemtas, \(parsed.quarantine.count) atsijātas)"))
             if parsed.rowsRead > 0, Double(parsed.quarantine.count) / Double(parsed.rowsRead) > pipeline.importSettings.maxRejectedShare {
-                var reasons = ValueCounts()
-                for row in parsed.quarantine { reasons.add(row.reason) }
                 throw SourceFailure(file: name, cause: .tooManyQuarantined(
                     count: parsed.quarantine.count, rows: parsed.rowsRead,
-                    share: Double(parsed.quarantine.count) / Double(parsed.rowsRead), reasons: reasons.ranked))
+                    share: Double(parsed.quarantine.count) / Double(parsed.rowsRead), reasons: parsed.quarantine.map(\.reason)))
             }
             let fingerprint = ReadFingerprint.of(source, instrument: instrument, register: register, settings: pipeline.importSettings)
             let outcome = try database.map { database in

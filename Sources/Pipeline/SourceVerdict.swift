@@ -1,6 +1,7 @@
 import AtbalstsCore
 import Foundation
 import Ingest
+import Reports
 
 /// Why a whole file is refused after it was read (SPEC 9 "the file fails"): nothing of it is
 /// stored, and the one line says what was found, how often, and what to write in the pipeline.
@@ -9,7 +10,8 @@ public struct SourceFailure: Error, CustomStringConvertible, Sendable {
         /// Items with no column, each with the unmapped header most like it.
         case missingItems([(item: String, closest: String?)])
         case datesOutsideTerm(wave: String, window: ClosedRange<String>, dates: [(value: String, count: Int)], total: Int)
-        case tooManyQuarantined(count: Int, rows: Int, share: Double, reasons: [(value: String, count: Int)])
+        /// `reasons`: every quarantined row's, as values: they become words when the message is shown.
+        case tooManyQuarantined(count: Int, rows: Int, share: Double, reasons: [QuarantineReason])
         case unknownInstitutions(count: Int, rows: Int, share: Double, names: [(value: String, count: Int, closest: String?)])
         case unreadableAnswers(item: String, count: Int, answered: Int, share: Double, values: [(value: String, count: Int, closest: String?)])
     }
@@ -38,7 +40,9 @@ public struct SourceFailure: Error, CustomStringConvertible, Sendable {
                 "\(file): \(total) submission date(s) fall outside wave \(wave) (\(window.lowerBound) – \(window.upperBound)): \(list); is this another term's file? check `wave:`, or set `settings: { wave_dates: off }`",
                 lv: "\(file): \(total) iesniegšanas datumi ir ārpus kārtas \(wave) (\(window.lowerBound) – \(window.upperBound)): \(list); vai tas ir cita perioda fails? pārbaudiet `wave:` vai iestatiet `settings: { wave_dates: off }`")
         case .tooManyQuarantined(let count, let rows, let share, let reasons):
-            let list = Self.counted(reasons.map { ($0.value, $0.count, nil) })
+            var texts = ValueCounts()
+            for reason in reasons { texts.add(reason.text(MessageLanguage.current)) }
+            let list = Self.counted(texts.ranked.map { ($0.value, $0.count, nil) })
             return say(
                 "\(file): \(count) of \(rows) rows quarantined (\(Self.percent(share))), more than max_rejected_share allows: \(list); see `atbalsts check PIPELINE`",
                 lv: "\(file): atsijātas \(count) no \(rows) rindām (\(Self.percent(share))), vairāk nekā atļauj max_rejected_share: \(list); skatiet `atbalsts check PIPELINE`")
@@ -95,11 +99,9 @@ struct SourceVerdict {
                 names: findings.unknownInstitutions.ranked.map { ($0.value, $0.count, closestInstitution($0.value)) }))
         }
         if rows > 0, Double(parsed.quarantine.count) / Double(rows) > settings.maxRejectedShare {
-            var reasons = ValueCounts()
-            for row in parsed.quarantine { reasons.add(row.reason) }
             return fail(.tooManyQuarantined(
                 count: parsed.quarantine.count, rows: rows, share: Double(parsed.quarantine.count) / Double(rows),
-                reasons: reasons.ranked))
+                reasons: parsed.quarantine.map(\.reason)))
         }
         for item in instrument.items.map(\.id) {
             guard let count = findings.unreadableCount[item], let answered = findings.answered[item], answered > 0 else { continue }

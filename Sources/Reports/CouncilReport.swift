@@ -50,7 +50,7 @@ public struct CouncilReport: Sendable {
     }
 
     func optionName(_ itemID: String, _ optionID: String, _ language: Language) -> String {
-        guard let item = instrument.item(itemID), case .multi(let options) = item.kind else { return optionID }
+        guard let options = instrument.multiSelect(itemID)?.options else { return optionID }
         return options.first { $0.id == optionID }?.label.text(language) ?? optionID
     }
 

@@ -40,7 +40,7 @@ public enum CouncilWorkbook {
             try ObservationSheet.write(report, observation, on: observed, labels: labels, title: title)
         }
         try MethodologySheet.write(report, on: methodology, labels: labels, title: title)
-        summary.activate()
+        try summary.activate()
         try workbook.close()
     }
 }

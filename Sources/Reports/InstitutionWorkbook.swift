@@ -38,7 +38,7 @@ public enum InstitutionWorkbook {
             try ObservationSheet.writeInstitution(report, observation, on: observed, labels: labels, title: title)
         }
         try MethodologySheet.write(council, on: methodology, labels: labels, title: title)
-        summary.activate()
+        try summary.activate()
         try workbook.close()
     }
 

@@ -73,7 +73,7 @@ struct Table {
             }
         }
         let last = top + max(rows.count, 1)
-        if freeze { sheet.freezePanes(row: top + 1) }
+        if freeze { try sheet.freezePanes(row: top + 1) }
         if filter, !rows.isEmpty {
             try sheet.autofilter(top...last, left...(left + headers.count - 1))
         }

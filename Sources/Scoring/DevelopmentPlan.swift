@@ -24,7 +24,7 @@ public enum DevelopmentPlan {
         instrument: Instrument, settings: ScoringSettings, wave: Wave
     ) -> [PlanRow] {
         let learningAreas = learningAreaSlots(instrument)
-        let everyone = OptionCounts(responses, itemID: "support_forms", instrument: instrument)
+        let everyone = OptionCounts(responses, itemID: ItemID.supportForms, instrument: instrument)
         return priorities.prefix(top).map { priority in
             let area = instrument.needAreas.firstIndex { $0.id == priority.input.areaID }!
             let slot = instrument.needSlots[area]
@@ -52,7 +52,7 @@ public enum DevelopmentPlan {
             institutions.sort(by: Self.highestFirst)
             areas.sort(by: Self.highestFirst)
             let inNeed = countInHighNeed(responses, slot: slot)
-            var preferred = OptionCounts(responses, itemID: "support_forms", instrument: instrument, highNeedIn: slot)
+            var preferred = OptionCounts(responses, itemID: ItemID.supportForms, instrument: instrument, highNeedIn: slot)
             if (preferred?.answered ?? 0) < settings.minGroupSize { preferred = everyone }
             return PlanRow(
                 priority: priority, targetInstitutions: institutions.prefix(targetsPerRow).map(\.0),
@@ -74,10 +74,7 @@ public enum DevelopmentPlan {
 
     /// Each learning area's id and the slot that says a respondent teaches in it.
     static func learningAreaSlots(_ instrument: Instrument) -> [(id: String, slot: Int)] {
-        guard let item = instrument.items.firstIndex(where: { $0.id == "learning_areas" }),
-              case .multi(let options) = instrument.items[item].kind,
-              let first = instrument.slots.firstIndex(where: { $0.itemIndex == item })
-        else { return [] }
-        return options.indices.map { (options[$0].id, first + $0) }
+        guard let multi = instrument.multiSelect(ItemID.learningAreas) else { return [] }
+        return zip(multi.options, multi.slots).map { ($0.id, $1) }
     }
 }

@@ -19,10 +19,8 @@ public struct OptionCounts: Sendable {
     /// level in the area of `highNeedIn` — nil when the instrument lacks the item. Not generic:
     /// called from other modules, a generic version ran unspecialised through witness tables.
     public init?(_ responses: [ScoredResponse], itemID: String, instrument: Instrument, highNeedIn slot: Int? = nil) {
-        guard let item = instrument.items.firstIndex(where: { $0.id == itemID }),
-              case .multi(let options) = instrument.items[item].kind,
-              let first = instrument.slots.firstIndex(where: { $0.itemIndex == item })
-        else { return nil }
+        guard let multi = instrument.multiSelect(itemID) else { return nil }
+        let options = multi.options, first = multi.slots.lowerBound
         var answered = 0
         var chosen = Array(repeating: 0, count: options.count)
         for response in responses {

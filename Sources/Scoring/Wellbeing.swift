@@ -14,15 +14,15 @@ public struct WellbeingSlots: Sendable {
         func slots(_ group: String) -> [Int] {
             instrument.slots.indices.filter { instrument.items[instrument.slots[$0].itemIndex].group == group }
         }
-        who5 = slots("who5")
-        cbi = slots("cbi")
+        who5 = slots(ItemID.who5)
+        cbi = slots(ItemID.cbi)
         cbiReversed = cbi.map { slot in
             if case .scaled(_, let reversed) = instrument.items[instrument.slots[slot].itemIndex].kind { return reversed }
             return false
         }
-        stress = instrument.slotIndex("stress")
-        stressSources = slots("stress_source")
-        afterHours = instrument.slotIndex("after_hours")
+        stress = instrument.slotIndex(ItemID.stress)
+        stressSources = slots(ItemID.stressSource)
+        afterHours = instrument.slotIndex(ItemID.afterHours)
     }
 
     public var isComplete: Bool { who5.count == 5 && cbi.count == 7 && stress != nil }

@@ -102,7 +102,7 @@ public struct WellbeingIndicators: Sendable {
         wave: WellbeingSummary? = nil
     ) {
         let slots = WellbeingSlots(instrument: instrument)
-        stressSources = instrument.items.filter { $0.group == "stress_source" }.compactMap { item in
+        stressSources = instrument.items.filter { $0.group == ItemID.stressSource }.compactMap { item in
             item.row.map { ReferenceEntry(id: $0, label: Bilingual(lv: item.rowLabel, en: item.englishName)) }
         }
         let sourceCount = slots.stressSources.count
@@ -154,7 +154,7 @@ public struct WellbeingIndicators: Sendable {
                 if let index = position[response.institution] { add(index) }
             }
         ]
-        for (dimension, itemID) in [(Dimension.role, "role"), (.experience, "experience")] {
+        for (dimension, itemID) in [(Dimension.role, ItemID.role), (.experience, ItemID.experience)] {
             guard let slot = instrument.slotIndex(itemID), let scale = instrument.item(itemID)?.scale else { continue }
             let values = scale.options.map(\.value)
             breakdowns.append(
@@ -162,21 +162,18 @@ public struct WellbeingIndicators: Sendable {
                     if let value = response.values[slot], let index = values.firstIndex(of: value) { add(index) }
                 })
         }
-        if let item = instrument.items.firstIndex(where: { $0.id == "learning_areas" }),
-           case .multi(let options) = instrument.items[item].kind
-        {
-            let first = instrument.slots.firstIndex { $0.itemIndex == item }!
+        if let multi = instrument.multiSelect(ItemID.learningAreas) {
             breakdowns.append(
-                breakdown(.learningArea, options.map { ($0.id, $0.label) }) { response, add in
-                    for option in options.indices where response.values[first + option] == 1 { add(option) }
+                breakdown(.learningArea, multi.options.map { ($0.id, $0.label) }) { response, add in
+                    for (option, slot) in multi.slots.enumerated() where response.values[slot] == 1 { add(option) }
                 })
         }
         self.breakdowns = breakdowns
 
-        let needSlots = instrument.needSlots.filter { $0 >= 0 }
+        let needSlots = instrument.needSlots
         let reversedNone = [Bool](repeating: false, count: needSlots.count)
-        reliability = [("who5", slots.who5, [Bool](repeating: false, count: slots.who5.count)),
-                       ("cbi", slots.cbi, slots.cbiReversed), ("need", needSlots, reversedNone)]
+        reliability = [(ItemID.who5, slots.who5, [Bool](repeating: false, count: slots.who5.count)),
+                       (ItemID.cbi, slots.cbi, slots.cbiReversed), (ItemID.needGroup, needSlots, reversedNone)]
             .map { name, scaleSlots, reversed in
                 let complete = CompleteCases(responses, slots: scaleSlots, reversed: reversed)
                 return ScaleReliability(

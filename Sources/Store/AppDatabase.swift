@@ -245,9 +245,14 @@ public final class AppDatabase: Sendable {
 
     private func insertQuarantine(_ db: Database, sourceID: Int64, rows: [QuarantinedRow]) throws {
         let insert = try db.makeStatement(
-            sql: "INSERT INTO quarantine (source_id, line, column_name, value, reason) VALUES (?, ?, ?, ?, ?)")
+            sql: """
+                INSERT INTO quarantine (source_id, line, column_name, value, reason, reason_code, reason_arguments)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
         for row in rows {
-            try insert.execute(arguments: [sourceID, row.line, row.column, row.value, row.reason])
+            let stored = StoredQuarantineReason(row.reason)
+            try insert.execute(
+                arguments: [sourceID, row.line, row.column, row.value, stored.text, stored.code, stored.arguments])
         }
     }
 
@@ -356,23 +361,24 @@ private struct ResponseInserter {
         let responseHandle = insertResponse.sqliteStatement
         let answersHandle = insertAnswers.sqliteStatement
         for response in responses {
+            // sqlite3_reset returns the previous step's error, which `step` has already thrown.
             sqlite3_reset(responseHandle)
-            sqlite3_bind_int64(responseHandle, 1, sourceID)
-            bindText(responseHandle, 2, waveID)
-            sqlite3_bind_int64(responseHandle, 3, Int64(response.line))
-            bindText(responseHandle, 4, response.respondentKey)
-            bindText(responseHandle, 5, response.submittedAt)
-            bindText(responseHandle, 6, response.institution)
+            try bound(sqlite3_bind_int64(responseHandle, 1, sourceID), connection)
+            try bindText(responseHandle, 2, waveID, connection)
+            try bound(sqlite3_bind_int64(responseHandle, 3, Int64(response.line)), connection)
+            try bindText(responseHandle, 4, response.respondentKey, connection)
+            try bindText(responseHandle, 5, response.submittedAt, connection)
+            try bindText(responseHandle, 6, response.institution, connection)
             try step(responseHandle, connection)
             let responseID = sqlite3_last_insert_rowid(connection)
 
             sqlite3_reset(answersHandle)
-            sqlite3_bind_int64(answersHandle, 1, responseID)
+            try bound(sqlite3_bind_int64(answersHandle, 1, responseID), connection)
             for slot in 0..<slotCount {
                 if let value = response.values[slot] {
-                    sqlite3_bind_int64(answersHandle, Int32(slot + 2), Int64(value))
+                    try bound(sqlite3_bind_int64(answersHandle, Int32(slot + 2), Int64(value)), connection)
                 } else {
-                    sqlite3_bind_null(answersHandle, Int32(slot + 2))
+                    try bound(sqlite3_bind_null(answersHandle, Int32(slot + 2)), connection)
                 }
             }
             try step(answersHandle, connection)
@@ -382,13 +388,21 @@ private struct ResponseInserter {
         }
     }
 
-    private func bindText(_ statement: SQLiteStatement, _ index: Int32, _ text: String?) {
+    private func bindText(_ statement: SQLiteStatement, _ index: Int32, _ text: String?, _ connection: SQLiteConnection?) throws {
         guard let text else {
-            sqlite3_bind_null(statement, index)
+            try bound(sqlite3_bind_null(statement, index), connection)
             return
         }
         // SQLITE_TRANSIENT: SQLite copies the text before the Swift string goes away.
-        sqlite3_bind_text(statement, index, text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        try bound(sqlite3_bind_text(statement, index, text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self)), connection)
+    }
+
+    /// A bind that failed (SQLITE_RANGE, SQLITE_NOMEM, SQLITE_TOOBIG) would otherwise leave the
+    /// previous row's value in place and store it silently.
+    private func bound(_ code: Int32, _ connection: SQLiteConnection?) throws {
+        guard code == SQLITE_OK else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
+        }
     }
 
     private func step(_ statement: SQLiteStatement, _ connection: SQLiteConnection?) throws {

@@ -145,13 +145,15 @@ extension AppDatabase {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT s.file_name, q.line, q.column_name, q.value, q.reason
+                    SELECT s.file_name, q.line, q.column_name, q.value, q.reason, q.reason_code, q.reason_arguments
                     FROM quarantine q JOIN source s ON s.id = q.source_id
                     WHERE s.wave_id = ? ORDER BY s.id, q.line
                     """, arguments: [wave]
             ).map {
                 QuarantineEntry(
-                    fileName: $0[0], row: QuarantinedRow(line: $0[1], column: $0[2], value: $0[3], reason: $0[4]))
+                    fileName: $0[0], row: QuarantinedRow(
+                        line: $0[1], column: $0[2], value: $0[3],
+                        reason: StoredQuarantineReason.read(text: $0[4], code: $0[5], arguments: $0[6])))
             }
         }
     }

@@ -112,6 +112,15 @@ enum Schema {
             }
             try db.create(index: "unreadable_answer_on_source", on: "unreadable_answer", columns: ["source_id"])
         }
+        migrator.registerMigration("v6-quarantine-codes") { db in
+            // Quarantine reasons as values (QuarantineReason): a code and its arguments, a JSON
+            // array of strings. Rows stored before keep their English `reason` and no code: they
+            // read back as `.legacy`. New rows put the code in `reason` too (it is NOT NULL).
+            try db.alter(table: "quarantine") { t in
+                t.add(column: "reason_code", .text)
+                t.add(column: "reason_arguments", .text)
+            }
+        }
         PlanSchema.register(in: &migrator)
         migrator.registerMigration("v8-observation") { db in
             // SPEC 12.2: lesson observations, apart from survey responses — a teacher observed

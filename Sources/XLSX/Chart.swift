@@ -12,23 +12,32 @@ public enum ChartType: Sendable {
     }
 }
 
-/// A native Excel chart; its series point at ranges of a sheet.
+/// A native Excel chart; its series point at ranges of a sheet. It holds its workbook; used after
+/// the workbook closed (when libxlsxwriter has freed the chart) every method throws.
 public struct Chart {
+    let workbook: Workbook
     let handle: UnsafeMutablePointer<lxw_chart>
     let type: ChartType
 
-    public func addSeries(name: String, categories: String, values: String) {
-        let series = chart_add_series(handle, categories, values)
+    public func addSeries(name: String, categories: String, values: String) throws(XLSXError) {
+        try live()
+        let series = try nonNull(chart_add_series(handle, categories, values), sheet: nil, "a chart series (\(values))")
         chart_series_set_name(series, name)
     }
 
-    public func title(_ text: String) { chart_title_set_name(handle, text) }
+    public func title(_ text: String) throws(XLSXError) {
+        try live()
+        chart_title_set_name(handle, text)
+    }
+
+    private func live() throws(XLSXError) { try workbook.requireOpen("a chart", sheet: nil) }
 
     /// In a bar chart libxlsxwriter's x axis is the horizontal one, i.e. the value axis.
     private var categoryAxis: UnsafeMutablePointer<lxw_chart_axis> { type == .bar ? handle.pointee.y_axis : handle.pointee.x_axis }
     private var valueAxis: UnsafeMutablePointer<lxw_chart_axis> { type == .bar ? handle.pointee.x_axis : handle.pointee.y_axis }
 
-    public func valueAxis(min: Double, max: Double, numberFormat: String) {
+    public func valueAxis(min: Double, max: Double, numberFormat: String) throws(XLSXError) {
+        try live()
         let axis = valueAxis
         chart_axis_set_min(axis, min)
         chart_axis_set_max(axis, max)
@@ -36,9 +45,13 @@ public struct Chart {
     }
 
     /// Lists categories top-down in a bar chart, in sheet order.
-    public func reverseCategories() { chart_axis_set_reverse(categoryAxis) }
+    public func reverseCategories() throws(XLSXError) {
+        try live()
+        chart_axis_set_reverse(categoryAxis)
+    }
 
-    public func legend(bottom: Bool) {
+    public func legend(bottom: Bool) throws(XLSXError) {
+        try live()
         chart_legend_set_position(
             handle, UInt8(bottom ? LXW_CHART_LEGEND_BOTTOM.rawValue : LXW_CHART_LEGEND_NONE.rawValue))
     }

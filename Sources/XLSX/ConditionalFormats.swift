@@ -51,13 +51,14 @@ extension Worksheet {
             rule.min_value = low
             rule.max_value = high
         }
-        rule.format = workbook.format(spec)
+        rule.format = try workbook.format(spec)
         try conditional(rule, rows, columns)
     }
 
     private func conditional(
         _ rule: lxw_conditional_format, _ rows: ClosedRange<Int>, _ columns: ClosedRange<Int>
     ) throws(XLSXError) {
+        try live()
         var rule = rule
         try check(
             worksheet_conditional_format_range(
@@ -68,6 +69,7 @@ extension Worksheet {
 
     /// A drop-down list of `values` for every cell of the range (data validation).
     public func dropDown(_ rows: ClosedRange<Int>, _ columns: ClosedRange<Int>, values: [String]) throws(XLSXError) {
+        try live()
         let pointers = values.map { workbook.retain($0) }
         var list: [UnsafePointer<CChar>?] = pointers.map { UnsafePointer($0) } + [nil]
         try list.withUnsafeMutableBufferPointer { buffer throws(XLSXError) in

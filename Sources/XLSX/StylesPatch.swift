@@ -14,7 +14,7 @@ enum StylesPatch {
         do {
             let source = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
             guard source["xl/styles.xml"] != nil else {
-                throw XLSXError(code: 0, sheet: nil, cell: nil, detail: "no xl/styles.xml in \(path)")
+                throw XLSXError(code: nil, sheet: nil, cell: nil, detail: "no xl/styles.xml in \(path)")
             }
             try copy(source, to: patchedPath, indices: indices)
             guard rename(patchedPath, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
@@ -25,7 +25,7 @@ enum StylesPatch {
             // A full disk shows here as a failed write of the copy.
             let systemError = errno
             unlink(patchedPath)
-            var failure = XLSXError(code: 0, sheet: nil, cell: nil, detail: "cannot add quote prefixes: \(error)")
+            var failure = XLSXError(code: nil, sheet: nil, cell: nil, detail: "cannot add quote prefixes: \(error)")
             failure.isWriteFailure = true
             failure.systemError = systemError
             throw failure
@@ -54,14 +54,14 @@ enum StylesPatch {
     /// Inserts the attribute into the n-th `<xf` element of `<cellXfs>`.
     static func patch(_ styles: String, indices: Set<Int32>) throws(XLSXError) -> String {
         guard let start = styles.range(of: "<cellXfs"), let end = styles.range(of: "</cellXfs>") else {
-            throw XLSXError(code: 0, sheet: nil, cell: nil, detail: "styles.xml has no cellXfs")
+            throw XLSXError(code: nil, sheet: nil, cell: nil, detail: "styles.xml has no cellXfs")
         }
         let section = styles[start.upperBound..<end.lowerBound]
         var pieces = section.components(separatedBy: "<xf ")
         for index in indices {
             let piece = Int(index) + 1  // pieces[0] is the cellXfs attributes
             guard piece < pieces.count else {
-                throw XLSXError(code: 0, sheet: nil, cell: nil, detail: "styles.xml has no xf \(index)")
+                throw XLSXError(code: nil, sheet: nil, cell: nil, detail: "styles.xml has no xf \(index)")
             }
             pieces[piece] = "quotePrefix=\"1\" " + pieces[piece]
         }

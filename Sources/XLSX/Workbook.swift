@@ -28,7 +28,7 @@ public final class Workbook {
         }
         handle = workbook_new_opt(temporaryPath, &options)
         guard handle != nil else {
-            throw XLSXError(code: 0, sheet: nil, cell: nil, detail: "cannot create \(temporaryPath)")
+            throw XLSXError(code: nil, sheet: nil, cell: nil, detail: "cannot create \(temporaryPath)")
         }
     }
 
@@ -44,20 +44,21 @@ public final class Workbook {
         let workbook = try open()
         try check(workbook_validate_sheet_name(workbook, name), sheet: name)
         guard let sheet = workbook_add_worksheet(workbook, name) else {
-            throw XLSXError(code: 0, sheet: name, cell: nil, detail: "cannot add the sheet")
+            throw XLSXError(code: nil, sheet: name, cell: nil, detail: "cannot add the sheet")
         }
         return Worksheet(workbook: self, handle: sheet, name: name)
     }
 
-    public func format(_ spec: FormatSpec) -> UnsafeMutablePointer<lxw_format> {
-        format(spec, quotePrefix: false)
+    public func format(_ spec: FormatSpec) throws(XLSXError) -> UnsafeMutablePointer<lxw_format> {
+        try format(spec, quotePrefix: false)
     }
 
-    func format(_ spec: FormatSpec, quotePrefix: Bool) -> UnsafeMutablePointer<lxw_format> {
+    func format(_ spec: FormatSpec, quotePrefix: Bool) throws(XLSXError) -> UnsafeMutablePointer<lxw_format> {
+        let workbook = try open()
         var key = spec
         if quotePrefix { key.quotePrefixTwin = true }
         if let existing = formats[key] { return existing }
-        let created = workbook_add_format(handle)!
+        let created = try nonNull(workbook_add_format(workbook), sheet: nil, "a cell format")
         spec.apply(to: created)
         if quotePrefix {
             // 1.1.4 cannot write quotePrefix; a reading order of "left to right" (what Latvian text
@@ -73,9 +74,9 @@ public final class Workbook {
 
     public func addChart(_ type: ChartType) throws(XLSXError) -> Chart {
         guard let chart = workbook_add_chart(try open(), type.code) else {
-            throw XLSXError(code: 0, sheet: nil, cell: nil, detail: "cannot add a chart")
+            throw XLSXError(code: nil, sheet: nil, cell: nil, detail: "cannot add a chart")
         }
-        return Chart(handle: chart, type: type)
+        return Chart(workbook: self, handle: chart, type: type)
     }
 
     public func setProperties(title: String, subject: String, author: String, keywords: String) throws(XLSXError) {
@@ -110,7 +111,7 @@ public final class Workbook {
             guard rename(temporaryPath, path) == 0 else {
                 let renameErrno = errno
                 var failure = XLSXError(
-                    code: 0, sheet: nil, cell: nil,
+                    code: nil, sheet: nil, cell: nil,
                     detail: "cannot write \(path): \(String(cString: strerror(renameErrno)))")
                 failure.isWriteFailure = true
                 failure.systemError = renameErrno
@@ -122,9 +123,17 @@ public final class Workbook {
         }
     }
 
+    /// For a `Worksheet` or `Chart`: after `close()` libxlsxwriter has freed it, so using it
+    /// throws instead of touching a dangling pointer.
+    func requireOpen(_ what: String, sheet: String?) throws(XLSXError) {
+        guard handle == nil else { return }
+        throw XLSXError(code: nil, sheet: sheet, cell: nil, detail: "\(what) is used after its workbook was closed")
+    }
+
+    /// The handle while the workbook is open.
     private func open() throws(XLSXError) -> UnsafeMutablePointer<lxw_workbook> {
         guard let handle else {
-            throw XLSXError(code: 0, sheet: nil, cell: nil, detail: "the workbook is already closed")
+            throw XLSXError(code: nil, sheet: nil, cell: nil, detail: "the workbook is already closed")
         }
         return handle
     }

@@ -11,7 +11,7 @@ enum WorkbookCheck {
 
     static func verify(_ path: String) throws(XLSXError) {
         func broken(_ part: String, _ detail: String) -> XLSXError {
-            var error = XLSXError(code: 0, sheet: nil, cell: nil, detail: "\(path): \(part): \(detail)")
+            var error = XLSXError(code: nil, sheet: nil, cell: nil, detail: "\(path): \(part): \(detail)")
             error.isWriteFailure = true
             error.brokenPart = part
             return error

@@ -1,6 +1,7 @@
 import CXlsxWriter
 
-/// A sheet of a `Workbook`. It holds its workbook, so it cannot outlive it.
+/// A sheet of a `Workbook`. It holds its workbook, so it cannot outlive it; used after the
+/// workbook closed (when libxlsxwriter has freed the sheet) every method throws.
 public struct Worksheet {
     let workbook: Workbook
     let handle: UnsafeMutablePointer<lxw_worksheet>
@@ -12,16 +13,18 @@ public struct Worksheet {
     /// Text is always written as a shared string, never as a formula (SPEC 8). Text that Excel
     /// would turn into a formula on editing (`= + - @`, tab, CR first) gets the quote prefix.
     public func write(_ row: Int, _ column: Int, _ text: String, _ spec: FormatSpec = FormatSpec()) throws(XLSXError) {
+        try live()
         let safe = Self.cellText(text)
-        let format = workbook.format(spec, quotePrefix: Self.needsQuotePrefix(safe))
+        let format = try workbook.format(spec, quotePrefix: Self.needsQuotePrefix(safe))
         try check(
             worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), safe, format),
             sheet: name, row: row, column: column)
     }
 
     public func write(_ row: Int, _ column: Int, _ number: Double, _ spec: FormatSpec = FormatSpec()) throws(XLSXError) {
+        try live()
         try check(
-            worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, workbook.format(spec)),
+            worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, try workbook.format(spec)),
             sheet: name, row: row, column: column)
     }
 
@@ -34,8 +37,9 @@ public struct Worksheet {
         if let number {
             try write(row, column, number, spec)
         } else {
+            try live()
             try check(
-                worksheet_write_blank(handle, lxw_row_t(row), lxw_col_t(column), workbook.format(spec)),
+                worksheet_write_blank(handle, lxw_row_t(row), lxw_col_t(column), try workbook.format(spec)),
                 sheet: name, row: row, column: column)
         }
     }
@@ -59,8 +63,9 @@ public struct Worksheet {
 
     /// Text across several columns of one row (one merged cell), e.g. a note that wraps.
     public func writeMerged(_ row: Int, _ columns: ClosedRange<Int>, _ text: String, _ spec: FormatSpec = FormatSpec()) throws(XLSXError) {
+        try live()
         let safe = Self.cellText(text)
-        let format = workbook.format(spec, quotePrefix: Self.needsQuotePrefix(safe))
+        let format = try workbook.format(spec, quotePrefix: Self.needsQuotePrefix(safe))
         try check(
             worksheet_merge_range(
                 handle, lxw_row_t(row), lxw_col_t(columns.lowerBound), lxw_row_t(row), lxw_col_t(columns.upperBound),
@@ -69,9 +74,10 @@ public struct Worksheet {
     }
 
     public func setColumn(_ first: Int, _ last: Int, width: Double, _ spec: FormatSpec? = nil) throws(XLSXError) {
+        try live()
         try check(
             worksheet_set_column(
-                handle, lxw_col_t(first), lxw_col_t(last), width, spec.map { workbook.format($0) }),
+                handle, lxw_col_t(first), lxw_col_t(last), width, try spec.map { spec throws(XLSXError) in try workbook.format(spec) }),
             sheet: name, row: 0, column: first)
     }
 
@@ -85,21 +91,25 @@ public struct Worksheet {
     }
 
     public func setRow(_ row: Int, height: Double) throws(XLSXError) {
+        try live()
         try check(worksheet_set_row(handle, lxw_row_t(row), height, nil), sheet: name, row: row)
     }
 
     /// Page breaks above the given (zero-based) rows.
     public func pageBreaks(above rows: [Int]) throws(XLSXError) {
+        try live()
         guard !rows.isEmpty else { return }
         var breaks = rows.map { lxw_row_t($0) } + [0]
         try check(worksheet_set_h_pagebreaks(handle, &breaks), sheet: name)
     }
 
-    public func freezePanes(row: Int, column: Int = 0) {
+    public func freezePanes(row: Int, column: Int = 0) throws(XLSXError) {
+        try live()
         worksheet_freeze_panes(handle, lxw_row_t(row), lxw_col_t(column))
     }
 
     public func autofilter(_ rows: ClosedRange<Int>, _ columns: ClosedRange<Int>) throws(XLSXError) {
+        try live()
         try check(
             worksheet_autofilter(
                 handle, lxw_row_t(rows.lowerBound), lxw_col_t(columns.lowerBound),
@@ -110,6 +120,7 @@ public struct Worksheet {
     /// SPEC 10 print set-up: landscape A4, one page wide, header rows repeated, title and page
     /// number in the header and footer.
     public func printSetup(headerRows: ClosedRange<Int>?, title: String) throws(XLSXError) {
+        try live()
         worksheet_set_landscape(handle)
         worksheet_set_paper(handle, 9)  // A4
         worksheet_fit_to_pages(handle, 1, 0)
@@ -124,6 +135,7 @@ public struct Worksheet {
     }
 
     public func insertChart(_ chart: Chart, row: Int, column: Int, scale: (x: Double, y: Double) = (1, 1)) throws(XLSXError) {
+        try live()
         var options = lxw_chart_options()
         options.x_scale = scale.x
         options.y_scale = scale.y
@@ -132,5 +144,10 @@ public struct Worksheet {
             sheet: name, row: row, column: column)
     }
 
-    public func activate() { worksheet_activate(handle) }
+    public func activate() throws(XLSXError) {
+        try live()
+        worksheet_activate(handle)
+    }
+
+    func live() throws(XLSXError) { try workbook.requireOpen("the sheet", sheet: name) }
 }

@@ -2,7 +2,9 @@ import CXlsxWriter
 
 /// A libxlsxwriter failure, named by the sheet and cell it happened at.
 public struct XLSXError: Error, CustomStringConvertible, Equatable {
-    public let code: UInt32
+    /// libxlsxwriter's `lxw_error`; nil for a failure of our own (a NULL handle, a closed
+    /// workbook, the write checks), never 0, which is `LXW_NO_ERROR`.
+    public let code: UInt32?
     public let sheet: String?
     public let cell: String?
     public let detail: String
@@ -17,6 +19,12 @@ public struct XLSXError: Error, CustomStringConvertible, Equatable {
             .compactMap { $0 }.joined(separator: ", ")
         return place.isEmpty ? "workbook: \(detail)" : "workbook \(place): \(detail)"
     }
+}
+
+/// A NULL where libxlsxwriter should have returned an object (out of memory, or a refused argument).
+func nonNull<T>(_ pointer: UnsafeMutablePointer<T>?, sheet: String?, _ what: String) throws(XLSXError) -> UnsafeMutablePointer<T> {
+    guard let pointer else { throw XLSXError(code: nil, sheet: sheet, cell: nil, detail: "cannot add \(what)") }
+    return pointer
 }
 
 func check(_ error: lxw_error, sheet: String?, row: Int? = nil, column: Int? = nil) throws(XLSXError) {

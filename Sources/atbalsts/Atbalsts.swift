@@ -1,5 +1,4 @@
 import ArgumentParser
-import AtbalstsCore
 import Foundation
 import Pipeline
 

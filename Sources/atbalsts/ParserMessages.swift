@@ -1,5 +1,5 @@
-import AtbalstsCore
 import Foundation
+import Pipeline
 
 /// swift-argument-parser words its help screens and its own errors in English and offers no hook
 /// for another language, so under Latvian its fixed phrases are replaced here (SPEC 6: messages

@@ -72,7 +72,7 @@ struct SourceReaderTests {
         let source = try parse("id,submitdate,Q1,Q2[SQ001],Q3\n1,2026-10-01 10:00:00,T01,3,Mentors\n2,,T01,3,Mentors\n")
         #expect(source.format == .limeSurvey)
         #expect(source.responses.count == 1)
-        #expect(source.quarantine.map(\.reason) == ["incomplete response (no submit date)"])
+        #expect(source.quarantine.map(\.reason) == [.incompleteResponse])
     }
 
     @Test func pipelineLabelsMapAnotherScale() throws {
@@ -93,7 +93,7 @@ struct SourceReaderTests {
             """)
         #expect(source.rowsRead == 4)
         #expect(source.quarantine.map(\.line) == [3, 4])
-        #expect(source.quarantine.map(\.reason) == ["expected 3 fields, found 4", "unknown institution"])
+        #expect(source.quarantine.map(\.reason) == [.wrongFieldCount(expected: 3, found: 4), .unknownInstitution])
         // SPEC 9: an answer that matches no label is missing for its item only; the rest counts.
         #expect(source.responses.map(\.line) == [2, 5])
         #expect(source.responses[0].values[0] == nil)

@@ -48,7 +48,7 @@ struct UnusableBytesTests {
         let row = try #require(source.quarantine.first)
         #expect(row.line == 24)
         #expect(row.column == "Email address")
-        #expect(row.reason == "undecodable byte 0xFF at byte offset \(offset) (not UTF-8)")
+        #expect(row.reason == .undecodableByte(byte: 0xFF, byteOffset: offset, encoding: "UTF-8"))
         #expect(offset > 1_000, "the true offset, not the header's ā")
     }
 
@@ -56,7 +56,7 @@ struct UnusableBytesTests {
         let (bytes, offset) = Self.spoiling(Self.export(rows: 30), row: 2, with: [0xC3, 0x28])
         let source = try parse([0xEF, 0xBB, 0xBF] + bytes)
         #expect(source.encoding == .utf8BOM)
-        #expect(source.quarantine.map(\.reason) == ["undecodable byte 0xC3 at byte offset \(offset + 3) (not UTF-8)"])
+        #expect(source.quarantine.map(\.reason) == [.undecodableByte(byte: 0xC3, byteOffset: offset + 3, encoding: "UTF-8")])
         #expect(source.accepted == 29)
     }
 
@@ -99,27 +99,27 @@ struct UnusableBytesTests {
     @Test func aNulQuarantinesItsRowInEveryEncoding() throws {
         let (bytes, offset) = Self.spoiling(Self.export(rows: 30), row: 4, with: [0x00])
         let source = try parse(bytes)
-        #expect(source.quarantine.map(\.reason) == ["NUL byte at byte offset \(offset)"])
+        #expect(source.quarantine.map(\.reason) == [.nulByte(byteOffset: offset)])
         #expect(source.quarantine.first?.line == 5)
         #expect(source.accepted == 29)
 
         let (legacyBytes, legacyOffset) = Self.spoiling(Self.windows1257(Self.export(rows: 30)), row: 4, with: [0x00])
         let legacy = try parse(legacyBytes)
         #expect(legacy.encoding == .windows1257)
-        #expect(legacy.quarantine.map(\.reason) == ["NUL byte at byte offset \(legacyOffset)"], "ā is two bytes in the text, one in the file")
+        #expect(legacy.quarantine.map(\.reason) == [.nulByte(byteOffset: legacyOffset)], "ā is two bytes in the text, one in the file")
 
         let text = String(decoding: bytes, as: UTF8.self)
         let utf16: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
         let wide = try parse(utf16)
         #expect(wide.encoding == .utf16LE)
         let nulAt = 2 + 2 * text.utf16.prefix { $0 != 0 }.count
-        #expect(wide.quarantine.map(\.reason) == ["NUL byte at byte offset \(nulAt)"])
+        #expect(wide.quarantine.map(\.reason) == [.nulByte(byteOffset: nulAt)])
     }
 
-    @Test func reasonsStayInEnglishForTheRecordAndMessagesFollowTheLanguage() {
+    @Test func reasonsAreValuesAndMessagesFollowTheLanguage() {
         let byte = UnusableByte(textOffset: 5, fileOffset: 8, byte: 0x81, encoding: "UTF-8")
         MessageLanguage.$current.withValue(.lv) {
-            #expect(byte.reason == "undecodable byte 0x81 at byte offset 8 (not UTF-8)")
+            #expect(byte.reason == .undecodableByte(byte: 0x81, byteOffset: 8, encoding: "UTF-8"))
             #expect(byte.description == "baita nobīde 8: baitu 0x81 nevar atkodēt kā UTF-8")
         }
     }

@@ -248,7 +248,7 @@ struct PlanFollowUpTests {
         #expect(parsed.actions.map(\.rank) == [1, 2])
         #expect(parsed.actions[0].notes == "n1 [e-pasts]")
         #expect(parsed.actions[0].responsible == "A tel. [tālrunis]")
-        #expect(parsed.quarantine.map(\.reason) == ["unknown plan status", "unknown need area"])
+        #expect(parsed.quarantine.map(\.reason) == [.unknownPlanStatus, .unknownNeedArea])
         #expect(parsed.quarantine.map(\.column) == ["Status", "Need area"])
     }
 

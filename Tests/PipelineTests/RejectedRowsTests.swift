@@ -37,8 +37,8 @@ struct RejectedRowsTests {
         let rows = [
             QuarantineEntry(
                 fileName: "=bad.csv",
-                row: QuarantinedRow(line: 4, column: "@column", value: "=HYPERLINK(\"http://example.lv\")", reason: "unknown institution")),
-            QuarantineEntry(fileName: "export.csv", row: QuarantinedRow(line: 5, column: nil, value: "+1+cmd", reason: "-")),
+                row: QuarantinedRow(line: 4, column: "@column", value: "=HYPERLINK(\"http://example.lv\")", reason: .unknownInstitution)),
+            QuarantineEntry(fileName: "export.csv", row: QuarantinedRow(line: 5, column: nil, value: "+1+cmd", reason: .legacy("-"))),
         ]
         try RejectedRows.write(rows, to: url)
         let expected = "\u{FEFF}file,line,column,value,reason\r\n"

@@ -116,7 +116,7 @@ struct RunTests {
         let rows = try database.quarantine(wave: "2026-27-autumn").map(\.row)
         // Physical lines: the comment of the second respondent spans two lines.
         #expect(rows.map(\.line) == [18, 20])
-        #expect(rows.map(\.reason) == ["unknown institution", "expected 43 fields, found 3"])
+        #expect(rows.map(\.reason) == [.unknownInstitution, .wrongFieldCount(expected: 43, found: 3)])
         #expect(rows[0].value == "Nezināma skola")
         let unreadable = try database.unreadableAnswers(wave: "2026-27-autumn").map(\.answer)
         #expect(unreadable.map(\.line) == [19])

@@ -46,7 +46,7 @@ struct UnusableBytesRunTests {
         let database = try AppDatabase(path: workspace.url("spoiled.sqlite").path)
         #expect(try database.sources(wave: "2026-27-autumn").first?.description.encoding == "UTF-8")
         let reasons = try database.quarantine(wave: "2026-27-autumn").map(\.row.reason)
-        #expect(reasons.contains("undecodable byte 0xFF at byte offset \(offsets[0]) (not UTF-8)"), "\(reasons)")
+        #expect(reasons.contains(.undecodableByte(byte: 0xFF, byteOffset: offsets[0], encoding: "UTF-8")), "\(reasons)")
         #expect(offsets[0] > 42, "not the header's ā")
         try? FileManager.default.removeItem(at: workspace.directory)
     }

@@ -89,4 +89,37 @@ final class WorkbookTests {
         #expect(columnName(701) == "ZZ")
         #expect(columnName(702) == "AAA")
     }
+
+    /// libxlsxwriter frees sheets and charts when the workbook closes: using one after that
+    /// throws, naming the sheet, instead of writing through a dangling pointer.
+    @Test func sheetsAndChartsRefuseUseAfterTheWorkbookClosed() throws {
+        let workbook = try Workbook(path: path("closed.xlsx"))
+        let sheet = try workbook.addWorksheet("Lapa")
+        let chart = try workbook.addChart(.bar)
+        try sheet.write(0, 0, 1.0)
+        try chart.addSeries(name: "a", categories: "=Lapa!$A$1:$A$1", values: "=Lapa!$A$1:$A$1")
+        try sheet.insertChart(chart, row: 2, column: 0)
+        try workbook.close()
+        let write = try #require(throws: XLSXError.self) { try sheet.write(1, 0, "late") }
+        #expect(write.sheet == "Lapa")
+        #expect(write.detail.contains("closed"))
+        #expect(throws: XLSXError.self) { try sheet.write(1, 0, 2.0) }
+        #expect(throws: XLSXError.self) { try sheet.freezePanes(row: 1) }
+        #expect(throws: XLSXError.self) { try sheet.activate() }
+        #expect(throws: XLSXError.self) { try sheet.dropDown(0...1, 0...0, values: ["a"]) }
+        #expect(throws: XLSXError.self) { try chart.title("late") }
+        #expect(throws: XLSXError.self) { try chart.addSeries(name: "b", categories: "=Lapa!$A$1", values: "=Lapa!$A$1") }
+        #expect(throws: XLSXError.self) { try chart.legend(bottom: true) }
+    }
+
+    /// Errors of our own carry no libxlsxwriter code; 0 would read as LXW_NO_ERROR.
+    @Test func ourOwnErrorsHaveNoLibraryCode() throws {
+        let workbook = try Workbook(path: path("twice.xlsx"))
+        _ = try workbook.addWorksheet("Lapa")
+        try workbook.close()
+        let again = try #require(throws: XLSXError.self) { try workbook.close() }
+        #expect(again.code == nil)
+        let library = try #require(throws: XLSXError.self) { try Workbook(path: path("bad.xlsx")).addWorksheet("a[b]") }
+        #expect(library.code != nil && library.code != 0)
+    }
 }

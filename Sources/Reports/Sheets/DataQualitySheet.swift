@@ -25,7 +25,7 @@ enum DataQualitySheet {
         let quarantined = report.quarantine.map { entry -> [Cell] in
             [
                 .text(entry.fileName), .integer(entry.row.line), .text(entry.row.column ?? ""),
-                .text(entry.row.value ?? ""), .text(QuarantineReasons.text(entry.row.reason, labels.language)),
+                .text(entry.row.value ?? ""), .text(entry.row.reason.text(labels.language)),
             ]
         }
         if quarantined.isEmpty {

@@ -41,7 +41,7 @@ enum InstitutionsSheet {
         }
         if !areas.isEmpty { table.setWidth(4...(3 + areas.count), 13) }
         try table.applyWidths()
-        sheet.freezePanes(row: headerRow + 1, column: 2)
+        try sheet.freezePanes(row: headerRow + 1, column: 2)
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
     }
 }

@@ -39,7 +39,7 @@ enum MethodologySheet {
             at: settingsBody.upperBound + 3,
             headers: ["", words.items, words.completeCases, words.alpha, words.verdict], rows: reliability,
             freeze: false, filter: false)
-        sheet.freezePanes(row: 3)
+        try sheet.freezePanes(row: 3)
         table.setWidth(0...0, 30)
         table.setWidth(1...1, 90, Styles.wrapColumn)
         try table.applyWidths()

@@ -109,7 +109,7 @@ enum ObservationSheet {
         try sheet.setColumn(1, 1, width: 36)
         try sheet.setRow(headerRow, height: 48)
         try sheet.setRow(top, height: 60)
-        sheet.freezePanes(row: headerRow + 1, column: 2)
+        try sheet.freezePanes(row: headerRow + 1, column: 2)
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
     }
 }

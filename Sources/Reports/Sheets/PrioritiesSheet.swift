@@ -54,13 +54,13 @@ enum PrioritiesSheet {
 
         if !rows.isEmpty {
             let chart = try workbook.addChart(.bar)
-            chart.addSeries(
+            try chart.addSeries(
                 name: labels.score,
                 categories: "=" + absoluteRange(sheet: sheet.name, rows: body, columns: 2...2),
                 values: "=" + absoluteRange(sheet: sheet.name, rows: body, columns: 3...3))
-            chart.title(labels.chartTitle)
-            chart.reverseCategories()
-            chart.legend(bottom: false)
+            try chart.title(labels.chartTitle)
+            try chart.reverseCategories()
+            try chart.legend(bottom: false)
             try sheet.insertChart(chart, row: body.upperBound + 2, column: 2, scale: (1.6, 1.8))
         }
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)

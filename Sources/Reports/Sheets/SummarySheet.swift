@@ -47,7 +47,7 @@ enum SummarySheet {
             rows: inputs, freeze: false, filter: false)
         _ = try SummaryComparison.write(
             report, on: sheet, table: &table, labels: labels, at: inputsRow + 1 + max(inputs.count, 1) + 2)
-        sheet.freezePanes(row: 3)
+        try sheet.freezePanes(row: 3)
         table.setWidth(0...0, 34)
         try table.applyWidths()
         try sheet.printSetup(headerRows: nil, title: title)

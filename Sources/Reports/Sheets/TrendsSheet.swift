@@ -47,25 +47,25 @@ enum TrendsSheet {
         let needsChart = try workbook.addChart(.line)
         for (offset, area) in topAreas.enumerated() {
             let column = 3 + offset
-            needsChart.addSeries(
+            try needsChart.addSeries(
                 name: report.areaName(area, labels.language), categories: waves,
                 values: "=" + absoluteRange(sheet: sheet.name, rows: body, columns: column...column))
         }
-        needsChart.title(words.trendsChartNeeds)
-        needsChart.valueAxis(min: 0, max: 1, numberFormat: "0%")
-        needsChart.legend(bottom: true)
+        try needsChart.title(words.trendsChartNeeds)
+        try needsChart.valueAxis(min: 0, max: 1, numberFormat: "0%")
+        try needsChart.legend(bottom: true)
         try sheet.insertChart(needsChart, row: body.upperBound + 2, column: 0, scale: (1.5, 1.4))
 
         let who5Column = 3 + topAreas.count
         let wellbeingChart = try workbook.addChart(.line)
         for column in [who5Column, who5Column + 2] {
-            wellbeingChart.addSeries(
+            try wellbeingChart.addSeries(
                 name: headers[column], categories: waves,
                 values: "=" + absoluteRange(sheet: sheet.name, rows: body, columns: column...column))
         }
-        wellbeingChart.title(words.trendsChartWellbeing)
-        wellbeingChart.valueAxis(min: 0, max: 100, numberFormat: "0")
-        wellbeingChart.legend(bottom: true)
+        try wellbeingChart.title(words.trendsChartWellbeing)
+        try wellbeingChart.valueAxis(min: 0, max: 100, numberFormat: "0")
+        try wellbeingChart.legend(bottom: true)
         try sheet.insertChart(wellbeingChart, row: body.upperBound + 2, column: 6, scale: (1.5, 1.4))
     }
 }

@@ -117,7 +117,7 @@ enum WellbeingSheet {
         let body = try table.write(at: headerRow, headers: headers, rows: rows)
         try trafficLights(on: sheet, rows: body, columns: columns)
         if !columns.isEmpty { table.setWidth(4...(3 + columns.count), 14) }
-        sheet.freezePanes(row: headerRow + 1, column: 3)
+        try sheet.freezePanes(row: headerRow + 1, column: 3)
         return body
     }
 
@@ -181,13 +181,13 @@ enum WellbeingSheet {
             filter: false)
         let chart = try workbook.addChart(.column)
         let categories = "=" + absoluteRange(sheet: sheet.name, rows: body, columns: 0...0)
-        chart.addSeries(name: words.who5Mean, categories: categories,
+        try chart.addSeries(name: words.who5Mean, categories: categories,
                         values: "=" + absoluteRange(sheet: sheet.name, rows: body, columns: 1...1))
-        chart.addSeries(name: words.cbiMean, categories: categories,
+        try chart.addSeries(name: words.cbiMean, categories: categories,
                         values: "=" + absoluteRange(sheet: sheet.name, rows: body, columns: 2...2))
-        chart.title(words.chartTitle)
-        chart.valueAxis(min: 0, max: 100, numberFormat: "0")
-        chart.legend(bottom: true)
+        try chart.title(words.chartTitle)
+        try chart.valueAxis(min: 0, max: 100, numberFormat: "0")
+        try chart.legend(bottom: true)
         try sheet.insertChart(chart, row: top, column: 4, scale: (2.0, 1.5))
     }
 }

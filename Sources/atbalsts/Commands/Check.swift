@@ -1,7 +1,5 @@
-import AtbalstsCore
 import ArgumentParser
 import Foundation
-import Ingest
 import Pipeline
 
 struct Check: ParsableCommand {
@@ -59,14 +57,7 @@ struct Check: ParsableCommand {
                 if !check.wouldSucceed { throw Outcome.failed }
                 return
             }
-            let seedFiles = Seeds(directory: URL(fileURLWithPath: seeds))
-            var options = SourceOptions()
-            options.sheet = sheet
-            let parsed = try SourceReader.read(
-                file: URL(fileURLWithPath: file), instrument: try seedFiles.instrument(instrument),
-                register: try Seeds.register(at: seedFiles.defaultRegister),
-                pseudonymizer: Pseudonymizer(key: Digest.randomBytes(32)), options: options)
-            print(CheckReport(parsed: parsed, instrument: try seedFiles.instrument(instrument), problems: problems).text)
+            print(try ExportCheck.text(file: file, seeds: seeds, instrument: instrument, sheet: sheet, problems: problems))
         } catch let exit as ExitCode {
             throw exit
         } catch {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import AtbalstsCore
 import Foundation
+import Pipeline
 
 extension Language: ExpressibleByArgument {}
 

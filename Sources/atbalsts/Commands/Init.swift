@@ -1,4 +1,3 @@
-import AtbalstsCore
 import ArgumentParser
 import Foundation
 import Pipeline

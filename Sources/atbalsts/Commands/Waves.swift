@@ -1,8 +1,6 @@
-import AtbalstsCore
 import ArgumentParser
 import Foundation
 import Pipeline
-import Store
 
 struct Waves: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,15 +16,7 @@ struct Waves: ParsableCommand {
 
     func run() throws {
         do {
-            guard FileManager.default.fileExists(atPath: database) else {
-                throw PipelineError(file: database, say("no database here; give its path with --database", lv: "šeit nav datubāzes; norādiet ceļu ar --database"))
-            }
-            let waves = try AppDatabase(path: database).waves()
-            print(say("wave              sources  responses  quarantined", lv: "kārta             faili    atbildes   atsijātas"))
-            for wave in waves {
-                print(wave.id.padding(toLength: 18, withPad: " ", startingAt: 0)
-                      + String(format: "%7d  %9d  %11d", wave.sources, wave.responses, wave.quarantined))
-            }
+            for line in try WaveListing.lines(database: database) { print(line) }
         } catch {
             throw Outcome.report(error)
         }

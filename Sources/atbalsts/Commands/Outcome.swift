@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Pipeline
-import Store
 
 /// SPEC 6 exit codes: 1 for a run that failed on its data, 2 for a usage or pipeline mistake.
 enum Outcome {
@@ -11,9 +10,6 @@ enum Outcome {
     /// Prints a user's mistake as one line and picks the exit code; no stack traces.
     static func report(_ error: Error) -> ExitCode {
         FileHandle.standardError.write(Data("atbalsts: \(error)\n".utf8))
-        if error is PipelineError { return usage }
-        // Another key than the database's is a mistake in the pipeline (`pseudonym_key`), not a failed run.
-        if case .anotherKey = error as? StoreError { return usage }
-        return failed
+        return isUsageMistake(error) ? usage : failed
     }
 }
