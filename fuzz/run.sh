@@ -8,7 +8,7 @@ out=.build/fuzz
 mkdir -p "$out/corpus"
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name CSVFuzz \
   Sources/Ingest/CSVReader.swift Sources/Ingest/TextDecoding.swift \
-  Sources/AtbalstsCore/Messages.swift Sources/AtbalstsCore/Instrument.swift fuzz/CSVFuzz.swift -o "$out/csv-fuzz"
+  Sources/AtbalstsCore/Messages.swift Sources/AtbalstsCore/Instrument.swift Sources/AtbalstsCore/ItemID.swift fuzz/CSVFuzz.swift -o "$out/csv-fuzz"
 find Tests -path '*Fixtures*' -type f \( -name '*.csv' -o -name '*.txt' \) -size -200k -exec cp {} "$out/corpus/" \;
 "$out/csv-fuzz" -max_total_time="$seconds" -max_len=4096 -timeout=10 -print_final_stats=1 -artifact_prefix="$out/" \
   "$out/corpus" 2>&1 | tail -n 12
