@@ -2,7 +2,7 @@
 # Installs what atbalsts and its tests need on Debian, when missing. Sourced by demo.sh, test.sh and
 # bench/run.sh. With ATBALSTS_WITH_TEST_TOOLS=1 (tests) or ATBALSTS_WITH_PYTHON=1 (benchmark) it also
 # makes .venv/, a virtual environment with the pinned requirements.txt, and exports PYTHON as its
-# interpreter: a fresh Debian's own Python refuses `pip install` ("externally-managed-environment").
+# interpreter: a fresh Debian's own Python refuses packages installed into it ("externally-managed-environment").
 set -euo pipefail
 
 with_python=0
