@@ -23,6 +23,8 @@ public struct RunSummary: Codable, Sendable {
     public var workbooks: [String] = []
     /// Institutions too small for a workbook of their own (SPEC 8).
     public var institutionsWithoutWorkbook: [String] = []
+    /// Institutions with enough respondents hidden with × (SPEC 8), so without a workbook too.
+    public var institutionsHiddenWithoutWorkbook: [String] = []
     public var rejectedFile: String?
     public var failed: Bool { sources.contains { $0.status == .failed } }
 }

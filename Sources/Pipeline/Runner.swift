@@ -323,6 +323,13 @@ public struct Runner {
             }
             let without = report.needs.institutions.filter { $0.respondents < pipeline.settings.minGroupSize }
             summary.institutionsWithoutWorkbook = without.map(\.institution.code)
+            // SPEC 8: an institution hidden with × in the council workbook gets no workbook of its
+            // own either (it would give the small group back); the run says so instead of going quiet.
+            let written = Set(eligible.map(\.institution.code))
+            let hidden = report.needs.institutions.filter {
+                $0.respondents >= pipeline.settings.minGroupSize && !written.contains($0.institution.code)
+            }.map(\.institution.code)
+            summary.institutionsHiddenWithoutWorkbook = hidden
             let small = without.map(\.institution.code).joined(separator: ", ")
             let minimum = pipeline.settings.minGroupSize
             let workbooks = counted(eligible.count, ("institution workbook", "institution workbooks"), lv: ("iestādes pārskats", "iestāžu pārskati"))
@@ -331,9 +338,11 @@ public struct Runner {
                 "report",
                 say(
                     "\(workbooks); none for \(institutions) under \(minimum) respondents"
-                        + (without.isEmpty ? "" : " (\(small))"),
+                        + (without.isEmpty ? "" : " (\(small))")
+                        + (hidden.isEmpty ? "" : "; none for \(hidden.joined(separator: ", ")), hidden so that a smaller group cannot be worked out"),
                     lv: "\(workbooks); nav \(institutions) ar mazāk nekā \(minimum) respondentiem"
-                        + (without.isEmpty ? "" : " (\(small))")))
+                        + (without.isEmpty ? "" : " (\(small))")
+                        + (hidden.isEmpty ? "" : "; nav arī \(hidden.joined(separator: ", ")), kas slēptas, lai mazāku grupu nevarētu aprēķināt")))
         }
         return summary
     }

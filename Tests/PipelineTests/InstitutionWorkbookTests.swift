@@ -12,6 +12,7 @@ struct InstitutionWorkbookTests {
         // own workbook would give it back (SPEC 8 "across workbooks").
         #expect(names == ["2026-27-autumn-padome.xlsx", "2026-27-autumn-T01.xlsx"])
         #expect(summary.institutionsWithoutWorkbook == ["T03"])
+        #expect(summary.institutionsHiddenWithoutWorkbook == ["T02"], "the run says why T02 has none")
     }
 
     /// T01, digital skills: 3 of 7 high, but the council workbook hides T01's digital share (T02 and
