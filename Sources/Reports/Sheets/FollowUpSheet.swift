@@ -72,11 +72,12 @@ enum FollowUpSheet {
         }
         var table = Table(sheet: sheet, labels: labels)
         try table.write(at: headerRow, headers: headers, rows: rows)
+        // Widths through the table, before it sets the row heights from them (issue 15).
+        table.setWidth(0...0, 30, Styles.wrapColumn)
+        table.setWidth(2...3, 30, Styles.wrapColumn)
+        table.setWidth(7...7, 24, Styles.wrapColumn)
+        table.setWidth(19...19, 34, Styles.wrapColumn)
         try table.applyWidths()
-        try sheet.setColumn(0, 0, width: 30, Styles.wrapColumn)
-        try sheet.setColumn(2, 3, width: 30, Styles.wrapColumn)
-        try sheet.setColumn(7, 7, width: 24, Styles.wrapColumn)
-        try sheet.setColumn(19, 19, width: 34, Styles.wrapColumn)
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
     }
 

@@ -105,10 +105,9 @@ enum ObservationSheet {
             at: roleTop, headers: ["id", words.role, words.observations, words.teachers], rows: roleRows,
             freeze: false, filter: false)
 
+        // Widths and heights through the table, which sizes rows for their text (issue 15).
+        table.setWidth(1...1, 36)
         try table.applyWidths()
-        try sheet.setColumn(1, 1, width: 36)
-        try sheet.setRow(headerRow, height: 48)
-        try sheet.setRow(top, height: 60)
         try sheet.freezePanes(row: headerRow + 1, column: 2)
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
     }
@@ -157,9 +156,8 @@ extension ObservationSheet {
         try table.write(
             at: body.upperBound + 2, headers: ["", words.coverage, own.inInstitution, own.inMunicipality],
             rows: coverage, freeze: false, filter: false)
+        table.setWidth(1...1, 36)
         try table.applyWidths()
-        try sheet.setColumn(1, 1, width: 36)
-        try sheet.setRow(headerRow, height: 48)
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
     }
 }
