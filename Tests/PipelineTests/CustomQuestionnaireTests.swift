@@ -1,6 +1,7 @@
 import AtbalstsCore
 import Foundation
 import Store
+import TestSupport
 import Testing
 @testable import Pipeline
 
@@ -42,5 +43,15 @@ struct CustomQuestionnaireTests {
         #expect(unreadable.map(\.value) == ["6 – ārkārtēja"])
         #expect(unreadable.map(\.line) == [7])
         #expect(unreadable.map(\.itemID) == ["need_digital"])
+
+        // The eleven need areas this questionnaire did not ask read "nav jautāts" and take no rank.
+        let priorities = try WorkbookReader(workspace.url("out/2026-27-autumn-padome.xlsx")).rows(ofSheet: "Prioritātes")
+        let areas = priorities.filter { $0.key > 4 && $0.value[1] != nil }.map(\.value)
+        #expect(areas.count == 14)
+        let notAsked = areas.filter { $0[3] == .text("nav jautāts") }
+        #expect(notAsked.count == 11)
+        #expect(notAsked.allSatisfy { $0[0] == nil })
+        #expect(Set(areas.filter { $0[3] != .text("nav jautāts") }.compactMap { $0[1]?.text })
+            == ["digital", "inclusive", "assessment"])
     }
 }

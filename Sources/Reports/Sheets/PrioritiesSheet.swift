@@ -24,7 +24,9 @@ enum PrioritiesSheet {
             let status = report.municipalityStatus(input.areaID)
             guard status == .shown else {
                 // A municipality too small (or all-or-none under 2 × min_group_size) for its shares.
-                return [.integer(priority.rank), .text(input.areaID), .text(report.areaName(input.areaID, labels.language))]
+                // An area the questionnaire did not ask has no place in the ranking (issue 12).
+                let rank: Cell = status == .notAsked ? .blank : .integer(priority.rank)
+                return [rank, .text(input.areaID), .text(report.areaName(input.areaID, labels.language))]
                     + Array(repeating: .withheld(status, minGroup: minGroup), count: 6)
                     + [.percent(input.gap), .withheld(status, minGroup: minGroup), .withheld(status, minGroup: minGroup),
                        .text(labels.no), .withheld(status, minGroup: minGroup)]
