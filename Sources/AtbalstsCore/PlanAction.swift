@@ -2,7 +2,9 @@
 /// serves, what is to be done, its status, who is responsible, its term and notes.
 public struct PlanAction: Sendable, Hashable {
     public enum Status: String, Sendable, CaseIterable {
-        case planned, inProgress = "in-progress", done, cancelled
+        case planned
+        case inProgress = "in-progress"
+        case done, cancelled
 
         /// The words the Pilnveides plāns drop-down offers, and their English forms.
         public static let labels: [(String, Status)] = [

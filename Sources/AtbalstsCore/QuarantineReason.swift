@@ -54,7 +54,8 @@ public enum QuarantineReason: Hashable, Sendable {
         case .ratingOutOfRange(let value, let lowest, let highest): [String(value), String(lowest), String(highest)]
         case .legacy(let text): [text]
         case .incompleteResponse, .noInstitution, .unknownInstitution, .unknownNeedArea, .noRating, .unknownRatingLabel, .noNeedArea,
-            .unknownPlanStatus: []
+            .unknownPlanStatus:
+            []
         }
     }
 

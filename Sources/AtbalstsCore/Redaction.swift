@@ -25,9 +25,13 @@ public enum Redaction {
     public static func redact(_ text: String) -> String {
         // Most comments hold neither: skip the regular expressions when no '@'-like sign and fewer
         // than seven decimal digits (any script's, as the pattern's \d) appear at all.
-        var digits = 0, at = false
+        var digits = 0
+        var at = false
         for scalar in text.unicodeScalars {
-            if scalar == "@" || scalar == "＠" { at = true; break }
+            if scalar == "@" || scalar == "＠" {
+                at = true
+                break
+            }
             if scalar.isASCII ? ("0"..."9").contains(scalar) : scalar.properties.numericType == .decimal { digits += 1 }
         }
         if !at, text.range(of: "at", options: .caseInsensitive) != nil {

@@ -2,7 +2,8 @@ import Foundation
 
 /// Levenshtein distance over Characters.
 public func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
+    let a = Array(a)
+    let b = Array(b)
     guard !a.isEmpty else { return b.count }
     guard !b.isEmpty else { return a.count }
     var previous = Array(0...b.count)
@@ -21,8 +22,10 @@ public func editDistance(_ a: String, _ b: String) -> Int {
 /// containment, abbreviations (`vsk.` for `vidusskola`) and acronyms (`EVĢ`) count as close.
 /// Used only to suggest, never to decide: a suggestion is pasted into the pipeline by a person.
 public func textSimilarity(_ a: String, _ b: String) -> Double {
-    let left = similarityTokens(a), right = similarityTokens(b)
-    let joinedLeft = left.joined(separator: " "), joinedRight = right.joined(separator: " ")
+    let left = similarityTokens(a)
+    let right = similarityTokens(b)
+    let joinedLeft = left.joined(separator: " ")
+    let joinedRight = right.joined(separator: " ")
     guard !joinedLeft.isEmpty, !joinedRight.isEmpty else { return 0 }
     if joinedLeft == joinedRight { return 1 }
     if joinedLeft.contains(joinedRight) || joinedRight.contains(joinedLeft) { return 0.9 }

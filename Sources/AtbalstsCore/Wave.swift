@@ -19,8 +19,8 @@ public struct Wave: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2,
-              let start = Int(parts[0]), let end = Int(parts[1]),
-              (start + 1) % 100 == end, let term = Term(rawValue: String(parts[2]))
+            let start = Int(parts[0]), let end = Int(parts[1]),
+            (start + 1) % 100 == end, let term = Term(rawValue: String(parts[2]))
         else { return nil }
         self.init(startYear: start, term: term)
     }

@@ -1,6 +1,6 @@
 // The fuzz target (fuzz/run.sh) compiles this file without the package's modules.
 #if canImport(AtbalstsCore)
-import AtbalstsCore
+    import AtbalstsCore
 #endif
 /// One record of a CSV file.
 public struct CSVRecord: Sendable, Equatable {
@@ -35,7 +35,8 @@ public struct RawRecord: Sendable {
 
     /// The bytes of one field (0-based).
     public func field(_ index: Int) -> ArraySlice<UInt8> {
-        let start = starts[index], end = ends[index]
+        let start = starts[index]
+        let end = ends[index]
         return start < source.count ? source[start..<end] : unescaped[(start - source.count)..<(end - source.count)]
     }
 

@@ -4,8 +4,12 @@ import Foundation
 /// How the columns of one export correspond to the items of an instrument (SPEC 4.2).
 public struct ColumnMapping: Sendable {
     public enum Rule: String, Sendable {
-        case explicit = "pipeline", exact = "exact header", normalized = "normalised header",
-            code = "LimeSurvey code", rowLabel = "grid row label"
+        case explicit = "pipeline"
+        case exact = "exact header"
+        case normalized = "normalised header"
+        case
+            code = "LimeSurvey code"
+        case rowLabel = "grid row label"
     }
 
     public struct Match: Sendable {
@@ -56,13 +60,20 @@ public struct ColumnMapping: Sendable {
             instrument.items.filter { $0.row != nil }.map { (normalizedForMatching($0.rowLabel), 1) }, uniquingKeysWith: +)
         let passes: [(Rule, (Item, Int) -> Bool)] = [
             (.exact, { item, column in headers[column] == item.header }),
-            (.normalized, { item, column in
-                normalizedHeaders[column] == normalizedForMatching(item.header) }),
+            (
+                .normalized,
+                { item, column in
+                    normalizedHeaders[column] == normalizedForMatching(item.header)
+                }
+            ),
             (.code, { item, column in item.code != nil && codes[column] == item.code }),
-            (.rowLabel, { item, column in
-                let label = normalizedForMatching(item.rowLabel)
-                return item.row != nil && rowLabelCounts[label] == 1 && normalizedHeaders[column] == label
-            }),
+            (
+                .rowLabel,
+                { item, column in
+                    let label = normalizedForMatching(item.rowLabel)
+                    return item.row != nil && rowLabelCounts[label] == 1 && normalizedHeaders[column] == label
+                }
+            ),
         ]
         for (rule, matchesItem) in passes {
             for (itemIndex, item) in instrument.items.enumerated() where columnForItem[itemIndex] == nil {
@@ -103,7 +114,7 @@ public struct ColumnMapping: Sendable {
         instrument.items.indices.compactMap { index in
             let item = instrument.items[index]
             guard columnForItem[index] == nil, optionColumns[index] == nil,
-                  !notAsked.contains(item.id), !notAsked.contains(item.group)
+                !notAsked.contains(item.id), !notAsked.contains(item.group)
             else { return nil }
             return item.id
         }
@@ -120,7 +131,7 @@ public struct ColumnMapping: Sendable {
 
     static func findExplicit(_ target: String, headers: [String], codes: [String]) -> Int? {
         if target.count > 2, target.hasPrefix("/"), target.hasSuffix("/"),
-           let regex = try? NSRegularExpression(pattern: String(target.dropFirst().dropLast()))
+            let regex = try? NSRegularExpression(pattern: String(target.dropFirst().dropLast()))
         {
             return headers.firstIndex {
                 regex.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil

@@ -57,7 +57,8 @@ public struct Pseudonymizer: Sendable {
     /// The same from a cell's bytes without making a String: an ASCII address is trimmed and
     /// lower-cased in place; anything else takes the Unicode path.
     public func key(forEmailBytes bytes: ArraySlice<UInt8>) -> String? {
-        var start = bytes.startIndex, end = bytes.endIndex
+        var start = bytes.startIndex
+        var end = bytes.endIndex
         func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (byte >= 9 && byte <= 13) }
         while start < end, isSpace(bytes[start]) { start += 1 }
         while end > start, isSpace(bytes[end - 1]) { end -= 1 }

@@ -20,11 +20,22 @@ enum ExcelDates {
     /// `m` next to h or s means minutes.
     static func kind(code: String) -> Kind? {
         var letters = Set<Character>()
-        var inQuote = false, inBracket = false, escaped = false
+        var inQuote = false
+        var inBracket = false
+        var escaped = false
         for character in code.lowercased() {
-            if escaped { escaped = false; continue }
-            if inQuote { if character == "\"" { inQuote = false }; continue }
-            if inBracket { if character == "]" { inBracket = false }; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
+            if inQuote {
+                if character == "\"" { inQuote = false }
+                continue
+            }
+            if inBracket {
+                if character == "]" { inBracket = false }
+                continue
+            }
             switch character {
             case "\"": inQuote = true
             case "[": inBracket = true

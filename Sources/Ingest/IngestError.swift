@@ -49,22 +49,31 @@ public struct IngestError: Error, CustomStringConvertible, Equatable {
         switch cause {
         case .unreadable(let reason): return say("cannot read the file (\(reason))", lv: "nevar nolasīt failu (\(reason))")
         case .undecodable(let error):
-            return say("\(error.description); set `encoding:` for this source if the code page is another", lv: "\(error.description); ja kodu lapa ir cita, norādiet `encoding:` šim avotam")
-        case .csv(let error): return say("\(error.description); the file is not valid CSV", lv: "\(error.description); fails nav derīgs CSV")
+            return say(
+                "\(error.description); set `encoding:` for this source if the code page is another",
+                lv: "\(error.description); ja kodu lapa ir cita, norādiet `encoding:` šim avotam")
+        case .csv(let error):
+            return say("\(error.description); the file is not valid CSV", lv: "\(error.description); fails nav derīgs CSV")
         case .empty: return say("the file is empty", lv: "fails ir tukšs")
         case .noRecognisableHeader:
             return say(
                 "no recognisable header: no column matches an item of the instrument; check the file or map columns with `columns:`",
-                lv: "nav atpazīstama virsraksta: neviena kolonna neatbilst instrumenta jautājumam; pārbaudiet failu vai sasaistiet kolonnas ar `columns:`")
+                lv:
+                    "nav atpazīstama virsraksta: neviena kolonna neatbilst instrumenta jautājumam; pārbaudiet failu vai sasaistiet kolonnas ar `columns:`"
+            )
         case .duplicateHeader(let header, let first, let second):
             return say(
                 "duplicate header \"\(header)\" in columns \(first + 1) and \(second + 1); rename one in the export",
                 lv: "virsraksts \"\(header)\" atkārtojas \(first + 1). un \(second + 1). kolonnā; pārdēvējiet vienu eksportā")
         case .unknownItem(let id, let instrument):
-            return say("`columns:` names item \"\(id)\", which instrument \(instrument) does not have", lv: "`columns:` min jautājumu \"\(id)\", kura instrumentā \(instrument) nav")
+            return say(
+                "`columns:` names item \"\(id)\", which instrument \(instrument) does not have",
+                lv: "`columns:` min jautājumu \"\(id)\", kura instrumentā \(instrument) nav")
         case .mappedColumnMissing(let item, let target, let closest):
             let hint = closest.map { say("; the closest header is \"\($0)\"", lv: "; tuvākais virsraksts ir \"\($0)\"") } ?? ""
-            return say("`columns:` maps item \"\(item)\" to \"\(target)\", but no column matches it\(hint)", lv: "`columns:` sasaista \"\(item)\" ar \"\(target)\", bet tādas kolonnas nav\(hint)")
+            return say(
+                "`columns:` maps item \"\(item)\" to \"\(target)\", but no column matches it\(hint)",
+                lv: "`columns:` sasaista \"\(item)\" ar \"\(target)\", bet tādas kolonnas nav\(hint)")
         case .notAnExport(let kind): return kind.message
         case .notAWorkbook:
             return say(
@@ -82,13 +91,17 @@ public struct IngestError: Error, CustomStringConvertible, Equatable {
         case .unusableRows(let count, let rows, let first):
             return say(
                 "\(count) of \(rows) rows hold bytes that cannot be read, more than max_rejected_share allows; the first: \(first.description); set `encoding:` if the code page is another",
-                lv: "\(count) no \(rows) rindām satur baitus, ko nevar nolasīt, vairāk nekā pieļauj max_rejected_share; pirmais: \(first.description); ja kodu lapa ir cita, norādiet `encoding:`")
+                lv:
+                    "\(count) no \(rows) rindām satur baitus, ko nevar nolasīt, vairāk nekā pieļauj max_rejected_share; pirmais: \(first.description); ja kodu lapa ir cita, norādiet `encoding:`"
+            )
         case .unusableHeader(let byte):
             return say(
                 "the header holds a byte that cannot be read: \(byte.description); set `encoding:` if the code page is another",
                 lv: "virsrakstā ir baits, ko nevar nolasīt: \(byte.description); ja kodu lapa ir cita, norādiet `encoding:`")
         case .missingInstitutionColumn:
-            return say("no column answers the institution question; map it with `columns: { institution: … }`", lv: "neviena kolonna neatbild uz jautājumu par iestādi; norādiet to ar `columns: { institution: … }`")
+            return say(
+                "no column answers the institution question; map it with `columns: { institution: … }`",
+                lv: "neviena kolonna neatbild uz jautājumu par iestādi; norādiet to ar `columns: { institution: … }`")
         }
     }
 }

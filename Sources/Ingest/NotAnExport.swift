@@ -46,33 +46,54 @@ public enum NotAnExport: Equatable, Sendable {
     var message: String {
         switch self {
         case .folder:
-            return say("is a folder, not an export; name the exported file inside it", lv: "ir mape, nevis eksports; norādiet eksportēto failu tajā")
+            return say(
+                "is a folder, not an export; name the exported file inside it",
+                lv: "ir mape, nevis eksports; norādiet eksportēto failu tajā")
         case .device:
-            return say("is a device, not a file; name an exported .csv or .xlsx file", lv: "ir ierīce, nevis fails; norādiet eksportētu .csv vai .xlsx failu")
+            return say(
+                "is a device, not a file; name an exported .csv or .xlsx file",
+                lv: "ir ierīce, nevis fails; norādiet eksportētu .csv vai .xlsx failu")
         case .pipe:
-            return say("is a named pipe (FIFO), not a file; save the export to a file first", lv: "ir nosaukts kanāls (FIFO), nevis fails; vispirms saglabājiet eksportu failā")
+            return say(
+                "is a named pipe (FIFO), not a file; save the export to a file first",
+                lv: "ir nosaukts kanāls (FIFO), nevis fails; vispirms saglabājiet eksportu failā")
         case .socket:
-            return say("is a socket, not a file; name an exported .csv or .xlsx file", lv: "ir ligzda (socket), nevis fails; norādiet eksportētu .csv vai .xlsx failu")
+            return say(
+                "is a socket, not a file; name an exported .csv or .xlsx file",
+                lv: "ir ligzda (socket), nevis fails; norādiet eksportētu .csv vai .xlsx failu")
         case .tooLarge(let size, let limit):
-            let shown = ByteSize.text(size), most = ByteSize.text(limit)
+            let shown = ByteSize.text(size)
+            let most = ByteSize.text(limit)
             return say(
                 "is \(shown), more than max_input_size (\(most)); check that it is the export, or raise `max_input_size:` in `settings:`",
-                lv: "ir \(shown), vairāk nekā max_input_size (\(most)); pārbaudiet, vai tas ir eksports, vai palieliniet `max_input_size:` sadaļā `settings:`")
+                lv:
+                    "ir \(shown), vairāk nekā max_input_size (\(most)); pārbaudiet, vai tas ir eksports, vai palieliniet `max_input_size:` sadaļā `settings:`"
+            )
         case .grewPastLimit(let limit):
             let most = ByteSize.text(limit)
             return say(
                 "grew past max_input_size (\(most)) while it was read; it is no finished export, wait until it is written",
                 lv: "lasīšanas laikā pārsniedza max_input_size (\(most)); tas nav pabeigts eksports, nogaidiet, līdz tas ir ierakstīts")
         case .zipArchive:
-            return say("is a ZIP archive, not an Excel workbook; unpack it and name the export inside", lv: "ir ZIP arhīvs, nevis Excel darbgrāmata; atpakojiet to un norādiet eksportu tajā")
+            return say(
+                "is a ZIP archive, not an Excel workbook; unpack it and name the export inside",
+                lv: "ir ZIP arhīvs, nevis Excel darbgrāmata; atpakojiet to un norādiet eksportu tajā")
         case .openDocument:
-            return say("is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV", lv: "ir OpenDocument izklājlapa (.ods); saglabājiet to kā .xlsx vai CSV")
+            return say(
+                "is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV",
+                lv: "ir OpenDocument izklājlapa (.ods); saglabājiet to kā .xlsx vai CSV")
         case .oldExcel:
-            return say("is an old Excel workbook (.xls); open it in Excel or LibreOffice and save it as .xlsx", lv: "ir veca Excel darbgrāmata (.xls); atveriet to Excel vai LibreOffice un saglabājiet kā .xlsx")
+            return say(
+                "is an old Excel workbook (.xls); open it in Excel or LibreOffice and save it as .xlsx",
+                lv: "ir veca Excel darbgrāmata (.xls); atveriet to Excel vai LibreOffice un saglabājiet kā .xlsx")
         case .program(let kind):
-            return say("is a program (\(kind)), not an export; check the file name", lv: "ir programma (\(kind)), nevis eksports; pārbaudiet faila nosaukumu")
+            return say(
+                "is a program (\(kind)), not an export; check the file name",
+                lv: "ir programma (\(kind)), nevis eksports; pārbaudiet faila nosaukumu")
         case .pdf:
-            return say("is a PDF document, not an export; download the responses as .xlsx or CSV", lv: "ir PDF dokuments, nevis eksports; lejupielādējiet atbildes kā .xlsx vai CSV")
+            return say(
+                "is a PDF document, not an export; download the responses as .xlsx or CSV",
+                lv: "ir PDF dokuments, nevis eksports; lejupielādējiet atbildes kā .xlsx vai CSV")
         }
     }
 }

@@ -102,7 +102,8 @@ public enum PlanReader {
             guard fields.contains(where: { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) else { continue }
             func reject(_ key: String, _ reason: QuarantineReason) {
                 parsed.quarantine.append(
-                    QuarantinedRow(line: record.line, column: columns[key].map { headers[$0] }, value: Redaction.redact(field(key)), reason: reason))
+                    QuarantinedRow(
+                        line: record.line, column: columns[key].map { headers[$0] }, value: Redaction.redact(field(key)), reason: reason))
             }
             guard let area = areaByKey[normalizedForMatching(field("area"))] else {
                 reject("area", field("area").isEmpty ? .noNeedArea : .unknownNeedArea)

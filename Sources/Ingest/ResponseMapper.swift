@@ -75,7 +75,7 @@ struct ResponseMapper {
     ) throws(IngestError) {
         let labels = sourceOptions.labels
         guard let institutionItem = instrument.items.firstIndex(where: { $0.kind == .institution }),
-              let column = mapping.columnForItem[institutionItem]
+            let column = mapping.columnForItem[institutionItem]
         else { throw IngestError(cause: .missingInstitutionColumn) }
         self.headers = headers
         self.meta = meta
@@ -109,11 +109,13 @@ struct ResponseMapper {
             switch item.kind {
             case .scaled(let scale, _):
                 if let column = mapping.columnForItem[itemIndex] {
-                    let index = scales.firstIndex(of: scale) ?? {
-                        scales.append(scale)
-                        tables.append(Self.labelTable(scale, extra: labels[scale.id] ?? [:]))
-                        return scales.count - 1
-                    }()
+                    let index =
+                        scales.firstIndex(of: scale)
+                        ?? {
+                            scales.append(scale)
+                            tables.append(Self.labelTable(scale, extra: labels[scale.id] ?? [:]))
+                            return scales.count - 1
+                        }()
                     steps.append(.scaled(column: column, slot: slot, scale: index, item: item.id))
                 }
                 slot += 1
@@ -134,7 +136,9 @@ struct ResponseMapper {
                     choices.append(candidates.sorted { $0.0.utf8.count > $1.0.utf8.count })
                     others.append(other)
                     otherTexts.append(otherWords)
-                    steps.append(.multi(column: column, slot: slot, options: options.count, choices: choices.count - 1, item: item.id, text: textSlot))
+                    steps.append(
+                        .multi(
+                            column: column, slot: slot, options: options.count, choices: choices.count - 1, item: item.id, text: textSlot))
                 }
                 slot += options.count
             case .institution, .text:
@@ -244,7 +248,8 @@ struct ResponseMapper {
             texts[slot] = nil
             keyed = textColumns[slot].flatMap { pseudonymizer.key(forIdentifierBytes: record.field($0)) }
         }
-        let key = keyed ?? meta.email.flatMap { pseudonymizer.key(forEmailBytes: record.field($0)) }
+        let key =
+            keyed ?? meta.email.flatMap { pseudonymizer.key(forEmailBytes: record.field($0)) }
             ?? Pseudonymizer.randomKey()
         var submittedAt: String?
         if let column = meta.submittedAt, !record.isBlank(column) {
@@ -319,9 +324,10 @@ struct ResponseMapper {
         let bytes = record.field(column)
         if let cached = choiceCache[choices].value(for: bytes), let bits = cached { return .chosen(bits) }
         // Exact bytes first; the Unicode comparison (canonically equivalent spellings) when they fail.
-        let chosen = Self.split(bytes, labels: choiceLabelBytes[choices], separator: Array(separator.utf8))
+        let chosen =
+            Self.split(bytes, labels: choiceLabelBytes[choices], separator: Array(separator.utf8))
             ?? Self.split(record.string(column), labels: choiceLabels[choices], separator: separator)
-                .map { $0.reduce(UInt64(0)) { $0 | 1 << $1 } }
+            .map { $0.reduce(UInt64(0)) { $0 | 1 << $1 } }
         choiceCache[choices].insert(chosen, for: bytes)
         if let chosen { return .chosen(chosen) }
         return Self.partialSplit(
@@ -392,11 +398,13 @@ struct ResponseMapper {
         while let last = rest.last, isSpace(last) { rest.removeLast() }
         var chosen: UInt64 = 0
         while !rest.isEmpty {
-            guard let (label, index) = labels.first(where: { candidate in
-                guard rest.starts(with: candidate.label) else { return false }
-                let after = rest.dropFirst(candidate.label.count)
-                return after.isEmpty || after.starts(with: separator) || after.starts(with: trimmedSeparator)
-            }) else { return nil }
+            guard
+                let (label, index) = labels.first(where: { candidate in
+                    guard rest.starts(with: candidate.label) else { return false }
+                    let after = rest.dropFirst(candidate.label.count)
+                    return after.isEmpty || after.starts(with: separator) || after.starts(with: trimmedSeparator)
+                })
+            else { return nil }
             chosen |= 1 << index
             rest = rest.dropFirst(label.count)
             if rest.starts(with: separator) {
@@ -416,11 +424,13 @@ struct ResponseMapper {
         var chosen = Set<Int>()
         var rest = Substring(text.trimmingCharacters(in: .whitespaces))
         while !rest.isEmpty {
-            guard let (label, index) = labels.first(where: { candidate in
-                guard rest.hasPrefix(candidate.label) else { return false }
-                let after = rest.dropFirst(candidate.label.count)
-                return after.isEmpty || after.hasPrefix(separator) || after.hasPrefix(trimmedSeparator)
-            }) else { return nil }
+            guard
+                let (label, index) = labels.first(where: { candidate in
+                    guard rest.hasPrefix(candidate.label) else { return false }
+                    let after = rest.dropFirst(candidate.label.count)
+                    return after.isEmpty || after.hasPrefix(separator) || after.hasPrefix(trimmedSeparator)
+                })
+            else { return nil }
             chosen.insert(index)
             rest = rest.dropFirst(label.count)
             if rest.hasPrefix(separator) {

@@ -54,9 +54,10 @@ public enum SelfAssessmentReader {
             }
             return normalized.firstIndex { headerAliases[key]!.contains($0) }
         }
-        let institutionColumn = column("institution"), respondentColumn = column("respondent")
+        let institutionColumn = column("institution")
+        let respondentColumn = column("respondent")
         guard let areaColumn = column("area"), let ratingColumn = column("rating"),
-              institutionColumn != nil || respondentColumn != nil
+            institutionColumn != nil || respondentColumn != nil
         else { throw IngestError(line: table.headerRecord.line, cause: .noRecognisableHeader) }
         let level: SelfRating.Level = respondentColumn == nil ? .institution : .teacher
 
@@ -86,7 +87,9 @@ public enum SelfAssessmentReader {
             let fields = record.fields
             func reject(_ column: Int?, _ reason: QuarantineReason) {
                 parsed.quarantine.append(
-                    QuarantinedRow(line: record.line, column: column.map { headers[$0] }, value: column.map { Redaction.redact(fields[$0]) }, reason: reason))
+                    QuarantinedRow(
+                        line: record.line, column: column.map { headers[$0] }, value: column.map { Redaction.redact(fields[$0]) },
+                        reason: reason))
             }
             guard fields.count == headers.count else {
                 reject(nil, .wrongFieldCount(expected: headers.count, found: fields.count))

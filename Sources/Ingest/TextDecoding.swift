@@ -1,6 +1,6 @@
 // The fuzz target (fuzz/run.sh) compiles this file without the package's modules.
 #if canImport(AtbalstsCore)
-import AtbalstsCore
+    import AtbalstsCore
 #endif
 /// How a source's bytes are to be read (pipeline `encoding:`); `auto` detects.
 public enum EncodingChoice: String, Sendable, CaseIterable {
@@ -45,7 +45,8 @@ public struct TextDecodingError: Error, CustomStringConvertible, Equatable, Send
     }
 
     public var description: String {
-        say("\(reason) at byte offset \(byteOffset) cannot be decoded as \(encoding)",
+        say(
+            "\(reason) at byte offset \(byteOffset) cannot be decoded as \(encoding)",
             lv: "baita nobīde \(byteOffset): \(reason) nevar atkodēt kā \(encoding)")
     }
 }
@@ -103,23 +104,33 @@ func firstInvalidUTF8(_ bytes: [UInt8], from start: Int = 0) -> (offset: Int, pr
             var high: UInt8 = 0xBF
             let length: Int
             switch lead {
-            case 0x00..<0x80: index += 1; continue
+            case 0x00..<0x80:
+                index += 1
+                continue
             case 0x80...0xBF: return (index, .strayContinuation)
             case 0xC0, 0xC1: return (index, .overlong)
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xED: length = 3; high = 0x9F
+            case 0xE0:
+                length = 3
+                low = 0xA0
+            case 0xED:
+                length = 3
+                high = 0x9F
             case 0xE1...0xEF: length = 3
-            case 0xF0: length = 4; low = 0x90
+            case 0xF0:
+                length = 4
+                low = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
+            case 0xF4:
+                length = 4
+                high = 0x8F
             default: return (index, .neverValid)
             }
             guard index + 1 < count, buffer[index + 1] & 0xC0 == 0x80 else { return (index, .incomplete) }
             let second = buffer[index + 1]
             if second < low { return (index, .overlong) }
             if second > high { return (index, lead == 0xED ? .surrogate : .aboveMaximum) }
-            for next in index + 2 ..< index + length where next >= count || buffer[next] & 0xC0 != 0x80 {
+            for next in index + 2..<index + length where next >= count || buffer[next] & 0xC0 != 0x80 {
                 return (index, .incomplete)
             }
             index += length

@@ -28,8 +28,8 @@ private struct TimestampParts {
 
     var utcText: String? {
         guard (1...12).contains(month), year >= 1900, year < 10_000,
-              (1...daysIn(month: month, year: year)).contains(day),
-              hour < 24, minute < 60, second < 61
+            (1...daysIn(month: month, year: year)).contains(day),
+            hour < 24, minute < 60, second < 61
         else { return nil }
         let localDays = daysSinceEpoch(year: year, month: month, day: day)
         let localSeconds = localDays * 86_400 + hour * 3_600 + minute * 60 + second
@@ -51,8 +51,16 @@ private struct TimestampParts {
                 divisor /= 10
             }
         }
-        put(y, 4); out.append(45); put(m, 2); out.append(45); put(d, 2); out.append(32)
-        put(secondsOfDay / 3_600, 2); out.append(58); put(secondsOfDay / 60 % 60, 2); out.append(58)
+        put(y, 4)
+        out.append(45)
+        put(m, 2)
+        out.append(45)
+        put(d, 2)
+        out.append(32)
+        put(secondsOfDay / 3_600, 2)
+        out.append(58)
+        put(secondsOfDay / 60 % 60, 2)
+        out.append(58)
         put(secondsOfDay % 60, 2)
         return String(decoding: out, as: UTF8.self)
     }
@@ -78,7 +86,8 @@ private struct TimestampScanner {
 
     /// Digits at the cursor: their value and how many there were.
     mutating func number(maxDigits: Int = 5) -> (value: Int, digits: Int)? {
-        var value = 0, digits = 0
+        var value = 0
+        var digits = 0
         while let byte = current, Self.isDigit(byte) {
             guard digits < maxDigits else { return nil }
             value = value * 10 + Int(byte - 48)
@@ -97,7 +106,8 @@ private struct TimestampScanner {
     /// Letters and dots at the cursor, upper-cased and packed into one number ("p.m." → "PM");
     /// nil for a word over four letters, which no zone or meridiem we know has.
     mutating func word() -> UInt32? {
-        var packed: UInt32 = 0, letters = 0
+        var packed: UInt32 = 0
+        var letters = 0
         while let byte = current, Self.isLetter(byte) || byte == 46 {
             if byte != 46 {
                 letters += 1
@@ -250,7 +260,8 @@ func rigaIsOnSummerTime(year: Int, localDays: Int, hour: Int) -> Bool {
         let weekday = ((last + 4) % 7 + 7) % 7  // 1970-01-01 was a Thursday; Sunday is 0
         return last - weekday
     }
-    let start = lastSunday(3), end = lastSunday(10)
+    let start = lastSunday(3)
+    let end = lastSunday(10)
     if localDays > start && localDays < end { return true }
     if localDays == start { return hour >= 4 }  // 03:xx does not exist that night; read as winter time
     if localDays == end { return hour < 4 }

@@ -93,7 +93,8 @@ private func invalidUTF8(_ bytes: [UInt8], from start: Int) -> [UnusableByte] {
 /// Well-formed multi-byte sequences and ill-formed ones. Between two problems the bytes are valid
 /// UTF-8, where every byte from 0xC0 up starts a multi-byte sequence.
 private func utf8Census(_ bytes: [UInt8]) -> (wellFormed: Int, illFormed: Int) {
-    var wellFormed = 0, illFormed = 0
+    var wellFormed = 0
+    var illFormed = 0
     var position = 0
     func leads(_ range: Range<Int>) -> Int { bytes[range].reduce(0) { $0 + ($1 >= 0xC0 ? 1 : 0) } }
     while let (offset, _) = firstInvalidUTF8(bytes, from: position) {

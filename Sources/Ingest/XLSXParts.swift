@@ -14,7 +14,7 @@ enum XMLParts {
             data, part: part,
             start: { name, attributes in
                 guard name.elementsEqual(Names.relationship), let id = attributes.string("Id"),
-                      let target = attributes.string("Target")
+                    let target = attributes.string("Target")
                 else { return }
                 let type = attributes.string("Type") ?? ""
                 found[id] = (type, target)
@@ -31,7 +31,7 @@ enum XMLParts {
                 if name.elementsEqual(Names.workbookProperties) {
                     workbook.date1904 = ["1", "true"].contains(attributes.string("date1904")?.lowercased() ?? "")
                 } else if name.elementsEqual(Names.sheet), let sheetName = attributes.string("name"),
-                          let id = attributes.hasPrefixed("id")
+                    let id = attributes.hasPrefixed("id")
                 {
                     workbook.sheets.append((sheetName, id))
                 }
@@ -44,7 +44,8 @@ enum XMLParts {
     static func sharedStrings(_ data: [UInt8], part: String) throws(IngestError) -> [String] {
         var strings: [String] = []
         var current: [UInt8] = []
-        var inText = false, inPhonetic = false
+        var inText = false
+        var inPhonetic = false
         try XMLScanner.scan(
             data, part: part,
             start: { name, _ in

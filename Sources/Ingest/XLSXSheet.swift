@@ -65,9 +65,13 @@ struct SheetTable {
         var rowNumber = 0
         var cells: [(column: Int, range: Range<Int>)] = []
         var column = -1
-        var type = CellType.number, style = 0
+        var type = CellType.number
+        var style = 0
         var value: [UInt8] = []
-        var inValue = false, inInlineText = false, inPhonetic = false, inCell = false
+        var inValue = false
+        var inInlineText = false
+        var inPhonetic = false
+        var inCell = false
         var problem: IngestError?
 
         /// Appends the finished cell's text to `table.text`; false when it names no shared string.
@@ -76,7 +80,7 @@ struct SheetTable {
             switch type {
             case .shared:
                 guard let index = Int(String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces)),
-                      strings.indices.contains(index)
+                    strings.indices.contains(index)
                 else { return false }
                 table.text.append(contentsOf: strings[index].utf8)
             case .boolean:
@@ -87,7 +91,7 @@ struct SheetTable {
                 let written = String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces)
                 if let number = Double(written) {
                     if dateStyles.indices.contains(style), let kind = dateStyles[style],
-                       let date = ExcelDates.text(serial: number, kind: kind, date1904: date1904)
+                        let date = ExcelDates.text(serial: number, kind: kind, date1904: date1904)
                     {
                         table.text.append(contentsOf: date.utf8)
                     } else {

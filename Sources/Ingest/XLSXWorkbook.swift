@@ -23,8 +23,8 @@ struct XLSXWorkbook {
         if archive["xl/workbook.xml"] != nil || archive["xl/workbook.bin"] != nil { return nil }
         if archive["mimetype"] != nil && archive["content.xml"] != nil { return .openDocument }
         if archive["_rels/.rels"] != nil, let rels = try? Self.part("_rels/.rels", in: archive, limit: 1 << 20),
-           let main = (try? XMLParts.relationships(rels, part: "_rels/.rels"))?["officeDocument"]?.target,
-           main.hasSuffix("workbook.xml")
+            let main = (try? XMLParts.relationships(rels, part: "_rels/.rels"))?["officeDocument"]?.target,
+            main.hasSuffix("workbook.xml")
         {
             return nil
         }
@@ -51,11 +51,13 @@ struct XLSXWorkbook {
             }
         }
         if workbookPath.hasSuffix(".bin") {
-            throw IngestError(cause: .damagedWorkbook(part: workbookPath, reason: say("a binary workbook (.xlsb)", lv: "binārā darbgrāmata (.xlsb)")))
+            throw IngestError(
+                cause: .damagedWorkbook(part: workbookPath, reason: say("a binary workbook (.xlsb)", lv: "binārā darbgrāmata (.xlsb)")))
         }
         let folder = workbookPath.split(separator: "/").dropLast().joined(separator: "/")
         workbookFolder = folder
-        let relsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/" + (workbookPath.split(separator: "/").last.map(String.init) ?? "") + ".rels"
+        let relsPath =
+            (folder.isEmpty ? "" : folder + "/") + "_rels/" + (workbookPath.split(separator: "/").last.map(String.init) ?? "") + ".rels"
         let relationships = try XMLParts.relationships(try Self.part(relsPath, in: archive, limit: partLimit), part: relsPath)
         self.relationships = relationships
         let workbook = try XMLParts.workbook(try Self.part(workbookPath, in: archive, limit: partLimit), part: workbookPath)

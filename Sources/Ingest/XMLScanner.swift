@@ -130,7 +130,10 @@ struct XMLScanner {
                     while true {
                         while at < count && isSpace(buffer[at]) { at += 1 }
                         guard at < count else { return index }
-                        if buffer[at] == gt { at += 1; break }
+                        if buffer[at] == gt {
+                            at += 1
+                            break
+                        }
                         if buffer[at] == slash {
                             guard at + 1 < count, buffer[at + 1] == gt else { return index }
                             selfClosing = true
@@ -186,7 +189,9 @@ struct XMLScanner {
         let end = range.upperBound
         while index < end {
             let byte = buffer[index]
-            if byte == ampersand && !literal, let semicolon = (index + 1..<Swift.min(end, index + 12)).first(where: { buffer[$0] == UInt8(ascii: ";") }) {
+            if byte == ampersand && !literal,
+                let semicolon = (index + 1..<Swift.min(end, index + 12)).first(where: { buffer[$0] == UInt8(ascii: ";") })
+            {
                 let name = buffer[(index + 1)..<semicolon]
                 if let scalar = entity(name) {
                     appendScalar(scalar, to: &out)
@@ -195,8 +200,8 @@ struct XMLScanner {
                 }
             }
             if byte == underscore, index + 6 < end, buffer[index + 1] == UInt8(ascii: "x"), buffer[index + 6] == underscore,
-               let value = UInt32(String(decoding: buffer[(index + 2)..<(index + 6)], as: UTF8.self), radix: 16),
-               let scalar = Unicode.Scalar(value)
+                let value = UInt32(String(decoding: buffer[(index + 2)..<(index + 6)], as: UTF8.self), radix: 16),
+                let scalar = Unicode.Scalar(value)
             {
                 appendScalar(scalar, to: &out)
                 index += 7
@@ -227,8 +232,15 @@ struct XMLScanner {
     }
 }
 
-private let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/"), equals = UInt8(ascii: "=")
-private let quote = UInt8(ascii: "\""), apostrophe = UInt8(ascii: "'"), ampersand = UInt8(ascii: "&")
+private let lt = UInt8(ascii: "<")
+private let gt = UInt8(ascii: ">")
+private let slash = UInt8(ascii: "/")
+private let equals = UInt8(ascii: "=")
+private let quote = UInt8(ascii: "\"")
+private let apostrophe = UInt8(ascii: "'")
+private let ampersand = UInt8(ascii: "&")
 private let underscore = UInt8(ascii: "_")
-private let cdataOpen = Array("<![CDATA[".utf8), cdataClose = Array("]]>".utf8)
-private let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
+private let cdataOpen = Array("<![CDATA[".utf8)
+private let cdataClose = Array("]]>".utf8)
+private let commentOpen = Array("<!--".utf8)
+private let commentClose = Array("-->".utf8)

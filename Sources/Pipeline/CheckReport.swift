@@ -17,19 +17,29 @@ public struct CheckReport {
     public var text: String {
         let delimiter = Runner.delimiterName(parsed.delimiter)
         var lines = [
-            say("file:       \(parsed.fileName) (\(parsed.byteCount) bytes, SHA-256 \(parsed.sha256.prefix(16))…)", lv: "fails:      \(parsed.fileName) (\(parsed.byteCount) baiti, SHA-256 \(parsed.sha256.prefix(16))…)"),
+            say(
+                "file:       \(parsed.fileName) (\(parsed.byteCount) bytes, SHA-256 \(parsed.sha256.prefix(16))…)",
+                lv: "fails:      \(parsed.fileName) (\(parsed.byteCount) baiti, SHA-256 \(parsed.sha256.prefix(16))…)"),
             say("format:     \(parsed.format.rawValue)", lv: "formāts:    \(parsed.format.rawValue)"),
             say("encoding:   \(parsed.encoding.rawValue)", lv: "kodējums:   \(parsed.encoding.rawValue)"),
             say("delimiter:  \(delimiter)", lv: "atdalītājs: \(delimiter)"),
-            say("rows:       \(parsed.rowsRead) read, \(parsed.accepted) accepted, \(parsed.quarantine.count) quarantined", lv: "rindas:     \(parsed.rowsRead) nolasītas, \(parsed.accepted) pieņemtas, \(parsed.quarantine.count) atsijātas"),
-            "", say("columns → items (\(parsed.mapping.matches.count) of \(instrument.items.count) items):", lv: "kolonnas → jautājumi (\(parsed.mapping.matches.count) no \(instrument.items.count)):"),
+            say(
+                "rows:       \(parsed.rowsRead) read, \(parsed.accepted) accepted, \(parsed.quarantine.count) quarantined",
+                lv: "rindas:     \(parsed.rowsRead) nolasītas, \(parsed.accepted) pieņemtas, \(parsed.quarantine.count) atsijātas"),
+            "",
+            say(
+                "columns → items (\(parsed.mapping.matches.count) of \(instrument.items.count) items):",
+                lv: "kolonnas → jautājumi (\(parsed.mapping.matches.count) no \(instrument.items.count)):"),
         ]
         for match in parsed.mapping.matches {
-            lines.append("  \(match.column + 1). \(parsed.headers[match.column]) → \(instrument.items[match.itemIndex].id) [\(match.rule.rawValue)]")
+            lines.append(
+                "  \(match.column + 1). \(parsed.headers[match.column]) → \(instrument.items[match.itemIndex].id) [\(match.rule.rawValue)]")
         }
         let missing = instrument.items.indices.filter { parsed.mapping.columnForItem[$0] == nil }
         if !missing.isEmpty {
-            lines.append(say("items without a column: ", lv: "jautājumi bez kolonnas: ") + missing.map { instrument.items[$0].id }.joined(separator: ", "))
+            lines.append(
+                say("items without a column: ", lv: "jautājumi bez kolonnas: ")
+                    + missing.map { instrument.items[$0].id }.joined(separator: ", "))
         }
         if !parsed.mapping.unmapped.isEmpty {
             lines.append(say("unmapped columns: ", lv: "nesasaistītas kolonnas: ") + parsed.mapping.unmapped.joined(separator: " | "))

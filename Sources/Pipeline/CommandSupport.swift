@@ -27,7 +27,9 @@ public enum ExportCheck {
 public enum WaveListing {
     public static func lines(database: String) throws -> [String] {
         guard FileManager.default.fileExists(atPath: database) else {
-            throw PipelineError(file: database, say("no database here; give its path with --database", lv: "šeit nav datubāzes; norādiet ceļu ar --database"))
+            throw PipelineError(
+                file: database,
+                say("no database here; give its path with --database", lv: "šeit nav datubāzes; norādiet ceļu ar --database"))
         }
         let waves = try AppDatabase(path: database).waves()
         return [say("wave              sources  responses  quarantined", lv: "kārta             faili    atbildes   atsijātas")]

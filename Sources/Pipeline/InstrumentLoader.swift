@@ -7,7 +7,11 @@ extension Seeds {
     public func instrument(_ id: String) throws(PipelineError) -> Instrument {
         let file = directory.appendingPathComponent("instruments/\(id).yaml")
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw PipelineError(file: file.path, say("instrument \(id) not found in \(directory.lastPathComponent)/instruments", lv: "instruments \(id) nav atrasts mapē \(directory.lastPathComponent)/instruments"))
+            throw PipelineError(
+                file: file.path,
+                say(
+                    "instrument \(id) not found in \(directory.lastPathComponent)/instruments",
+                    lv: "instruments \(id) nav atrasts mapē \(directory.lastPathComponent)/instruments"))
         }
         let root = try StrictMapping.document(String(decoding: data, as: UTF8.self), file: file.path)
         try root.allowOnly(["id", "title", "scales", "items"], in: "the instrument")
@@ -65,8 +69,11 @@ extension Seeds {
         case "text":
             return [Item(id: id, group: id, row: nil, kind: .text, header: header, englishName: english, code: code)]
         case "choice":
-            return [Item(id: id, group: id, row: nil, kind: .scaled(try scale(), reversed: false),
-                         header: header, englishName: english, code: code)]
+            return [
+                Item(
+                    id: id, group: id, row: nil, kind: .scaled(try scale(), reversed: false),
+                    header: header, englishName: english, code: code)
+            ]
         case "multi":
             var options = try entries(entry, key: "options")
             // `other: true`: answers outside the list count as the option "other" (SPEC 9).
@@ -113,8 +120,10 @@ extension Seeds {
             try row.allowOnly(["id", "lv", "en", "reverse"], in: "a row")
             let lv = try row.required("lv", in: "a row")
             result.append(
-                (ReferenceEntry(id: try row.required("id", in: "a row"), label: Bilingual(lv: lv, en: try row.string("en") ?? lv)),
-                 try row.bool("reverse") ?? false))
+                (
+                    ReferenceEntry(id: try row.required("id", in: "a row"), label: Bilingual(lv: lv, en: try row.string("en") ?? lv)),
+                    try row.bool("reverse") ?? false
+                ))
         }
         guard !result.isEmpty else {
             throw PipelineError(file: entry.file, line: entry.line, "the item needs `\(key):`")

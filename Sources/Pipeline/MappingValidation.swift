@@ -29,8 +29,11 @@ struct MappingValidation {
             let item = instrument.item(entry)
             guard item != nil || blocks.contains(entry) else {
                 throw fail(
-                    "not_asked.\(entry)", "`not_asked:` names \"\(entry)\", which is no item or block of \(instrument.id)\(hint(entry, itemIDs + blocks))",
-                    lv: "`not_asked:` min \"\(entry)\", kas nav instrumenta \(instrument.id) jautājums vai bloks\(hint(entry, itemIDs + blocks))")
+                    "not_asked.\(entry)",
+                    "`not_asked:` names \"\(entry)\", which is no item or block of \(instrument.id)\(hint(entry, itemIDs + blocks))",
+                    lv:
+                        "`not_asked:` min \"\(entry)\", kas nav instrumenta \(instrument.id) jautājums vai bloks\(hint(entry, itemIDs + blocks))"
+                )
             }
             guard item?.kind != .institution, entry != "institution" else {
                 throw fail(
@@ -61,7 +64,8 @@ struct MappingValidation {
             }
         }
         if source.kind == .selfAssessment {
-            scales["rating"] = Scale(id: "rating", options: (1...4).map { Scale.Option(value: $0, label: Bilingual(lv: "\($0)", en: "\($0)")) })
+            scales["rating"] = Scale(
+                id: "rating", options: (1...4).map { Scale.Option(value: $0, label: Bilingual(lv: "\($0)", en: "\($0)")) })
         }
         let known = Array(scales.keys) + Array(multis.keys)
         for (name, table) in source.options.labels.sorted(by: { $0.key < $1.key }) {
@@ -71,7 +75,8 @@ struct MappingValidation {
                     guard case .value(let value) = target, values.contains(value) else {
                         let allowed = values.map(String.init).joined(separator: ", ")
                         throw fail(
-                            "labels.\(name).\(label)", "`labels: \(name):` maps \"\(label)\" to \(target), which is not a value of scale \(name) (\(allowed))",
+                            "labels.\(name).\(label)",
+                            "`labels: \(name):` maps \"\(label)\" to \(target), which is not a value of scale \(name) (\(allowed))",
                             "`labels: \(name):` sasaista \"\(label)\" ar \(target), kas nav skalas \(name) vērtība (\(allowed))")
                     }
                 }
@@ -81,13 +86,15 @@ struct MappingValidation {
                     guard case .option(let id) = target, ids.contains(id) else {
                         let allowed = ids.joined(separator: ", ")
                         throw fail(
-                            "labels.\(name).\(label)", "`labels: \(name):` maps \"\(label)\" to \(target), which is not an option of \(name) (\(allowed))",
+                            "labels.\(name).\(label)",
+                            "`labels: \(name):` maps \"\(label)\" to \(target), which is not an option of \(name) (\(allowed))",
                             "`labels: \(name):` sasaista \"\(label)\" ar \(target), kas nav jautājuma \(name) variants (\(allowed))")
                     }
                 }
             } else {
                 throw fail(
-                    "labels.\(name)", "`labels:` names \"\(name)\", which is no scale or multi-select item of \(instrument.id)\(hint(name, known))",
+                    "labels.\(name)",
+                    "`labels:` names \"\(name)\", which is no scale or multi-select item of \(instrument.id)\(hint(name, known))",
                     "`labels:` min \"\(name)\", kas nav instrumenta \(instrument.id) skala vai vairākizvēles jautājums\(hint(name, known))")
             }
         }

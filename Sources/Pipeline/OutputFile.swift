@@ -61,17 +61,20 @@ enum OutputFile {
         let descriptor = open(temporary.path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw fail(.init(systemError: errno, folder: folder)) }
         var written = 0
-        let failure: Int32? = WriteFaults.nextFails() ? ENOSPC : data.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return errno
+        let failure: Int32? =
+            WriteFaults.nextFails()
+            ? ENOSPC
+            : data.withUnsafeBytes { buffer in
+                while written < buffer.count {
+                    let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        return errno
+                    }
+                    written += count
                 }
-                written += count
+                return fsync(descriptor) == 0 ? nil : errno
             }
-            return fsync(descriptor) == 0 ? nil : errno
-        }
         let closed = close(descriptor) == 0 ? nil : errno
         if let error = failure ?? closed { throw fail(.init(systemError: error, folder: folder)) }
         guard FileManager.default.contents(atPath: temporary.path) == data else {
@@ -135,7 +138,8 @@ public struct OutputError: Error, CustomStringConvertible, Equatable {
             case .readOnly: return say("the folder is read-only", lv: "mape ir tikai lasāma")
             case .noPermission: return say("no permission to write there", lv: "nav atļaujas tur rakstīt")
             case .inputOutput: return say("input/output error of the disk", lv: "diska ievades/izvades kļūda")
-            case .incomplete(let part): return say("the written file came out incomplete (\(part))", lv: "ierakstītais fails ir nepilnīgs (\(part))")
+            case .incomplete(let part):
+                return say("the written file came out incomplete (\(part))", lv: "ierakstītais fails ir nepilnīgs (\(part))")
             case .other(let reason) where reason.isEmpty: return say("the write failed", lv: "rakstīšana neizdevās")
             case .other(let reason): return reason
             }
@@ -157,13 +161,17 @@ public struct OutputError: Error, CustomStringConvertible, Equatable {
         let advice: String
         switch cause {
         case .diskFull:
-            advice = say("free space there and run `atbalsts report` again", lv: "atbrīvojiet tur vietu un palaidiet `atbalsts report` vēlreiz")
+            advice = say(
+                "free space there and run `atbalsts report` again", lv: "atbrīvojiet tur vietu un palaidiet `atbalsts report` vēlreiz")
         case .readOnly, .noPermission:
-            advice = say("choose a writable `outputs: directory:` or fix its permissions", lv: "norādiet rakstāmu `outputs: directory:` vai salabojiet tās atļaujas")
+            advice = say(
+                "choose a writable `outputs: directory:` or fix its permissions",
+                lv: "norādiet rakstāmu `outputs: directory:` vai salabojiet tās atļaujas")
         default:
             advice = say("check the disk and run `atbalsts report` again", lv: "pārbaudiet disku un palaidiet `atbalsts report` vēlreiz")
         }
-        let kept = what == .workFolder || what == .outputFolder ? "" : say(" (the previous file is kept)", lv: " (iepriekšējais fails saglabāts)")
+        let kept =
+            what == .workFolder || what == .outputFolder ? "" : say(" (the previous file is kept)", lv: " (iepriekšējais fails saglabāts)")
         return "\(file): \(action): \(cause.text); \(advice)\(kept)"
     }
 }

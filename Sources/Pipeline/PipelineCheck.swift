@@ -76,9 +76,12 @@ public struct PipelineCheck {
             if suggest { lines += [""] + suggestion(for: check) }
             lines.append("")
         }
-        lines.append(wouldSucceed
-            ? say("verdict: `atbalsts run` would import every source", lv: "secinājums: `atbalsts run` importētu visus avotus")
-            : say("verdict: `atbalsts run` would fail (exit 1) on the sources marked FAILS above", lv: "secinājums: `atbalsts run` neizdotos (kods 1) avotiem, kas augstāk atzīmēti NEIZDOSIES"))
+        lines.append(
+            wouldSucceed
+                ? say("verdict: `atbalsts run` would import every source", lv: "secinājums: `atbalsts run` importētu visus avotus")
+                : say(
+                    "verdict: `atbalsts run` would fail (exit 1) on the sources marked FAILS above",
+                    lv: "secinājums: `atbalsts run` neizdotos (kods 1) avotiem, kas augstāk atzīmēti NEIZDOSIES"))
         return lines.joined(separator: "\n")
     }
 
@@ -97,25 +100,33 @@ public struct PipelineCheck {
                 .split(separator: "\n", omittingEmptySubsequences: false).map { "  \($0)" }.joined(separator: "\n"),
         ]
         let findings = parsed.findings
-        let verdict = SourceVerdict(instrument: check.instrument, register: register, settings: pipeline.importSettings, wave: pipeline.wave)
+        let verdict = SourceVerdict(
+            instrument: check.instrument, register: register, settings: pipeline.importSettings, wave: pipeline.wave)
         if !check.source.options.notAsked.isEmpty {
             lines.append(say("  not asked: ", lv: "  nav jautāts: ") + check.source.options.notAsked.sorted().joined(separator: ", "))
         }
         for item in check.instrument.items.map(\.id) {
             guard let values = findings.unreadable[item] else { continue }
             let answered = findings.answered[item] ?? 0
-            lines.append(say(
-                "  \(item): \(findings.unreadableCount[item] ?? 0) of \(answered) answers in accepted rows match no label; in all rows:",
-                lv: "  \(item): \(findings.unreadableCount[item] ?? 0) no \(answered) atbildēm pieņemtajās rindās neatbilst nevienai atbildei skalā; visās rindās:"))
+            lines.append(
+                say(
+                    "  \(item): \(findings.unreadableCount[item] ?? 0) of \(answered) answers in accepted rows match no label; in all rows:",
+                    lv:
+                        "  \(item): \(findings.unreadableCount[item] ?? 0) no \(answered) atbildēm pieņemtajās rindās neatbilst nevienai atbildei skalā; visās rindās:"
+                ))
             for entry in values.ranked.prefix(12) {
-                let closest = verdict.closestLabel(entry.value, item: item).map { say(" (closest \"\($0)\")", lv: " (tuvākais \"\($0)\")") } ?? ""
+                let closest =
+                    verdict.closestLabel(entry.value, item: item).map { say(" (closest \"\($0)\")", lv: " (tuvākais \"\($0)\")") } ?? ""
                 lines.append("    \"\(entry.value)\" ×\(entry.count)\(closest)")
             }
         }
         if !findings.unknownInstitutions.isEmpty {
-            lines.append(say(
-                "  institutions not in the register (\(counted(findings.unknownInstitutions.total, ("row", "rows"), lv: ("rinda", "rindas")))):",
-                lv: "  iestādes, kuru nav reģistrā (\(counted(findings.unknownInstitutions.total, ("row", "rows"), lv: ("rinda", "rindas")))):"))
+            lines.append(
+                say(
+                    "  institutions not in the register (\(counted(findings.unknownInstitutions.total, ("row", "rows"), lv: ("rinda", "rindas")))):",
+                    lv:
+                        "  iestādes, kuru nav reģistrā (\(counted(findings.unknownInstitutions.total, ("row", "rows"), lv: ("rinda", "rindas")))):"
+                ))
             for entry in findings.unknownInstitutions.ranked.prefix(12) {
                 let closest = verdict.closestInstitution(entry.value).map { say(" (closest \($0))", lv: " (tuvākā \($0))") } ?? ""
                 lines.append("    \"\(entry.value)\" ×\(entry.count)\(closest)")
@@ -123,14 +134,18 @@ public struct PipelineCheck {
         }
         if !findings.datesOutsideTerm.isEmpty {
             let window = pipeline.wave.termWindow
-            lines.append(say(
-                "  \(findings.datesOutsideTerm.total) submission dates outside \(pipeline.wave.id) (\(window.lowerBound) – \(window.upperBound)): ",
-                lv: "  \(findings.datesOutsideTerm.total) iesniegšanas datumi ārpus \(pipeline.wave.id) (\(window.lowerBound) – \(window.upperBound)): ")
-                + SourceFailure.counted(findings.datesOutsideTerm.ranked.map { ($0.value, $0.count, nil) }))
+            lines.append(
+                say(
+                    "  \(findings.datesOutsideTerm.total) submission dates outside \(pipeline.wave.id) (\(window.lowerBound) – \(window.upperBound)): ",
+                    lv:
+                        "  \(findings.datesOutsideTerm.total) iesniegšanas datumi ārpus \(pipeline.wave.id) (\(window.lowerBound) – \(window.upperBound)): "
+                )
+                    + SourceFailure.counted(findings.datesOutsideTerm.ranked.map { ($0.value, $0.count, nil) }))
         }
         if !findings.unreadableTimes.isEmpty {
-            lines.append(say("  submission times that cannot be read: ", lv: "  nenolasāmi iesniegšanas laiki: ")
-                + SourceFailure.counted(findings.unreadableTimes.ranked.map { ($0.value, $0.count, nil) }))
+            lines.append(
+                say("  submission times that cannot be read: ", lv: "  nenolasāmi iesniegšanas laiki: ")
+                    + SourceFailure.counted(findings.unreadableTimes.ranked.map { ($0.value, $0.count, nil) }))
         }
         if let failure = check.verdict { lines.append("  → \(failure)") }
         return lines
@@ -147,7 +162,8 @@ public struct PipelineCheck {
         var comments: [String: String] = [:]
         var notAsked = options.notAsked
         var institutions = options.institutions
-        let verdict = SourceVerdict(instrument: check.instrument, register: register, settings: pipeline.importSettings, wave: pipeline.wave)
+        let verdict = SourceVerdict(
+            instrument: check.instrument, register: register, settings: pipeline.importSettings, wave: pipeline.wave)
 
         if let unmatched = check.unmatchedColumn {
             // A `columns:` target that matches no header: the closest header instead, when there is one.
@@ -189,7 +205,7 @@ public struct PipelineCheck {
                 let accepted = SourceVerdict.labels(of: item)
                 for entry in answers.unreadable[item.id]!.ranked where labels[key]?[entry.value] == nil {
                     if let closest = closestText(entry.value, in: accepted.map(\.text)),
-                       let target = accepted.first(where: { $0.text == closest })?.target
+                        let target = accepted.first(where: { $0.text == closest })?.target
                     {
                         labels[key, default: [:]][entry.value] = "\(target)"
                         comments["\(key)\u{0}\(entry.value)"] = say("closest \"\(closest)\"", lv: "tuvākais \"\(closest)\"")
@@ -214,9 +230,11 @@ public struct PipelineCheck {
             }
         }
 
-        var lines = [say(
-            "# paste over the keys of the source `\(check.source.file.lastPathComponent)` (indented as a source entry):",
-            lv: "# ielīmējiet avota `\(check.source.file.lastPathComponent)` atslēgu vietā (ar avota atkāpi):")]
+        var lines = [
+            say(
+                "# paste over the keys of the source `\(check.source.file.lastPathComponent)` (indented as a source entry):",
+                lv: "# ielīmējiet avota `\(check.source.file.lastPathComponent)` atslēgu vietā (ar avota atkāpi):")
+        ]
         func comment(_ key: String) -> String { comments[key].map { "  # \($0)" } ?? "" }
         if let note = comments["columns"] { lines.append("    # \(note)") }
         if !columns.isEmpty {
@@ -239,7 +257,9 @@ public struct PipelineCheck {
                 lines.append("      \(Self.quoted(typed)): \(code)\(comment("institutions\u{0}\(typed)"))")
             }
         }
-        if lines.count == 1 { lines.append(say("#   (nothing to add: the file reads completely)", lv: "#   (nekas nav jāpievieno: fails nolasās pilnībā)")) }
+        if lines.count == 1 {
+            lines.append(say("#   (nothing to add: the file reads completely)", lv: "#   (nekas nav jāpievieno: fails nolasās pilnībā)"))
+        }
         return lines
     }
 

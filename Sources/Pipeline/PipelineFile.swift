@@ -71,10 +71,12 @@ public struct PipelineFile: Sendable {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path.path, isDirectory: &isFolder), isFolder.boolValue {
             let suggestion = path.appendingPathComponent("pipeline.yaml").path
-            throw PipelineError(file: name, say("\(name) is a folder; did you mean \(suggestion)?", lv: "\(name) ir mape; vai domājāt \(suggestion)?"))
+            throw PipelineError(
+                file: name, say("\(name) is a folder; did you mean \(suggestion)?", lv: "\(name) ir mape; vai domājāt \(suggestion)?"))
         }
         guard let data = FileManager.default.contents(atPath: path.path) else {
-            throw PipelineError(file: name, say("pipeline file not found (check the path)", lv: "pipeline fails nav atrasts (pārbaudiet ceļu)"))
+            throw PipelineError(
+                file: name, say("pipeline file not found (check the path)", lv: "pipeline fails nav atrasts (pārbaudiet ceļu)"))
         }
         let root = try StrictMapping.document(String(decoding: data, as: UTF8.self), file: name)
         return try PipelineFile(root: root, path: path)
@@ -93,7 +95,9 @@ public struct PipelineFile: Sendable {
         guard let wave = Wave(waveText) else {
             throw PipelineError(
                 file: file, line: root.keyLine("wave"),
-                say("wave \"\(waveText)\" is not a school year and term such as 2026-27-autumn or 2026-27-spring", lv: "kārta \"\(waveText)\" nav mācību gads un periods, piemēram, 2026-27-autumn vai 2026-27-spring"))
+                say(
+                    "wave \"\(waveText)\" is not a school year and term such as 2026-27-autumn or 2026-27-spring",
+                    lv: "kārta \"\(waveText)\" nav mācību gads un periods, piemēram, 2026-27-autumn vai 2026-27-spring"))
         }
         self.wave = wave
         database = resolve(try root.string("database") ?? "atbalsts.sqlite")
@@ -108,7 +112,8 @@ public struct PipelineFile: Sendable {
             sources.append(try Self.source(entry, limits: limits, resolve: resolve))
         }
         guard !sources.isEmpty else {
-            throw PipelineError(file: file, line: root.line, say("the pipeline lists no `sources:`", lv: "pipeline nav norādīti `sources:`"))
+            throw PipelineError(
+                file: file, line: root.line, say("the pipeline lists no `sources:`", lv: "pipeline nav norādīti `sources:`"))
         }
         self.sources = sources
 
@@ -121,7 +126,8 @@ public struct PipelineFile: Sendable {
             outputs.institutionComments = try entry.bool("institution_comments") ?? false
             if let language = try entry.string("language") {
                 guard let parsed = Language(rawValue: language) else {
-                    throw PipelineError(file: file, line: entry.keyLine("language"), say("language must be lv or en", lv: "valodai jābūt lv vai en"))
+                    throw PipelineError(
+                        file: file, line: entry.keyLine("language"), say("language must be lv or en", lv: "valodai jābūt lv vai en"))
                 }
                 outputs.language = parsed
             }
@@ -137,13 +143,17 @@ public struct PipelineFile: Sendable {
         guard let entry else { return settings }
         if let share = try entry.number("max_rejected_share") {
             guard (0...1).contains(share) else {
-                throw PipelineError(file: entry.file, line: entry.keyLine("max_rejected_share"), say("max_rejected_share must lie between 0 and 1", lv: "max_rejected_share jābūt no 0 līdz 1"))
+                throw PipelineError(
+                    file: entry.file, line: entry.keyLine("max_rejected_share"),
+                    say("max_rejected_share must lie between 0 and 1", lv: "max_rejected_share jābūt no 0 līdz 1"))
             }
             settings.maxRejectedShare = share
         }
         if let dates = try entry.string("wave_dates") {
             guard dates == "strict" || dates == "off" else {
-                throw PipelineError(file: entry.file, line: entry.keyLine("wave_dates"), say("wave_dates must be strict or off", lv: "wave_dates jābūt strict vai off"))
+                throw PipelineError(
+                    file: entry.file, line: entry.keyLine("wave_dates"),
+                    say("wave_dates must be strict or off", lv: "wave_dates jābūt strict vai off"))
             }
             settings.strictWaveDates = dates == "strict"
         }
@@ -155,13 +165,19 @@ public struct PipelineFile: Sendable {
         var limits = SourceOptions()
         if let text = try entry?.string("max_input_size") {
             guard let size = ByteSize.parse(text) else {
-                throw PipelineError(file: entry!.file, line: entry!.keyLine("max_input_size"), say("max_input_size \"\(text)\" is no size such as 1GiB, 500MB or 1048576", lv: "max_input_size \"\(text)\" nav izmērs, piemēram, 1GiB, 500MB vai 1048576"))
+                throw PipelineError(
+                    file: entry!.file, line: entry!.keyLine("max_input_size"),
+                    say(
+                        "max_input_size \"\(text)\" is no size such as 1GiB, 500MB or 1048576",
+                        lv: "max_input_size \"\(text)\" nav izmērs, piemēram, 1GiB, 500MB vai 1048576"))
             }
             limits.maxInputSize = size
         }
         if let share = try entry?.number("max_rejected_share") {
             guard (0...1).contains(share) else {
-                throw PipelineError(file: entry!.file, line: entry!.keyLine("max_rejected_share"), say("max_rejected_share must lie between 0 and 1", lv: "max_rejected_share jābūt no 0 līdz 1"))
+                throw PipelineError(
+                    file: entry!.file, line: entry!.keyLine("max_rejected_share"),
+                    say("max_rejected_share must lie between 0 and 1", lv: "max_rejected_share jābūt no 0 līdz 1"))
             }
             limits.maxRejectedShare = share
         }
@@ -176,21 +192,27 @@ public struct PipelineFile: Sendable {
         guard let kind = SourceKind(rawValue: kindText) else {
             throw PipelineError(
                 file: file, line: entry.keyLine("kind"),
-                say("kind \"\(kindText)\" is not one of needs, self-assessment, institutions, observation, plan", lv: "veids \"\(kindText)\" nav needs, self-assessment, institutions, observation vai plan"))
+                say(
+                    "kind \"\(kindText)\" is not one of needs, self-assessment, institutions, observation, plan",
+                    lv: "veids \"\(kindText)\" nav needs, self-assessment, institutions, observation vai plan"))
         }
         var options = limits
         if let sheet = try entry.string("sheet"), !sheet.isEmpty { options.sheet = sheet }
         if let format = try entry.string("format") {
             guard let parsed = SourceFormat(rawValue: format) else {
                 let known = SourceFormat.allCases.map(\.rawValue).joined(separator: ", ")
-                throw PipelineError(file: file, line: entry.keyLine("format"), say("format \"\(format)\" is not one of \(known)", lv: "formāts \"\(format)\" nav neviens no: \(known)"))
+                throw PipelineError(
+                    file: file, line: entry.keyLine("format"),
+                    say("format \"\(format)\" is not one of \(known)", lv: "formāts \"\(format)\" nav neviens no: \(known)"))
             }
             options.format = parsed
         }
         if let encoding = try entry.string("encoding") {
             guard let parsed = EncodingChoice(rawValue: encoding) else {
                 let known = EncodingChoice.allCases.map(\.rawValue).joined(separator: ", ")
-                throw PipelineError(file: file, line: entry.keyLine("encoding"), say("encoding \"\(encoding)\" is not one of \(known)", lv: "kodējums \"\(encoding)\" nav neviens no: \(known)"))
+                throw PipelineError(
+                    file: file, line: entry.keyLine("encoding"),
+                    say("encoding \"\(encoding)\" is not one of \(known)", lv: "kodējums \"\(encoding)\" nav neviens no: \(known)"))
             }
             options.encoding = parsed
         }
@@ -210,11 +232,17 @@ public struct PipelineFile: Sendable {
                     keyLines["labels.\(scale).\(label)"] = table.keyLine(label)
                     // A number is a value on a scale; a word is a multi-select option id (or `other`).
                     guard let text = try table.string(label), !text.isEmpty else {
-                        throw PipelineError(file: file, line: table.keyLine(label), say("label \"\(label)\" needs a value: a number on the scale, or an option id", lv: "atbildei \"\(label)\" vajag vērtību: skaitli skalā vai varianta id"))
+                        throw PipelineError(
+                            file: file, line: table.keyLine(label),
+                            say(
+                                "label \"\(label)\" needs a value: a number on the scale, or an option id",
+                                lv: "atbildei \"\(label)\" vajag vērtību: skaitli skalā vai varianta id"))
                     }
                     if let number = Double(text) {
                         guard number == number.rounded() else {
-                            throw PipelineError(file: file, line: table.keyLine(label), say("label \"\(label)\" needs a whole-number value", lv: "atbildei \"\(label)\" vajag veselu skaitli"))
+                            throw PipelineError(
+                                file: file, line: table.keyLine(label),
+                                say("label \"\(label)\" needs a whole-number value", lv: "atbildei \"\(label)\" vajag veselu skaitli"))
                         }
                         values[label] = .value(Int(number))
                     } else {
@@ -233,7 +261,11 @@ public struct PipelineFile: Sendable {
             }
             for node in nodes {
                 guard let id = node.scalar?.string, !id.isEmpty else {
-                    throw PipelineError(file: file, line: node.mark?.line, say("`not_asked:` lists item ids or blocks, e.g. [need_exams, who5]", lv: "`not_asked:` uzskaita jautājumu id vai blokus, piemēram, [need_exams, who5]"))
+                    throw PipelineError(
+                        file: file, line: node.mark?.line,
+                        say(
+                            "`not_asked:` lists item ids or blocks, e.g. [need_exams, who5]",
+                            lv: "`not_asked:` uzskaita jautājumu id vai blokus, piemēram, [need_exams, who5]"))
                 }
                 options.notAsked.insert(id)
                 keyLines["not_asked.\(id)"] = node.mark?.line
@@ -247,7 +279,8 @@ public struct PipelineFile: Sendable {
         }
         return Source(
             file: resolve(try entry.required("file", in: "a source")), kind: kind,
-            instrument: try entry.string("instrument") ?? (kind == .observation ? ObservationDomains.instrumentID : "needs-v1"), options: options, line: entry.line,
+            instrument: try entry.string("instrument") ?? (kind == .observation ? ObservationDomains.instrumentID : "needs-v1"),
+            options: options, line: entry.line,
             keyLines: keyLines)
     }
 
@@ -257,13 +290,17 @@ public struct PipelineFile: Sendable {
         try entry.allowOnly(Self.settingKeys, in: "`settings:`")
         if let size = try entry.number("min_group_size") {
             guard size >= 1, size == size.rounded() else {
-                throw PipelineError(file: entry.file, line: entry.keyLine("min_group_size"), say("min_group_size must be a whole number ≥ 1", lv: "min_group_size jābūt veselam skaitlim ≥ 1"))
+                throw PipelineError(
+                    file: entry.file, line: entry.keyLine("min_group_size"),
+                    say("min_group_size must be a whole number ≥ 1", lv: "min_group_size jābūt veselam skaitlim ≥ 1"))
             }
             settings.minGroupSize = Int(size)
         }
         if let threshold = try entry.number("high_need_breadth_threshold") {
             guard (0...1).contains(threshold) else {
-                throw PipelineError(file: entry.file, line: entry.keyLine("high_need_breadth_threshold"), say("high_need_breadth_threshold must lie between 0 and 1", lv: "high_need_breadth_threshold jābūt no 0 līdz 1"))
+                throw PipelineError(
+                    file: entry.file, line: entry.keyLine("high_need_breadth_threshold"),
+                    say("high_need_breadth_threshold must lie between 0 and 1", lv: "high_need_breadth_threshold jābūt no 0 līdz 1"))
             }
             settings.highNeedBreadthThreshold = threshold
         }
@@ -272,7 +309,9 @@ public struct PipelineFile: Sendable {
             func weight(_ key: String, _ fallback: Double) throws(PipelineError) -> Double {
                 let value = try weights.number(key) ?? fallback
                 guard value >= 0 else {
-                    throw PipelineError(file: entry.file, line: weights.keyLine(key), say("weight `\(key)` must not be negative", lv: "svars `\(key)` nedrīkst būt negatīvs"))
+                    throw PipelineError(
+                        file: entry.file, line: weights.keyLine(key),
+                        say("weight `\(key)` must not be negative", lv: "svars `\(key)` nedrīkst būt negatīvs"))
                 }
                 return value
             }

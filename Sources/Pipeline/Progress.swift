@@ -12,7 +12,8 @@ public struct Progress: Sendable {
     public init(quiet: Bool = false) {
         self.quiet = quiet
         terminal = isatty(STDERR_FILENO) == 1
-        colour = terminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        colour =
+            terminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 
@@ -69,9 +70,10 @@ public struct Progress: Sendable {
 
     static func grouped(_ number: Int) -> String {
         let digits = Array(String(number))
-        return String(digits.enumerated().flatMap { index, digit in
-            (index > 0 && (digits.count - index) % 3 == 0 ? [","] : []) + [digit]
-        })
+        return String(
+            digits.enumerated().flatMap { index, digit in
+                (index > 0 && (digits.count - index) % 3 == 0 ? [","] : []) + [digit]
+            })
     }
 }
 

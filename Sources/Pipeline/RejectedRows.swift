@@ -9,7 +9,9 @@ enum RejectedRows {
     static func write(_ rows: [QuarantineEntry], unreadable: [UnreadableEntry] = [], to url: URL) throws {
         var text = "\u{FEFF}file,line,column,value,reason\r\n"  // BOM: Excel then reads it as UTF-8
         for entry in rows {
-            let fields = [entry.fileName, String(entry.row.line), entry.row.column ?? "", entry.row.value ?? "", entry.row.reason.text(.en)]
+            let fields = [
+                entry.fileName, String(entry.row.line), entry.row.column ?? "", entry.row.value ?? "", entry.row.reason.text(.en),
+            ]
             text += fields.map { quoted(neutralised($0)) }.joined(separator: ",") + "\r\n"
         }
         // SPEC 9: an unreadable answer is listed too; only its item counts it as missing.

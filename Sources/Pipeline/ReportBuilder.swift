@@ -24,8 +24,9 @@ struct ReportBuilder {
         let wellbeing = ThreadResult<WellbeingIndicators>()
         let scoring = DispatchGroup()
         DispatchQueue.global().async(group: scoring) { [instrument, settings] in
-            wellbeing.set(.success(
-                WellbeingIndicators(responses: responses, register: register, instrument: instrument, settings: settings)))
+            wellbeing.set(
+                .success(
+                    WellbeingIndicators(responses: responses, register: register, instrument: instrument, settings: settings)))
         }
         defer { scoring.wait() }
 
@@ -36,7 +37,8 @@ struct ReportBuilder {
             previousHighNeed: previous?.highNeed ?? [:], observed: observedWeakness)
         let supportForms = OptionCounts(responses, itemID: ItemID.supportForms, instrument: instrument)
         let barriers = OptionCounts(responses, itemID: ItemID.barriers, instrument: instrument)
-        let formsByPriority = needs.priorities.prefix(CouncilReport.topPriorities).compactMap { priority -> (areaID: String, counts: OptionCounts)? in
+        let formsByPriority = needs.priorities.prefix(CouncilReport.topPriorities).compactMap {
+            priority -> (areaID: String, counts: OptionCounts)? in
             guard let area = instrument.needAreas.firstIndex(where: { $0.id == priority.input.areaID }) else { return nil }
             return OptionCounts(
                 responses, itemID: ItemID.supportForms, instrument: instrument, highNeedIn: instrument.needSlots[area]
@@ -45,7 +47,8 @@ struct ReportBuilder {
         let plan = DevelopmentPlan.rows(
             priorities: needs.priorities, top: CouncilReport.topPriorities, responses: responses, needs: needs,
             instrument: instrument, settings: settings, wave: wave)
-        let sources = try database.sources(wave: wave.id), quarantine = try database.quarantine(wave: wave.id)
+        let sources = try database.sources(wave: wave.id)
+        let quarantine = try database.quarantine(wave: wave.id)
         scoring.wait()
         var report = CouncilReport(
             wave: wave.id, instrument: instrument, needs: needs, wellbeing: try wellbeing.get(),

@@ -2,7 +2,10 @@
 public struct RunSummary: Codable, Sendable {
     public struct SourceResult: Codable, Sendable {
         public enum Status: String, Codable, Sendable {
-            case imported, alreadyImported = "already-imported", reimported = "re-imported", checked, failed
+            case imported
+            case alreadyImported = "already-imported"
+            case reimported = "re-imported"
+            case checked, failed
         }
         public let file: String
         public let status: Status

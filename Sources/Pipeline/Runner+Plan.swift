@@ -11,7 +11,9 @@ struct PlanWaveUnknown: Error, CustomStringConvertible {
     var description: String {
         say(
             "\(file): the plan names no wave in its heading and the database holds no wave before \(wave); import the plan with the council workbook's own plan sheet, or run the wave it was made for first",
-            lv: "\(file): plāna virsrakstā nav norādīta kārta, un datubāzē nav kārtas pirms \(wave); importējiet novada pārskata plāna lapu vai vispirms apstrādājiet kārtu, kurai plāns veidots")
+            lv:
+                "\(file): plāna virsrakstā nav norādīta kārta, un datubāzē nav kārtas pirms \(wave); importējiet novada pārskata plāna lapu vai vispirms apstrādājiet kārtu, kurai plāns veidots"
+        )
     }
 }
 
@@ -30,11 +32,15 @@ extension Runner {
                 "ingest",
                 say(
                     "\(name): plan for wave \(wave?.id ?? "?"), \(parsed.rowsRead) rows (\(parsed.actions.count) accepted, \(parsed.quarantine.count) quarantined)",
-                    lv: "\(name): plāns kārtai \(wave?.id ?? "?"), \(parsed.rowsRead) rindas (\(parsed.actions.count) pieņemtas, \(parsed.quarantine.count) atsijātas)"))
+                    lv:
+                        "\(name): plāns kārtai \(wave?.id ?? "?"), \(parsed.rowsRead) rindas (\(parsed.actions.count) pieņemtas, \(parsed.quarantine.count) atsijātas)"
+                ))
             if parsed.rowsRead > 0, Double(parsed.quarantine.count) / Double(parsed.rowsRead) > pipeline.importSettings.maxRejectedShare {
-                throw SourceFailure(file: name, cause: .tooManyQuarantined(
-                    count: parsed.quarantine.count, rows: parsed.rowsRead,
-                    share: Double(parsed.quarantine.count) / Double(parsed.rowsRead), reasons: parsed.quarantine.map(\.reason)))
+                throw SourceFailure(
+                    file: name,
+                    cause: .tooManyQuarantined(
+                        count: parsed.quarantine.count, rows: parsed.rowsRead,
+                        share: Double(parsed.quarantine.count) / Double(parsed.rowsRead), reasons: parsed.quarantine.map(\.reason)))
             }
             guard let database else {
                 return planResult(name, nil, parsed)
@@ -63,10 +69,18 @@ extension Runner {
             progress.step("store", say("\(name): plan stored", lv: "\(name): plāns saglabāts"))
         case .alreadyImported(let wave):
             status = .alreadyImported
-            progress.step("store", say("\(name): already imported (plan of wave \(wave)); nothing changed", lv: "\(name): jau importēts (kārtas \(wave) plāns); nekas nemainās"))
+            progress.step(
+                "store",
+                say(
+                    "\(name): already imported (plan of wave \(wave)); nothing changed",
+                    lv: "\(name): jau importēts (kārtas \(wave) plāns); nekas nemainās"))
         case .reimported:
             status = .reimported
-            progress.step("store", say("\(name): re-imported: the earlier plan of its wave is replaced", lv: "\(name): importēts atkārtoti: iepriekšējais kārtas plāns aizstāts"))
+            progress.step(
+                "store",
+                say(
+                    "\(name): re-imported: the earlier plan of its wave is replaced",
+                    lv: "\(name): importēts atkārtoti: iepriekšējais kārtas plāns aizstāts"))
         }
         return .init(
             file: name, status: status, rowsRead: parsed.rowsRead, rowsAccepted: parsed.actions.count,

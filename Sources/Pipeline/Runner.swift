@@ -65,7 +65,8 @@ public struct Runner {
         }
         let lock = try WorkspaceLock.acquire(for: pipeline.database, command: "report \(pipeline.path.lastPathComponent)")
         defer { lock.release() }
-        let known = FileManager.default.fileExists(atPath: pipeline.database.path)
+        let known =
+            FileManager.default.fileExists(atPath: pipeline.database.path)
             ? try AppDatabase(path: pipeline.database.path) : nil
         let waves = try known?.waves().map(\.id) ?? []
         guard let database = known, waves.contains(pipeline.wave.id) else {
@@ -75,7 +76,8 @@ public struct Runner {
     }
 
     private func loadRegister() throws -> [Institution] {
-        let file = pipeline.sources.first { $0.kind == .institutions }?.file
+        let file =
+            pipeline.sources.first { $0.kind == .institutions }?.file
             ?? Seeds(directory: pipeline.seeds).defaultRegister
         return try Seeds.register(at: file)
     }
@@ -129,19 +131,21 @@ public struct Runner {
         let options = readingOptions(source)
         let onProgress = progress.reading(name)
         let language = MessageLanguage.current  // task-locals do not cross into GCD (STYLE.md)
-        DispatchQueue.global().async(group: reading) { MessageLanguage.$current.withValue(language) {
-            defer { handoff.close() }
-            do throws(IngestError) {
-                let result = try SourceReader.parse(
-                    bytes: bytes, name: name, instrument: instrument, register: register, pseudonymizer: pseudonymizer,
-                    // No hashing on this thread: the SHA-256 is computed below, on the other.
-                    options: options, sha256: "", progress: onProgress, batchSize: 256, onBatch: handoff.send)
-                parsed.set(.success(result))
-            } catch var error {
-                error.file = name
-                parsed.set(.failure(error))
+        DispatchQueue.global().async(group: reading) {
+            MessageLanguage.$current.withValue(language) {
+                defer { handoff.close() }
+                do throws(IngestError) {
+                    let result = try SourceReader.parse(
+                        bytes: bytes, name: name, instrument: instrument, register: register, pseudonymizer: pseudonymizer,
+                        // No hashing on this thread: the SHA-256 is computed below, on the other.
+                        options: options, sha256: "", progress: onProgress, batchSize: 256, onBatch: handoff.send)
+                    parsed.set(.success(result))
+                } catch var error {
+                    error.file = name
+                    parsed.set(.failure(error))
+                }
             }
-        } }
+        }
         defer {
             handoff.cancel()
             reading.wait()
@@ -180,7 +184,9 @@ public struct Runner {
             "ingest",
             say(
                 "\(name): \(parsed.format.rawValue), \(parsed.encoding.rawValue), \(parsed.rowsRead) rows (\(parsed.accepted) accepted, \(parsed.quarantine.count) quarantined)",
-                lv: "\(name): \(parsed.format.rawValue), \(parsed.encoding.rawValue), \(parsed.rowsRead) rindas (\(parsed.accepted) pieņemtas, \(parsed.quarantine.count) atsijātas)"))
+                lv:
+                    "\(name): \(parsed.format.rawValue), \(parsed.encoding.rawValue), \(parsed.rowsRead) rindas (\(parsed.accepted) pieņemtas, \(parsed.quarantine.count) atsijātas)"
+            ))
     }
 
     private func importSelfAssessment(
@@ -196,11 +202,15 @@ public struct Runner {
                 "ingest",
                 say(
                     "\(name): self-assessment (\(parsed.level.rawValue) level), \(parsed.encoding.rawValue), \(parsed.rowsRead) rows (\(parsed.ratings.count) accepted, \(parsed.quarantine.count) quarantined)",
-                    lv: "\(name): pašvērtējums (\(parsed.level.rawValue)), \(parsed.encoding.rawValue), \(parsed.rowsRead) rindas (\(parsed.ratings.count) pieņemtas, \(parsed.quarantine.count) atsijātas)"))
+                    lv:
+                        "\(name): pašvērtējums (\(parsed.level.rawValue)), \(parsed.encoding.rawValue), \(parsed.rowsRead) rindas (\(parsed.ratings.count) pieņemtas, \(parsed.quarantine.count) atsijātas)"
+                ))
             if parsed.rowsRead > 0, Double(parsed.quarantine.count) / Double(parsed.rowsRead) > pipeline.importSettings.maxRejectedShare {
-                throw SourceFailure(file: name, cause: .tooManyQuarantined(
-                    count: parsed.quarantine.count, rows: parsed.rowsRead,
-                    share: Double(parsed.quarantine.count) / Double(parsed.rowsRead), reasons: parsed.quarantine.map(\.reason)))
+                throw SourceFailure(
+                    file: name,
+                    cause: .tooManyQuarantined(
+                        count: parsed.quarantine.count, rows: parsed.rowsRead,
+                        share: Double(parsed.quarantine.count) / Double(parsed.rowsRead), reasons: parsed.quarantine.map(\.reason)))
             }
             let fingerprint = ReadFingerprint.of(source, instrument: instrument, register: register, settings: pipeline.importSettings)
             let outcome = try database.map { database in
@@ -229,22 +239,33 @@ public struct Runner {
         result.unreadableAnswers = findings.unreadableAnswers.count
         if !findings.unreadableAnswers.isEmpty {
             let items = findings.unreadableItems.map { "\($0) ×\(findings.unreadableCount[$0] ?? 0)" }.joined(separator: ", ")
-            progress.step("ingest", say(
-                "\(name): \(findings.unreadableAnswers.count) answers match no label and count as missing for their item (\(items)); see the data-quality sheet",
-                lv: "\(name): \(findings.unreadableAnswers.count) atbildes neatbilst nevienai atbildei skalā un skaitās kā neatbildētas (\(items)); skatiet datu kvalitātes lapu"))
+            progress.step(
+                "ingest",
+                say(
+                    "\(name): \(findings.unreadableAnswers.count) answers match no label and count as missing for their item (\(items)); see the data-quality sheet",
+                    lv:
+                        "\(name): \(findings.unreadableAnswers.count) atbildes neatbilst nevienai atbildei skalā un skaitās kā neatbildētas (\(items)); skatiet datu kvalitātes lapu"
+                ))
         }
         if !findings.unknownInstitutions.isEmpty {
-            let names = SourceFailure.counted(findings.unknownInstitutions.ranked.map {
-                ($0.value, $0.count, nil)
-            })
-            progress.step("ingest", say(
-                "\(name): \(findings.unknownInstitutions.total) rows name an institution the register does not know, quarantined: \(names)",
-                lv: "\(name): \(findings.unknownInstitutions.total) rindas min reģistrā nezināmu iestādi, atsijātas: \(names)"))
+            let names = SourceFailure.counted(
+                findings.unknownInstitutions.ranked.map {
+                    ($0.value, $0.count, nil)
+                })
+            progress.step(
+                "ingest",
+                say(
+                    "\(name): \(findings.unknownInstitutions.total) rows name an institution the register does not know, quarantined: \(names)",
+                    lv: "\(name): \(findings.unknownInstitutions.total) rindas min reģistrā nezināmu iestādi, atsijātas: \(names)"))
         }
         if !findings.unreadableTimes.isEmpty {
-            progress.step("ingest", say(
-                "\(name): \(findings.unreadableTimes.total) submission times cannot be read and are kept without a time: \(SourceFailure.counted(findings.unreadableTimes.ranked.map { ($0.value, $0.count, nil) }))",
-                lv: "\(name): \(findings.unreadableTimes.total) iesniegšanas laikus nevar nolasīt, tie saglabāti bez laika: \(SourceFailure.counted(findings.unreadableTimes.ranked.map { ($0.value, $0.count, nil) }))"))
+            progress.step(
+                "ingest",
+                say(
+                    "\(name): \(findings.unreadableTimes.total) submission times cannot be read and are kept without a time: \(SourceFailure.counted(findings.unreadableTimes.ranked.map { ($0.value, $0.count, nil) }))",
+                    lv:
+                        "\(name): \(findings.unreadableTimes.total) iesniegšanas laikus nevar nolasīt, tie saglabāti bez laika: \(SourceFailure.counted(findings.unreadableTimes.ranked.map { ($0.value, $0.count, nil) }))"
+                ))
         }
         return result
     }
@@ -259,13 +280,25 @@ public struct Runner {
             status = .checked
         case .imported:
             status = .imported
-            progress.step("store", say("\(name): stored in \(pipeline.database.lastPathComponent)", lv: "\(name): saglabāts \(pipeline.database.lastPathComponent)"))
+            progress.step(
+                "store",
+                say(
+                    "\(name): stored in \(pipeline.database.lastPathComponent)",
+                    lv: "\(name): saglabāts \(pipeline.database.lastPathComponent)"))
         case .alreadyImported(let wave):
             status = .alreadyImported
-            progress.step("store", say("\(name): already imported (wave \(wave)); nothing changed", lv: "\(name): jau importēts (kārta \(wave)); nekas nemainās"))
+            progress.step(
+                "store",
+                say(
+                    "\(name): already imported (wave \(wave)); nothing changed",
+                    lv: "\(name): jau importēts (kārta \(wave)); nekas nemainās"))
         case .reimported:
             status = .reimported
-            progress.step("store", say("\(name): re-imported: mapping changed; the earlier reading is replaced", lv: "\(name): importēts atkārtoti: mainījās sasaiste; iepriekšējais nolasījums aizstāts"))
+            progress.step(
+                "store",
+                say(
+                    "\(name): re-imported: mapping changed; the earlier reading is replaced",
+                    lv: "\(name): importēts atkārtoti: mainījās sasaiste; iepriekšējais nolasījums aizstāts"))
         }
         return .init(file: name, status: status, rowsRead: read, rowsAccepted: accepted, rowsQuarantined: quarantined, error: nil)
     }
@@ -284,9 +317,11 @@ public struct Runner {
         summary.respondents = responses.count
         summary.wavesInDatabase = try database.waves().count
         guard !responses.isEmpty else { throw RunError.noRespondents(wave: wave) }
-        progress.step("score", say(
-            "\(responses.count) respondents, \(instrument.needAreas.count) need areas ranked",
-            lv: "\(responses.count) respondenti, sarindotas \(instrument.needAreas.count) vajadzību jomas"))
+        progress.step(
+            "score",
+            say(
+                "\(responses.count) respondents, \(instrument.needAreas.count) need areas ranked",
+                lv: "\(responses.count) respondenti, sarindotas \(instrument.needAreas.count) vajadzību jomas"))
 
         let outputs = pipeline.outputs
         try createDirectory(outputs.directory)
@@ -332,17 +367,20 @@ public struct Runner {
             summary.institutionsHiddenWithoutWorkbook = hidden
             let small = without.map(\.institution.code).joined(separator: ", ")
             let minimum = pipeline.settings.minGroupSize
-            let workbooks = counted(eligible.count, ("institution workbook", "institution workbooks"), lv: ("iestādes pārskats", "iestāžu pārskati"))
+            let workbooks = counted(
+                eligible.count, ("institution workbook", "institution workbooks"), lv: ("iestādes pārskats", "iestāžu pārskati"))
             let institutions = counted(without.count, ("institution", "institutions"), lv: ("iestādei", "iestādēm"))
             progress.step(
                 "report",
                 say(
                     "\(workbooks); none for \(institutions) under \(minimum) respondents"
                         + (without.isEmpty ? "" : " (\(small))")
-                        + (hidden.isEmpty ? "" : "; none for \(hidden.joined(separator: ", ")), hidden so that a smaller group cannot be worked out"),
+                        + (hidden.isEmpty
+                            ? "" : "; none for \(hidden.joined(separator: ", ")), hidden so that a smaller group cannot be worked out"),
                     lv: "\(workbooks); nav \(institutions) ar mazāk nekā \(minimum) respondentiem"
                         + (without.isEmpty ? "" : " (\(small))")
-                        + (hidden.isEmpty ? "" : "; nav arī \(hidden.joined(separator: ", ")), kas slēptas, lai mazāku grupu nevarētu aprēķināt")))
+                        + (hidden.isEmpty
+                            ? "" : "; nav arī \(hidden.joined(separator: ", ")), kas slēptas, lai mazāku grupu nevarētu aprēķināt")))
         }
         return summary
     }
@@ -365,14 +403,16 @@ public struct Runner {
     static func inParallel(_ items: [String], _ work: @Sendable (Int) throws -> String) throws -> [String] {
         let results = ParallelResults(count: items.count)
         let language = MessageLanguage.current  // task-locals do not cross into GCD (STYLE.md)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in MessageLanguage.$current.withValue(language) {
-            guard !results.hasFailed else { return }
-            do {
-                results.set(index, try work(index))
-            } catch {
-                results.fail(error)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            MessageLanguage.$current.withValue(language) {
+                guard !results.hasFailed else { return }
+                do {
+                    results.set(index, try work(index))
+                } catch {
+                    results.fail(error)
+                }
             }
-        } }
+        }
         return try results.values()
     }
 

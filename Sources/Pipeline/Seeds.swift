@@ -27,13 +27,16 @@ public struct Seeds: Sendable {
                     file: file.path, line: record.line,
                     say(
                         "institution code \"\(code)\" is not 1–32 characters of A–Z a–z 0–9 _ - (it becomes part of a file name); correct the code in the register",
-                        lv: "iestādes kods \"\(code)\" nav 1–32 rakstzīmes no A–Z a–z 0–9 _ - (tas kļūst par daļu no faila nosaukuma); izlabojiet kodu reģistrā"))
+                        lv:
+                            "iestādes kods \"\(code)\" nav 1–32 rakstzīmes no A–Z a–z 0–9 _ - (tas kļūst par daļu no faila nosaukuma); izlabojiet kodu reģistrā"
+                    ))
             }
             guard let teachers = Int(record.fields[3].trimmingCharacters(in: .whitespaces)), teachers >= 0 else {
                 throw PipelineError(
                     file: file.path, line: record.line, "teacher headcount \"\(record.fields[3])\" is not a whole number")
             }
-            let aliases = record.fields.count > 4
+            let aliases =
+                record.fields.count > 4
                 ? record.fields[4].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 : []
             return Institution(

@@ -13,7 +13,8 @@ public struct SourceFailure: Error, CustomStringConvertible, Sendable {
         /// `reasons`: every quarantined row's, as values: they become words when the message is shown.
         case tooManyQuarantined(count: Int, rows: Int, share: Double, reasons: [QuarantineReason])
         case unknownInstitutions(count: Int, rows: Int, share: Double, names: [(value: String, count: Int, closest: String?)])
-        case unreadableAnswers(item: String, count: Int, answered: Int, share: Double, values: [(value: String, count: Int, closest: String?)])
+        case unreadableAnswers(
+            item: String, count: Int, answered: Int, share: Double, values: [(value: String, count: Int, closest: String?)])
     }
 
     public let file: String
@@ -28,34 +29,47 @@ public struct SourceFailure: Error, CustomStringConvertible, Sendable {
             lv: "`atbalsts check PIPELINE --suggest` izdrukā bloku, ko ielīmēt")
         switch cause {
         case .missingItems(let items):
-            let list = items.prefix(6).map { entry in
-                entry.closest.map { say("\(entry.item) (closest header \"\($0)\")", lv: "\(entry.item) (tuvākais virsraksts \"\($0)\")") } ?? entry.item
-            }.joined(separator: ", ") + (items.count > 6 ? " …" : "")
+            let list =
+                items.prefix(6).map { entry in
+                    entry.closest.map {
+                        say("\(entry.item) (closest header \"\($0)\")", lv: "\(entry.item) (tuvākais virsraksts \"\($0)\")")
+                    } ?? entry.item
+                }.joined(separator: ", ") + (items.count > 6 ? " …" : "")
             return say(
                 "\(file): \(items.count) item(s) of the instrument have no column: \(list); map them with `columns:` or list them in `not_asked:`; \(advice)",
-                lv: "\(file): \(items.count) instrumenta jautājumiem nav kolonnas: \(list); sasaistiet tos ar `columns:` vai uzskaitiet `not_asked:`; \(advice)")
+                lv:
+                    "\(file): \(items.count) instrumenta jautājumiem nav kolonnas: \(list); sasaistiet tos ar `columns:` vai uzskaitiet `not_asked:`; \(advice)"
+            )
         case .datesOutsideTerm(let wave, let window, let dates, let total):
             let list = Self.counted(dates.map { ($0.value, $0.count, nil) })
             return say(
                 "\(file): \(total) submission date(s) fall outside wave \(wave) (\(window.lowerBound) – \(window.upperBound)): \(list); is this another term's file? check `wave:`, or set `settings: { wave_dates: off }`",
-                lv: "\(file): \(total) iesniegšanas datumi ir ārpus kārtas \(wave) (\(window.lowerBound) – \(window.upperBound)): \(list); vai tas ir cita perioda fails? pārbaudiet `wave:` vai iestatiet `settings: { wave_dates: off }`")
+                lv:
+                    "\(file): \(total) iesniegšanas datumi ir ārpus kārtas \(wave) (\(window.lowerBound) – \(window.upperBound)): \(list); vai tas ir cita perioda fails? pārbaudiet `wave:` vai iestatiet `settings: { wave_dates: off }`"
+            )
         case .tooManyQuarantined(let count, let rows, let share, let reasons):
             var texts = ValueCounts()
             for reason in reasons { texts.add(reason.text(MessageLanguage.current)) }
             let list = Self.counted(texts.ranked.map { ($0.value, $0.count, nil) })
             return say(
                 "\(file): \(count) of \(rows) rows quarantined (\(Self.percent(share))), more than max_rejected_share allows: \(list); see `atbalsts check PIPELINE`",
-                lv: "\(file): atsijātas \(count) no \(rows) rindām (\(Self.percent(share))), vairāk nekā atļauj max_rejected_share: \(list); skatiet `atbalsts check PIPELINE`")
+                lv:
+                    "\(file): atsijātas \(count) no \(rows) rindām (\(Self.percent(share))), vairāk nekā atļauj max_rejected_share: \(list); skatiet `atbalsts check PIPELINE`"
+            )
         case .unknownInstitutions(let count, let rows, let share, let names):
             let list = Self.counted(names)
             return say(
                 "\(file): \(count) of \(rows) rows (\(Self.percent(share))) name an institution the register does not know: \(list); map them with `institutions:` or add `aliases` to the register; \(advice)",
-                lv: "\(file): \(count) no \(rows) rindām (\(Self.percent(share))) min reģistrā nezināmu iestādi: \(list); sasaistiet ar `institutions:` vai papildiniet reģistra `aliases`; \(advice)")
+                lv:
+                    "\(file): \(count) no \(rows) rindām (\(Self.percent(share))) min reģistrā nezināmu iestādi: \(list); sasaistiet ar `institutions:` vai papildiniet reģistra `aliases`; \(advice)"
+            )
         case .unreadableAnswers(let item, let count, let answered, let share, let values):
             let list = Self.counted(values)
             return say(
                 "\(file): \(count) of \(answered) answers to \(item) (\(Self.percent(share))) match no label: \(list); map them with `labels:`; \(advice)",
-                lv: "\(file): \(count) no \(answered) atbildēm uz \(item) (\(Self.percent(share))) neatbilst nevienai atbildei skalā: \(list); sasaistiet tās ar `labels:`; \(advice)")
+                lv:
+                    "\(file): \(count) no \(answered) atbildēm uz \(item) (\(Self.percent(share))) neatbilst nevienai atbildei skalā: \(list); sasaistiet tās ar `labels:`; \(advice)"
+            )
         }
     }
 
@@ -82,26 +96,31 @@ struct SourceVerdict {
         let findings = parsed.findings
         let fail = { (cause: SourceFailure.Cause) in SourceFailure(file: parsed.fileName, cause: cause) }
         if !findings.missingItems.isEmpty {
-            return fail(.missingItems(findings.missingItems.map { item in
-                (item, closestHeader(for: item, in: findings.unmappedHeaders))
-            }))
+            return fail(
+                .missingItems(
+                    findings.missingItems.map { item in
+                        (item, closestHeader(for: item, in: findings.unmappedHeaders))
+                    }))
         }
         if settings.strictWaveDates, !findings.datesOutsideTerm.isEmpty {
-            return fail(.datesOutsideTerm(
-                wave: wave.id, window: wave.termWindow, dates: findings.datesOutsideTerm.ranked,
-                total: findings.datesOutsideTerm.total))
+            return fail(
+                .datesOutsideTerm(
+                    wave: wave.id, window: wave.termWindow, dates: findings.datesOutsideTerm.ranked,
+                    total: findings.datesOutsideTerm.total))
         }
         let rows = parsed.rowsRead
         let unknown = findings.unknownInstitutions.total
         if rows > 0, Double(unknown) / Double(rows) > settings.maxRejectedShare {
-            return fail(.unknownInstitutions(
-                count: unknown, rows: rows, share: Double(unknown) / Double(rows),
-                names: findings.unknownInstitutions.ranked.map { ($0.value, $0.count, closestInstitution($0.value)) }))
+            return fail(
+                .unknownInstitutions(
+                    count: unknown, rows: rows, share: Double(unknown) / Double(rows),
+                    names: findings.unknownInstitutions.ranked.map { ($0.value, $0.count, closestInstitution($0.value)) }))
         }
         if rows > 0, Double(parsed.quarantine.count) / Double(rows) > settings.maxRejectedShare {
-            return fail(.tooManyQuarantined(
-                count: parsed.quarantine.count, rows: rows, share: Double(parsed.quarantine.count) / Double(rows),
-                reasons: parsed.quarantine.map(\.reason)))
+            return fail(
+                .tooManyQuarantined(
+                    count: parsed.quarantine.count, rows: rows, share: Double(parsed.quarantine.count) / Double(rows),
+                    reasons: parsed.quarantine.map(\.reason)))
         }
         for item in instrument.items.map(\.id) {
             guard let count = findings.unreadableCount[item], let answered = findings.answered[item], answered > 0 else { continue }

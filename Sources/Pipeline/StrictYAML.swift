@@ -10,7 +10,9 @@ struct StrictMapping {
 
     init(_ node: Node, file: String, what: String) throws(PipelineError) {
         guard let mapping = node.mapping else {
-            throw PipelineError(file: file, line: node.mark?.line, say("\(what) must be a mapping of keys to values", lv: "\(what): jābūt atslēgām ar vērtībām"))
+            throw PipelineError(
+                file: file, line: node.mark?.line,
+                say("\(what) must be a mapping of keys to values", lv: "\(what): jābūt atslēgām ar vērtībām"))
         }
         self.file = file
         self.node = mapping
@@ -39,10 +41,13 @@ struct StrictMapping {
         let line = number.flatMap { $0 >= 1 && $0 <= lines.count ? lines[$0 - 1] : nil } ?? ""
         let tabLine = lines.firstIndex { $0.prefix { $0 == " " || $0 == "\t" }.contains("\t") }
         if let tabLine, problem.contains("cannot start any token") || problem.contains("tab") || tabLine + 1 == number {
-            let column = (lines[tabLine].firstIndex(of: "\t").map { lines[tabLine].distance(from: lines[tabLine].startIndex, to: $0) } ?? 0) + 1
+            let column =
+                (lines[tabLine].firstIndex(of: "\t").map { lines[tabLine].distance(from: lines[tabLine].startIndex, to: $0) } ?? 0) + 1
             return say(
                 "a tab at line \(tabLine + 1) column \(column): YAML is indented with spaces only; replace the tab by spaces",
-                lv: "tabulācija \(tabLine + 1). rindas \(column). kolonnā: YAML atkāpes drīkst būt tikai atstarpes; aizstājiet tabulāciju ar atstarpēm")
+                lv:
+                    "tabulācija \(tabLine + 1). rindas \(column). kolonnā: YAML atkāpes drīkst būt tikai atstarpes; aizstājiet tabulāciju ar atstarpēm"
+            )
         }
         if problem.contains("mapping values are not allowed"), line.components(separatedBy: ": ").count < 3 {
             return say(
@@ -52,17 +57,25 @@ struct StrictMapping {
         if problem.contains("mapping values are not allowed") {
             return say(
                 "line \(number ?? 0) has a colon followed by a space inside a value (a file name or a header?): put the value in quotes, e.g. \"\(Self.valuePart(line))\"",
-                lv: "\(number ?? 0). rindā vērtībā ir kols ar atstarpi (faila nosaukums vai virsraksts?): ielieciet vērtību pēdiņās, piemēram, \"\(Self.valuePart(line))\"")
+                lv:
+                    "\(number ?? 0). rindā vērtībā ir kols ar atstarpi (faila nosaukums vai virsraksts?): ielieciet vērtību pēdiņās, piemēram, \"\(Self.valuePart(line))\""
+            )
         }
         if problem.contains("did not find expected") || problem.contains("indentation") {
             return say(
                 "line \(number ?? 0) is indented differently from the keys beside it: align it with the key above (spaces only), or add the missing `-` for a list entry",
-                lv: "\(number ?? 0). rindai ir cita atkāpe nekā blakus atslēgām: izlīdziniet to ar atslēgu virs tās (tikai atstarpes) vai pievienojiet saraksta `-`")
+                lv:
+                    "\(number ?? 0). rindai ir cita atkāpe nekā blakus atslēgām: izlīdziniet to ar atslēgu virs tās (tikai atstarpes) vai pievienojiet saraksta `-`"
+            )
         }
-        if problem.contains("found unexpected end of stream") || problem.contains("found unknown escape") || problem.contains("quoted scalar") {
+        if problem.contains("found unexpected end of stream") || problem.contains("found unknown escape")
+            || problem.contains("quoted scalar")
+        {
             return say(
                 "line \(number ?? 0): a quoted value is not closed or has a backslash: close the quotes, or use single quotes for Windows paths",
-                lv: "\(number ?? 0). rinda: pēdiņās likta vērtība nav aizvērta vai satur slīpsvītru: aizveriet pēdiņas vai Windows ceļiem lietojiet vienpēdiņas")
+                lv:
+                    "\(number ?? 0). rinda: pēdiņās likta vērtība nav aizvērta vai satur slīpsvītru: aizveriet pēdiņas vai Windows ceļiem lietojiet vienpēdiņas"
+            )
         }
         return say("not valid YAML (\(problem))", lv: "nederīgs YAML (\(problem))")
     }
@@ -81,7 +94,9 @@ struct StrictMapping {
             let hint = Self.closest(entry.key, in: keys).map { say("; did you mean `\($0)`?", lv: "; vai domājāt `\($0)`?") } ?? ""
             throw PipelineError(
                 file: file, line: entry.line,
-                say("unknown key `\(entry.key)` in \(context) (known: \(known))\(hint)", lv: "nezināma atslēga `\(entry.key)` vietā \(context) (zināmās: \(known))\(hint)"))
+                say(
+                    "unknown key `\(entry.key)` in \(context) (known: \(known))\(hint)",
+                    lv: "nezināma atslēga `\(entry.key)` vietā \(context) (zināmās: \(known))\(hint)"))
         }
     }
 
@@ -92,7 +107,8 @@ struct StrictMapping {
     func string(_ key: String) throws(PipelineError) -> String? {
         guard let node = value(key) else { return nil }
         guard let scalar = node.scalar else {
-            throw PipelineError(file: file, line: node.mark?.line, say("`\(key)` must be a single value", lv: "`\(key)` jābūt vienai vērtībai"))
+            throw PipelineError(
+                file: file, line: node.mark?.line, say("`\(key)` must be a single value", lv: "`\(key)` jābūt vienai vērtībai"))
         }
         return scalar.string
     }
@@ -107,7 +123,8 @@ struct StrictMapping {
     func bool(_ key: String) throws(PipelineError) -> Bool? {
         guard let node = value(key) else { return nil }
         guard let value = node.bool else {
-            throw PipelineError(file: file, line: node.mark?.line, say("`\(key)` must be true or false", lv: "`\(key)` jābūt true vai false"))
+            throw PipelineError(
+                file: file, line: node.mark?.line, say("`\(key)` must be true or false", lv: "`\(key)` jābūt true vai false"))
         }
         return value
     }

@@ -17,20 +17,23 @@ public enum WaveRemoval {
         guard let parsed = Wave(wave), parsed.id == wave else {
             throw PipelineError(
                 file: pipeline.path.path,
-                say("\"\(wave)\" is not a wave; write it as 2026-27-autumn (see `atbalsts waves`)",
+                say(
+                    "\"\(wave)\" is not a wave; write it as 2026-27-autumn (see `atbalsts waves`)",
                     lv: "\"\(wave)\" nav kārta; rakstiet to kā 2026-27-autumn (skatiet `atbalsts waves`)"))
         }
         let database = pipeline.database.path
         // SPEC 9: one run at a time: forget waits for a run or report on the same database.
         let lock = try WorkspaceLock.acquire(for: pipeline.database, command: "forget --wave \(wave)")
         defer { lock.release() }
-        let wasStored = FileManager.default.fileExists(atPath: database)
+        let wasStored =
+            FileManager.default.fileExists(atPath: database)
             ? try AppDatabase(path: database).forget(wave: wave) : false
         let files = Self.files(of: wave, in: pipeline.outputs.directory)
         guard wasStored || !files.isEmpty else {
             throw PipelineError(
                 file: database,
-                say("there is no wave \(wave) in the database nor in \(pipeline.outputs.directory.path) (see `atbalsts waves`)",
+                say(
+                    "there is no wave \(wave) in the database nor in \(pipeline.outputs.directory.path) (see `atbalsts waves`)",
                     lv: "kārtas \(wave) nav ne datubāzē, ne mapē \(pipeline.outputs.directory.path) (skatiet `atbalsts waves`)"))
         }
         for file in files where unlink(file.path) != 0 && errno != ENOENT {
@@ -59,7 +62,8 @@ public enum WaveRemoval {
         public let reason: String
 
         public var description: String {
-            say("\(path): cannot remove the file (\(reason)); delete it by hand: it belongs to the forgotten wave",
+            say(
+                "\(path): cannot remove the file (\(reason)); delete it by hand: it belongs to the forgotten wave",
                 lv: "\(path): nevar izdzēst failu (\(reason)); izdzēsiet to pats: tas pieder aizmirstajai kārtai")
         }
     }

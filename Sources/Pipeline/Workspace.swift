@@ -18,14 +18,18 @@ public enum Workspace {
                 file: pipeline,
                 say(
                     "no pseudonym key at \(url.lastPathComponent); create one with `atbalsts init \(folder)` (or restore the workspace's key: a new key cannot link teachers to earlier waves)",
-                    lv: "nav pseidonīma atslēgas \(url.lastPathComponent); izveidojiet to ar `atbalsts init \(folder)` (vai atjaunojiet darba mapes atslēgu: jauna atslēga nesasaistīs pedagogus ar iepriekšējām kārtām)"))
+                    lv:
+                        "nav pseidonīma atslēgas \(url.lastPathComponent); izveidojiet to ar `atbalsts init \(folder)` (vai atjaunojiet darba mapes atslēgu: jauna atslēga nesasaistīs pedagogus ar iepriekšējām kārtām)"
+                ))
         }
         guard status.st_mode & S_IFMT == S_IFREG else {
             throw PipelineError(
                 file: path,
                 say(
                     "the pseudonym key is not a regular file (a device, folder or pipe); point pseudonym_key in the pipeline at the 32-byte key file that `atbalsts init` made",
-                    lv: "pseidonīma atslēga nav parasts fails (ierīce, mape vai kanāls); norādiet pipeline laukā pseudonym_key 32 baitu atslēgas failu, ko izveidoja `atbalsts init`"))
+                    lv:
+                        "pseidonīma atslēga nav parasts fails (ierīce, mape vai kanāls); norādiet pipeline laukā pseudonym_key 32 baitu atslēgas failu, ko izveidoja `atbalsts init`"
+                ))
         }
         let mode = status.st_mode & 0o777
         guard mode & 0o077 == 0 else {
@@ -34,23 +38,29 @@ public enum Workspace {
                 file: path,
                 say(
                     "the pseudonym key can be read by others (mode 0\(shown)); run `chmod 600 \(path)` so only its owner can",
-                    lv: "pseidonīma atslēgu var lasīt citi (režīms 0\(shown)); izpildiet `chmod 600 \(path)`, lai to varētu tikai īpašnieks"))
+                    lv: "pseidonīma atslēgu var lasīt citi (režīms 0\(shown)); izpildiet `chmod 600 \(path)`, lai to varētu tikai īpašnieks"
+                ))
         }
         let size = Int(status.st_size)
         // Small enough to look at: a key of another length is read only to say what is wrong.
         let data = size <= 4096 ? FileManager.default.contents(atPath: path) : nil
         guard let data, data.count == keyBytes else {
-            let lineBreak = (keyBytes + 1...keyBytes + 2).contains(size)
+            let lineBreak =
+                (keyBytes + 1...keyBytes + 2).contains(size)
                 && (data?.last == UInt8(ascii: "\n") || data?.last == UInt8(ascii: "\r"))
             throw PipelineError(
                 file: path,
                 lineBreak
                     ? say(
                         "the pseudonym key is \(size) bytes and ends with a line break (an editor added it); it must be exactly \(keyBytes): remove the break with `truncate -s \(keyBytes) \(path)`, and do not open the key in an editor",
-                        lv: "pseidonīma atslēga ir \(size) baiti un beidzas ar rindas beigām (tās pielicis redaktors); tai jābūt tieši \(keyBytes): noņemiet tās ar `truncate -s \(keyBytes) \(path)` un neatveriet atslēgu redaktorā")
+                        lv:
+                            "pseidonīma atslēga ir \(size) baiti un beidzas ar rindas beigām (tās pielicis redaktors); tai jābūt tieši \(keyBytes): noņemiet tās ar `truncate -s \(keyBytes) \(path)` un neatveriet atslēgu redaktorā"
+                    )
                     : say(
                         "the pseudonym key is \(size) bytes; it must be exactly \(keyBytes): restore the workspace's key, or make a new one with `atbalsts init DIR --key-only` (a new key cannot link teachers to earlier waves)",
-                        lv: "pseidonīma atslēga ir \(size) baiti; tai jābūt tieši \(keyBytes): atjaunojiet darba mapes atslēgu vai izveidojiet jaunu ar `atbalsts init MAPE --key-only` (jauna atslēga nesasaistīs pedagogus ar iepriekšējām kārtām)"))
+                        lv:
+                            "pseidonīma atslēga ir \(size) baiti; tai jābūt tieši \(keyBytes): atjaunojiet darba mapes atslēgu vai izveidojiet jaunu ar `atbalsts init MAPE --key-only` (jauna atslēga nesasaistīs pedagogus ar iepriekšējām kārtām)"
+                    ))
         }
         return Array(data)
     }
@@ -88,7 +98,11 @@ public enum Workspace {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw PipelineError(file: directory.path, say("cannot create the workspace folder: \(error.localizedDescription)", lv: "nevar izveidot darba mapi: \(error.localizedDescription)"))
+            throw PipelineError(
+                file: directory.path,
+                say(
+                    "cannot create the workspace folder: \(error.localizedDescription)",
+                    lv: "nevar izveidot darba mapi: \(error.localizedDescription)"))
         }
         let key = directory.appendingPathComponent("atbalsts.key")
         if try createKey(at: key) {
@@ -116,7 +130,11 @@ public enum Workspace {
                 }
                 result.created.append("seeds/")
             } catch {
-                throw PipelineError(file: seeds.path, say("cannot write the seeds: \(error.localizedDescription)", lv: "nevar ierakstīt sēklas: \(error.localizedDescription)"))
+                throw PipelineError(
+                    file: seeds.path,
+                    say(
+                        "cannot write the seeds: \(error.localizedDescription)", lv: "nevar ierakstīt sēklas: \(error.localizedDescription)"
+                    ))
             }
         }
         let pipeline = directory.appendingPathComponent("pipeline.yaml")

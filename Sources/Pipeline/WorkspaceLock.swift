@@ -82,6 +82,8 @@ public struct WorkspaceBusy: Error, CustomStringConvertible, Equatable {
         }
         return say(
             "\(database): in use by another atbalsts (\(who)) for over \(seconds) s; wait until it ends and run again (one run at a time per database)",
-            lv: "\(database): datubāzi izmanto cits atbalsts process (\(who)) ilgāk par \(seconds) s; pagaidiet, līdz tas beidzas, un palaidiet vēlreiz (vienlaikus vienai datubāzei var būt tikai viens process)")
+            lv:
+                "\(database): datubāzi izmanto cits atbalsts process (\(who)) ilgāk par \(seconds) s; pagaidiet, līdz tas beidzas, un palaidiet vēlreiz (vienlaikus vienai datubāzei var būt tikai viens process)"
+        )
     }
 }

@@ -23,9 +23,10 @@ public struct InstitutionReport: Sendable {
     public var ownWellbeing: WellbeingGroup {
         let row = council.wellbeing.breakdowns.first { $0.dimension == .institution }?.groups
             .first { $0.key == institution.code }
-        return row ?? WellbeingGroup(
-            key: institution.code, label: Bilingual(lv: institution.name, en: institution.name),
-            summary: wellbeing.municipality, status: .small, cells: [:])
+        return row
+            ?? WellbeingGroup(
+                key: institution.code, label: Bilingual(lv: institution.name, en: institution.name),
+                summary: wellbeing.municipality, status: .small, cells: [:])
     }
 
     public init(

@@ -61,8 +61,10 @@ public enum InstitutionWorkbook {
         ]
         if council.wellbeing.available {
             figures += WellbeingSheet.headline.map { measure in
-                [.text(WellbeingSheet.header(measure, wellbeingWords)),
-                 WellbeingSheet.cell(own, measure, minGroup: minGroup), WellbeingSheet.cell(all, measure, minGroup: minGroup)]
+                [
+                    .text(WellbeingSheet.header(measure, wellbeingWords)),
+                    WellbeingSheet.cell(own, measure, minGroup: minGroup), WellbeingSheet.cell(all, measure, minGroup: minGroup),
+                ]
             }
         }
         let body = try table.write(
@@ -71,8 +73,10 @@ public enum InstitutionWorkbook {
         let top = report.priorities.prefix(CouncilReport.topPriorities).map { priority -> [Cell] in
             let shown = status[priority.input.areaID] == .shown
             let hidden = Cell.withheld(status[priority.input.areaID] ?? .notAsked, minGroup: minGroup)
-            return [.integer(priority.rank), .text(council.areaName(priority.input.areaID, labels.language)),
-                    shown ? .decimal(priority.score, format: "0.0") : hidden, shown ? .percent(priority.highNeedShare) : hidden]
+            return [
+                .integer(priority.rank), .text(council.areaName(priority.input.areaID, labels.language)),
+                shown ? .decimal(priority.score, format: "0.0") : hidden, shown ? .percent(priority.highNeedShare) : hidden,
+            ]
         }
         try sheet.write(body.upperBound + 2, 0, labels.topPriorities, Styles.label)
         try table.write(
@@ -88,7 +92,8 @@ public enum InstitutionWorkbook {
         let council = report.council
         try sheet.heading(
             labels.prioritiesTitle,
-            "\(report.institution.name) · \(labels.wave): \(WaveName.text(council.wave, labels.language)) · \(labels.marksLegend(minGroup: council.settings.minGroupSize))")
+            "\(report.institution.name) · \(labels.wave): \(WaveName.text(council.wave, labels.language)) · \(labels.marksLegend(minGroup: council.settings.minGroupSize))"
+        )
         let municipality = Dictionary(uniqueKeysWithValues: council.needs.priorities.map { ($0.input.areaID, $0) })
         let headers = [
             labels.rank, labels.id, labels.needArea, labels.score, labels.highNeed, labels.wilsonLow, labels.wilsonHigh,
@@ -125,7 +130,10 @@ public enum InstitutionWorkbook {
     static func writeWellbeing(_ report: InstitutionReport, on sheet: Worksheet, labels: Labels, title: String) throws {
         let words = labels.wellbeing
         let council = report.council
-        try sheet.heading(words.title, "\(report.institution.name) · \(labels.wave): \(WaveName.text(council.wave, labels.language)) · \(labels.marksLegend(minGroup: council.settings.minGroupSize))")
+        try sheet.heading(
+            words.title,
+            "\(report.institution.name) · \(labels.wave): \(WaveName.text(council.wave, labels.language)) · \(labels.marksLegend(minGroup: council.settings.minGroupSize))"
+        )
         guard report.wellbeing.available else {
             try sheet.write(3, 0, words.unavailable)
             return
@@ -151,7 +159,8 @@ public enum InstitutionWorkbook {
         let council = report.council
         try sheet.heading(
             words.formsTitle,
-            "\(report.institution.name) · \(labels.wave): \(WaveName.text(council.wave, labels.language)) · \(labels.marksLegend(minGroup: council.settings.minGroupSize))")
+            "\(report.institution.name) · \(labels.wave): \(WaveName.text(council.wave, labels.language)) · \(labels.marksLegend(minGroup: council.settings.minGroupSize))"
+        )
         guard let own = report.supportForms, let all = council.supportForms else { return }
         let minGroup = council.settings.minGroupSize
         let rows = own.ranked.map { option -> [Cell] in

@@ -24,16 +24,37 @@ extension Labels {
         reason: "Iemesls", noQuarantine: "Nav atsijātu rindu.",
         methodologyTitle: "Metodoloģija",
         definitions: [
-            ("Augsta vajadzība", "Respondenti ar līmeni “Augsta” (3) / respondenti, kas atbildēja uz jomu; 95% Vilsona intervāls (z = 1,96)."),
+            (
+                "Augsta vajadzība",
+                "Respondenti ar līmeni “Augsta” (3) / respondenti, kas atbildēja uz jomu; 95% Vilsona intervāls (z = 1,96)."
+            ),
             ("Intensitāte", "Vidējais vajadzības līmenis (0–3) / 3."),
-            ("Pašvērtējuma robs", "Vidējais (4 − vērtējums) / 3; iestāžu vērtējumi svērti ar respondentu skaitu. Ja nav datu, komponente netiek ņemta vērā."),
-            ("Izplatība iestādēs", "Iestāžu ar vismaz minimālo respondentu skaitu īpatsvars, kurās augstas vajadzības īpatsvars sasniedz slieksni."),
-            ("Pieaugums", "max(0, augstas vajadzības īpatsvars tagad − iepriekšējā kārtā). Ja iepriekšējās kārtas nav, komponente netiek ņemta vērā."),
-            ("Prioritātes punkti", "100 · Σ wₖ·cₖ / Σ wₖ pār pieejamajām komponentēm, viena zīme aiz komata. Vienādiem punktiem secību nosaka augstas vajadzības īpatsvars, tad jomas ID."),
+            (
+                "Pašvērtējuma robs",
+                "Vidējais (4 − vērtējums) / 3; iestāžu vērtējumi svērti ar respondentu skaitu. Ja nav datu, komponente netiek ņemta vērā."
+            ),
+            (
+                "Izplatība iestādēs",
+                "Iestāžu ar vismaz minimālo respondentu skaitu īpatsvars, kurās augstas vajadzības īpatsvars sasniedz slieksni."
+            ),
+            (
+                "Pieaugums",
+                "max(0, augstas vajadzības īpatsvars tagad − iepriekšējā kārtā). Ja iepriekšējās kārtas nav, komponente netiek ņemta vērā."
+            ),
+            (
+                "Prioritātes punkti",
+                "100 · Σ wₖ·cₖ / Σ wₖ pār pieejamajām komponentēm, viena zīme aiz komata. Vienādiem punktiem secību nosaka augstas vajadzības īpatsvars, tad jomas ID."
+            ),
             ("Stabila vieta", "Jomas Vilsona intervāls nepārklājas ar nākamās vietas intervālu (pēdējai vietai – ar iepriekšējās)."),
             ("Atsaucība", "Respondenti / pedagogu skaits iestāžu reģistrā."),
-            ("Atkārtoti iesniegumi", "Ja viens respondents kārtā atbildējis vairākkārt, skaitās pēdējā atbilde; agrākās saglabātas kā aizstātas."),
-            ("Datu aizsardzība", "Skaitli rāda tikai tad, ja uz šo jautājumu atbildējuši vismaz minimālais cilvēku skaits (citādi <N). Katrā griezumā ar redzamu kopsummu slēptās šūnas kopā aptver vismaz minimālo skaitu, starp tiem vismaz minimālais mīnus viens ar pazīmi un bez tās, citādi slēpj arī nākamo mazāko šūnu (×, arī tās n); tās pašas šūnas slēptas visos viena posma pārskatos, un izmaiņu starp posmiem rāda tikai tur, kur abas vērtības publicētas. 0 % un 100 % nerāda grupām, kas mazākas par divkāršu minimumu. E-pasti netiek glabāti: respondenta atslēga ir HMAC-SHA256."),
+            (
+                "Atkārtoti iesniegumi",
+                "Ja viens respondents kārtā atbildējis vairākkārt, skaitās pēdējā atbilde; agrākās saglabātas kā aizstātas."
+            ),
+            (
+                "Datu aizsardzība",
+                "Skaitli rāda tikai tad, ja uz šo jautājumu atbildējuši vismaz minimālais cilvēku skaits (citādi <N). Katrā griezumā ar redzamu kopsummu slēptās šūnas kopā aptver vismaz minimālo skaitu, starp tiem vismaz minimālais mīnus viens ar pazīmi un bez tās, citādi slēpj arī nākamo mazāko šūnu (×, arī tās n); tās pašas šūnas slēptas visos viena posma pārskatos, un izmaiņu starp posmiem rāda tikai tur, kur abas vērtības publicētas. 0 % un 100 % nerāda grupām, kas mazākas par divkāršu minimumu. E-pasti netiek glabāti: respondenta atslēga ir HMAC-SHA256."
+            ),
         ],
         settingsTitle: "Iestatījumi", minGroupSize: "Minimālais grupas lielums",
         breadthThreshold: "Izplatības slieksnis", weightsLabel: "Svari (augsta vajadzība, intensitāte, robs, izplatība, pieaugums)",

@@ -18,7 +18,8 @@ struct PlanLabels: Sendable {
         formsByPriority: "Vēlamās formas respondentiem ar augstu vajadzību galvenajās prioritātēs",
         amongHighNeed: "n (augsta vajadzība)", barriersTitle: "Šķēršļi profesionālajai pilnveidei", barrier: "Šķērslis",
         planSheet: "Pilnveides plāns", planTitle: "Profesionālās pilnveides plāna projekts",
-        planNote: "Melnraksts: mērķa iestādes un jomas ar augstāko vajadzību (vismaz 5 respondenti, īpatsvars ≥ slieksnis); aizpildiet atbildīgo un statusu.",
+        planNote:
+            "Melnraksts: mērķa iestādes un jomas ar augstāko vajadzību (vismaz 5 respondenti, īpatsvars ≥ slieksnis); aizpildiet atbildīgo un statusu.",
         targetInstitutions: "Mērķa iestādes", targetLearningAreas: "Mērķa mācību jomas",
         teachersInNeed: "Pedagogi ar augstu vajadzību", suggestedForms: "Ieteicamās formas", term: "Termiņš",
         responsible: "Atbildīgais", status: "Statuss", statuses: ["Plānots", "Procesā", "Īstenots", "Atcelts"],
@@ -33,7 +34,8 @@ struct PlanLabels: Sendable {
         formsByPriority: "Preferred forms of respondents in high need, top priorities",
         amongHighNeed: "n (high need)", barriersTitle: "Barriers to professional development", barrier: "Barrier",
         planSheet: "Development plan", planTitle: "Draft professional development plan",
-        planNote: "Draft: target institutions and areas with the highest need (at least 5 respondents, share ≥ threshold); fill in who is responsible and the status.",
+        planNote:
+            "Draft: target institutions and areas with the highest need (at least 5 respondents, share ≥ threshold); fill in who is responsible and the status.",
         targetInstitutions: "Target institutions", targetLearningAreas: "Target learning areas",
         teachersInNeed: "Teachers in high need", suggestedForms: "Suggested forms", term: "Term",
         responsible: "Responsible", status: "Status", statuses: ["Planned", "In progress", "Done", "Cancelled"],

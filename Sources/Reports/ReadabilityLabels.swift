@@ -16,7 +16,8 @@ struct ReadabilityLabels {
 
     static let latvian = ReadabilityLabels(
         change: "Izmaiņas pret iepriekšējo kārtu",
-        changeNote: "Izmaiņas = augstas vajadzības īpatsvars tagad − iepriekšējā kārtā, ar zīmi; pieaugums prioritātes punktos ir tikai pozitīvā daļa.",
+        changeNote:
+            "Izmaiņas = augstas vajadzības īpatsvars tagad − iepriekšējā kārtā, ar zīmi; pieaugums prioritātes punktos ir tikai pozitīvā daļa.",
         oneWave: "Dinamikai vajag vismaz divas aptaujas kārtas; datubāzē ir tikai šī kārta, tāpēc grafiku nav.",
         comparedTitle: "Salīdzinājumā ar iepriekšējo kārtu", measure: "Rādītājs", then: "Iepriekš", now: "Tagad",
         beyond: "Ārpus intervāliem",
@@ -30,7 +31,8 @@ struct ReadabilityLabels {
 
     static let english = ReadabilityLabels(
         change: "Change since the previous wave",
-        changeNote: "Change = high-need share now − in the previous wave, signed; the priority score's trend counts only its positive part.",
+        changeNote:
+            "Change = high-need share now − in the previous wave, signed; the priority score's trend counts only its positive part.",
         oneWave: "Trends need at least two survey waves; the database holds only this wave, so no chart is drawn.",
         comparedTitle: "Compared with the previous wave", measure: "Measure", then: "Before", now: "Now",
         beyond: "Beyond the intervals",
@@ -52,7 +54,7 @@ extension CouncilReport {
     /// High-need share now − in the previous wave, signed; only where both are published (SPEC 8).
     func signedChange(_ areaID: String, now: Double?) -> Double? {
         guard previousPublished(areaID), municipalityStatus(areaID) == .shown, let now,
-              let before = previousSnapshot?.highNeed[areaID]
+            let before = previousSnapshot?.highNeed[areaID]
         else { return nil }
         return now - before
     }
@@ -62,7 +64,7 @@ extension CouncilReport {
     func previousPublished(_ areaID: String) -> Bool {
         let minGroup = settings.minGroupSize
         guard let previous = previousSnapshot, previous.respondents >= minGroup,
-              let counts = previous.highNeedCounts[areaID], counts.trials >= minGroup, let share = counts.share
+            let counts = previous.highNeedCounts[areaID], counts.trials >= minGroup, let share = counts.share
         else { return false }
         return !isExtremeShare(share, of: counts.trials, minGroup: minGroup)
     }

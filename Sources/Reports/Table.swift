@@ -118,7 +118,8 @@ struct Table {
     mutating func fit(_ column: Int, _ text: String, cap: Int = 60) {
         // Characters of the longest line, counted as UTF-8 lead bytes: no Substrings, no
         // grapheme walk (Latvian letters are one scalar each).
-        var longestLine = 0, current = 0
+        var longestLine = 0
+        var current = 0
         for byte in text.utf8 {
             if byte == 10 {
                 current = 0

@@ -36,10 +36,19 @@ struct WellbeingLabels: Sendable {
         reliabilityTitle: "Skalu ticamība (Kronbaha alfa, pilnie gadījumi)",
         scaleName: ["who5": "WHO-5 labbūtības indekss", "cbi": "CBI ar darbu saistītā izdegšana", "need": "Vajadzību jomas (14)"],
         items: "Jautājumi", completeCases: "Pilnie gadījumi", alpha: "Alfa", verdict: "Novērtējums",
-        verdicts: [.excellent: "izcila", .good: "laba", .acceptable: "pieņemama", .questionable: "apšaubāma", .poor: "vāja", .unacceptable: "nepieņemama"],
+        verdicts: [
+            .excellent: "izcila", .good: "laba", .acceptable: "pieņemama", .questionable: "apšaubāma", .poor: "vāja",
+            .unacceptable: "nepieņemama",
+        ],
         definitions: [
-            ("WHO-5", "Piecu jautājumu summa (0–25) × 4 = 0–100; tikai, ja atbildēti visi pieci. Zema labbūtība ≤ 50, depresijas skrīninga pazīme ≤ 28."),
-            ("CBI izdegšana", "Septiņi ar darbu saistītās izdegšanas jautājumi, atbildes 100/75/50/25/0; jautājums par enerģiju ģimenei un draugiem vērtēts pretēji. Vidējais no atbildētajiem, ja atbildēti vismaz 4; augsta izdegšana ≥ 50."),
+            (
+                "WHO-5",
+                "Piecu jautājumu summa (0–25) × 4 = 0–100; tikai, ja atbildēti visi pieci. Zema labbūtība ≤ 50, depresijas skrīninga pazīme ≤ 28."
+            ),
+            (
+                "CBI izdegšana",
+                "Septiņi ar darbu saistītās izdegšanas jautājumi, atbildes 100/75/50/25/0; jautājums par enerģiju ģimenei un draugiem vērtēts pretēji. Vidējais no atbildētajiem, ja atbildēti vismaz 4; augsta izdegšana ≥ 50."
+            ),
             ("Stress", "Atbilde “diezgan daudz” vai “ļoti daudz” (TALIS); stresa avoti tāpat."),
             ("Digitālā higiēna", "Atbildes uz darba jautājumiem ārpus darba laika sagaida katru nedēļu vai katru dienu."),
         ])
@@ -66,10 +75,19 @@ struct WellbeingLabels: Sendable {
         reliabilityTitle: "Scale reliability (Cronbach's alpha, complete cases)",
         scaleName: ["who5": "WHO-5 Well-Being Index", "cbi": "CBI work-related burnout", "need": "Need areas (14)"],
         items: "Items", completeCases: "Complete cases", alpha: "Alpha", verdict: "Verdict",
-        verdicts: [.excellent: "excellent", .good: "good", .acceptable: "acceptable", .questionable: "questionable", .poor: "poor", .unacceptable: "unacceptable"],
+        verdicts: [
+            .excellent: "excellent", .good: "good", .acceptable: "acceptable", .questionable: "questionable", .poor: "poor",
+            .unacceptable: "unacceptable",
+        ],
         definitions: [
-            ("WHO-5", "Sum of the five items (0–25) × 4 = 0–100, only with all five answered. Poor wellbeing ≤ 50, depression-screening flag ≤ 28."),
-            ("CBI burnout", "Seven work-related burnout items scored 100/75/50/25/0; the item on energy for family and friends is reversed. Mean of the answered items when at least 4 are answered; high burnout ≥ 50."),
+            (
+                "WHO-5",
+                "Sum of the five items (0–25) × 4 = 0–100, only with all five answered. Poor wellbeing ≤ 50, depression-screening flag ≤ 28."
+            ),
+            (
+                "CBI burnout",
+                "Seven work-related burnout items scored 100/75/50/25/0; the item on energy for family and friends is reversed. Mean of the answered items when at least 4 are answered; high burnout ≥ 50."
+            ),
             ("Stress", "Answering “quite a bit” or “a lot” (TALIS); sources of stress likewise."),
             ("Digital hygiene", "Expected to answer work matters outside working hours weekly or daily."),
         ])

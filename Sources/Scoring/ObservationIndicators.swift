@@ -88,7 +88,8 @@ public struct ObservationIndicators: Sendable {
         func cells(_ group: [(Observation, [Bool?])]) -> [ObservationCell] {
             domains.indices.map { index in
                 var cell = ObservationCell()
-                var teachers = Set<String>(), weakTeachers = Set<String>()
+                var teachers = Set<String>()
+                var weakTeachers = Set<String>()
                 for (observation, weak) in group {
                     guard let isWeak = weak[index] else { continue }
                     cell.observations += 1
@@ -137,7 +138,8 @@ public struct ObservationIndicators: Sendable {
         for area in Set(ObservationDomains.informs.flatMap(\.areas)) {
             let indices = ObservationDomains.domains(informing: area).compactMap { domains.firstIndex(of: $0) }
             var cell = ObservationCell()
-            var teachers = Set<String>(), weakTeachers = Set<String>()
+            var teachers = Set<String>()
+            var weakTeachers = Set<String>()
             for (observation, weak) in scored {
                 for index in indices {
                     guard let isWeak = weak[index] else { continue }

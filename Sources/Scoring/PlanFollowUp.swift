@@ -89,13 +89,18 @@ public struct PlanFollowUp: Sendable {
             var institutions: [(String, Change)] = []
             for row in now.institutions {
                 guard let earlier = beforeRows[row.institution.code], row.areaStatus[index] == .shown,
-                      earlier.areaStatus[index] == .shown
+                    earlier.areaStatus[index] == .shown
                 else { continue }
-                institutions.append((row.institution.code, Change(
-                    before: earlier.needs.areas[index].highNeed, now: row.needs.areas[index].highNeed,
-                    beforeStatus: .shown, nowStatus: .shown)))
+                institutions.append(
+                    (
+                        row.institution.code,
+                        Change(
+                            before: earlier.needs.areas[index].highNeed, now: row.needs.areas[index].highNeed,
+                            beforeStatus: .shown, nowStatus: .shown)
+                    ))
             }
-            var who5: MeanChange?, cbi: MeanChange?
+            var who5: MeanChange?
+            var cbi: MeanChange?
             if area == Self.wellbeingArea {
                 who5 = MeanChange(
                     before: Self.published(wellbeingBefore, .who5, settings) { $0.who5.value },

@@ -20,7 +20,8 @@ public struct OptionCounts: Sendable {
     /// called from other modules, a generic version ran unspecialised through witness tables.
     public init?(_ responses: [ScoredResponse], itemID: String, instrument: Instrument, highNeedIn slot: Int? = nil) {
         guard let multi = instrument.multiSelect(itemID) else { return nil }
-        let options = multi.options, first = multi.slots.lowerBound
+        let options = multi.options
+        let first = multi.slots.lowerBound
         var answered = 0
         var chosen = Array(repeating: 0, count: options.count)
         for response in responses {

@@ -48,7 +48,8 @@ public struct WellbeingScores: Hashable, Sendable {
 
     public init(_ values: AnswerValues, slots: WellbeingSlots) {
         // Plain loops: this runs for every respondent of every group at national scale.
-        var who5Sum = 0, who5Count = 0
+        var who5Sum = 0
+        var who5Count = 0
         for slot in slots.who5 {
             if let value = values[slot] {
                 who5Sum += value
@@ -56,7 +57,8 @@ public struct WellbeingScores: Hashable, Sendable {
             }
         }
         who5 = who5Count == 5 ? Double(who5Sum * 4) : nil
-        var cbiSum = 0, cbiCount = 0
+        var cbiSum = 0
+        var cbiCount = 0
         for (slot, reversed) in zip(slots.cbi, slots.cbiReversed) {
             if let value = values[slot] {
                 cbiSum += reversed ? 100 - value : value

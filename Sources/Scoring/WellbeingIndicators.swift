@@ -2,7 +2,9 @@ import AtbalstsCore
 
 /// One way of splitting respondents into groups (SPEC 2 "group").
 public enum Dimension: String, Sendable, CaseIterable {
-    case municipality, institution, role, learningArea = "learning_area", experience
+    case municipality, institution, role
+    case learningArea = "learning_area"
+    case experience
 }
 
 /// One column of the wellbeing tables (SPEC 7), and what its cell rests on (SPEC 8).
@@ -60,10 +62,14 @@ public struct WellbeingGroup: Sendable {
         self.init(
             key: key, label: label, summary: summary,
             status: disclosedTotal(CellCounts(answered: summary.respondents), minGroupSize: minGroupSize),
-            cells: Dictionary(uniqueKeysWithValues: measures.map { measure in
-                (measure, disclosedTotal(
-                    measure.counts(summary), minGroupSize: minGroupSize, asked: measure.counts(asked).answered > 0))
-            }))
+            cells: Dictionary(
+                uniqueKeysWithValues: measures.map { measure in
+                    (
+                        measure,
+                        disclosedTotal(
+                            measure.counts(summary), minGroupSize: minGroupSize, asked: measure.counts(asked).answered > 0)
+                    )
+                }))
     }
 }
 
@@ -172,12 +178,14 @@ public struct WellbeingIndicators: Sendable {
 
         let needSlots = instrument.needSlots
         let reversedNone = [Bool](repeating: false, count: needSlots.count)
-        reliability = [(ItemID.who5, slots.who5, [Bool](repeating: false, count: slots.who5.count)),
-                       (ItemID.cbi, slots.cbi, slots.cbiReversed), (ItemID.needGroup, needSlots, reversedNone)]
-            .map { name, scaleSlots, reversed in
-                let complete = CompleteCases(responses, slots: scaleSlots, reversed: reversed)
-                return ScaleReliability(
-                    scale: name, items: scaleSlots.count, alpha: complete.alpha, completeCases: complete.count)
-            }
+        reliability = [
+            (ItemID.who5, slots.who5, [Bool](repeating: false, count: slots.who5.count)),
+            (ItemID.cbi, slots.cbi, slots.cbiReversed), (ItemID.needGroup, needSlots, reversedNone),
+        ]
+        .map { name, scaleSlots, reversed in
+            let complete = CompleteCases(responses, slots: scaleSlots, reversed: reversed)
+            return ScaleReliability(
+                scale: name, items: scaleSlots.count, alpha: complete.alpha, completeCases: complete.count)
+        }
     }
 }

@@ -17,11 +17,15 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .cannotOpen(let path, let reason):
             return say("\(path): cannot open the database (\(reason))", lv: "\(path): nevar atvērt datubāzi (\(reason))")
         case .newerDatabase(let path):
-            return say("\(path): the database was written by a newer atbalsts; update atbalsts to use it", lv: "\(path): datubāzi rakstījusi jaunāka atbalsts versija; atjauniniet atbalsts")
+            return say(
+                "\(path): the database was written by a newer atbalsts; update atbalsts to use it",
+                lv: "\(path): datubāzi rakstījusi jaunāka atbalsts versija; atjauniniet atbalsts")
         case .importedForAnotherWave(let file, let wave):
             return say(
                 "\(file): these exact bytes were imported for wave \(wave); a file belongs to one wave — check `wave:` or the file name",
-                lv: "\(file): tieši šis fails jau importēts kārtai \(wave); fails pieder vienai kārtai — pārbaudiet `wave:` vai faila nosaukumu")
+                lv:
+                    "\(file): tieši šis fails jau importēts kārtai \(wave); fails pieder vienai kārtai — pārbaudiet `wave:` vai faila nosaukumu"
+            )
         case .database(let path, let problem):
             return "\(path): \(problem.text)"
         case .instrumentChanged(let id):
@@ -30,7 +34,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .anotherKey(let path):
             return say(
                 "\(path): this database was made with another key; set pseudonym_key in the pipeline to the key it was made with (a new key cannot link teachers to earlier waves), or give a new key a new database",
-                lv: "\(path): šī datubāze izveidota ar citu atslēgu; norādiet pipeline laukā pseudonym_key atslēgu, ar kuru tā veidota (jauna atslēga nesasaistīs pedagogus ar iepriekšējām kārtām), vai jaunai atslēgai izmantojiet jaunu datubāzi")
+                lv:
+                    "\(path): šī datubāze izveidota ar citu atslēgu; norādiet pipeline laukā pseudonym_key atslēgu, ar kuru tā veidota (jauna atslēga nesasaistīs pedagogus ar iepriekšējām kārtām), vai jaunai atslēgai izmantojiet jaunu datubāzi"
+            )
         }
     }
 }
@@ -72,16 +78,18 @@ public final class AppDatabase: Sendable {
     /// Records the pseudonym key's fingerprint on the database's first use, and refuses any other
     /// key after that (SPEC 8): responses keyed under two keys could never be linked.
     public func useKey(fingerprint: String) throws {
-        try plain { try writer.write { db in
-            let recorded = try String.fetchOne(db, sql: "SELECT fingerprint FROM key_fingerprint WHERE id = 1")
-            guard let recorded else {
-                try db.execute(
-                    sql: "INSERT INTO key_fingerprint (id, fingerprint, recorded_at) VALUES (1, ?, ?)",
-                    arguments: [fingerprint, Self.now()])
-                return
+        try plain {
+            try writer.write { db in
+                let recorded = try String.fetchOne(db, sql: "SELECT fingerprint FROM key_fingerprint WHERE id = 1")
+                guard let recorded else {
+                    try db.execute(
+                        sql: "INSERT INTO key_fingerprint (id, fingerprint, recorded_at) VALUES (1, ?, ?)",
+                        arguments: [fingerprint, Self.now()])
+                    return
+                }
+                guard recorded == fingerprint else { throw StoreError.anotherKey(path: path) }
             }
-            guard recorded == fingerprint else { throw StoreError.anotherKey(path: path) }
-        } }
+        }
     }
 
     /// Stores one needs file in one transaction together with its SHA-256 (SPEC 9), while the file
@@ -93,24 +101,26 @@ public final class AppDatabase: Sendable {
         wave: Wave, register: [Institution], sha256: String, fingerprint: String, fileName: String,
         instrument: Instrument, nextBatch: () -> [ImportedResponse]?, finish: () throws -> SourceEnd
     ) throws -> ImportOutcome {
-        try plain { try writer.write { db in
-            try importFile(
-                db, wave: wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: fileName,
-                alreadyImported: {
-                    while nextBatch() != nil {}
-                    _ = try finish()
+        try plain {
+            try writer.write { db in
+                try importFile(
+                    db, wave: wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: fileName,
+                    alreadyImported: {
+                        while nextBatch() != nil {}
+                        _ = try finish()
+                    }
+                ) { sourceID in
+                    let table = try answerTable(db, for: instrument)
+                    var inserter = try ResponseInserter(db, sourceID: sourceID, waveID: wave.id, table: table, instrument: instrument)
+                    while let batch = nextBatch() {
+                        try inserter.insert(batch)
+                    }
+                    let end = try finish()
+                    try markSuperseded(db, waveID: wave.id)
+                    return end
                 }
-            ) { sourceID in
-                let table = try answerTable(db, for: instrument)
-                var inserter = try ResponseInserter(db, sourceID: sourceID, waveID: wave.id, table: table, instrument: instrument)
-                while let batch = nextBatch() {
-                    try inserter.insert(batch)
-                }
-                let end = try finish()
-                try markSuperseded(db, waveID: wave.id)
-                return end
             }
-        } }
+        }
     }
 
     /// A self-assessment file, in one transaction like any other source.
@@ -118,24 +128,26 @@ public final class AppDatabase: Sendable {
         wave: Wave, register: [Institution], source: SourceDescription, fingerprint: String,
         ratings: [SelfRating], quarantine: [QuarantinedRow]
     ) throws -> ImportOutcome {
-        try plain { try writer.write { db in
-            try importFile(
-                db, wave: wave, register: register, sha256: source.sha256, fingerprint: fingerprint,
-                fileName: source.fileName, alreadyImported: {}
-            ) { sourceID in
-                let insert = try db.makeStatement(
-                    sql: """
-                        INSERT INTO self_assessment (source_id, wave_id, line, institution, respondent_key, area, rating)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """)
-                for rating in ratings {
-                    try insert.execute(arguments: [
-                        sourceID, wave.id, rating.line, rating.institution, rating.respondentKey, rating.area, rating.rating,
-                    ])
+        try plain {
+            try writer.write { db in
+                try importFile(
+                    db, wave: wave, register: register, sha256: source.sha256, fingerprint: fingerprint,
+                    fileName: source.fileName, alreadyImported: {}
+                ) { sourceID in
+                    let insert = try db.makeStatement(
+                        sql: """
+                            INSERT INTO self_assessment (source_id, wave_id, line, institution, respondent_key, area, rating)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)
+                            """)
+                    for rating in ratings {
+                        try insert.execute(arguments: [
+                            sourceID, wave.id, rating.line, rating.institution, rating.respondentKey, rating.area, rating.rating,
+                        ])
+                    }
+                    return SourceEnd(description: source, accepted: ratings.count, quarantine: quarantine)
                 }
-                return SourceEnd(description: source, accepted: ratings.count, quarantine: quarantine)
             }
-        } }
+        }
     }
 
     /// The part every import shares: the SHA-256 check (a file seen before and read the same way
@@ -222,7 +234,8 @@ public final class AppDatabase: Sendable {
             for column in added {
                 try db.execute(sql: "ALTER TABLE \(table.quotedDatabaseIdentifier) ADD COLUMN \(column.quotedDatabaseIdentifier) INTEGER")
             }
-            try db.execute(sql: "UPDATE instrument SET slots = ?, text_items = ? WHERE id = ?", arguments: [slots, textItems, instrument.id])
+            try db.execute(
+                sql: "UPDATE instrument SET slots = ?, text_items = ? WHERE id = ?", arguments: [slots, textItems, instrument.id])
             return table
         }
         let table = Self.answerTableName(instrument.id)
@@ -286,18 +299,20 @@ public final class AppDatabase: Sendable {
     /// quarantine, the register copy — then rewrites the file so no freed page keeps the bytes
     /// (SPEC 6 `forget`, data retention). Returns false when the wave is not there.
     public func forget(wave: String) throws -> Bool {
-        let existed = try plain { try writer.write { db -> Bool in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM wave WHERE id = ?", arguments: [wave]) == true else {
-                return false
+        let existed = try plain {
+            try writer.write { db -> Bool in
+                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM wave WHERE id = ?", arguments: [wave]) == true else {
+                    return false
+                }
+                try db.execute(sql: "DELETE FROM source WHERE wave_id = ?", arguments: [wave])
+                try db.execute(sql: "DELETE FROM response WHERE wave_id = ?", arguments: [wave])
+                try db.execute(sql: "DELETE FROM self_assessment WHERE wave_id = ?", arguments: [wave])
+                try db.execute(sql: "DELETE FROM plan_action WHERE wave_id = ?", arguments: [wave])
+                try db.execute(sql: "DELETE FROM institution WHERE wave_id = ?", arguments: [wave])
+                try db.execute(sql: "DELETE FROM wave WHERE id = ?", arguments: [wave])
+                return true
             }
-            try db.execute(sql: "DELETE FROM source WHERE wave_id = ?", arguments: [wave])
-            try db.execute(sql: "DELETE FROM response WHERE wave_id = ?", arguments: [wave])
-            try db.execute(sql: "DELETE FROM self_assessment WHERE wave_id = ?", arguments: [wave])
-            try db.execute(sql: "DELETE FROM plan_action WHERE wave_id = ?", arguments: [wave])
-            try db.execute(sql: "DELETE FROM institution WHERE wave_id = ?", arguments: [wave])
-            try db.execute(sql: "DELETE FROM wave WHERE id = ?", arguments: [wave])
-            return true
-        } }
+        }
         if existed { try plain { try writer.vacuum() } }
         return existed
     }

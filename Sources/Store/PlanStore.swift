@@ -35,7 +35,9 @@ public struct PlanWaveMissing: Error, CustomStringConvertible {
         let list = known.isEmpty ? "none" : known.joined(separator: ", ")
         return say(
             "\(file): the plan is for wave \(wave), which the database does not hold (waves: \(list)); run that wave first, or fix the wave in the plan's heading",
-            lv: "\(file): plāns ir kārtai \(wave), kuras datubāzē nav (kārtas: \(list)); vispirms apstrādājiet šo kārtu vai izlabojiet kārtu plāna virsrakstā")
+            lv:
+                "\(file): plāns ir kārtai \(wave), kuras datubāzē nav (kārtas: \(list)); vispirms apstrādājiet šo kārtu vai izlabojiet kārtu plāna virsrakstā"
+        )
     }
 }
 
@@ -46,52 +48,56 @@ extension AppDatabase {
     public func importPlan(
         wave: String, source: SourceDescription, fingerprint: String, actions: [PlanAction], quarantine: [QuarantinedRow]
     ) throws -> ImportOutcome {
-        try plain { try writer.write { db in
-            let known = try String.fetchAll(db, sql: "SELECT id FROM wave ORDER BY id")
-            guard known.contains(wave), let planned = Wave(wave) else {
-                throw PlanWaveMissing(file: source.fileName, wave: wave, known: known)
-            }
-            var replacedEarlierPlan = false
-            let outcome = try importFile(
-                db, wave: planned, register: [], sha256: source.sha256, fingerprint: fingerprint,
-                fileName: source.fileName, alreadyImported: {}
-            ) { sourceID in
-                // The new source row has no kind yet: only earlier plans of this wave go.
-                try db.execute(sql: "DELETE FROM source WHERE wave_id = ? AND kind = 'plan'", arguments: [wave])
-                replacedEarlierPlan = db.changesCount > 0
-                let insert = try db.makeStatement(
-                    sql: """
-                        INSERT INTO plan_action (source_id, wave_id, line, rank, area, status, action, targets, responsible, term, notes)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
-                for action in actions {
-                    try insert.execute(arguments: [
-                        sourceID, wave, action.line, action.rank, action.area, action.status.rawValue, action.action,
-                        action.targets, action.responsible, action.term, action.notes,
-                    ])
+        try plain {
+            try writer.write { db in
+                let known = try String.fetchAll(db, sql: "SELECT id FROM wave ORDER BY id")
+                guard known.contains(wave), let planned = Wave(wave) else {
+                    throw PlanWaveMissing(file: source.fileName, wave: wave, known: known)
                 }
-                return SourceEnd(description: source, accepted: actions.count, quarantine: quarantine)
+                var replacedEarlierPlan = false
+                let outcome = try importFile(
+                    db, wave: planned, register: [], sha256: source.sha256, fingerprint: fingerprint,
+                    fileName: source.fileName, alreadyImported: {}
+                ) { sourceID in
+                    // The new source row has no kind yet: only earlier plans of this wave go.
+                    try db.execute(sql: "DELETE FROM source WHERE wave_id = ? AND kind = 'plan'", arguments: [wave])
+                    replacedEarlierPlan = db.changesCount > 0
+                    let insert = try db.makeStatement(
+                        sql: """
+                            INSERT INTO plan_action (source_id, wave_id, line, rank, area, status, action, targets, responsible, term, notes)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """)
+                    for action in actions {
+                        try insert.execute(arguments: [
+                            sourceID, wave, action.line, action.rank, action.area, action.status.rawValue, action.action,
+                            action.targets, action.responsible, action.term, action.notes,
+                        ])
+                    }
+                    return SourceEnd(description: source, accepted: actions.count, quarantine: quarantine)
+                }
+                if replacedEarlierPlan, case .imported(let id) = outcome { return .reimported(sourceID: id) }
+                return outcome
             }
-            if replacedEarlierPlan, case .imported(let id) = outcome { return .reimported(sourceID: id) }
-            return outcome
-        } }
+        }
     }
 
     /// The latest wave before `wave` that has a stored plan, with the plan's rows in sheet order.
     public func earlierPlan(before wave: String) throws -> (wave: String, actions: [PlanAction])? {
-        try plain { try writer.read { db in
-            let waves = try String.fetchAll(db, sql: "SELECT DISTINCT wave_id FROM plan_action")
-                .compactMap(Wave.init).filter { earlier in Wave(wave).map { earlier < $0 } ?? false }
-            guard let latest = waves.max() else { return nil }
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT * FROM plan_action WHERE wave_id = ? ORDER BY line", arguments: [latest.id])
-            let actions = rows.map { row in
-                PlanAction(
-                    line: row["line"], rank: row["rank"], area: row["area"],
-                    status: PlanAction.Status(rawValue: row["status"]) ?? .planned, action: row["action"],
-                    targets: row["targets"], responsible: row["responsible"], term: row["term"], notes: row["notes"])
+        try plain {
+            try writer.read { db in
+                let waves = try String.fetchAll(db, sql: "SELECT DISTINCT wave_id FROM plan_action")
+                    .compactMap(Wave.init).filter { earlier in Wave(wave).map { earlier < $0 } ?? false }
+                guard let latest = waves.max() else { return nil }
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM plan_action WHERE wave_id = ? ORDER BY line", arguments: [latest.id])
+                let actions = rows.map { row in
+                    PlanAction(
+                        line: row["line"], rank: row["rank"], area: row["area"],
+                        status: PlanAction.Status(rawValue: row["status"]) ?? .planned, action: row["action"],
+                        targets: row["targets"], responsible: row["responsible"], term: row["term"], notes: row["notes"])
+                }
+                return (latest.id, actions)
             }
-            return (latest.id, actions)
-        } }
+        }
     }
 }

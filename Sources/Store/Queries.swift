@@ -1,5 +1,5 @@
-import Foundation
 import AtbalstsCore
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -10,16 +10,19 @@ extension AppDatabase {
     /// own, since decoding ~80 columns a row is SQLite's own work and one core does it alone.
     public func responses(wave: String, instrument: Instrument) throws -> [ScoredResponse] {
         let table = Self.answerTableName(instrument.id)
-        guard let split = try read({ db -> (count: Int, middle: Int64?)? in
-            guard try db.tableExists(table) else { return nil }
-            let count = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM response WHERE wave_id = ? AND NOT superseded", arguments: [wave]) ?? 0
-            guard count >= Self.parallelReadMinimum else { return (count, nil) }
-            let middle = try Int64.fetchOne(
-                db, sql: "SELECT id FROM response WHERE wave_id = ? AND NOT superseded ORDER BY id LIMIT 1 OFFSET ?",
-                arguments: [wave, count / 2])
-            return (count, middle)
-        }) else { return [] }
+        guard
+            let split = try read({ db -> (count: Int, middle: Int64?)? in
+                guard try db.tableExists(table) else { return nil }
+                let count =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM response WHERE wave_id = ? AND NOT superseded", arguments: [wave]) ?? 0
+                guard count >= Self.parallelReadMinimum else { return (count, nil) }
+                let middle = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM response WHERE wave_id = ? AND NOT superseded ORDER BY id LIMIT 1 OFFSET ?",
+                    arguments: [wave, count / 2])
+                return (count, middle)
+            })
+        else { return [] }
         guard let middle = split.middle else {
             return try read { try Self.responses(in: $0, wave: wave, table: table, instrument: instrument, ids: nil) }
         }
@@ -27,13 +30,14 @@ extension AppDatabase {
         let reading = DispatchGroup()
         let path = self.path
         DispatchQueue.global().async(group: reading) {
-            secondHalf.set(Result {
-                var configuration = Configuration()
-                configuration.readonly = true
-                return try DatabaseQueue(path: path, configuration: configuration).read { db in
-                    try Self.responses(in: db, wave: wave, table: table, instrument: instrument, ids: middle...Int64.max)
-                }
-            })
+            secondHalf.set(
+                Result {
+                    var configuration = Configuration()
+                    configuration.readonly = true
+                    return try DatabaseQueue(path: path, configuration: configuration).read { db in
+                        try Self.responses(in: db, wave: wave, table: table, instrument: instrument, ids: middle...Int64.max)
+                    }
+                })
         }
         var responses = try read {
             try Self.responses(in: $0, wave: wave, table: table, instrument: instrument, ids: Int64.min...(middle - 1))
@@ -77,10 +81,12 @@ extension AppDatabase {
             let key = String(cString: sqlite3_column_text(handle, 0))
             let institutionText = String(cString: sqlite3_column_text(handle, 1))
             // One String per institution, shared by its responses.
-            let institution = institutions[institutionText] ?? {
-                institutions[institutionText] = institutionText
-                return institutionText
-            }()
+            let institution =
+                institutions[institutionText]
+                ?? {
+                    institutions[institutionText] = institutionText
+                    return institutionText
+                }()
             responses.append(ScoredResponse(respondentKey: key, institution: institution, values: values))
         }
         return responses
@@ -126,9 +132,10 @@ extension AppDatabase {
         try read { db in
             let sources = try SourceRecord.filter(Column("wave_id") == wave).order(Column("id")).fetchAll(db)
             return try sources.map { source in
-                let superseded = try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM response WHERE source_id = ? AND superseded",
-                    arguments: [source.id]) ?? 0
+                let superseded =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM response WHERE source_id = ? AND superseded",
+                        arguments: [source.id]) ?? 0
                 return SourceSummary(
                     description: SourceDescription(
                         fileName: source.fileName, sha256: source.sha256, kind: source.kind,
@@ -151,7 +158,8 @@ extension AppDatabase {
                     """, arguments: [wave]
             ).map {
                 QuarantineEntry(
-                    fileName: $0[0], row: QuarantinedRow(
+                    fileName: $0[0],
+                    row: QuarantinedRow(
                         line: $0[1], column: $0[2], value: $0[3],
                         reason: StoredQuarantineReason.read(text: $0[4], code: $0[5], arguments: $0[6])))
             }

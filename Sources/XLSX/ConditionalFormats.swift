@@ -30,7 +30,9 @@ extension Worksheet {
     }
 
     public enum Comparison: Sendable {
-        case atLeast(Double), atMost(Double), between(Double, Double)
+        case atLeast(Double)
+        case atMost(Double)
+        case between(Double, Double)
     }
 
     /// A fill for numbers meeting `comparison` (traffic lights).

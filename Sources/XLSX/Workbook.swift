@@ -18,7 +18,8 @@ public final class Workbook {
     public init(path: String, temporaryDirectory: String? = nil) throws(XLSXError) {
         self.path = path
         let url = URL(fileURLWithPath: path)
-        temporaryPath = url.deletingLastPathComponent()
+        temporaryPath =
+            url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
         var options = lxw_workbook_options()
         if let temporaryDirectory {

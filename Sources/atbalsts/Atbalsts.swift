@@ -33,8 +33,9 @@ struct Atbalsts: ParsableCommand {
             let names = Set(configuration.subcommands.map { $0._commandName })
             if let first = arguments.first, !first.hasPrefix("-"), !names.contains(first), first != "help" {
                 let hint = closestMatch(first, in: names).map { say(" Did you mean '\($0)'?", lv: " Vai domājāt '\($0)'?") } ?? ""
-                let text = say("Error: unknown command '\(first)'.\(hint) See 'atbalsts --help'.",
-                               lv: "Kļūda: nezināma komanda '\(first)'.\(hint) Skatiet 'atbalsts --help'.")
+                let text = say(
+                    "Error: unknown command '\(first)'.\(hint) See 'atbalsts --help'.",
+                    lv: "Kļūda: nezināma komanda '\(first)'.\(hint) Skatiet 'atbalsts --help'.")
                 FileHandle.standardError.write(Data((text + "\n").utf8))
                 Foundation.exit(Outcome.usage.rawValue)
             }

@@ -29,8 +29,10 @@ enum ParserMessages {
         (#"Invalid option: "#, "Nederīga opcija: "),
         (#"(\d+) unexpected arguments: "#, "$1 negaidīti argumenti: "),
         (#"Unexpected argument '([^']*)'"#, "Negaidīts arguments '$1'"),
-        (#"The option '([^']*)' does not take any value, but '([^']*)' was specified\."#,
-         "Opcijai '$1' nav vērtības, bet norādīts '$2'."),
+        (
+            #"The option '([^']*)' does not take any value, but '([^']*)' was specified\."#,
+            "Opcijai '$1' nav vērtības, bet norādīts '$2'."
+        ),
         (#"Value to be set with (.*) had already been set with (.*)"#, "Vērtība $1 jau ir norādīta ar $2"),
         (#"The value '([^']*)' is invalid for '([^']*)'"#, "Vērtība '$1' nav derīga opcijai '$2'"),
         (#"The value '([^']*)' is invalid\."#, "Vērtība '$1' nav derīga."),

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import Ingest
 import TestSupport
+import Testing
 
 private let comma = UInt8(ascii: ",")
 
@@ -12,16 +12,22 @@ private func records(_ file: String, delimiter: UInt8 = comma, maxFieldBytes: In
 struct CSVConformanceTests {
     /// The cases of the csv-spectrum suite, with fixture content of our own.
     @Test(arguments: [
-        ("spectrum-comma_in_quotes.csv",
-         [["school", "city", "address"], ["Riga 1", "Riga", "1 Freedom St., Riga, LV-1010"]]),
+        (
+            "spectrum-comma_in_quotes.csv",
+            [["school", "city", "address"], ["Riga 1", "Riga", "1 Freedom St., Riga, LV-1010"]]
+        ),
         ("spectrum-empty.csv", [["id", "comment", "score"], ["1", "", ""], ["2", "ok", "5"]]),
         ("spectrum-empty_crlf.csv", [["id", "comment", "score"], ["1", "", ""], ["2", "ok", "5"]]),
         ("spectrum-escaped_quotes.csv", [["id", "quote"], ["1", "she said \"yes\" twice"], ["2", "plain"]]),
         ("spectrum-json.csv", [["id", "payload"], ["7", "{\"school\": \"Riga 1\", \"scores\": [4, 5]}"]]),
-        ("spectrum-newlines.csv",
-         [["id", "comment", "score"], ["1", "short", "4"], ["2", "first line\nsecond line", "5"], ["3", "end", "3"]]),
-        ("spectrum-newlines_crlf.csv",
-         [["id", "comment", "score"], ["1", "short", "4"], ["2", "first line\r\nsecond line", "5"], ["3", "end", "3"]]),
+        (
+            "spectrum-newlines.csv",
+            [["id", "comment", "score"], ["1", "short", "4"], ["2", "first line\nsecond line", "5"], ["3", "end", "3"]]
+        ),
+        (
+            "spectrum-newlines_crlf.csv",
+            [["id", "comment", "score"], ["1", "short", "4"], ["2", "first line\r\nsecond line", "5"], ["3", "end", "3"]]
+        ),
         ("spectrum-quotes_and_newlines.csv", [["id", "comment"], ["1", "line one\n\"quoted\" part\nlast"], ["2", "x"]]),
         ("spectrum-simple.csv", [["school", "teachers", "year"], ["Riga 1", "40", "2024"]]),
         ("spectrum-simple_crlf.csv", [["school", "teachers", "year"], ["Riga 1", "40", "2024"]]),
@@ -146,11 +152,12 @@ struct CSVConformanceTests {
         #expect(read.map(\.fields) == [["12345678", "1234\"567", "12345678"]])
     }
 
-    @Test(arguments: [
-        ("spectrum-simple.csv", ","), ("spectrum-newlines_crlf.csv", ","), ("semicolon-commas-in-quotes.csv", ";"),
-        ("tab-separated.tsv", "\t"), ("pipe-separated.csv", "|"), ("ragged-row.csv", ","), ("single-column.csv", ","),
-        ("utf8-semicolon.csv", ";"),
-    ] as [(String, Unicode.Scalar)])
+    @Test(
+        arguments: [
+            ("spectrum-simple.csv", ","), ("spectrum-newlines_crlf.csv", ","), ("semicolon-commas-in-quotes.csv", ";"),
+            ("tab-separated.tsv", "\t"), ("pipe-separated.csv", "|"), ("ragged-row.csv", ","), ("single-column.csv", ","),
+            ("utf8-semicolon.csv", ";"),
+        ] as [(String, Unicode.Scalar)])
     func delimiterSniffing(file: String, delimiter: Unicode.Scalar) throws {
         #expect(CSVReader.sniffDelimiter(try Fixtures.bytes(file)) == UInt8(ascii: delimiter))
     }

@@ -1,6 +1,7 @@
 import AtbalstsCore
 import Foundation
 import Testing
+
 @testable import Ingest
 
 /// SPEC 4.1: what is no export is refused in one line that says what it is, before it is read.
@@ -88,14 +89,18 @@ struct NotAnExportTests {
 
     static let programs: [(name: String, bytes: [UInt8], kind: NotAnExport, says: String)] = {
         var exe = [UInt8](repeating: 0, count: 128)
-        exe[0] = 0x4D; exe[1] = 0x5A; exe[0x3C] = 0x40
+        exe[0] = 0x4D
+        exe[1] = 0x5A
+        exe[0x3C] = 0x40
         exe[0x40...0x43] = [0x50, 0x45, 0, 0]
         return [
             ("program", [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0] + [UInt8](repeating: 0, count: 56), .program("ELF"), "is a program (ELF)"),
             ("setup.exe", exe, .program("EXE"), "is a program (EXE)"),
             ("report.pdf", Array("%PDF-1.7\n%âãÏÓ\n".utf8), .pdf, "is a PDF document"),
-            ("old.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504), .oldExcel,
-             "is an old Excel workbook (.xls); open it in Excel or LibreOffice and save it as .xlsx"),
+            (
+                "old.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504), .oldExcel,
+                "is an old Excel workbook (.xls); open it in Excel or LibreOffice and save it as .xlsx"
+            ),
         ]
     }()
 

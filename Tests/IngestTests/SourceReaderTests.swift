@@ -1,15 +1,17 @@
 import AtbalstsCore
 import Foundation
 import Testing
+
 @testable import Ingest
-import AtbalstsCore
 
 /// A two-item instrument is enough to show how a row becomes answers or a quarantined row.
 struct SourceReaderTests {
-    static let need = Scale(id: "need", options: [
-        .init(value: 0, label: Bilingual(lv: "Nav vajadzības", en: "No need")),
-        .init(value: 3, label: Bilingual(lv: "Augsta", en: "High")),
-    ])
+    static let need = Scale(
+        id: "need",
+        options: [
+            .init(value: 0, label: Bilingual(lv: "Nav vajadzības", en: "No need")),
+            .init(value: 3, label: Bilingual(lv: "Augsta", en: "High")),
+        ])
     static let forms = [
         ReferenceEntry(id: "courses", label: Bilingual(lv: "Kursi", en: "Courses")),
         ReferenceEntry(id: "masterclasses", label: Bilingual(lv: "Meistarklases, radošās darbnīcas", en: "Master classes")),
@@ -18,10 +20,15 @@ struct SourceReaderTests {
     static let instrument = Instrument(
         id: "mini", title: Bilingual(lv: "mini", en: "mini"),
         items: [
-            Item(id: "institution", group: "institution", row: nil, kind: .institution, header: "Izglītības iestāde", englishName: "Institution", code: "Q1"),
-            Item(id: "need_digital", group: "need", row: "digital", kind: .scaled(need, reversed: false),
-                 header: "Vajadzība [Digitālās prasmes]", englishName: "Digital", code: "Q2[SQ001]"),
-            Item(id: "support_forms", group: "support_forms", row: nil, kind: .multi(forms), header: "Atbalsta veidi", englishName: "Forms", code: "Q3"),
+            Item(
+                id: "institution", group: "institution", row: nil, kind: .institution, header: "Izglītības iestāde",
+                englishName: "Institution", code: "Q1"),
+            Item(
+                id: "need_digital", group: "need", row: "digital", kind: .scaled(need, reversed: false),
+                header: "Vajadzība [Digitālās prasmes]", englishName: "Digital", code: "Q2[SQ001]"),
+            Item(
+                id: "support_forms", group: "support_forms", row: nil, kind: .multi(forms), header: "Atbalsta veidi", englishName: "Forms",
+                code: "Q3"),
         ],
         needAreas: [ReferenceEntry(id: "digital", label: Bilingual(lv: "Digitālās prasmes", en: "Digital"))])
     static let register = [Institution(code: "T01", name: "Testa skola", type: "pamatskola", teachers: 10)]
@@ -33,7 +40,8 @@ struct SourceReaderTests {
     }
 
     @Test func optionsContainingTheSeparatorAreMatchedLongestFirst() throws {
-        let source = try parse("""
+        let source = try parse(
+            """
             Timestamp,Email address,Izglītības iestāde,Vajadzība [Digitālās prasmes],Atbalsta veidi
             2026/10/01 9:00:00 AM EET,a@x.lv,Testa skola,Augsta,"Kursi, Meistarklases, radošās darbnīcas"
 
@@ -50,8 +58,10 @@ struct SourceReaderTests {
         let labels = ["Kursi", "Meistarklases, radošās darbnīcas", "Mentors", "Semināri"]
         let sorted = labels.enumerated().map { ($1, $0) }.sorted { $0.0.utf8.count > $1.0.utf8.count }
         let bytes = sorted.map { (Array($0.0.utf8), $0.1) }
-        for text in ["Kursi", " Kursi, Mentors ", "Meistarklases, radošās darbnīcas, Kursi", "Kursi,Mentors",
-                     "Kursi, Citi", "", "Mentors, Meistarklases, radošās darbnīcas, Semināri"] {
+        for text in [
+            "Kursi", " Kursi, Mentors ", "Meistarklases, radošās darbnīcas, Kursi", "Kursi,Mentors",
+            "Kursi, Citi", "", "Mentors, Meistarklases, radošās darbnīcas, Semināri",
+        ] {
             let viaBytes = ResponseMapper.split(Array(text.utf8)[...], labels: bytes, separator: Array(", ".utf8))
             let viaString = ResponseMapper.split(text, labels: sorted.map { (label: $0.0, index: $0.1) }, separator: ", ")
             #expect(viaBytes == viaString.map { $0.reduce(UInt64(0)) { $0 | 1 << $1 } }, "\(text)")
@@ -83,7 +93,8 @@ struct SourceReaderTests {
     }
 
     @Test func rowProblemsAreQuarantinedWithPlaceAndReason() throws {
-        let source = try parse("""
+        let source = try parse(
+            """
             Izglītības iestāde,Vajadzība [Digitālās prasmes],Atbalsta veidi
             T01,7,Kursi
             T01,Augsta,Kursi,extra
@@ -137,7 +148,8 @@ struct SourceReaderTests {
 
     @Test func hmacMatchesRFC4231() {
         // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
-        #expect(Digest.hmacSHA256Hex(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
+        #expect(
+            Digest.hmacSHA256Hex(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
                 == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
         // FIPS 180-2: SHA-256("abc").
         #expect(Digest.sha256Hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

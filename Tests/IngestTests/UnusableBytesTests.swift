@@ -1,6 +1,7 @@
 import AtbalstsCore
 import Foundation
 import Testing
+
 @testable import Ingest
 
 /// SPEC 4.1: a byte that cannot be decoded quarantines its row, with its true byte offset; only
@@ -34,9 +35,10 @@ struct UnusableBytesTests {
 
     /// The export in Windows-1257: its only non-ASCII letters are ā (0xE2) and ī (0xEE).
     static func windows1257(_ utf8: [UInt8]) -> [UInt8] {
-        Array(String(decoding: utf8, as: UTF8.self).unicodeScalars.map { scalar -> UInt8 in
-            ["ā": 0xE2, "ī": 0xEE][Character(scalar)] ?? UInt8(scalar.value)
-        })
+        Array(
+            String(decoding: utf8, as: UTF8.self).unicodeScalars.map { scalar -> UInt8 in
+                ["ā": 0xE2, "ī": 0xEE][Character(scalar)] ?? UInt8(scalar.value)
+            })
     }
 
     @Test func oneBadByteQuarantinesItsRowOnlyAndTheFileStaysUTF8() throws {
@@ -72,7 +74,8 @@ struct UnusableBytesTests {
         #expect(error.line == 6)
         #expect(
             error.description.contains(
-                "3 of 40 rows hold bytes that cannot be read, more than max_rejected_share allows; the first: byte 0xFE at byte offset \(first) cannot be decoded as UTF-8"),
+                "3 of 40 rows hold bytes that cannot be read, more than max_rejected_share allows; the first: byte 0xFE at byte offset \(first) cannot be decoded as UTF-8"
+            ),
             "\(error)")
         var lenient = SourceOptions()
         lenient.maxRejectedShare = 0.1

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Ingest
 
 /// The parts of an `.xlsx` read by hand-written XML, each feature of SpreadsheetML on its own
@@ -58,7 +59,8 @@ struct XLSXSheetTests {
         let rows = """
             <row r="1"><c s="1"><v>45658.5</v></c><c s="2"><v>45658</v></c><c s="3"><v>0.75</v></c><c s="0"><v>45658</v></c></row>
             """
-        #expect(try sheet(rows, dateStyles: [nil, .dateTime, .date, .time]) == [["2025-01-01 12:00:00", "2025-01-01", "18:00:00", "45658"]])
+        #expect(
+            try sheet(rows, dateStyles: [nil, .dateTime, .date, .time]) == [["2025-01-01 12:00:00", "2025-01-01", "18:00:00", "45658"]])
         #expect(try sheet(rows, dateStyles: [nil, .dateTime, .date, .time], date1904: true)[0][1] == "2029-01-02")
     }
 
@@ -66,7 +68,8 @@ struct XLSXSheetTests {
         let missing = try #require(throws: IngestError.self) { try sheet("<row r=\"2\"><c t=\"s\"><v>9</v></c></row>") }
         #expect(missing.description.contains("the workbook is damaged (sheet1.xml: shared string 9 does not exist)"))
         let cut = try #require(throws: IngestError.self) {
-            try SheetTable.read(Array("<worksheet><sheetData><row r=\"1\">".utf8), part: "sheet1.xml", strings: [], dateStyles: [], date1904: false)
+            try SheetTable.read(
+                Array("<worksheet><sheetData><row r=\"1\">".utf8), part: "sheet1.xml", strings: [], dateStyles: [], date1904: false)
         }
         #expect(cut.description.contains("the workbook is damaged (sheet1.xml: not well-formed XML"))
     }

@@ -1,10 +1,11 @@
 import AtbalstsCore
 import Foundation
+import Ingest
 import Store
 import TestSupport
 import Testing
+
 @testable import Pipeline
-import Ingest
 
 struct CheckReportTests {
     @Test func checkShowsHowTheFileWasReadAndItsFirstProblems() throws {

@@ -4,6 +4,7 @@ import GRDB
 import Store
 import TestSupport
 import Testing
+
 @testable import Pipeline
 
 /// SPEC 9: one workspace, one run at a time. A second `run`/`report`/`forget` waits, then fails
@@ -111,12 +112,13 @@ struct ConcurrencyTests {
         defer { try? FileManager.default.removeItem(at: workspace.directory) }
         let export = workspace.url("large.csv")
         try KillTests.largeExport(at: export, rows: 5_000)
-        _ = try workspace.pipeline(sources: """
-              - file: \(export.path)
-                kind: needs
-              - file: \(TestWorkspace.fixtures.path)/small-register.csv
-                kind: institutions
-            """)
+        _ = try workspace.pipeline(
+            sources: """
+                  - file: \(export.path)
+                    kind: needs
+                  - file: \(TestWorkspace.fixtures.path)/small-register.csv
+                    kind: institutions
+                """)
         let pipeline = workspace.url("pipeline.yaml").path
         let (process, _) = try binary.launch(["run", pipeline])
         var waited = 0

@@ -3,6 +3,7 @@ import Foundation
 import Store
 import TestSupport
 import Testing
+
 @testable import Pipeline
 
 /// A municipality's own questionnaire with a 5-point need scale, mapped through `columns:` and
@@ -51,7 +52,8 @@ struct CustomQuestionnaireTests {
         let notAsked = areas.filter { $0[3] == .text("nav jautāts") }
         #expect(notAsked.count == 11)
         #expect(notAsked.allSatisfy { $0[0] == nil })
-        #expect(Set(areas.filter { $0[3] != .text("nav jautāts") }.compactMap { $0[1]?.text })
-            == ["digital", "inclusive", "assessment"])
+        #expect(
+            Set(areas.filter { $0[3] != .text("nav jautāts") }.compactMap { $0[1]?.text })
+                == ["digital", "inclusive", "assessment"])
     }
 }

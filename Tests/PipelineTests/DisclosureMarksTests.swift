@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Pipeline
 
 /// Issue 13.7: the marks and their legend follow `min_group_size`.
@@ -8,7 +9,8 @@ struct DisclosureMarksTests {
     @Test func marksFollowTheThreshold() throws {
         let workspace = try TestWorkspace()
         _ = try Runner(
-            pipeline: try workspace.pipeline(settings: TestWorkspace.tolerantSettings + "\n  min_group_size: 10"), progress: Progress(quiet: true)
+            pipeline: try workspace.pipeline(settings: TestWorkspace.tolerantSettings + "\n  min_group_size: 10"),
+            progress: Progress(quiet: true)
         ).run()
         let book = try WorkbookReader(workspace.url("out/2026-27-autumn-padome.xlsx"))
         let institutions = try book.rows(ofSheet: "Iestādes")

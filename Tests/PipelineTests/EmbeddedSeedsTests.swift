@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Pipeline
 
 /// `atbalsts init` writes the standard seeds from inside the program (SPEC 6), so they must be

@@ -1,8 +1,9 @@
+import AtbalstsCore
 import Foundation
 import GRDB
 import Store
-import AtbalstsCore
 import Testing
+
 @testable import Pipeline
 
 /// The user mistakes a specialist will make, each answered in one line with what, where and what

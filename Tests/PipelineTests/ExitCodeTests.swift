@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Pipeline
 
 /// SPEC 6 exit codes, seen from outside: 0 done, 1 failed, 2 a usage or pipeline mistake —
@@ -112,7 +113,10 @@ struct ExitCodeTests {
         _ = try workspace.pipeline(sources: "  - file: \(broken.path)\n    kind: needs")
         let failed = try BuiltBinary.run(["run", workspace.url("pipeline.yaml").path, "--lang", "lv"])
         #expect(failed.code == 1)
-        #expect(failed.errors.contains("bojats.csv:1: virsrakstā ir baits, ko nevar nolasīt: baita nobīde 6: baitu 0xAB nevar atkodēt kā UTF-8"), "\(failed.errors)")
+        #expect(
+            failed.errors.contains(
+                "bojats.csv:1: virsrakstā ir baits, ko nevar nolasīt: baita nobīde 6: baitu 0xAB nevar atkodēt kā UTF-8"),
+            "\(failed.errors)")
         let english = Self.englishWords(in: failed.errors.replacingOccurrences(of: "`encoding:`", with: ""))
         #expect(english.isEmpty, "English words \(english) in:\n\(failed.errors)")
     }

@@ -3,6 +3,7 @@ import Foundation
 import Store
 import TestSupport
 import Testing
+
 @testable import Pipeline
 
 /// SPEC 9 under a hostile disk: a run never ends with exit 0 when what it wrote is wrong; a failed
@@ -142,7 +143,8 @@ struct FaultTests {
             // it are the previous ones, byte for byte.
             var replaced = 0
             for (name, bytes) in try workspace.snapshot() where bytes != before[name] {
-                let modified = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(name).path)[.modificationDate] as? Date
+                let modified =
+                    try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(name).path)[.modificationDate] as? Date
                 #expect((modified ?? .distantPast) > started)
                 #expect(!line.contains(name), "the failed file is untouched: \(name)")
                 replaced += 1
@@ -157,11 +159,13 @@ struct FaultTests {
         let binary = try Binary()
         let workspace = try TestWorkspace()
         defer { try? FileManager.default.removeItem(at: workspace.directory) }
-        let disk = try #require(try TinyDisk.mounted(at: workspace.url("db"), size: "3m"), "SQLite's own writes cannot be injected: needs root")
+        let disk = try #require(
+            try TinyDisk.mounted(at: workspace.url("db"), size: "3m"), "SQLite's own writes cannot be injected: needs root")
         defer { disk.unmount() }
         let export = workspace.url("large.csv")
         try KillTests.largeExport(at: export, rows: 8_000)
-        let large = "  - file: \(export.path)\n    kind: needs\n  - file: \(TestWorkspace.fixtures.path)/small-register.csv\n    kind: institutions"
+        let large =
+            "  - file: \(export.path)\n    kind: needs\n  - file: \(TestWorkspace.fixtures.path)/small-register.csv\n    kind: institutions"
         let database = disk.path.appendingPathComponent("atbalsts.sqlite")
         for kilobytes in [0, 16, 64, 160] {
             _ = try workspace.pipeline(top: "database: db/atbalsts.sqlite")
@@ -216,6 +220,14 @@ final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: Value
     init(_ value: Value) { stored = value }
-    var value: Value { lock.lock(); defer { lock.unlock() }; return stored }
-    func update(_ body: (inout Value) -> Void) { lock.lock(); defer { lock.unlock() }; body(&stored) }
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+    func update(_ body: (inout Value) -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        body(&stored)
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Store
 import Testing
+
 @testable import Pipeline
 
 /// SPEC 6 `forget`: the wave leaves the database and the output folder — its council and

@@ -1,10 +1,11 @@
 import AtbalstsCore
 import Foundation
+import Ingest
 import Store
 import TestSupport
 import Testing
+
 @testable import Pipeline
-import Ingest
 
 /// Every export format of SPEC 4.1, made from the same respondents as the Google Forms fixture by
 /// scripts/convert_samples.py, must store the same answers and give the same workbook numbers.

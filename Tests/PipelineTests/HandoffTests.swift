@@ -1,6 +1,7 @@
 import AtbalstsCore
 import Foundation
 import Testing
+
 @testable import Pipeline
 
 /// The bounded buffer between the import's parser thread and the store.

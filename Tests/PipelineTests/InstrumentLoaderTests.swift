@@ -1,6 +1,7 @@
 import AtbalstsCore
 import Foundation
 import Testing
+
 @testable import Pipeline
 
 /// What an instrument file may hold, checked where it is loaded.

@@ -1,6 +1,7 @@
 import AtbalstsCore
 import Foundation
 import Testing
+
 @testable import Pipeline
 
 /// The item ids the code names exist in the seed instrument, and a multi-select item's option
@@ -12,9 +13,12 @@ struct ItemIDTests {
 
     @Test func everyNamedItemIsInTheSeedInstrument() throws {
         let instrument = try Self.instrument()
-        let ids = Set(instrument.items.map(\.id)), groups = Set(instrument.items.map(\.group))
-        for id in [ItemID.supportForms, ItemID.barriers, ItemID.learningAreas, ItemID.role, ItemID.experience,
-                   ItemID.comment, ItemID.stress, ItemID.afterHours] {
+        let ids = Set(instrument.items.map(\.id))
+        let groups = Set(instrument.items.map(\.group))
+        for id in [
+            ItemID.supportForms, ItemID.barriers, ItemID.learningAreas, ItemID.role, ItemID.experience,
+            ItemID.comment, ItemID.stress, ItemID.afterHours,
+        ] {
             #expect(ids.contains(id), "\(id)")
         }
         for group in [ItemID.who5, ItemID.cbi, ItemID.stressSource, ItemID.needGroup] {

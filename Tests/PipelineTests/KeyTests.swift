@@ -1,6 +1,7 @@
 import Foundation
 import Store
 import Testing
+
 @testable import Pipeline
 
 /// SPEC 8: the pseudonym key is exactly 32 bytes, mode 0600, a regular file; the database records
@@ -76,7 +77,8 @@ struct KeyTests {
         #expect {
             _ = try Runner(pipeline: pipeline, progress: Progress(quiet: true)).run()
         } throws: { error in
-            "\(error)" == "\(database): this database was made with another key; set pseudonym_key in the pipeline to the key it was made with (a new key cannot link teachers to earlier waves), or give a new key a new database"
+            "\(error)"
+                == "\(database): this database was made with another key; set pseudonym_key in the pipeline to the key it was made with (a new key cannot link teachers to earlier waves), or give a new key a new database"
         }
         // The same key again is welcome, and only a fingerprint is stored, never the key.
         _ = try Runner(pipeline: try workspace.pipeline(), progress: Progress(quiet: true)).run()

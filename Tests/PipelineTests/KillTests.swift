@@ -2,6 +2,7 @@ import Foundation
 import Store
 import TestSupport
 import Testing
+
 @testable import Pipeline
 
 /// SPEC 9: a file is stored in one transaction. The real binary is killed with SIGKILL while it

@@ -2,6 +2,7 @@ import Foundation
 import Store
 import TestSupport
 import Testing
+
 @testable import Pipeline
 
 /// The path from "my export" to "a workbook I can sign", on the built binary (issue 12): every
@@ -20,7 +21,10 @@ struct MappingLoopTests {
 
     /// A pipeline over one export with the given source keys; returns its path.
     @discardableResult
-    func pipeline(_ file: String, keys: String = "", wave: String = "2026-27-autumn", settings: String = "  max_rejected_share: 0.1", name: String = "pipeline.yaml") throws -> String {
+    func pipeline(
+        _ file: String, keys: String = "", wave: String = "2026-27-autumn", settings: String = "  max_rejected_share: 0.1",
+        name: String = "pipeline.yaml"
+    ) throws -> String {
         let text = """
             wave: \(wave)
             seeds: \(TestWorkspace.repository.path)/seeds
@@ -98,7 +102,10 @@ struct MappingLoopTests {
         ("    columns: { need_digitl: \"X\" }", ["pipeline.yaml:6:", "need_digitl", "did you mean `need_digital`?"]),
         ("    columns:\n      need_digital: \"Digitālas kompetences\"", ["pipeline.yaml:7:", "no column matches it", "closest header"]),
         ("    labels: { needs: { \"Liela\": 3 } }", ["pipeline.yaml:6:", "\"needs\"", "did you mean `need`?"]),
-        ("    labels:\n      need:\n        \"Liela\": 5", ["pipeline.yaml:8:", "\"Liela\" to 5", "not a value of scale need (0, 1, 2, 3)"]),
+        (
+            "    labels:\n      need:\n        \"Liela\": 5",
+            ["pipeline.yaml:8:", "\"Liela\" to 5", "not a value of scale need (0, 1, 2, 3)"]
+        ),
         ("    labels:\n      barriers:\n        \"Nav laika\": 3", ["pipeline.yaml:8:", "not an option of barriers"]),
         ("    not_asked: [who6]", ["pipeline.yaml:6:", "who6", "did you mean `who5`?"]),
         ("    institutions:\n      \"Testa vsk.\": T07", ["pipeline.yaml:7:", "T07", "not in the register"]),

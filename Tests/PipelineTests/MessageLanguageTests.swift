@@ -1,8 +1,9 @@
+import AtbalstsCore
 import Foundation
 import GRDB
 import Store
-import AtbalstsCore
 import Testing
+
 @testable import Pipeline
 
 /// Issue 8: command-line messages follow `--lang` or the locale.
@@ -16,7 +17,8 @@ struct MessageLanguageTests {
     @Test func errorsSpeakLatvianWhenAsked() throws {
         let workspace = try TestWorkspace()
         try MessageLanguage.$current.withValue(.lv) {
-            let missing = try #require(ErrorCatalogueTests().message { _ = try PipelineFile.load(URL(fileURLWithPath: "/nav/pipeline.yaml")) })
+            let missing = try #require(
+                ErrorCatalogueTests().message { _ = try PipelineFile.load(URL(fileURLWithPath: "/nav/pipeline.yaml")) })
             #expect(missing.contains("pipeline fails nav atrasts"))
             let typo = try #require(ErrorCatalogueTests().message { _ = try workspace.pipeline(extra: "setings: 1") })
             #expect(typo.contains("nezināma atslēga `setings`") && typo.contains("vai domājāt `settings`?"))

@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
+import Store
 import TestSupport
 import Testing
+
 @testable import Pipeline
-import Store
 
 /// SPEC 12.2 / issue 18: lesson observations read through `observation-v1`, shown on Stundu
 /// vērošana and beside the need on Prioritātes, never one teacher's ratings.
@@ -88,13 +89,23 @@ struct ObservationTests {
     }
 
     static func weakShare(_ rows: [Row], domains indices: [Int]) -> (weak: Int, n: Int) {
-        var weak = 0, n = 0
-        for row in rows { for d in indices { if let w = isWeak(row.ratings[d]) { n += 1; weak += w ? 1 : 0 } } }
+        var weak = 0
+        var n = 0
+        for row in rows {
+            for d in indices {
+                if let w = isWeak(row.ratings[d]) {
+                    n += 1
+                    weak += w ? 1 : 0
+                }
+            }
+        }
         return (weak, n)
     }
 
     static func wilson(_ k: Int, _ n: Int) -> (Double, Double) {
-        let z = 1.96, p = Double(k) / Double(n), m = Double(n)
+        let z = 1.96
+        let p = Double(k) / Double(n)
+        let m = Double(n)
         let centre = (p + z * z / (2 * m)) / (1 + z * z / m)
         let half = z / (1 + z * z / m) * (p * (1 - p) / m + z * z / (4 * m * m)).squareRoot()
         return (max(0, centre - half), min(1, centre + half))
@@ -220,7 +231,8 @@ struct ObservationTests {
             (0.4, before[4]?.number), (0.2, before[7]?.number), (0.1, before[8]?.number), (1, Double(pooled.weak) / Double(pooled.n)),
         ]
         let present = components.compactMap { w, v in v.map { (w, $0) } }
-        let expected = (100 * present.reduce(0) { $0 + $1.0 * $1.1 } / present.reduce(0) { $0 + $1.0 } * 10)
+        let expected =
+            (100 * present.reduce(0) { $0 + $1.0 * $1.1 } / present.reduce(0) { $0 + $1.0 } * 10)
             .rounded(.toNearestOrAwayFromZero) / 10
         #expect(weighted[row]?[3] == .number(expected))
     }
@@ -264,7 +276,8 @@ struct ObservationTests {
         #expect(source.error?.contains("observed_teacher") == true, "\(source.error ?? "")")
 
         let again = try TestWorkspace()
-        let extra = Self.export() + "Nezināma skola,Vadība,x@obs-example.lv,Matemātikas joma,2026-10-14"
+        let extra =
+            Self.export() + "Nezināma skola,Vadība,x@obs-example.lv,Matemātikas joma,2026-10-14"
             + String(repeating: ",3", count: 24) + "\n"
         let summary = try Self.run(again, export: extra)
         let read = try #require(summary.sources.last)
@@ -277,7 +290,8 @@ struct ObservationTests {
         let sheet = try WorkbookReader(workspace.url("out/2026-27-autumn-T01.xlsx")).rows(ofSheet: "Stundu vērošana")
         let own = Self.rows.filter { $0.institution == "Testa vidusskola" }
         for d in Self.domains.indices {
-            let mine = Self.weakShare(own, domains: [d]), all = Self.weakShare(Self.rows, domains: [d])
+            let mine = Self.weakShare(own, domains: [d])
+            let all = Self.weakShare(Self.rows, domains: [d])
             #expect(sheet[5 + d]?[0] == .text(Self.domains[d]))
             #expect(Self.close(sheet[5 + d]?[2], Double(mine.weak) / Double(mine.n)), "T01 \(Self.domains[d])")
             #expect(Self.close(sheet[5 + d]?[3], Double(all.weak) / Double(all.n)), "municipality \(Self.domains[d])")

@@ -4,6 +4,7 @@ import Ingest
 import Store
 import TestSupport
 import Testing
+
 @testable import Pipeline
 
 /// SPEC 12.1: the autumn plan, edited outside atbalsts, read back in spring (`kind: plan`), and
@@ -64,7 +65,8 @@ struct PlanFollowUpTests {
     }
 
     func wilson(_ k: Double, _ n: Double) -> (Double, Double) {
-        let z = 1.96, p = k / n
+        let z = 1.96
+        let p = k / n
         let centre = (p + z * z / (2 * n)) / (1 + z * z / n)
         let half = z * (p * (1 - p) / n + z * z / (4 * n * n)).squareRoot() / (1 + z * z / n)
         return (centre - half, centre + half)
@@ -90,7 +92,8 @@ struct PlanFollowUpTests {
         let body = sheet.keys.sorted().filter { $0 > 3 }.map { sheet[$0]! }
         let municipal = body.filter { $0[1]?.text == "Novads" }
         // Exactly the edited statuses, in the edited plan's order (the deleted row is gone).
-        let expected = [0, 2, 3, 4].map { (planned[$0][1]!.text!, statuses[$0] == "Done" ? "Īstenots" : statuses[$0]) }
+        let expected =
+            [0, 2, 3, 4].map { (planned[$0][1]!.text!, statuses[$0] == "Done" ? "Īstenots" : statuses[$0]) }
             + [("Digitālās prasmes un izglītības tehnoloģijas", "Plānots")]
         // Grouped by area in plan order: the added digital row joins digital's group if there is one.
         #expect(municipal.count == 5)
@@ -106,7 +109,8 @@ struct PlanFollowUpTests {
 
         // Digital skills: 7/14 when planned, 9/14 now, with Wilson intervals computed here.
         let digital = try #require(municipal.first { $0[0]?.text == "Digitālās prasmes un izglītības tehnoloģijas" })
-        let (lowBefore, highBefore) = wilson(7, 14), (lowNow, highNow) = wilson(9, 14)
+        let (lowBefore, highBefore) = wilson(7, 14)
+        let (lowNow, highNow) = wilson(9, 14)
         #expect(abs(digital[8]!.number! - 7.0 / 14.0) < 1e-12)
         #expect(abs(digital[9]!.number! - lowBefore) < 1e-9)
         #expect(abs(digital[10]!.number! - highBefore) < 1e-9)
@@ -137,15 +141,17 @@ struct PlanFollowUpTests {
         // The heading says which plan, with its percent sign intact (not taken for a format).
         #expect(sheet[2]?[0]?.text?.contains("kārtas 2026-27-autumn plāna") == true)
         #expect(sheet[2]?[0]?.text?.contains("(95% Vilsona intervāli)") == true)
-        #expect(municipal.map { $0[0]?.text ?? "" } == [
-            "Digitālās prasmes un izglītības tehnoloģijas", "Klases vadība un skolēnu uzvedība",
-            "Mācību saturs un kompetenču pieeja", "Sagatavošana valsts pārbaudes darbiem", "Stresa un izdegšanas profilakse",
-        ])
+        #expect(
+            municipal.map { $0[0]?.text ?? "" } == [
+                "Digitālās prasmes un izglītības tehnoloģijas", "Klases vadība un skolēnu uzvedība",
+                "Mācību saturs un kompetenču pieeja", "Sagatavošana valsts pārbaudes darbiem", "Stresa un izdegšanas profilakse",
+            ])
         #expect(municipal.map { $0[4]?.text ?? "" } == ["Īstenots", "Procesā", "Īstenots", "Atcelts", "Plānots"])
         #expect(municipal.map { $0[5]?.text ?? "" } == ["Metodiķe 0", "Metodiķe 2", "Metodiķe 3", "Metodiķe 4", "Metodiķe 9"])
         // Digital skills, 7/14 → 9/14: the intervals overlap.
         let digital = municipal[0]
-        let (lowBefore, highBefore) = wilson(7, 14), (lowNow, highNow) = wilson(9, 14)
+        let (lowBefore, highBefore) = wilson(7, 14)
+        let (lowNow, highNow) = wilson(9, 14)
         #expect(abs(digital[8]!.number! - 7.0 / 14.0) < 1e-12)
         #expect(abs(digital[9]!.number! - lowBefore) < 1e-9 && abs(digital[10]!.number! - highBefore) < 1e-9)
         #expect(abs(digital[11]!.number! - 9.0 / 14.0) < 1e-12)
@@ -166,9 +172,10 @@ struct PlanFollowUpTests {
         try runAutumn()
         #expect(!(try runSpring(plan: "\(fixtures)/plan/edited-plan.xlsx")).failed)
         let council = try WorkbookReader(springBook).rows(ofSheet: "Īstenošana")
-        #expect(!council.values.contains {
-            $0[0]?.text == "Digitālās prasmes un izglītības tehnoloģijas" && $0[1] != nil && $0[1]?.text != "Novads"
-        })
+        #expect(
+            !council.values.contains {
+                $0[0]?.text == "Digitālās prasmes un izglītības tehnoloģijas" && $0[1] != nil && $0[1]?.text != "Novads"
+            })
         let own = try WorkbookReader(workspace.url("out/2026-27-spring-T01.xlsx")).rows(ofSheet: "Īstenošana")
         let body = own.keys.sorted().filter { $0 > 4 }.map { own[$0]! }
         // Every action targets all institutions: T01 sees all five, and no other institution's row.

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Pipeline
 
 /// SPEC 8 / issue 6: no e-mail address or name from any sample reaches the database file or any
@@ -12,9 +13,10 @@ struct PrivacyTests {
     static func personalData(in file: URL) throws -> Set<String> {
         let text = try String(contentsOf: file, encoding: .utf8)
         let regex = try NSRegularExpression(pattern: #"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"#)
-        var found = Set(regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map {
-            String(text[Range($0.range, in: text)!]).lowercased()
-        })
+        var found = Set(
+            regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map {
+                String(text[Range($0.range, in: text)!]).lowercased()
+            })
         let lines = text.split(separator: "\r\n")
         let header = lines[0].split(separator: ",", omittingEmptySubsequences: false)
         if let name = header.firstIndex(of: "Name") {
@@ -62,7 +64,9 @@ struct PrivacyTests {
         let result = try Workspace.initialize(
             directory, seedsFrom: TestWorkspace.repository.appendingPathComponent("seeds"), keyOnly: false)
         #expect(result.created.sorted() == ["atbalsts.key", "pipeline.yaml", "seeds/"])
-        let mode = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("atbalsts.key").path)[.posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("atbalsts.key").path)[.posixPermissions]
+            as? Int
         #expect(mode == 0o600)
         let key = try Data(contentsOf: directory.appendingPathComponent("atbalsts.key"))
         #expect(key.count == 32)
@@ -119,7 +123,9 @@ struct PrivacyTests {
             for sheet in book.sheetNames {
                 #expect(!(try book.sheetXML(sheet)).contains("<f>"), "\(path) \(sheet) has a formula")
                 for cell in try book.cells(ofSheet: sheet).values {
-                    guard let text = cell.value?.text, let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) else { continue }
+                    guard let text = cell.value?.text, let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) else {
+                        continue
+                    }
                     #expect(styles[cell.style]["quotePrefix"] == "1", "\(text) lacks the quote prefix")
                     prefixed += 1
                 }

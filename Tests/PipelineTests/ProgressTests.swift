@@ -1,11 +1,13 @@
 import AtbalstsCore
 import Foundation
 import Testing
+
 @testable import Pipeline
 
 struct ProgressTests {
     @Test func theBarShowsShareRowsAndRate() {
-        #expect(Progress.bar(name: "a.csv", fraction: 0.45, rows: 13_500, rowsPerSecond: 27_000.4, width: 20)
+        #expect(
+            Progress.bar(name: "a.csv", fraction: 0.45, rows: 13_500, rowsPerSecond: 27_000.4, width: 20)
                 == "a.csv [#########-----------]  45%  13,500 rows  27,000 rows/s")
         #expect(Progress.bar(name: "a.csv", fraction: 1.2, rows: 7, rowsPerSecond: 3, width: 4) == "a.csv [####] 100%  7 rows  3 rows/s")
         #expect(Progress.grouped(1_234_567) == "1,234,567")

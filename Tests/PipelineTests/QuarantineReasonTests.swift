@@ -1,8 +1,9 @@
 import AtbalstsCore
 import Foundation
 import GRDB
-@testable import Pipeline
 import Testing
+
+@testable import Pipeline
 @testable import Reports
 @testable import Store
 
@@ -42,12 +43,13 @@ struct QuarantineReasonTests {
     /// The English texts are the prose the database held before reason codes, word for word:
     /// `<wave>-rejected.csv` reads as before.
     @Test func englishIsTheProseOfBefore() {
-        #expect(Self.examples.map { $0.text(.en) } == [
-            "expected 43 fields, found 3", "incomplete response (no submit date)", "no institution given",
-            "unknown institution", "undecodable byte 0xFF at byte offset 71967 (not UTF-8)", "NUL byte at byte offset 12",
-            "unknown need area", "no rating given", "unknown rating label", "value 7 out of range 1–4",
-            "no need area given", "unknown plan status", "unknown institution",
-        ])
+        #expect(
+            Self.examples.map { $0.text(.en) } == [
+                "expected 43 fields, found 3", "incomplete response (no submit date)", "no institution given",
+                "unknown institution", "undecodable byte 0xFF at byte offset 71967 (not UTF-8)", "NUL byte at byte offset 12",
+                "unknown need area", "no rating given", "unknown rating label", "value 7 out of range 1–4",
+                "no need area given", "unknown plan status", "unknown institution",
+            ])
     }
 
     /// Every case has a Latvian text of its own with no English word in it. The English words are
@@ -106,11 +108,13 @@ struct QuarantineReasonTests {
         let database = try AppDatabase(path: path)
         try database.writer.write { db in
             try db.execute(
-                sql: "INSERT INTO quarantine (source_id, line, reason, reason_code, reason_arguments) VALUES (1, 4, 'later', 'later', '[]')")
+                sql: "INSERT INTO quarantine (source_id, line, reason, reason_code, reason_arguments) VALUES (1, 4, 'later', 'later', '[]')"
+            )
         }
-        #expect(try database.quarantine(wave: "2026-27-autumn").map(\.row.reason) == [
-            .legacy("expected 43 fields, found 3"), .legacy("unknown institution"), .legacy("later"),
-        ])
+        #expect(
+            try database.quarantine(wave: "2026-27-autumn").map(\.row.reason) == [
+                .legacy("expected 43 fields, found 3"), .legacy("unknown institution"), .legacy("later"),
+            ])
     }
 
     /// A file refused for its quarantined rows carries the reasons as values: the message is in
@@ -126,7 +130,8 @@ struct QuarantineReasonTests {
         #expect(english.contains("unknown institution"), "\(english)")
         #expect(latvian.contains("nezināma iestāde"), "\(latvian)")
         #expect(!latvian.contains("unknown institution"), "\(latvian)")
-        let first = latvian.range(of: "nezināma iestāde"), second = latvian.range(of: "iestāde nav norādīta")
+        let first = latvian.range(of: "nezināma iestāde")
+        let second = latvian.range(of: "iestāde nav norādīta")
         #expect(first != nil && second != nil && first!.lowerBound < second!.lowerBound, "most frequent first: \(latvian)")
     }
 

@@ -1,6 +1,7 @@
 import AtbalstsCore
 import Foundation
 import Testing
+
 @testable import Pipeline
 
 /// The institutions register (SPEC 4.2): a code becomes part of a file name, so only

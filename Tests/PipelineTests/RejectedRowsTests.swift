@@ -1,6 +1,7 @@
 import AtbalstsCore
 import Foundation
 import Testing
+
 @testable import Pipeline
 
 /// `<wave>-rejected.csv` (SPEC 8, 9): nothing in it runs as a formula in a spreadsheet, it is
@@ -41,7 +42,8 @@ struct RejectedRowsTests {
             QuarantineEntry(fileName: "export.csv", row: QuarantinedRow(line: 5, column: nil, value: "+1+cmd", reason: .legacy("-"))),
         ]
         try RejectedRows.write(rows, to: url)
-        let expected = "\u{FEFF}file,line,column,value,reason\r\n"
+        let expected =
+            "\u{FEFF}file,line,column,value,reason\r\n"
             + "'=bad.csv,4,'@column,\"'=HYPERLINK(\"\"http://example.lv\"\")\",unknown institution\r\n"
             + "export.csv,5,,'+1+cmd,'-\r\n"
         #expect(try Data(contentsOf: url) == Data(expected.utf8))

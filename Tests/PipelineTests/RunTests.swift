@@ -3,6 +3,7 @@ import Foundation
 import Store
 import TestSupport
 import Testing
+
 @testable import Pipeline
 
 /// The small fixture, worked by hand (digital skills; every other area answered "Zema" = 1):
@@ -27,10 +28,11 @@ struct RunTests {
         #expect(summary.sources.first?.unreadableAnswers == 1)
 
         let book = try WorkbookReader(workspace.url("out/2026-27-autumn-padome.xlsx"))
-        #expect(book.sheetNames == [
-            "Kopsavilkums", "Prioritātes", "Iestādes", "Labbūtība", "Dinamika", "Atbalsta formas",
-            "Pilnveides plāns", "Datu kvalitāte", "Metodoloģija",
-        ])
+        #expect(
+            book.sheetNames == [
+                "Kopsavilkums", "Prioritātes", "Iestādes", "Labbūtība", "Dinamika", "Atbalsta formas",
+                "Pilnveides plāns", "Datu kvalitāte", "Metodoloģija",
+            ])
 
         let priorities = try book.rows(ofSheet: "Prioritātes")
         #expect(priorities[4]?[1] == .text("ID"))
@@ -76,7 +78,10 @@ struct RunTests {
         // The unreadable answer is listed per item with its value and count.
         let unreadable = try #require(quality.values.first { $0[2] == .text("Ļoti augsta") })
         #expect(unreadable[0] == .text("small-google-forms.csv"))
-        #expect(unreadable[1] == .text("Cik liela ir Jūsu vajadzība pēc profesionālās pilnveides šajās jomās? [Digitālās prasmes un izglītības tehnoloģijas]"))
+        #expect(
+            unreadable[1]
+                == .text(
+                    "Cik liela ir Jūsu vajadzība pēc profesionālās pilnveides šajās jomās? [Digitālās prasmes un izglītības tehnoloģijas]"))
         #expect(unreadable[3] == .number(1))
 
         // Everyone answered WHO-5 "Dažreiz" (1) → 5 × 1 × 4 = 20; every CBI item 50 (the reversed
@@ -101,9 +106,10 @@ struct RunTests {
         #expect(wellbeing[8]?[4] == .text("<5"))
 
         let summarySheet = try book.rows(ofSheet: "Kopsavilkums")
-        let figures = Dictionary(uniqueKeysWithValues: (5...17).compactMap { row in
-            summarySheet[row].flatMap { cells in cells[0]?.text.map { ($0, cells[1]) } }
-        })
+        let figures = Dictionary(
+            uniqueKeysWithValues: (5...17).compactMap { row in
+                summarySheet[row].flatMap { cells in cells[0]?.text.map { ($0, cells[1]) } }
+            })
         #expect(figures["Respondenti"] == .number(16))
         #expect(abs(figures["Atsaucība"]!!.number! - 16.0 / 34.0) < 1e-12)
         #expect(figures["WHO-5 vidēji (0–100)"] == .number(20))
@@ -164,7 +170,11 @@ struct RunTests {
         #expect(summary.sources.first?.error?.contains("broken.csv") == true)
         let database = try AppDatabase(path: workspace.url("atbalsts.sqlite").path)
         #expect(try database.waves().isEmpty)
-        #expect(try database.responses(wave: "2026-27-autumn", instrument: try Seeds(directory: TestWorkspace.repository.appendingPathComponent("seeds")).instrument("needs-v1")).isEmpty)
+        #expect(
+            try database.responses(
+                wave: "2026-27-autumn",
+                instrument: try Seeds(directory: TestWorkspace.repository.appendingPathComponent("seeds")).instrument("needs-v1")
+            ).isEmpty)
     }
 
     @Test func databaseIsPrivateAndHoldsNoEmail() throws {

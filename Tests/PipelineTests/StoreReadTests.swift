@@ -3,6 +3,7 @@ import Foundation
 import Store
 import TestSupport
 import Testing
+
 @testable import Pipeline
 
 /// A large wave is read back in two halves on two connections; what comes back must be exactly

@@ -3,6 +3,7 @@ import Foundation
 import Store
 import TestSupport
 import Testing
+
 @testable import Pipeline
 
 /// Teacher-level self-assessment (SPEC 4.2): each teacher's rating weighs one.

@@ -2,6 +2,7 @@ import AtbalstsCore
 import Foundation
 import Store
 import Testing
+
 @testable import Pipeline
 
 /// Issue 14 item 5, SPEC 4.1: one 0xFF byte in one comment of the 456-row sample quarantines that

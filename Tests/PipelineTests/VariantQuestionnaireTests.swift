@@ -4,6 +4,7 @@ import GRDB
 import Store
 import TestSupport
 import Testing
+
 @testable import Pipeline
 
 /// Other municipalities' questionnaires (Fixtures/variants, made from small-google-forms.csv by
@@ -41,7 +42,9 @@ struct VariantQuestionnaireTests {
         return (answers, try WorkbookReader(path).rows(ofSheet: "Prioritātes"), summary)
     }
 
-    func standard(ignoring: Set<String> = []) throws -> (answers: [String], priorities: [Int: [Int: WorkbookReader.Value]], summary: RunSummary) {
+    func standard(ignoring: Set<String> = []) throws -> (
+        answers: [String], priorities: [Int: [Int: WorkbookReader.Value]], summary: RunSummary
+    ) {
         try importing(TestWorkspace.fixtures.appendingPathComponent("small-google-forms.csv"), name: "standard", ignoring: ignoring)
     }
 
@@ -132,8 +135,9 @@ struct VariantQuestionnaireTests {
     }
 
     @Test func aMissingWellbeingBlockIsDeclaredNotAsked() throws {
-        let mapped = try importing(variant("no-wellbeing.csv"), keys: "    not_asked: [who5, cbi]", name: "nowellbeing",
-                                   ignoring: [])
+        let mapped = try importing(
+            variant("no-wellbeing.csv"), keys: "    not_asked: [who5, cbi]", name: "nowellbeing",
+            ignoring: [])
         let original = try standard()
         #expect(mapped.summary.sources.first?.status == .imported)
         #expect(mapped.priorities == original.priorities)

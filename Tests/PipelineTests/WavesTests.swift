@@ -3,6 +3,7 @@ import Foundation
 import Store
 import TestSupport
 import Testing
+
 @testable import Pipeline
 
 /// Two waves of the small fixture. Spring, by hand (digital skills):
@@ -113,7 +114,11 @@ struct WavesTests {
         let database = try AppDatabase(path: path)
         #expect(try database.forget(wave: "2026-27-autumn"))
         #expect(try database.waves().map(\.id) == ["2026-27-spring"])
-        #expect(try database.responses(wave: "2026-27-autumn", instrument: try Seeds(directory: TestWorkspace.repository.appendingPathComponent("seeds")).instrument("needs-v1")).isEmpty)
+        #expect(
+            try database.responses(
+                wave: "2026-27-autumn",
+                instrument: try Seeds(directory: TestWorkspace.repository.appendingPathComponent("seeds")).instrument("needs-v1")
+            ).isEmpty)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(bytes.range(of: Data("2026-27-autumn".utf8)) == nil, "no trace of the wave in the file")
         #expect(bytes.range(of: Data("Nezināma skola".utf8)) == nil, "its quarantined values are gone too")

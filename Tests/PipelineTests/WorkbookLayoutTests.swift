@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Pipeline
 @testable import Reports
 
@@ -49,7 +50,10 @@ struct WorkbookLayoutTests {
     static func labelStrings(_ labels: Any) -> Set<String> {
         var strings = Set<String>()
         func walk(_ value: Any) {
-            if let text = value as? String { strings.insert(text); return }
+            if let text = value as? String {
+                strings.insert(text)
+                return
+            }
             for child in Mirror(reflecting: value).children { walk(child.value) }
         }
         walk(labels)

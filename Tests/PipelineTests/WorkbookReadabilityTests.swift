@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Pipeline
 @testable import Reports
 
@@ -111,7 +112,8 @@ struct WorkbookReadabilityTests {
                     guard let text = cell.value?.text, cell.style < styles.count, styles[cell.style].wrap else { continue }
                     let row = Int(reference.drop { $0.isLetter })!
                     let column = Geometry.column(String(reference.prefix { $0.isLetter }))
-                    let span = geometry.merged.first { $0.row == row && $0.columns.lowerBound == column }?.columns
+                    let span =
+                        geometry.merged.first { $0.row == row && $0.columns.lowerBound == column }?.columns
                         ?? column...column
                     let width = span.reduce(0) { $0 + geometry.width($1) }
                     let bold = styles[cell.style].bold
@@ -158,9 +160,10 @@ struct WorkbookReadabilityTests {
         let priorities = try book.rows(ofSheet: labels.prioritiesSheet)
         #expect(priorities[4]?[13] == .text(words.change))
         let trends = try book.rows(ofSheet: labels.plan.trendsSheet)
-        let areaColumns = Dictionary(uniqueKeysWithValues: (3...7).compactMap { column in
-            trends[4]?[column]?.text.map { ($0.replacingOccurrences(of: labels.plan.highNeedOf, with: ""), column) }
-        })
+        let areaColumns = Dictionary(
+            uniqueKeysWithValues: (3...7).compactMap { column in
+                trends[4]?[column]?.text.map { ($0.replacingOccurrences(of: labels.plan.highNeedOf, with: ""), column) }
+            })
         var fell = 0
         for row in 5...18 {
             guard let name = priorities[row]?[2]?.text, let now = priorities[row]?[4]?.number else { continue }
@@ -182,7 +185,8 @@ struct WorkbookReadabilityTests {
         let header = try #require(summary.first { $0.value[3]?.text == words.change }?.key)
         let respondents = try #require(summary[header + 1])
         #expect(respondents[0] == .text(labels.respondents))
-        let then = try #require(respondents[1]?.number), now = try #require(respondents[2]?.number)
+        let then = try #require(respondents[1]?.number)
+        let now = try #require(respondents[2]?.number)
         #expect(respondents[3]?.number == now - then)
         #expect(now == trends[6]?[1]?.number && then == trends[5]?[1]?.number)
         #expect(summary.values.contains { $0[0]?.text == words.readingTitle })
@@ -192,7 +196,8 @@ struct WorkbookReadabilityTests {
     func oneWaveDrawsNoChartAndSaysWhy(language: String) throws {
         let demo = try Self.demo(language)
         let labels = Labels.of(language == "lv" ? .lv : .en)
-        let autumn = try demo.autumn, council = try demo.council
+        let autumn = try demo.autumn
+        let council = try demo.council
         let trends = try autumn.rows(ofSheet: labels.plan.trendsSheet)
         #expect(trends.values.contains { $0[0]?.text == ReadabilityLabels.of(labels.language).oneWave })
         let charts = try autumn.partNames.filter { $0.hasPrefix("xl/charts/") }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Pipeline
 
 /// A throw-away workspace: a key, a pipeline over fixture files and the repository's seeds. Its

@@ -4,6 +4,7 @@ import Ingest
 import Store
 import TestSupport
 import Testing
+
 @testable import Pipeline
 @testable import Reports
 
@@ -98,7 +99,8 @@ struct XLSXInputTests {
         let missing = try #require(throws: IngestError.self) { try Self.read(Self.fixture("xlsx/two-sheets.xlsx"), options: options) }
         #expect(
             missing.description
-                == "two-sheets.xlsx: the workbook has no sheet \"Answers\"; its sheets are \"Kopsavilkums\", \"Atbildes\": set `sheet:` to one of them")
+                == "two-sheets.xlsx: the workbook has no sheet \"Answers\"; its sheets are \"Kopsavilkums\", \"Atbildes\": set `sheet:` to one of them"
+        )
         MessageLanguage.$current.withValue(.lv) {
             #expect(missing.description.contains("darbgrāmatā nav lapas \"Answers\"; tās lapas ir \"Kopsavilkums\", \"Atbildes\""))
         }
@@ -187,7 +189,8 @@ struct XLSXCommandLineTests {
         let process = Process()
         process.executableURL = BuiltBinary.url
         process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         try process.run()

@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+
 @testable import Scoring
 
 struct DisclosureTests {
@@ -78,8 +79,9 @@ struct DisclosurePropertyTests {
             let hidden = cells.indices.filter { status[$0].isHidden }
             let people = hidden.reduce(0) { $0 + cells[$1].answered }
             let shown = cells.indices.filter { status[$0] == .shown }
-            #expect(hidden.isEmpty || shown.isEmpty || (hidden.count >= 2 && people >= minGroup),
-                    "\(cells) with threshold \(minGroup)")
+            #expect(
+                hidden.isEmpty || shown.isEmpty || (hidden.count >= 2 && people >= minGroup),
+                "\(cells) with threshold \(minGroup)")
         }
     }
 }

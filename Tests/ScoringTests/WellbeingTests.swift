@@ -1,5 +1,6 @@
 import AtbalstsCore
 import Testing
+
 @testable import Scoring
 
 struct WellbeingTests {
@@ -11,12 +12,17 @@ struct WellbeingTests {
         func item(_ id: String, _ group: String, _ scale: Scale, reversed: Bool = false) -> Item {
             Item(id: id, group: group, row: id, kind: .scaled(scale, reversed: reversed), header: id, englishName: id, code: nil)
         }
-        let who5 = scale("who5", Array(0...5)), cbi = scale("cbi", [100, 75, 50, 25, 0])
-        let stress = scale("stress", Array(0...3)), hours = scale("after_hours", Array(0...4))
-        let items = (1...5).map { item("who5_\($0)", "who5", who5) }
+        let who5 = scale("who5", Array(0...5))
+        let cbi = scale("cbi", [100, 75, 50, 25, 0])
+        let stress = scale("stress", Array(0...3))
+        let hours = scale("after_hours", Array(0...4))
+        let items =
+            (1...5).map { item("who5_\($0)", "who5", who5) }
             + (1...7).map { item("cbi_\($0)", "cbi", cbi, reversed: $0 == 7) }
-            + [item("stress", "stress", stress), item("stress_source_admin", "stress_source", stress),
-               item("after_hours", "after_hours", hours)]
+            + [
+                item("stress", "stress", stress), item("stress_source_admin", "stress_source", stress),
+                item("after_hours", "after_hours", hours),
+            ]
         return Instrument(id: "t", title: Bilingual(lv: "t", en: "t"), items: items, needAreas: [])
     }()
     static let slots = WellbeingSlots(instrument: instrument)
@@ -126,7 +132,8 @@ struct WellbeingTests {
 
     @Test func flatCompleteCasesGiveTheSameAlphaAsTheRowByRowDefinition() throws {
         var generator = SystemRandomNumberGenerator()
-        let slots = [0, 1, 2, 3], reversed = [false, false, false, true]
+        let slots = [0, 1, 2, 3]
+        let reversed = [false, false, false, true]
         let responses = (0..<200).map { index in
             var values = AnswerValues(count: 4)
             for slot in slots where Int.random(in: 0..<10, using: &generator) > 0 {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Scoring
 
 /// Golden values worked by hand from Wilson's formula with z = 1.96 (z² = 3.8416):

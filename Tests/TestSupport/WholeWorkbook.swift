@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Checks a written .xlsx the way a reader would meet it, independently of the product's own check:
 /// every entry reads back with its CRC, every XML part parses as a whole document.

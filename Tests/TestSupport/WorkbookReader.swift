@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Reads a written .xlsx back as its parts (unzip + XML), so tests assert cells, not file existence.
 public struct WorkbookReader {
@@ -109,8 +110,10 @@ struct XMLElements {
     static func parse(_ data: Data) -> [Element] {
         final class Collector: NSObject, XMLParserDelegate {
             var elements: [Element] = []
-            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                        qualifiedName: String?, attributes: [String: String] = [:]) {
+            func parser(
+                _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+                qualifiedName: String?, attributes: [String: String] = [:]
+            ) {
                 elements.append(Element(name: name, attributes: attributes))
             }
         }
@@ -128,8 +131,10 @@ enum SharedStrings {
             var strings: [String] = []
             var current: String?
             var inText = false
-            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                        qualifiedName: String?, attributes: [String: String] = [:]) {
+            func parser(
+                _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+                qualifiedName: String?, attributes: [String: String] = [:]
+            ) {
                 if name == "si" { current = "" }
                 if name == "t" { inText = true }
             }
@@ -138,7 +143,10 @@ enum SharedStrings {
             }
             func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
                 if name == "t" { inText = false }
-                if name == "si" { strings.append(ooxmlUnescape(current ?? "")); current = nil }
+                if name == "si" {
+                    strings.append(ooxmlUnescape(current ?? ""))
+                    current = nil
+                }
             }
         }
         let collector = Collector()
@@ -171,8 +179,10 @@ enum SheetCells {
             var value: String?, formula: String?, buffer = ""
             var collecting = false
             init(_ sharedStrings: [String]) { self.sharedStrings = sharedStrings }
-            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                        qualifiedName: String?, attributes: [String: String] = [:]) {
+            func parser(
+                _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+                qualifiedName: String?, attributes: [String: String] = [:]
+            ) {
                 switch name {
                 case "c":
                     reference = attributes["r"] ?? ""
@@ -180,7 +190,9 @@ enum SheetCells {
                     style = Int(attributes["s"] ?? "0") ?? 0
                     value = nil
                     formula = nil
-                case "v", "f", "t": collecting = true; buffer = ""
+                case "v", "f", "t":
+                    collecting = true
+                    buffer = ""
                 default: break
                 }
             }
@@ -189,8 +201,12 @@ enum SheetCells {
             }
             func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
                 switch name {
-                case "v", "t": value = (value ?? "") + buffer; collecting = false
-                case "f": formula = buffer; collecting = false
+                case "v", "t":
+                    value = (value ?? "") + buffer
+                    collecting = false
+                case "f":
+                    formula = buffer
+                    collecting = false
                 case "c":
                     var parsed: WorkbookReader.Value?
                     if let value {

@@ -14,7 +14,8 @@ enum FollowUpSheet {
         labels: Labels, title: String
     ) throws {
         let words = FollowUpLabels.of(labels.language)
-        try sheet.heading(words.title, "\(labels.wave): \(report.wave) · " + words.note.replacingOccurrences(of: "%@", with: followUp.plannedIn))
+        try sheet.heading(
+            words.title, "\(labels.wave): \(report.wave) · " + words.note.replacingOccurrences(of: "%@", with: followUp.plannedIn))
         let headers = [
             labels.needArea, words.group, words.action, words.targets, words.status, words.responsible, words.term,
             words.notes, words.highNeedBefore, words.low, words.high, words.highNeedNow, words.low, words.high,
@@ -57,9 +58,11 @@ enum FollowUpSheet {
                     change = item.municipality
                 }
                 rows.append(
-                    [.wrapped(area), .text(group), .wrapped(action.action), .wrapped(action.targets),
-                     .text(words.statuses[action.status]!), .text(action.responsible), .text(action.term),
-                     .wrapped(action.notes)]
+                    [
+                        .wrapped(area), .text(group), .wrapped(action.action), .wrapped(action.targets),
+                        .text(words.statuses[action.status]!), .text(action.responsible), .text(action.term),
+                        .wrapped(action.notes),
+                    ]
                         + indicators(change) + (group == words.municipality ? wellbeing : [.blank, .blank, .blank, .blank])
                         + [summary])
             }
@@ -89,9 +92,11 @@ enum FollowUpSheet {
         let carried = words.carriedFrom.replacingOccurrences(of: "%@", with: followUp.plannedIn)
         return followUp.items.flatMap { item in
             item.actions.filter(\.status.unfinished).map { action -> [Cell] in
-                [.blank, .wrapped(report.areaName(item.area, labels.language)), .blank, .wrapped(action.targets), .blank,
-                 .blank, .wrapped(action.action), .text(action.term.isEmpty ? carried : "\(action.term) (\(carried))"),
-                 .text(action.responsible), .text(words.statuses[action.status]!)]
+                [
+                    .blank, .wrapped(report.areaName(item.area, labels.language)), .blank, .wrapped(action.targets), .blank,
+                    .blank, .wrapped(action.action), .text(action.term.isEmpty ? carried : "\(action.term) (\(carried))"),
+                    .text(action.responsible), .text(words.statuses[action.status]!),
+                ]
             }
         }
     }

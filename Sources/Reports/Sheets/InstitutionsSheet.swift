@@ -8,26 +8,35 @@ enum InstitutionsSheet {
     static let headerRow = 3
 
     static func write(_ report: CouncilReport, on sheet: Worksheet, labels: Labels, title: String) throws {
-        try sheet.heading(labels.institutionsTitle, "\(labels.wave): \(WaveName.text(report.wave, labels.language)) · \(labels.marksLegend(minGroup: report.settings.minGroupSize))")
+        try sheet.heading(
+            labels.institutionsTitle,
+            "\(labels.wave): \(WaveName.text(report.wave, labels.language)) · \(labels.marksLegend(minGroup: report.settings.minGroupSize))"
+        )
         let areas = report.instrument.needAreas
-        let headers = [labels.code, labels.institution, labels.n, labels.responseRate]
+        let headers =
+            [labels.code, labels.institution, labels.n, labels.responseRate]
             + areas.map { $0.label.text(labels.language) }
         let minGroup = report.settings.minGroupSize
         let rows = report.needs.institutions.map { row -> [Cell] in
             let lead: [Cell] = [.text(row.institution.code), .text(row.institution.name)]
-            let size: [Cell] = row.status == .shown
+            let size: [Cell] =
+                row.status == .shown
                 ? [.integer(row.respondents), .percent(row.responseRate)]
                 : Array(repeating: .withheld(row.status, minGroup: minGroup), count: 2)
-            return lead + size + zip(row.needs.areas, row.areaStatus).map { counts, status in
-                status == .shown ? .percent(counts.highNeed.share) : .withheld(status, minGroup: minGroup)
-            }
+            return lead + size
+                + zip(row.needs.areas, row.areaStatus).map { counts, status in
+                    status == .shown ? .percent(counts.highNeed.share) : .withheld(status, minGroup: minGroup)
+                }
         }
         var table = Table(sheet: sheet, labels: labels)
         let body = try table.write(at: headerRow, headers: headers, rows: rows)
         let needs = report.needs
         let totalRow = body.upperBound + 2
-        let total: [Cell] = [.text(""), .text(labels.municipalityTotal), .integer(needs.respondents),
-                             .percent(needs.responseRate)]
+        let total: [Cell] =
+            [
+                .text(""), .text(labels.municipalityTotal), .integer(needs.respondents),
+                .percent(needs.responseRate),
+            ]
             + zip(needs.municipality.areas, needs.municipalityStatus).map { counts, status in
                 status == .shown ? .percent(counts.highNeed.share) : .withheld(status, minGroup: minGroup)
             }

@@ -27,8 +27,18 @@ enum ObservationSheet {
         let words = ObservationLabels.of(labels.language)
         let weight = String(report.settings.weights.observed)
         return labels.language == .lv
-            ? [(words.sheet, "Vērojums ir vājs jomā, ja tās novēroto kritēriju vidējais vērtējums ir zem 2,5 (rubrika 1–4; \"nav novērots\" neskaitās); īpatsvars ar 95 % Vilsona intervālu. Skaitļi rāda vismaz min_group_size vērotu pedagogu grupas; pedagogs, kas vērots divreiz, aptvērumā skaitās vienreiz. Vērota vājība prioritātēs: to jomu vājo vērojumu īpatsvars, kas informē par vajadzību jomu; svars observed = \(weight).")]
-            : [(words.sheet, "An observation is weak in a domain when the mean of the criteria it rated there is below 2.5 (rubric 1–4; \"not observed\" does not count); the share carries a 95 % Wilson interval. Numbers show only for groups of at least min_group_size observed teachers; a teacher observed twice counts once for coverage. Observed weakness in the priorities: the weak share of the domains that inform the need area; weight observed = \(weight).")]
+            ? [
+                (
+                    words.sheet,
+                    "Vērojums ir vājs jomā, ja tās novēroto kritēriju vidējais vērtējums ir zem 2,5 (rubrika 1–4; \"nav novērots\" neskaitās); īpatsvars ar 95 % Vilsona intervālu. Skaitļi rāda vismaz min_group_size vērotu pedagogu grupas; pedagogs, kas vērots divreiz, aptvērumā skaitās vienreiz. Vērota vājība prioritātēs: to jomu vājo vērojumu īpatsvars, kas informē par vajadzību jomu; svars observed = \(weight)."
+                )
+            ]
+            : [
+                (
+                    words.sheet,
+                    "An observation is weak in a domain when the mean of the criteria it rated there is below 2.5 (rubric 1–4; \"not observed\" does not count); the share carries a 95 % Wilson interval. Numbers show only for groups of at least min_group_size observed teachers; a teacher observed twice counts once for coverage. Observed weakness in the priorities: the weak share of the domains that inform the need area; weight observed = \(weight)."
+                )
+            ]
     }
 
     static func write(
@@ -40,7 +50,8 @@ enum ObservationSheet {
         let language = labels.language
         try sheet.heading(
             words.title,
-            "\(labels.wave): \(report.wave) · \(words.observations): \(numbers.observations) · \(words.note) · \(labels.marksLegend(minGroup: minGroup))")
+            "\(labels.wave): \(report.wave) · \(words.observations): \(numbers.observations) · \(words.note) · \(labels.marksLegend(minGroup: minGroup))"
+        )
         func name(_ domain: String) -> String { observation.domainNames[domain]?.text(language) ?? domain }
 
         var table = Table(sheet: sheet, labels: labels)
@@ -62,8 +73,10 @@ enum ObservationSheet {
         }
         try table.write(
             at: headerRow,
-            headers: ["id", words.domain, words.weakShare, labels.wilsonLow, labels.wilsonHigh, words.observations,
-                      words.teachers, words.informs],
+            headers: [
+                "id", words.domain, words.weakShare, labels.wilsonLow, labels.wilsonHigh, words.observations,
+                words.teachers, words.informs,
+            ],
             rows: domainRows)
 
         // Per institution: observed teachers, coverage and each domain's weak share.
@@ -71,12 +84,14 @@ enum ObservationSheet {
         try sheet.write(top - 1, 0, words.byInstitution, Styles.label)
         let institutionRows = numbers.institutions.map { row -> [Cell] in
             let lead: [Cell] = [.text(row.institution.code), .text(row.institution.name), .integer(row.institution.teachers)]
-            let size: [Cell] = row.status == .shown
+            let size: [Cell] =
+                row.status == .shown
                 ? [.integer(row.observations), .integer(row.teachers), .percent(row.coverage)]
                 : Array(repeating: .withheld(row.status, minGroup: minGroup), count: 3)
-            return lead + size + zip(row.domains, row.domainStatus).map { cell, status in
-                status == .shown ? .percent(cell.proportion.share) : .withheld(status, minGroup: minGroup)
-            }
+            return lead + size
+                + zip(row.domains, row.domainStatus).map { cell, status in
+                    status == .shown ? .percent(cell.proportion.share) : .withheld(status, minGroup: minGroup)
+                }
         }
         let institutionBody = try table.write(
             at: top,
@@ -84,8 +99,11 @@ enum ObservationSheet {
                 + numbers.domains.map(name),
             rows: institutionRows, freeze: false, filter: false)
         let totalRow = institutionBody.upperBound + 1
-        let total: [Cell] = [.text(""), .text(labels.municipalityTotal), .integer(numbers.headcount),
-                             .integer(numbers.observations), .integer(numbers.teachers), .percent(numbers.coverage)]
+        let total: [Cell] =
+            [
+                .text(""), .text(labels.municipalityTotal), .integer(numbers.headcount),
+                .integer(numbers.observations), .integer(numbers.teachers), .percent(numbers.coverage),
+            ]
             + zip(numbers.municipality, numbers.municipalityStatus).map { cell, status in
                 status == .shown ? .percent(cell.proportion.share) : .withheld(status, minGroup: minGroup)
             }
@@ -97,9 +115,10 @@ enum ObservationSheet {
         try sheet.write(roleTop - 1, 0, words.byRole, Styles.label)
         let roleRows = numbers.roles.map { row -> [Cell] in
             let label = observation.observerRoles.first { $0.value == row.role }?.label.text(language) ?? String(row.role)
-            return [.text(String(row.role)), .text(label)] + (row.status == .shown
-                ? [.integer(row.observations), .integer(row.teachers)]
-                : Array(repeating: .withheld(row.status, minGroup: minGroup), count: 2))
+            return [.text(String(row.role)), .text(label)]
+                + (row.status == .shown
+                    ? [.integer(row.observations), .integer(row.teachers)]
+                    : Array(repeating: .withheld(row.status, minGroup: minGroup), count: 2))
         }
         try table.write(
             at: roleTop, headers: ["id", words.role, words.observations, words.teachers], rows: roleRows,
@@ -135,23 +154,34 @@ extension ObservationSheet {
         }
         let rows = numbers.domains.indices.map { index -> [Cell] in
             let domain = numbers.domains[index]
-            return [.text(domain), .text(observation.domainNames[domain]?.text(language) ?? domain),
-                    share(row.domains[index], row.domainStatus[index]),
-                    share(numbers.municipality[index], numbers.municipalityStatus[index])]
+            return [
+                .text(domain), .text(observation.domainNames[domain]?.text(language) ?? domain),
+                share(row.domains[index], row.domainStatus[index]),
+                share(numbers.municipality[index], numbers.municipalityStatus[index]),
+            ]
         }
         let body = try table.write(
-            at: headerRow, headers: ["id", words.domain, "\(words.weakShare): \(own.inInstitution)",
-                                     "\(words.weakShare): \(own.inMunicipality)"],
+            at: headerRow,
+            headers: [
+                "id", words.domain, "\(words.weakShare): \(own.inInstitution)",
+                "\(words.weakShare): \(own.inMunicipality)",
+            ],
             rows: rows, filter: false)
         let shown = row.status == .shown
         let coverage: [[Cell]] = [
-            [.text(""), .text(words.observations),
-             shown ? .integer(row.observations) : .withheld(row.status, minGroup: minGroup), .integer(numbers.observations)],
-            [.text(""), .text(words.teachers),
-             shown ? .integer(row.teachers) : .withheld(row.status, minGroup: minGroup), .integer(numbers.teachers)],
+            [
+                .text(""), .text(words.observations),
+                shown ? .integer(row.observations) : .withheld(row.status, minGroup: minGroup), .integer(numbers.observations),
+            ],
+            [
+                .text(""), .text(words.teachers),
+                shown ? .integer(row.teachers) : .withheld(row.status, minGroup: minGroup), .integer(numbers.teachers),
+            ],
             [.text(""), .text(words.headcount), .integer(row.institution.teachers), .integer(numbers.headcount)],
-            [.text(""), .text(words.coverage),
-             shown ? .percent(row.coverage) : .withheld(row.status, minGroup: minGroup), .percent(numbers.coverage)],
+            [
+                .text(""), .text(words.coverage),
+                shown ? .percent(row.coverage) : .withheld(row.status, minGroup: minGroup), .percent(numbers.coverage),
+            ],
         ]
         try table.write(
             at: body.upperBound + 2, headers: ["", words.coverage, own.inInstitution, own.inMunicipality],

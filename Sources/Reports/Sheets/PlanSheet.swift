@@ -15,19 +15,20 @@ enum PlanSheet {
             words.teachersInNeed, words.suggestedForms, words.term, words.responsible, words.status,
         ]
         let minGroup = report.settings.minGroupSize
-        let rows = report.plan.map { row -> [Cell] in
-            let institutions = row.targetInstitutions.map(report.institutionName)
-            let areas = row.targetLearningAreas.map { report.optionName(ItemID.learningAreas, $0, labels.language) }
-            return [
-                .integer(row.priority.rank), .wrapped(report.areaName(row.priority.input.areaID, labels.language)),
-                .decimal(row.priority.score, format: "0.0"),
-                .wrapped(institutions.isEmpty ? words.allInstitutions : institutions.joined(separator: "; ")),
-                .wrapped(areas.joined(separator: "; ")),
-                row.teachersInNeed < minGroup ? .withheld(.small, minGroup: minGroup) : .integer(row.teachersInNeed),
-                .wrapped(row.forms.map { report.optionName(ItemID.supportForms, $0, labels.language) }.joined(separator: "; ")),
-                .text(WaveName.text(row.term, labels.language)), .text(""), .text(words.statuses[0]),
-            ]
-        } + FollowUpSheet.carriedForward(report, labels: labels)
+        let rows =
+            report.plan.map { row -> [Cell] in
+                let institutions = row.targetInstitutions.map(report.institutionName)
+                let areas = row.targetLearningAreas.map { report.optionName(ItemID.learningAreas, $0, labels.language) }
+                return [
+                    .integer(row.priority.rank), .wrapped(report.areaName(row.priority.input.areaID, labels.language)),
+                    .decimal(row.priority.score, format: "0.0"),
+                    .wrapped(institutions.isEmpty ? words.allInstitutions : institutions.joined(separator: "; ")),
+                    .wrapped(areas.joined(separator: "; ")),
+                    row.teachersInNeed < minGroup ? .withheld(.small, minGroup: minGroup) : .integer(row.teachersInNeed),
+                    .wrapped(row.forms.map { report.optionName(ItemID.supportForms, $0, labels.language) }.joined(separator: "; ")),
+                    .text(WaveName.text(row.term, labels.language)), .text(""), .text(words.statuses[0]),
+                ]
+            } + FollowUpSheet.carriedForward(report, labels: labels)
         var table = Table(sheet: sheet, labels: labels)
         let body = try table.write(at: headerRow, headers: headers, rows: rows)
         if !rows.isEmpty {

@@ -12,12 +12,14 @@ enum PrioritiesSheet {
     ) throws {
         try sheet.heading(
             labels.prioritiesTitle,
-            "\(labels.wave): \(WaveName.text(report.wave, labels.language)) · \(labels.respondents): \(report.needs.respondents) · \(labels.prioritiesNote) \(ReadabilityLabels.of(labels.language).changeNote)")
-        let headers = [
-            labels.rank, labels.id, labels.needArea, labels.score, labels.highNeed, labels.wilsonLow,
-            labels.wilsonHigh, labels.intensity, labels.breadth, labels.gap, labels.trend, labels.n,
-            labels.stable, ReadabilityLabels.of(labels.language).change,
-        ] + (report.observation == nil ? [] : [ObservationLabels.of(labels.language).observedWeakness])
+            "\(labels.wave): \(WaveName.text(report.wave, labels.language)) · \(labels.respondents): \(report.needs.respondents) · \(labels.prioritiesNote) \(ReadabilityLabels.of(labels.language).changeNote)"
+        )
+        let headers =
+            [
+                labels.rank, labels.id, labels.needArea, labels.score, labels.highNeed, labels.wilsonLow,
+                labels.wilsonHigh, labels.intensity, labels.breadth, labels.gap, labels.trend, labels.n,
+                labels.stable, ReadabilityLabels.of(labels.language).change,
+            ] + (report.observation == nil ? [] : [ObservationLabels.of(labels.language).observedWeakness])
         let minGroup = report.settings.minGroupSize
         func row(_ priority: Priority, _ report: CouncilReport, _ labels: Labels) -> [Cell] {
             let input = priority.input
@@ -28,8 +30,10 @@ enum PrioritiesSheet {
                 let rank: Cell = status == .notAsked ? .blank : .integer(priority.rank)
                 return [rank, .text(input.areaID), .text(report.areaName(input.areaID, labels.language))]
                     + Array(repeating: .withheld(status, minGroup: minGroup), count: 6)
-                    + [.percent(input.gap), .withheld(status, minGroup: minGroup), .withheld(status, minGroup: minGroup),
-                       .text(labels.no), .withheld(status, minGroup: minGroup)]
+                    + [
+                        .percent(input.gap), .withheld(status, minGroup: minGroup), .withheld(status, minGroup: minGroup),
+                        .text(labels.no), .withheld(status, minGroup: minGroup),
+                    ]
             }
             return [
                 .integer(priority.rank), .text(input.areaID),

@@ -28,11 +28,13 @@ enum SummaryComparison {
     static func comparison(_ report: CouncilReport, previous: WaveSnapshot, labels: Labels) -> [[Cell]] {
         let minGroup = report.settings.minGroupSize
         let before = previous.respondents >= minGroup
-        var rows: [[Cell]] = [[
-            .text(labels.respondents), .integer(previous.respondents), .integer(report.needs.respondents),
-            .decimal(Double(report.needs.respondents - previous.respondents), format: ReadabilityLabels.signedInteger),
-            .blank,
-        ]]
+        var rows: [[Cell]] = [
+            [
+                .text(labels.respondents), .integer(previous.respondents), .integer(report.needs.respondents),
+                .decimal(Double(report.needs.respondents - previous.respondents), format: ReadabilityLabels.signedInteger),
+                .blank,
+            ]
+        ]
         for priority in report.needs.priorities.prefix(CouncilReport.topPriorities) {
             let area = priority.input.areaID
             let name = "\(labels.highNeed): \(report.areaName(area, labels.language))"
@@ -50,7 +52,8 @@ enum SummaryComparison {
             rows.append([
                 .wrapped(name),
                 thenShown ? .percent(then?.share) : .withheld(.small, minGroup: minGroup),
-                nowShown ? .share(now.share, base: now.trials, minGroup: minGroup)
+                nowShown
+                    ? .share(now.share, base: now.trials, minGroup: minGroup)
                     : .withheld(report.municipalityStatus(area), minGroup: minGroup),
                 thenShown && nowShown ? .decimal(change, format: ReadabilityLabels.signedPercent) : .blank,
                 beyond,
@@ -59,7 +62,8 @@ enum SummaryComparison {
         let who5Now = report.wellbeing.municipality.who5
         let who5Then = previous.wellbeing.who5
         if who5Now.count > 0 || who5Then.count > 0 {
-            let nowShown = who5Now.count >= minGroup, thenShown = who5Then.count >= minGroup
+            let nowShown = who5Now.count >= minGroup
+            let thenShown = who5Then.count >= minGroup
             rows.append([
                 .text(WellbeingSheet.header(.who5, labels.wellbeing)),
                 thenShown ? .decimal(who5Then.value, format: "0.0") : .withheld(.small, minGroup: minGroup),

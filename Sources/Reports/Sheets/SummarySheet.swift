@@ -10,16 +10,17 @@ enum SummarySheet {
         try sheet.heading(labels.councilTitle, "\(labels.wave): \(WaveName.text(report.wave, labels.language))")
         var table = Table(sheet: sheet, labels: labels)
         let represented = needs.institutions.filter { $0.respondents > 0 }.count
-        let figures: [[Cell]] = [
-            [.text(labels.wave), .text(WaveName.text(report.wave, labels.language))],
-            [.text(labels.respondents), .integer(needs.respondents)],
-            [.text(labels.institutionsRepresented), .integer(represented)],
-            [.text(labels.teachersInRegister), .integer(needs.teachers)],
-            [.text(labels.responseRate), .percent(needs.responseRate)],
-            [.text(labels.sourcesImported), .integer(report.sources.count)],
-            [.text(labels.rowsQuarantined), .integer(report.quarantine.count)],
-            [.text(labels.generated), .text(Self.timestamp(report.generatedAt))],
-        ] + wellbeingHeadline(report, labels: labels)
+        let figures: [[Cell]] =
+            [
+                [.text(labels.wave), .text(WaveName.text(report.wave, labels.language))],
+                [.text(labels.respondents), .integer(needs.respondents)],
+                [.text(labels.institutionsRepresented), .integer(represented)],
+                [.text(labels.teachersInRegister), .integer(needs.teachers)],
+                [.text(labels.responseRate), .percent(needs.responseRate)],
+                [.text(labels.sourcesImported), .integer(report.sources.count)],
+                [.text(labels.rowsQuarantined), .integer(report.quarantine.count)],
+                [.text(labels.generated), .text(Self.timestamp(report.generatedAt))],
+            ] + wellbeingHeadline(report, labels: labels)
         try table.write(at: 3, headers: [labels.headline, ""], rows: figures, freeze: false, filter: false)
 
         let top = needs.priorities.prefix(5).map { priority -> [Cell] in
@@ -38,8 +39,10 @@ enum SummarySheet {
         let inputsRow = topRow + 1 + top.count + 2
         try sheet.write(inputsRow, 0, labels.inputs, Styles.label)
         let inputs = report.sources.map { source -> [Cell] in
-            [.text(source.description.fileName), .text(source.description.format), .integer(source.rowsRead),
-             .integer(source.rowsAccepted), .integer(source.rowsQuarantined)]
+            [
+                .text(source.description.fileName), .text(source.description.format), .integer(source.rowsRead),
+                .integer(source.rowsAccepted), .integer(source.rowsQuarantined),
+            ]
         }
         try table.write(
             at: inputsRow + 1,

@@ -24,15 +24,19 @@ enum SupportFormsSheet {
             if next > headerRow { blocks.append(next - 1) }
             try sheet.write(next - 1, 0, words.formsByPriority, Styles.label)
             let headers = [words.form] + report.formsByPriority.map { report.areaName($0.areaID, labels.language) }
-            var rows: [[Cell]] = [[.text(words.amongHighNeed)] + report.formsByPriority.map { entry in
-                entry.counts.answered < minGroup ? .withheld(.small, minGroup: minGroup) : .integer(entry.counts.answered)
-            }]
+            var rows: [[Cell]] = [
+                [.text(words.amongHighNeed)]
+                    + report.formsByPriority.map { entry in
+                        entry.counts.answered < minGroup ? .withheld(.small, minGroup: minGroup) : .integer(entry.counts.answered)
+                    }
+            ]
             rows += options.indices.map { option in
-                [.text(options[option].label.text(labels.language))] + report.formsByPriority.map { entry in
-                    entry.counts.answered < minGroup
-                        ? .withheld(.small, minGroup: minGroup)
-                        : .share(entry.counts.share(option), base: entry.counts.answered, minGroup: minGroup)
-                }
+                [.text(options[option].label.text(labels.language))]
+                    + report.formsByPriority.map { entry in
+                        entry.counts.answered < minGroup
+                            ? .withheld(.small, minGroup: minGroup)
+                            : .share(entry.counts.share(option), base: entry.counts.answered, minGroup: minGroup)
+                    }
             }
             let body = try table.write(at: next, headers: headers, rows: rows, freeze: false, filter: false)
             try sheet.colorScale(
@@ -62,9 +66,11 @@ enum SupportFormsSheet {
             let extreme = counts.share(option).map { isExtremeShare($0, of: counts.answered, minGroup: minGroup) } ?? false
             return [
                 .text(counts.options[option].label.text(language)),
-                hidden ? .withheld(.small, minGroup: minGroup)
+                hidden
+                    ? .withheld(.small, minGroup: minGroup)
                     : extreme ? .withheld(.extreme, minGroup: minGroup) : .integer(counts.chosen[option]),
-                hidden ? .withheld(.small, minGroup: minGroup)
+                hidden
+                    ? .withheld(.small, minGroup: minGroup)
                     : .share(counts.share(option), base: counts.answered, minGroup: minGroup),
             ]
         }

@@ -15,7 +15,8 @@ enum TrendsSheet {
         try sheet.heading(words.trendsTitle, "\(labels.wave): \(WaveName.text(report.wave, labels.language))")
         let topAreas = report.needs.priorities.prefix(CouncilReport.topPriorities).map(\.input.areaID)
         let minGroup = report.settings.minGroupSize
-        let headers = [labels.wave, labels.respondents, words.returning]
+        let headers =
+            [labels.wave, labels.respondents, words.returning]
             + topAreas.map { words.highNeedOf + report.areaName($0, labels.language) }
             + [wellbeingWords.who5Mean, wellbeingWords.poor, wellbeingWords.cbiMean, wellbeingWords.highBurnout]
         let rows = report.history.map { snapshot -> [Cell] in
@@ -26,9 +27,11 @@ enum TrendsSheet {
             let wellbeing = snapshot.wellbeing
             cells += [
                 wellbeing.who5.count < minGroup ? .withheld(.small, minGroup: minGroup) : .decimal(wellbeing.who5.value, format: "0.0"),
-                wellbeing.poorWellbeing.answered < minGroup ? .withheld(.small, minGroup: minGroup) : .percent(wellbeing.poorWellbeing.proportion.share),
+                wellbeing.poorWellbeing.answered < minGroup
+                    ? .withheld(.small, minGroup: minGroup) : .percent(wellbeing.poorWellbeing.proportion.share),
                 wellbeing.cbi.count < minGroup ? .withheld(.small, minGroup: minGroup) : .decimal(wellbeing.cbi.value, format: "0.0"),
-                wellbeing.highBurnout.answered < minGroup ? .withheld(.small, minGroup: minGroup) : .percent(wellbeing.highBurnout.proportion.share),
+                wellbeing.highBurnout.answered < minGroup
+                    ? .withheld(.small, minGroup: minGroup) : .percent(wellbeing.highBurnout.proportion.share),
             ]
             return cells
         }

@@ -59,7 +59,8 @@ enum WellbeingSheet {
         let words = labels.wellbeing
         let wellbeing = report.wellbeing
         let minGroup = report.settings.minGroupSize
-        try sheet.heading(words.title, "\(labels.wave): \(WaveName.text(report.wave, labels.language)) · \(labels.marksLegend(minGroup: minGroup))")
+        try sheet.heading(
+            words.title, "\(labels.wave): \(WaveName.text(report.wave, labels.language)) · \(labels.marksLegend(minGroup: minGroup))")
         guard wellbeing.available else {
             try sheet.write(headerRow, 0, words.unavailable)
             return
@@ -68,7 +69,8 @@ enum WellbeingSheet {
             total: wellbeing.municipality, key: "",
             label: Bilingual(lv: words.dimensions[.municipality]!, en: words.dimensions[.municipality]!),
             asked: wellbeing.municipality, minGroupSize: minGroup)
-        let sections = [(words.dimensions[.municipality]!, [total])]
+        let sections =
+            [(words.dimensions[.municipality]!, [total])]
             + wellbeing.breakdowns.map { (words.dimensions[$0.dimension]!, $0.groups) }
         var layout = Table(sheet: sheet, labels: labels)
         let body = try table(
@@ -181,10 +183,12 @@ enum WellbeingSheet {
             filter: false)
         let chart = try workbook.addChart(.column)
         let categories = "=" + absoluteRange(sheet: sheet.name, rows: body, columns: 0...0)
-        try chart.addSeries(name: words.who5Mean, categories: categories,
-                        values: "=" + absoluteRange(sheet: sheet.name, rows: body, columns: 1...1))
-        try chart.addSeries(name: words.cbiMean, categories: categories,
-                        values: "=" + absoluteRange(sheet: sheet.name, rows: body, columns: 2...2))
+        try chart.addSeries(
+            name: words.who5Mean, categories: categories,
+            values: "=" + absoluteRange(sheet: sheet.name, rows: body, columns: 1...1))
+        try chart.addSeries(
+            name: words.cbiMean, categories: categories,
+            values: "=" + absoluteRange(sheet: sheet.name, rows: body, columns: 2...2))
         try chart.title(words.chartTitle)
         try chart.valueAxis(min: 0, max: 100, numberFormat: "0")
         try chart.legend(bottom: true)

@@ -19,32 +19,43 @@ struct Check: ParsableCommand {
               atbalsts check samples/google-forms-needs.csv --seeds seeds
             """,
             lv: """
-            Ar pipeline failu — viss, ko `run` darītu ar tā sasaisti: jautājums → kolonna, katra atbilde,
-            kas neatbilst nevienam variantam, katrs reģistrā nezināms iestādes nosaukums, datumi ārpus
-            perioda un vai palaišana neizdotos (tad kods 1). --suggest izdrukā
-            `columns:`/`labels:`/`not_asked:`/`institutions:` bloku, ko ielīmēt pipeline failā.
+                Ar pipeline failu — viss, ko `run` darītu ar tā sasaisti: jautājums → kolonna, katra atbilde,
+                kas neatbilst nevienam variantam, katrs reģistrā nezināms iestādes nosaukums, datumi ārpus
+                perioda un vai palaišana neizdotos (tad kods 1). --suggest izdrukā
+                `columns:`/`labels:`/`not_asked:`/`institutions:` bloku, ko ielīmēt pipeline failā.
 
-            Piemēri:
-              atbalsts check mans-novads/pipeline.yaml --suggest
-              atbalsts check samples/google-forms-needs.csv --seeds seeds
-            """))
+                Piemēri:
+                  atbalsts check mans-novads/pipeline.yaml --suggest
+                  atbalsts check samples/google-forms-needs.csv --seeds seeds
+                """))
 
-    @Argument(help: bilingual("An export, or a pipeline file (.yaml) to check as `run` would.", lv: "Eksports vai pipeline fails (.yaml), ko pārbaudīt kā `run`."))
+    @Argument(
+        help: bilingual(
+            "An export, or a pipeline file (.yaml) to check as `run` would.",
+            lv: "Eksports vai pipeline fails (.yaml), ko pārbaudīt kā `run`."))
     var file: String
 
     @Option(help: bilingual("The instrument to read an export through.", lv: "Instruments, ar kuru lasīt eksportu."))
     var instrument = "needs-v1"
 
-    @Option(help: bilingual("The seeds folder (instruments and the institutions register) for an export.", lv: "Sēklu mape (instrumenti un iestāžu reģistrs) eksportam."))
+    @Option(
+        help: bilingual(
+            "The seeds folder (instruments and the institutions register) for an export.",
+            lv: "Sēklu mape (instrumenti un iestāžu reģistrs) eksportam."))
     var seeds = "seeds"
 
-    @Option(help: bilingual("The sheet of an .xlsx workbook to read (default: the first).", lv: "Lasāmā .xlsx darbgrāmatas lapa (noklusēti pirmā)."))
+    @Option(
+        help: bilingual(
+            "The sheet of an .xlsx workbook to read (default: the first).", lv: "Lasāmā .xlsx darbgrāmatas lapa (noklusēti pirmā)."))
     var sheet: String?
 
     @Option(help: bilingual("How many problems to list.", lv: "Cik problēmas uzskaitīt."))
     var problems = 10
 
-    @Flag(help: bilingual("With a pipeline: print the mapping block that would read every file completely.", lv: "Ar pipeline: izdrukā sasaistes bloku, ar kuru katrs fails nolasītos pilnībā."))
+    @Flag(
+        help: bilingual(
+            "With a pipeline: print the mapping block that would read every file completely.",
+            lv: "Ar pipeline: izdrukā sasaistes bloku, ar kuru katrs fails nolasītos pilnībā."))
     var suggest = false
 
     @OptionGroup var global: GlobalOptions

@@ -27,7 +27,9 @@ struct Forget: ParsableCommand {
                   atbalsts forget mans-novads/pipeline.yaml --wave 2024-25-autumn --yes
                 """))
 
-    @Argument(help: bilingual("The pipeline file (YAML): its database and output folder.", lv: "Pipeline fails (YAML): tā datubāze un izvades mape."))
+    @Argument(
+        help: bilingual(
+            "The pipeline file (YAML): its database and output folder.", lv: "Pipeline fails (YAML): tā datubāze un izvades mape."))
     var pipeline: String
 
     @Option(help: bilingual("The wave to delete, e.g. 2024-25-autumn.", lv: "Dzēšamā kārta, piemēram, 2024-25-autumn."))
@@ -41,18 +43,26 @@ struct Forget: ParsableCommand {
     func run() throws {
         do {
             guard yes else {
-                throw PipelineError(file: pipeline, say("forgetting wave \(wave) cannot be undone; add --yes to confirm", lv: "kārtas \(wave) dzēšanu nevar atsaukt; apstipriniet ar --yes"))
+                throw PipelineError(
+                    file: pipeline,
+                    say(
+                        "forgetting wave \(wave) cannot be undone; add --yes to confirm",
+                        lv: "kārtas \(wave) dzēšanu nevar atsaukt; apstipriniet ar --yes"))
             }
             let file = try PipelineFile.load(URL(fileURLWithPath: pipeline))
             let result = try WaveRemoval.forget(wave: wave, pipeline: file)
             let database = file.database.path
             if result.wasStored {
-                print(say("forgot wave \(wave): its responses are deleted from \(database)", lv: "kārta \(wave) aizmirsta: tās atbildes izdzēstas no \(database)"))
+                print(
+                    say(
+                        "forgot wave \(wave): its responses are deleted from \(database)",
+                        lv: "kārta \(wave) aizmirsta: tās atbildes izdzēstas no \(database)"))
             }
             let folder = file.outputs.directory.path
-            print(say(
-                "deleted \(result.removedFiles.count) files of wave \(wave) from \(folder)",
-                lv: "no \(folder) izdzēsti \(result.removedFiles.count) kārtas \(wave) faili"))
+            print(
+                say(
+                    "deleted \(result.removedFiles.count) files of wave \(wave) from \(folder)",
+                    lv: "no \(folder) izdzēsti \(result.removedFiles.count) kārtas \(wave) faili"))
         } catch {
             throw Outcome.report(error)
         }

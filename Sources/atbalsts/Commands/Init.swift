@@ -22,9 +22,10 @@ struct Init: ParsableCommand {
     @Argument(help: bilingual("The workspace folder.", lv: "Darba mape."))
     var directory = "."
 
-    @Option(help: bilingual(
-        "A seeds folder to copy into the workspace instead of the standard seeds the program carries.",
-        lv: "Sēklu mape, ko iekopēt darba mapē standarta sēklu vietā, kas ir programmā."))
+    @Option(
+        help: bilingual(
+            "A seeds folder to copy into the workspace instead of the standard seeds the program carries.",
+            lv: "Sēklu mape, ko iekopēt darba mapē standarta sēklu vietā, kas ir programmā."))
     var seeds: String?
 
     @Flag(help: bilingual("Only create the pseudonym key.", lv: "Izveido tikai pseidonīma atslēgu."))
@@ -36,7 +37,11 @@ struct Init: ParsableCommand {
         do {
             let source = seeds.map { URL(fileURLWithPath: $0) }
             if let source, !FileManager.default.fileExists(atPath: source.path) {
-                throw PipelineError(file: source.path, say("no seeds folder here; leave out --seeds to use the standard seeds", lv: "šeit nav sēklu mapes; bez --seeds tiek lietotas standarta sēklas"))
+                throw PipelineError(
+                    file: source.path,
+                    say(
+                        "no seeds folder here; leave out --seeds to use the standard seeds",
+                        lv: "šeit nav sēklu mapes; bez --seeds tiek lietotas standarta sēklas"))
             }
             let result = try Workspace.initialize(URL(fileURLWithPath: directory), seedsFrom: source, keyOnly: keyOnly)
             for name in result.created { print(say("created \(directory)/\(name)", lv: "izveidots \(directory)/\(name)")) }

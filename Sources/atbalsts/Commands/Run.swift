@@ -21,7 +21,9 @@ struct Run: ParsableCommand {
 
     @OptionGroup var options: PipelineOptions
 
-    @Flag(help: bilingual("Read and validate the sources; store and write nothing.", lv: "Nolasa un pārbauda avotus; neko nesaglabā un neraksta."))
+    @Flag(
+        help: bilingual(
+            "Read and validate the sources; store and write nothing.", lv: "Nolasa un pārbauda avotus; neko nesaglabā un neraksta."))
     var dryRun = false
 
     @OptionGroup var global: GlobalOptions

@@ -51,9 +51,10 @@ enum SummaryPrinter {
         }
         if !summary.institutionsHiddenWithoutWorkbook.isEmpty {
             let codes = summary.institutionsHiddenWithoutWorkbook.joined(separator: ", ")
-            lines.append(say(
-                "  no workbook (hidden so that a smaller group cannot be worked out): \(codes)",
-                lv: "  bez pārskata (slēptas, lai mazāku grupu nevarētu aprēķināt): \(codes)"))
+            lines.append(
+                say(
+                    "  no workbook (hidden so that a smaller group cannot be worked out): \(codes)",
+                    lv: "  bez pārskata (slēptas, lai mazāku grupu nevarētu aprēķināt): \(codes)"))
         }
         if let rejected = summary.rejectedFile { lines.append(say("  rejected rows: \(rejected)", lv: "  atsijātās rindas: \(rejected)")) }
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
