@@ -29,9 +29,10 @@ def main() -> None:
     for path in sorted(p for p in SEEDS.rglob("*") if p.is_file()):
         text = path.read_bytes().decode("utf-8")
         lines = text.splitlines(keepends=True)
-        parts.append(f'        ("{path.relative_to(SEEDS).as_posix()}", [')
-        parts += [f"            {literal(line)}," for line in lines]
-        parts.append('        ].joined()),')
+        # Laid out as `swift format` (.swift-format) lays it out, so regenerating changes nothing.
+        parts += ["        (", f'            "{path.relative_to(SEEDS).as_posix()}",', "            ["]
+        parts += [f"                {literal(line)}," for line in lines]
+        parts += ["            ].joined()", "        ),"]
     parts += ["    ]", "}", ""]
     OUT.write_text("\n".join(parts), encoding="utf-8")
 
