@@ -18,14 +18,17 @@ struct VariantQuestionnaireTests {
 
     /// Runs one export with extra source keys into its own database; returns the stored answers
     /// (option slots named in `ignoring` left out) and the Prioritātes rows.
-    func importing(_ file: URL, keys: String = "", name: String, ignoring: Set<String> = [])
+    func importing(
+        _ file: URL, keys: String = "", name: String, ignoring: Set<String> = [],
+        register: URL = TestWorkspace.fixtures.appendingPathComponent("small-register.csv")
+    )
         throws -> (answers: [String], priorities: [Int: [Int: WorkbookReader.Value]], summary: RunSummary)
     {
         let sources = """
               - file: \(file.path)
                 kind: needs
             \(keys)
-              - file: \(TestWorkspace.fixtures.path)/small-register.csv
+              - file: \(register.path)
                 kind: institutions
             """
         let pipeline = try workspace.pipeline(sources: sources, top: "database: \(name).sqlite", outputs: "out-\(name)")
@@ -130,6 +133,17 @@ struct VariantQuestionnaireTests {
             """
         let mapped = try importing(variant("institution-spellings.csv"), keys: keys, name: "spellings")
         let original = try standard()
+        #expect(mapped.answers == original.answers)
+        #expect(mapped.priorities == original.priorities)
+    }
+
+    /// The same spellings kept in the register's `aliases` column instead: no pipeline key needed.
+    @Test func institutionSpellingsMapByRegisterAliases() throws {
+        let mapped = try importing(
+            variant("institution-spellings.csv"), name: "aliases",
+            register: Self.variants.appendingPathComponent("register-with-aliases.csv"))
+        let original = try standard()
+        #expect(mapped.summary.sources.first?.rowsQuarantined == original.summary.sources.first?.rowsQuarantined)
         #expect(mapped.answers == original.answers)
         #expect(mapped.priorities == original.priorities)
     }
