@@ -85,12 +85,13 @@ public struct ObservationIndicators: Sendable {
                 return 2 * ratings.reduce(0, +) < 5 * ratings.count
             }
         }
-        func cells(_ group: [(Observation, [Bool?])]) -> [ObservationCell] {
-            domains.indices.map { index in
-                var cell = ObservationCell()
-                var teachers = Set<String>()
-                var weakTeachers = Set<String>()
-                for (observation, weak) in group {
+        /// Observations rated in any of `indices`' domains, weak ones, and the teachers behind them.
+        func cell(_ group: [(Observation, [Bool?])], _ indices: [Int]) -> ObservationCell {
+            var cell = ObservationCell()
+            var teachers = Set<String>()
+            var weakTeachers = Set<String>()
+            for (observation, weak) in group {
+                for index in indices {
                     guard let isWeak = weak[index] else { continue }
                     cell.observations += 1
                     teachers.insert(observation.teacherKey)
@@ -99,10 +100,13 @@ public struct ObservationIndicators: Sendable {
                         weakTeachers.insert(observation.teacherKey)
                     }
                 }
-                cell.teachers = teachers.count
-                cell.weakTeachers = weakTeachers.count
-                return cell
             }
+            cell.teachers = teachers.count
+            cell.weakTeachers = weakTeachers.count
+            return cell
+        }
+        func cells(_ group: [(Observation, [Bool?])]) -> [ObservationCell] {
+            domains.indices.map { cell(group, [$0]) }
         }
         let scored = observations.map { ($0, weakness($0)) }
         municipality = cells(scored)
@@ -137,22 +141,7 @@ public struct ObservationIndicators: Sendable {
         var areaWeakness: [String: (cell: ObservationCell, status: CellStatus)] = [:]
         for area in Set(ObservationDomains.informs.flatMap(\.areas)) {
             let indices = ObservationDomains.domains(informing: area).compactMap { domains.firstIndex(of: $0) }
-            var cell = ObservationCell()
-            var teachers = Set<String>()
-            var weakTeachers = Set<String>()
-            for (observation, weak) in scored {
-                for index in indices {
-                    guard let isWeak = weak[index] else { continue }
-                    cell.observations += 1
-                    teachers.insert(observation.teacherKey)
-                    if isWeak {
-                        cell.weak += 1
-                        weakTeachers.insert(observation.teacherKey)
-                    }
-                }
-            }
-            cell.teachers = teachers.count
-            cell.weakTeachers = weakTeachers.count
+            let cell = cell(scored, indices)
             areaWeakness[area] = (cell, disclosedTotal(cell.counts, minGroupSize: minimum))
         }
         self.areaWeakness = areaWeakness

@@ -101,6 +101,29 @@ public final class AppDatabase: Sendable {
         wave: Wave, register: [Institution], sha256: String, fingerprint: String, fileName: String,
         instrument: Instrument, nextBatch: () -> [ImportedResponse]?, finish: () throws -> SourceEnd
     ) throws -> ImportOutcome {
+        try importStreamed(
+            wave: wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: fileName,
+            nextBatch: nextBatch, finish: finish
+        ) { db, sourceID in
+            let table = try answerTable(db, for: instrument)
+            var inserter = try ResponseInserter(db, sourceID: sourceID, waveID: wave.id, table: table, instrument: instrument)
+            while let batch = nextBatch() {
+                try inserter.insert(batch)
+            }
+            let end = try finish()
+            try markSuperseded(db, waveID: wave.id)
+            return end
+        }
+    }
+
+    /// A file whose rows arrive in batches while it is still being read, in the one transaction of
+    /// the file: a file seen before drains its reader (`alreadyImported`), else `store` inserts the
+    /// batches and returns how the file ended. Needs surveys and observations differ only in `store`.
+    func importStreamed(
+        wave: Wave, register: [Institution], sha256: String, fingerprint: String, fileName: String,
+        nextBatch: () -> [ImportedResponse]?, finish: () throws -> SourceEnd,
+        store: (Database, Int64) throws -> SourceEnd
+    ) throws -> ImportOutcome {
         try plain {
             try writer.write { db in
                 try importFile(
@@ -109,16 +132,7 @@ public final class AppDatabase: Sendable {
                         while nextBatch() != nil {}
                         _ = try finish()
                     }
-                ) { sourceID in
-                    let table = try answerTable(db, for: instrument)
-                    var inserter = try ResponseInserter(db, sourceID: sourceID, waveID: wave.id, table: table, instrument: instrument)
-                    while let batch = nextBatch() {
-                        try inserter.insert(batch)
-                    }
-                    let end = try finish()
-                    try markSuperseded(db, waveID: wave.id)
-                    return end
-                }
+                ) { sourceID in try store(db, sourceID) }
             }
         }
     }

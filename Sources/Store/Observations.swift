@@ -11,38 +11,31 @@ extension AppDatabase {
         wave: Wave, register: [Institution], sha256: String, fingerprint: String, fileName: String,
         instrument: Instrument, nextBatch: () -> [ImportedResponse]?, finish: () throws -> SourceEnd
     ) throws -> ImportOutcome {
-        try plain {
-            try writer.write { db in
-                try importFile(
-                    db, wave: wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: fileName,
-                    alreadyImported: {
-                        while nextBatch() != nil {}
-                        _ = try finish()
+        try importStreamed(
+            wave: wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: fileName,
+            nextBatch: nextBatch, finish: finish
+        ) { db, sourceID in
+            let observation = try db.makeStatement(
+                sql: """
+                    INSERT INTO observation (source_id, wave_id, line, teacher_key, institution, submitted_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """)
+            let answer = try db.makeStatement(
+                sql: "INSERT INTO observation_answer (observation_id, slot, value) VALUES (?, ?, ?)")
+            while let batch = nextBatch() {
+                for response in batch {
+                    try observation.execute(arguments: [
+                        sourceID, wave.id, response.line, response.respondentKey, response.institution,
+                        response.submittedAt,
+                    ])
+                    let id = db.lastInsertedRowID
+                    for (index, slot) in instrument.slots.enumerated() {
+                        guard let value = response.values[index] else { continue }
+                        try answer.execute(arguments: [id, slot.name, value])
                     }
-                ) { sourceID in
-                    let observation = try db.makeStatement(
-                        sql: """
-                            INSERT INTO observation (source_id, wave_id, line, teacher_key, institution, submitted_at)
-                            VALUES (?, ?, ?, ?, ?, ?)
-                            """)
-                    let answer = try db.makeStatement(
-                        sql: "INSERT INTO observation_answer (observation_id, slot, value) VALUES (?, ?, ?)")
-                    while let batch = nextBatch() {
-                        for response in batch {
-                            try observation.execute(arguments: [
-                                sourceID, wave.id, response.line, response.respondentKey, response.institution,
-                                response.submittedAt,
-                            ])
-                            let id = db.lastInsertedRowID
-                            for (index, slot) in instrument.slots.enumerated() {
-                                guard let value = response.values[index] else { continue }
-                                try answer.execute(arguments: [id, slot.name, value])
-                            }
-                        }
-                    }
-                    return try finish()
                 }
             }
+            return try finish()
         }
     }
 
