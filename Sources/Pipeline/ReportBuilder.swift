@@ -73,6 +73,8 @@ struct ReportBuilder {
         let ratingsByInstitution: [String: [SelfRating]]
         /// The previous wave's institution rows, with what its workbooks published (SPEC 8 "across waves").
         let previousRows: [String: InstitutionIndicators]
+        /// The previous wave with answers, whose rows `previousRows` holds.
+        let previousWave: String?
         let includeComments: Bool
 
         /// The institutions that get a workbook: at least `minGroupSize` respondents (SPEC 10), and
@@ -99,7 +101,7 @@ struct ReportBuilder {
             ratingsByInstitution: Dictionary(grouping: ratings.filter { $0.institution != nil }, by: { $0.institution! }),
             previousRows: Dictionary(
                 (previousNeeds?.institutions ?? []).map { ($0.institution.code, $0) }, uniquingKeysWith: { first, _ in first }),
-            includeComments: includeComments)
+            previousWave: previous?.wave, includeComments: includeComments)
     }
 
     /// One institution beside the municipality: its own ranking (no breadth), gap and trend.
@@ -109,10 +111,12 @@ struct ReportBuilder {
         let gaps = selfAssessmentGaps(context.ratingsByInstitution[code] ?? [], respondentsByInstitution: [code: own.count])
         let before = GroupNeeds(context.previousByInstitution[code] ?? [], needSlots: instrument.needSlots)
         let previous = context.previousRows[code]
+        var published: [String: Proportion] = [:]
         let inputs = instrument.needAreas.enumerated().map { index, area in
             // A change is shown only where both waves' values are published (SPEC 8), or
             // now − change would give back last wave's hidden share.
             let bothPublished = row.areaStatus[index] == .shown && previous?.areaStatus[index] == .shown
+            if bothPublished { published[area.id] = before.areas[index].highNeed }
             return PriorityInput(
                 areaID: area.id, counts: row.needs.areas[index], breadth: nil, gap: gaps[area.id],
                 trend: bothPublished
@@ -120,13 +124,21 @@ struct ReportBuilder {
         }
         // Comments were redacted when they were imported (SPEC 8).
         let comments = context.includeComments ? try database.comments(wave: wave.id, institution: code, item: ItemID.comment) : nil
-        return InstitutionReport(
+        var report = InstitutionReport(
             institution: row.institution, council: context.council, respondents: own.count,
             priorities: rankPriorities(inputs, weights: settings.weights),
             wellbeing: WellbeingIndicators(
                 responses: own, register: [row.institution], instrument: instrument, settings: settings,
                 wave: context.council.wellbeing.municipality),
             supportForms: OptionCounts(own, itemID: ItemID.supportForms, instrument: instrument), comments: comments)
+        report.barriers = OptionCounts(own, itemID: ItemID.barriers, instrument: instrument)
+        if let wave = context.previousWave, let previous {
+            // The respondents of a wave whose workbook this institution had (SPEC 10: at least min_group_size, shown).
+            let shown = previous.status == .shown && previous.respondents >= settings.minGroupSize
+            report.previous = InstitutionPreviousWave(
+                wave: wave, respondents: shown ? previous.respondents : nil, highNeed: published)
+        }
+        return report
     }
 
     /// Every wave in the database up to this one, oldest first, with returning respondents.

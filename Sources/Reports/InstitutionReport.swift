@@ -13,6 +13,10 @@ public struct InstitutionReport: Sendable {
     public let supportForms: OptionCounts?
     /// Redacted comments, or nil when the pipeline does not ask for them.
     public let comments: [String]?
+    /// Barriers to professional development inside the institution (the council's table, per institution).
+    public var barriers: OptionCounts?
+    /// The institution in the previous wave with answers, as far as that wave's workbooks published it.
+    public var previous: InstitutionPreviousWave?
     /// SPEC 8 "across workbooks": the institution's own cells carry the council workbook's statuses.
     public var areaStatus: [String: CellStatus] {
         guard let row = council.needs.institutions.first(where: { $0.institution.code == institution.code }) else { return [:] }
@@ -42,7 +46,29 @@ public struct InstitutionReport: Sendable {
         self.comments = comments
     }
 
+    /// High-need share now − in the previous wave, signed; only where both are published (SPEC 8).
+    func signedChange(_ areaID: String, now: Double?) -> Double? {
+        guard areaStatus[areaID] == .shown, let now, let before = previous?.highNeed[areaID]?.share else { return nil }
+        return now - before
+    }
+
     public var fileName: String { "\(council.wave)-\(institution.code).xlsx" }
+}
+
+/// One institution in the previous wave: only what that wave's workbooks published (SPEC 8 "across
+/// waves"), so a change shown now never gives a hidden value back.
+public struct InstitutionPreviousWave: Sendable {
+    public let wave: String
+    /// Respondents, when the institution was published then (at least `min_group_size`, not hidden).
+    public let respondents: Int?
+    /// High-need answers per need area, only for areas published in both waves.
+    public let highNeed: [String: Proportion]
+
+    public init(wave: String, respondents: Int?, highNeed: [String: Proportion]) {
+        self.wave = wave
+        self.respondents = respondents
+        self.highNeed = highNeed
+    }
 }
 
 struct InstitutionLabels: Sendable {

@@ -79,25 +79,72 @@ public enum InstitutionWorkbook {
             ]
         }
         try sheet.write(body.upperBound + 2, 0, labels.topPriorities, Styles.label)
-        try table.write(
+        let topBody = try table.write(
             at: body.upperBound + 3, headers: [labels.rank, labels.needArea, labels.score, labels.highNeed], rows: top,
             freeze: false, filter: false)
+        if let previous = report.previous {
+            let readability = ReadabilityLabels.of(labels.language)
+            let row = topBody.upperBound + 2
+            try sheet.write(row, 0, "\(readability.comparedTitle): \(WaveName.text(previous.wave, labels.language))", Styles.label)
+            try table.write(
+                at: row + 1, headers: [readability.measure, readability.then, readability.now, readability.change, readability.beyond],
+                rows: comparison(report, previous: previous, labels: labels), freeze: false, filter: false)
+        }
         table.setWidth(0...0, 40)
         try table.applyWidths()
         try sheet.printSetup(headerRows: nil, title: title)
     }
 
+    /// The institution's own change since the previous wave: respondents and its top areas, each
+    /// only where both waves published it (SPEC 8), and whether it is beyond the intervals.
+    static func comparison(_ report: InstitutionReport, previous: InstitutionPreviousWave, labels: Labels) -> [[Cell]] {
+        let minGroup = report.council.settings.minGroupSize
+        var rows: [[Cell]] = [
+            [
+                .text(labels.respondents), previous.respondents.map { .integer($0) } ?? .withheld(.small, minGroup: minGroup),
+                .integer(report.respondents),
+                previous.respondents.map { .decimal(Double(report.respondents - $0), format: ReadabilityLabels.signedInteger) }
+                    ?? .blank,
+                .blank,
+            ]
+        ]
+        let status = report.areaStatus
+        for priority in report.priorities.prefix(CouncilReport.topPriorities) {
+            let area = priority.input.areaID
+            let now = priority.input.counts.highNeed
+            let then = previous.highNeed[area]
+            let nowShown = status[area] == .shown
+            let change = report.signedChange(area, now: now.share)
+            var beyond: Cell = .blank
+            if nowShown, let a = now.wilson, let b = then?.wilson {
+                beyond = .text(a.low > b.high || b.low > a.high ? labels.yes : labels.no)
+            }
+            rows.append([
+                .wrapped("\(labels.highNeed): \(report.council.areaName(area, labels.language))"),
+                then.map { .percent($0.share) } ?? .withheld(.small, minGroup: minGroup),
+                nowShown ? .percent(now.share) : .withheld(status[area] ?? .notAsked, minGroup: minGroup),
+                change.map { .decimal($0, format: ReadabilityLabels.signedPercent) } ?? .blank,
+                beyond,
+            ])
+        }
+        return rows
+    }
+
     static func writePriorities(_ report: InstitutionReport, on sheet: Worksheet, labels: Labels, title: String) throws {
         let words = labels.own
         let council = report.council
+        let readability = ReadabilityLabels.of(labels.language)
+        // The change's legend only where there is a previous wave to compare with.
+        let changeNote = report.previous.map { "\(readability.changeNote) (\(WaveName.text($0.wave, labels.language))) · " } ?? ""
         try sheet.heading(
             labels.prioritiesTitle,
-            "\(report.institution.name) · \(labels.wave): \(WaveName.text(council.wave, labels.language)) · \(labels.marksLegend(minGroup: council.settings.minGroupSize))"
+            "\(report.institution.name) · \(labels.wave): \(WaveName.text(council.wave, labels.language)) · \(changeNote)\(labels.marksLegend(minGroup: council.settings.minGroupSize))"
         )
         let municipality = Dictionary(uniqueKeysWithValues: council.needs.priorities.map { ($0.input.areaID, $0) })
         let headers = [
             labels.rank, labels.id, labels.needArea, labels.score, labels.highNeed, labels.wilsonLow, labels.wilsonHigh,
-            labels.intensity, labels.gap, labels.trend, labels.n, words.municipalityScore, words.municipalityHighNeed,
+            labels.intensity, labels.gap, labels.trend, readability.change, labels.n, words.municipalityScore,
+            words.municipalityHighNeed,
             words.municipalityRank,
         ]
         let status = report.areaStatus
@@ -114,7 +161,12 @@ public enum InstitutionWorkbook {
                 .integer(priority.rank), .text(input.areaID), .text(council.areaName(input.areaID, labels.language)),
                 own(.decimal(priority.score, format: "0.0")), own(.percent(priority.highNeedShare)),
                 own(.percent(priority.wilson?.low)), own(.percent(priority.wilson?.high)), own(.percent(priority.intensity)),
-                .percent(input.gap), own(.percent(input.trend)), own(.integer(input.counts.answered)),
+                .percent(input.gap), own(.percent(input.trend)),
+                // Signed, beside the trend component that keeps only the rise (issue 15).
+                own(
+                    .decimal(
+                        report.signedChange(input.areaID, now: priority.highNeedShare), format: ReadabilityLabels.signedPercent)),
+                own(.integer(input.counts.answered)),
                 .decimal(all?.score, format: "0.0"), .percent(all?.highNeedShare), all.map { .integer($0.rank) } ?? .blank,
             ]
         }
@@ -161,21 +213,43 @@ public enum InstitutionWorkbook {
             words.formsTitle,
             "\(report.institution.name) · \(labels.wave): \(WaveName.text(council.wave, labels.language)) · \(labels.marksLegend(minGroup: council.settings.minGroupSize))"
         )
-        guard let own = report.supportForms, let all = council.supportForms else { return }
         let minGroup = council.settings.minGroupSize
-        let rows = own.ranked.map { option -> [Cell] in
+        let columns = [labels.own.inInstitution, labels.own.inMunicipality]
+        var table = Table(sheet: sheet, labels: labels)
+        var next = SupportFormsSheet.headerRow
+        if let own = report.supportForms, let all = council.supportForms {
+            let body = try table.write(
+                at: next, headers: [words.form] + columns, rows: sideBySide(own, all, minGroup: minGroup, language: labels.language))
+            next = body.upperBound + 3
+        }
+        // The council's barriers table for this institution, on a printed page of its own (issue 15).
+        var blocks: [Int] = []
+        if let own = report.barriers, let all = council.barriers {
+            if next > SupportFormsSheet.headerRow { blocks.append(next - 1) }
+            try sheet.write(next - 1, 0, words.barriersTitle, Styles.label)
+            try table.write(
+                at: next, headers: [words.barrier] + columns,
+                rows: sideBySide(own, all, minGroup: minGroup, language: labels.language), freeze: false, filter: false)
+        }
+        try table.applyWidths()
+        try sheet.pageBreaks(above: blocks)
+        try sheet.printSetup(headerRows: blocks.isEmpty ? SupportFormsSheet.headerRow...SupportFormsSheet.headerRow : nil, title: title)
+    }
+
+    /// Options in the institution's order of choice, its share beside the municipality's. SPEC 8 per
+    /// group: a group under the threshold shows `<N`, and 0 % or 100 % of a group under 2 × N is withheld.
+    static func sideBySide(_ own: OptionCounts, _ all: OptionCounts, minGroup: Int, language: Language) -> [[Cell]] {
+        let asked = all.answered > 0
+        let ownStatus = SupportFormsSheet.groupStatus(own, asked: asked, minGroup: minGroup)
+        let allStatus = SupportFormsSheet.groupStatus(all, asked: asked, minGroup: minGroup)
+        // A hidden group's own order would tell what its shares hide: the municipality's order then.
+        return (ownStatus == .shown ? own.ranked : all.ranked).map { option in
             [
-                .text(own.options[option].label.text(labels.language)),
-                own.answered < minGroup
-                    ? .withheld(.small, minGroup: minGroup) : .share(own.share(option), base: own.answered, minGroup: minGroup),
-                all.answered < minGroup
-                    ? .withheld(.small, minGroup: minGroup) : .share(all.share(option), base: all.answered, minGroup: minGroup),
+                .text(own.options[option].label.text(language)),
+                SupportFormsSheet.share(own, option, status: ownStatus, minGroup: minGroup),
+                SupportFormsSheet.share(all, option, status: allStatus, minGroup: minGroup),
             ]
         }
-        var table = Table(sheet: sheet, labels: labels)
-        try table.write(at: 3, headers: [words.form, labels.own.inInstitution, labels.own.inMunicipality], rows: rows)
-        try table.applyWidths()
-        try sheet.printSetup(headerRows: 3...3, title: title)
     }
 
     static func writeComments(_ comments: [String], on sheet: Worksheet, labels: Labels, title: String) throws {

@@ -28,9 +28,10 @@ struct InstitutionWorkbookTests {
         let digital = try #require(priorities[5])
         #expect(digital[1] == .text("digital"))
         #expect(Array(3...7).map { digital[$0] } == Array(repeating: .text("×"), count: 5))
-        #expect(digital[10] == .text("×"))
-        #expect(digital[11] == .number(55.6), "the municipality's score beside it")
-        #expect(digital[13] == .number(1))
+        #expect(digital[10] == .text("×"), "the signed change goes with the share it would give back")
+        #expect(digital[11] == .text("×"))
+        #expect(digital[12] == .number(55.6), "the municipality's score beside it")
+        #expect(digital[14] == .number(1))
         let summary = try book.rows(ofSheet: "Kopsavilkums")
         // x2's unknown need label leaves only that answer missing: T01 9 of 16 respondents.
         #expect(summary[5]?[1] == .number(9))

@@ -60,19 +60,31 @@ enum SupportFormsSheet {
 
     /// Most chosen first; counts of a municipality smaller than the threshold are hidden.
     static func rows(_ counts: OptionCounts, minGroup: Int, language: Language) -> [[Cell]] {
-        counts.ranked.map { option in
-            let hidden = counts.answered < minGroup
+        let status = groupStatus(counts, asked: counts.answered > 0, minGroup: minGroup)
+        return counts.ranked.map { option in
             // A count of 0 or all beside its share would tell what the withheld share hides.
             let extreme = counts.share(option).map { isExtremeShare($0, of: counts.answered, minGroup: minGroup) } ?? false
             return [
                 .text(counts.options[option].label.text(language)),
-                hidden
-                    ? .withheld(.small, minGroup: minGroup)
+                status != .shown
+                    ? .withheld(status, minGroup: minGroup)
                     : extreme ? .withheld(.extreme, minGroup: minGroup) : .integer(counts.chosen[option]),
-                hidden
-                    ? .withheld(.small, minGroup: minGroup)
-                    : .share(counts.share(option), base: counts.answered, minGroup: minGroup),
+                share(counts, option, status: status, minGroup: minGroup),
             ]
         }
+    }
+
+    /// SPEC 8 for one group's option table: not asked (nobody in the wave answered the item), no
+    /// answers in the group, fewer than the threshold, or shown.
+    static func groupStatus(_ counts: OptionCounts, asked: Bool, minGroup: Int) -> CellStatus {
+        guard asked else { return .notAsked }
+        if counts.answered == 0 { return .noAnswers }
+        return counts.answered < minGroup ? .small : .shown
+    }
+
+    /// One option's share of a group, or the group's mark; 0 % or 100 % of a group under 2 × N withheld.
+    static func share(_ counts: OptionCounts, _ option: Int, status: CellStatus, minGroup: Int) -> Cell {
+        status == .shown
+            ? .share(counts.share(option), base: counts.answered, minGroup: minGroup) : .withheld(status, minGroup: minGroup)
     }
 }
