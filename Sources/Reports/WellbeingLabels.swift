@@ -8,7 +8,7 @@ struct WellbeingLabels: Sendable {
     let who5Mean: String, poor: String, screen: String, cbiMean: String, highBurnout: String
     let stressed: String, afterHours: String, stressSourcePrefix: String
     let legendTitle: String, legend: [String]
-    let chartTitle: String, chartData: String
+    let chartTitle: String
     let unavailable: String
     let reliabilityTitle: String, scaleName: [String: String], items: String, completeCases: String
     let alpha: String, verdict: String, verdicts: [ReliabilityVerdict: String]
@@ -31,7 +31,7 @@ struct WellbeingLabels: Sendable {
             "CBI vidēji: sarkans ≥ 50, dzeltens 40–50, zaļš < 40.",
             "Īpatsvari (zema labbūtība, skrīnings, izdegšana, stress, ārpus darba laika, stresa avoti): sarkans ≥ 50 %, dzeltens 30–50 %, zaļš < 30 %.",
         ],
-        chartTitle: "WHO-5 un izdegšana pa iestādēm", chartData: "Diagrammas dati (tikai iestādes, kuru vērtības rādītas)",
+        chartTitle: "WHO-5 un izdegšana pa iestādēm",
         unavailable: "Šī instrumenta dati neietver labbūtības jautājumus.",
         reliabilityTitle: "Skalu ticamība (Kronbaha alfa, pilnie gadījumi)",
         scaleName: ["who5": "WHO-5 labbūtības indekss", "cbi": "CBI ar darbu saistītā izdegšana", "need": "Vajadzību jomas (14)"],
@@ -70,7 +70,7 @@ struct WellbeingLabels: Sendable {
             "CBI mean: red ≥ 50, amber 40–50, green < 40.",
             "Shares (poor wellbeing, screen, burnout, stress, after hours, sources of stress): red ≥ 50%, amber 30–50%, green < 30%.",
         ],
-        chartTitle: "WHO-5 and burnout by institution", chartData: "Chart data (only institutions whose values are shown)",
+        chartTitle: "WHO-5 and burnout by institution",
         unavailable: "This instrument's data holds no wellbeing questions.",
         reliabilityTitle: "Scale reliability (Cronbach's alpha, complete cases)",
         scaleName: ["who5": "WHO-5 Well-Being Index", "cbi": "CBI work-related burnout", "need": "Need areas (14)"],

@@ -50,6 +50,13 @@ public struct Chart {
         chart_axis_set_reverse(categoryAxis)
     }
 
+    /// Plots data in hidden rows and columns too (Excel's default leaves them out): a chart can read
+    /// a data block kept out of the reader's way.
+    public func showHiddenData() throws(XLSXError) {
+        try live()
+        chart_show_hidden_data(handle)
+    }
+
     public func legend(bottom: Bool) throws(XLSXError) {
         try live()
         chart_legend_set_position(

@@ -77,8 +77,11 @@ enum WellbeingSheet {
             sections, on: sheet, into: &layout, sources: wellbeing.stressSources, labels: labels,
             minGroup: report.settings.minGroupSize)
         let next = try legend(on: sheet, below: body, words: words)
-        // One Table for both blocks, so the chart data's headers get heights from the final widths.
-        try chart(report, on: sheet, in: workbook, at: next + 2, table: &layout, words: words, labels: labels)
+        // The chart's data in hidden columns right of the table, so the reader sees labels only (issue 15).
+        try chart(
+            report, on: sheet, in: workbook, at: next + 2,
+            dataColumn: 4 + measures(words, sources: wellbeing.stressSources, language: labels.language).count + 1,
+            table: &layout, words: words, labels: labels)
         try layout.applyWidths()
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
     }
@@ -117,6 +120,7 @@ enum WellbeingSheet {
             self.rows(section.name, section.groups, columns: columns, language: labels.language, minGroup: minGroup)
         }
         let body = try table.write(at: headerRow, headers: headers, rows: rows)
+        table.hide(1)  // the group's code (`languages`, a role's 1/2/3): kept for filtering, its label beside it
         try trafficLights(on: sheet, rows: body, columns: columns)
         if !columns.isEmpty { table.setWidth(4...(3 + columns.count), 14) }
         try sheet.freezePanes(row: headerRow + 1, column: 3)
@@ -161,15 +165,14 @@ enum WellbeingSheet {
 
     /// The chart reads a block of shown institutions only, so a hidden group is never drawn as 0.
     private static func chart(
-        _ report: CouncilReport, on sheet: Worksheet, in workbook: Workbook, at top: Int, table: inout Table,
-        words: WellbeingLabels, labels: Labels
+        _ report: CouncilReport, on sheet: Worksheet, in workbook: Workbook, at top: Int, dataColumn left: Int,
+        table: inout Table, words: WellbeingLabels, labels: Labels
     ) throws {
         guard let institutions = report.wellbeing.breakdowns.first(where: { $0.dimension == .institution }) else { return }
         let shown = institutions.groups.indices.filter {
             institutions.groups[$0].cells[.who5] == .shown || institutions.groups[$0].cells[.cbi] == .shown
         }
         guard !shown.isEmpty else { return }
-        try sheet.write(top, 0, words.chartData, Styles.label)
         let rows = shown.map { index -> [Cell] in
             let summary = institutions.groups[index].summary
             return [
@@ -179,19 +182,21 @@ enum WellbeingSheet {
             ]
         }
         let body = try table.write(
-            at: top + 1, headers: [labels.institution, words.who5Mean, words.cbiMean], rows: rows, freeze: false,
-            filter: false)
+            at: headerRow, column: left, headers: [labels.institution, words.who5Mean, words.cbiMean], rows: rows,
+            freeze: false, filter: false)
+        for column in left...(left + 2) { table.hide(column) }
         let chart = try workbook.addChart(.column)
-        let categories = "=" + absoluteRange(sheet: sheet.name, rows: body, columns: 0...0)
+        let categories = "=" + absoluteRange(sheet: sheet.name, rows: body, columns: left...left)
         try chart.addSeries(
             name: words.who5Mean, categories: categories,
-            values: "=" + absoluteRange(sheet: sheet.name, rows: body, columns: 1...1))
+            values: "=" + absoluteRange(sheet: sheet.name, rows: body, columns: (left + 1)...(left + 1)))
         try chart.addSeries(
             name: words.cbiMean, categories: categories,
-            values: "=" + absoluteRange(sheet: sheet.name, rows: body, columns: 2...2))
+            values: "=" + absoluteRange(sheet: sheet.name, rows: body, columns: (left + 2)...(left + 2)))
+        try chart.showHiddenData()
         try chart.title(words.chartTitle)
         try chart.valueAxis(min: 0, max: 100, numberFormat: "0")
         try chart.legend(bottom: true)
-        try sheet.insertChart(chart, row: top, column: 4, scale: (2.0, 1.5))
+        try sheet.insertChart(chart, row: top, column: 0, scale: (2.0, 1.5))
     }
 }
