@@ -5,24 +5,28 @@ import XLSX
 /// Kopsavilkums additions (issue 15): the comparison with the previous wave and how to read the
 /// workbook. Every number follows SPEC 8: a change is shown only where both values are published.
 enum SummaryComparison {
-    /// Writes both blocks from `top` down; returns the next free row.
-    static func write(_ report: CouncilReport, on sheet: Worksheet, table: inout Table, labels: Labels, at top: Int) throws -> Int {
+    /// How to read the workbook, short, near the top (issue 15); returns the next free row.
+    static func reading(on sheet: Worksheet, table: inout Table, labels: Labels, at top: Int) throws -> Int {
         let words = ReadabilityLabels.of(labels.language)
         var next = top
-        if let previous = report.previousSnapshot {
-            try sheet.write(next, 0, "\(words.comparedTitle): \(WaveName.text(previous.wave, labels.language))", Styles.label)
-            let rows = comparison(report, previous: previous, labels: labels)
-            let body = try table.write(
-                at: next + 1, headers: [words.measure, words.then, words.now, words.change, words.beyond], rows: rows,
-                freeze: false, filter: false)
-            next = body.upperBound + 2
-        }
         try sheet.write(next, 0, words.readingTitle, Styles.label)
         for line in words.reading {
             next += 1
             try table.note(line, row: next, columns: 0...4)
         }
         return next + 1
+    }
+
+    /// The comparison with the previous wave, when there is one; returns the next free row.
+    static func write(_ report: CouncilReport, on sheet: Worksheet, table: inout Table, labels: Labels, at top: Int) throws -> Int {
+        let words = ReadabilityLabels.of(labels.language)
+        guard let previous = report.previousSnapshot else { return top }
+        try sheet.write(top, 0, "\(words.comparedTitle): \(WaveName.text(previous.wave, labels.language))", Styles.label)
+        let rows = comparison(report, previous: previous, labels: labels)
+        let body = try table.write(
+            at: top + 1, headers: [words.measure, words.then, words.now, words.change, words.beyond], rows: rows,
+            freeze: false, filter: false)
+        return body.upperBound + 2
     }
 
     static func comparison(_ report: CouncilReport, previous: WaveSnapshot, labels: Labels) -> [[Cell]] {

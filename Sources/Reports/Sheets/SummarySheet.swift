@@ -21,7 +21,8 @@ enum SummarySheet {
                 [.text(labels.rowsQuarantined), .integer(report.quarantine.count)],
                 [.text(labels.generated), .text(Self.timestamp(report.generatedAt))],
             ] + wellbeingHeadline(report, labels: labels)
-        try table.write(at: 3, headers: [labels.headline, ""], rows: figures, freeze: false, filter: false)
+        let figuresRow = try SummaryComparison.reading(on: sheet, table: &table, labels: labels, at: 3) + 1
+        try table.write(at: figuresRow, headers: [labels.headline, ""], rows: figures, freeze: false, filter: false)
 
         let top = needs.priorities.prefix(5).map { priority -> [Cell] in
             [
@@ -30,7 +31,7 @@ enum SummarySheet {
                 .share(priority.highNeedShare, base: priority.input.counts.answered, minGroup: report.settings.minGroupSize),
             ]
         }
-        let topRow = 3 + figures.count + 2
+        let topRow = figuresRow + figures.count + 2
         try sheet.write(topRow, 0, labels.topPriorities, Styles.label)
         try table.write(
             at: topRow + 1, headers: [labels.rank, labels.needArea, labels.score, labels.highNeed],
