@@ -131,7 +131,8 @@ public struct Worksheet {
         }
         let escaped = title.replacingOccurrences(of: "&", with: "&&")
         try check(worksheet_set_header(handle, "&C" + escaped), sheet: name)
-        try check(worksheet_set_footer(handle, "&L&A&RPage &P / &N"), sheet: name)
+        // "3 / 7", no word: the same footer reads in any workbook language.
+        try check(worksheet_set_footer(handle, "&L&A&R&P / &N"), sheet: name)
     }
 
     public func insertChart(_ chart: Chart, row: Int, column: Int, scale: (x: Double, y: Double) = (1, 1)) throws(XLSXError) {

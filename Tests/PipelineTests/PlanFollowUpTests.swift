@@ -6,6 +6,7 @@ import TestSupport
 import Testing
 
 @testable import Pipeline
+@testable import Reports
 
 /// SPEC 12.1: the autumn plan, edited outside atbalsts, read back in spring (`kind: plan`), and
 /// followed up on Īstenošana. Digital skills by hand (see WavesTests): autumn 7 of 14 respondents
@@ -89,7 +90,7 @@ struct PlanFollowUpTests {
         #expect(plan.rowsAccepted == 5)  // 5 − 1 deleted + 1 added
 
         let sheet = try WorkbookReader(springBook).rows(ofSheet: "Īstenošana")
-        let body = sheet.keys.sorted().filter { $0 > 3 }.map { sheet[$0]! }
+        let body = actionRows(sheet)
         let municipal = body.filter { $0[1]?.text == "Novads" }
         // Exactly the edited statuses, in the edited plan's order (the deleted row is gone).
         let expected =
@@ -118,11 +119,11 @@ struct PlanFollowUpTests {
         #expect(abs(digital[12]!.number! - lowNow) < 1e-9)
         #expect(abs(digital[13]!.number! - highNow) < 1e-9)
         #expect(digital[14]?.text == "nē")  // the intervals overlap
-        #expect(digital[19]?.text?.hasSuffix("vajadzība būtiski nav mainījusies") == true)
+        #expect(digital[15]?.text?.hasSuffix("vajadzība būtiski nav mainījusies") == true)
 
         // Carried forward into the spring draft: only the planned and in-progress actions.
         let draft = try WorkbookReader(springBook).rows(ofSheet: "Pilnveides plāns")
-        let carried = draft.values.filter { $0[7]?.text?.contains("pārnests no 2026-27-autumn") == true }
+        let carried = draft.values.filter { $0[7]?.text?.contains("pārnests no 2026./27. m. g. rudens plāna") == true }
         #expect(carried.count == 2)
         #expect(Set(carried.compactMap { $0[9]?.text }) == ["Procesā", "Plānots"])
     }
@@ -137,9 +138,9 @@ struct PlanFollowUpTests {
         #expect(summary.sources.last?.rowsAccepted == 5)
         #expect(summary.sources.last?.rowsQuarantined == 0)
         let sheet = try WorkbookReader(springBook).rows(ofSheet: "Īstenošana")
-        let municipal = sheet.keys.sorted().filter { $0 > 3 }.map { sheet[$0]! }.filter { $0[1]?.text == "Novads" }
-        // The heading says which plan, with its percent sign intact (not taken for a format).
-        #expect(sheet[2]?[0]?.text?.contains("kārtas 2026-27-autumn plāna") == true)
+        let municipal = actionRows(sheet).filter { $0[1]?.text == "Novads" }
+        // The heading says which plan, in the wave's local form, with its percent sign intact (not taken for a format).
+        #expect(sheet[2]?[0]?.text?.contains("no 2026./27. m. g. rudens plāna") == true)
         #expect(sheet[2]?[0]?.text?.contains("(95% Vilsona intervāli)") == true)
         #expect(
             municipal.map { $0[0]?.text ?? "" } == [
@@ -157,12 +158,17 @@ struct PlanFollowUpTests {
         #expect(abs(digital[11]!.number! - 9.0 / 14.0) < 1e-12)
         #expect(abs(digital[12]!.number! - lowNow) < 1e-9 && abs(digital[13]!.number! - highNow) < 1e-9)
         #expect(digital[14]?.text == "nē")
-        #expect(digital[19]?.text == "īstenots, vajadzība būtiski nav mainījusies")
-        // WHO-5 and CBI only on the stress and burnout row.
-        #expect(municipal[4][15]?.number != nil && municipal[4][18]?.number != nil)
-        #expect(municipal[0][15] == nil && municipal[0][18] == nil)
+        #expect(digital[15]?.text == "īstenots, vajadzība būtiski nav mainījusies")
+        // WHO-5 and CBI only for stress and burnout, in their own table above the actions (16 columns, not 20).
+        #expect(municipal.allSatisfy { $0.keys.max() ?? 0 <= 15 })
+        let wellbeingTitle = try #require(sheet.first { $0.value[0]?.text == FollowUpLabels.latvian.wellbeingTitle }?.key)
+        #expect(sheet[wellbeingTitle + 1]?[1]?.text == "WHO-5 plānojot")
+        let stress = try #require(sheet[wellbeingTitle + 2])
+        #expect(stress[0]?.text == "Stresa un izdegšanas profilakse")
+        #expect(stress[1]?.number != nil && stress[4]?.number != nil)
+        #expect(sheet[wellbeingTitle + 3]?[0] == nil, "only the stress area has wellbeing")
         let draft = try WorkbookReader(springBook).rows(ofSheet: "Pilnveides plāns")
-        let carried = draft.values.filter { $0[7]?.text?.contains("pārnests no 2026-27-autumn") == true }
+        let carried = draft.values.filter { $0[7]?.text?.contains("pārnests no 2026./27. m. g. rudens plāna") == true }
         #expect(Set(carried.compactMap { $0[1]?.text }) == ["Klases vadība un skolēnu uzvedība", "Stresa un izdegšanas profilakse"])
     }
 
@@ -177,7 +183,7 @@ struct PlanFollowUpTests {
                 $0[0]?.text == "Digitālās prasmes un izglītības tehnoloģijas" && $0[1] != nil && $0[1]?.text != "Novads"
             })
         let own = try WorkbookReader(workspace.url("out/2026-27-spring-T01.xlsx")).rows(ofSheet: "Īstenošana")
-        let body = own.keys.sorted().filter { $0 > 4 }.map { own[$0]! }
+        let body = actionRows(own)
         // Every action targets all institutions: T01 sees all five, and no other institution's row.
         #expect(body.count == 5)
         #expect(body.allSatisfy { $0[1]?.text == "Novads" || $0[1]?.text == "Testa vidusskola" })
@@ -199,9 +205,9 @@ struct PlanFollowUpTests {
         let sheet = try WorkbookReader(springBook).rows(ofSheet: "Implementation")
         let municipal = sheet.values.filter { $0[1]?.text == "Municipality" }.sorted { $0[5]!.text! < $1[5]!.text! }
         #expect(municipal.map { $0[4]?.text ?? "" } == ["Done", "In progress", "Done", "Cancelled", "Planned"])
-        #expect(municipal[0][19]?.text == "done, no change beyond the intervals")
+        #expect(municipal[0][15]?.text == "done, no change beyond the intervals")
         let draft = try WorkbookReader(springBook).rows(ofSheet: "Development plan")
-        #expect(draft.values.filter { $0[7]?.text?.contains("carried forward from 2026-27-autumn") == true }.count == 2)
+        #expect(draft.values.filter { $0[7]?.text?.contains("carried forward from the 2026/27 autumn plan") == true }.count == 2)
     }
 
     @Test func theSamePlanAgainIsANoOpAndAnEditedOneReplacesIt() throws {
@@ -230,7 +236,7 @@ struct PlanFollowUpTests {
         #expect(summary.sources.last?.status == .imported)
         #expect(summary.sources.last?.rowsAccepted == 5)
         let draft = try WorkbookReader(springBook).rows(ofSheet: "Pilnveides plāns")
-        #expect(draft.values.filter { $0[7]?.text?.contains("pārnests no 2026-27-autumn") == true }.count == 5)
+        #expect(draft.values.filter { $0[7]?.text?.contains("pārnests no 2026./27. m. g. rudens plāna") == true }.count == 5)
     }
 
     @Test func anEnglishPlanInAnyOrderIsRead() throws {
@@ -301,4 +307,11 @@ struct PlanFollowUpTests {
         #expect(badStatus.failed)
         #expect(badStatus.sources.last?.error?.contains("unknown plan status") == true)
     }
+
+    /// The action rows of Īstenošana: below its header row (the wellbeing table may stand above it).
+    func actionRows(_ sheet: [Int: [Int: WorkbookReader.Value]]) -> [[Int: WorkbookReader.Value]] {
+        let header = sheet.first { $0.value[2]?.text == FollowUpLabels.latvian.action }?.key ?? 3
+        return sheet.keys.sorted().filter { $0 > header }.map { sheet[$0]! }
+    }
+
 }

@@ -7,19 +7,24 @@ import XLSX
 /// high-need share when planned and now, for the municipality and each institution where both
 /// are published; WHO-5 and CBI for stress and burnout prevention; a summary line per priority.
 enum FollowUpSheet {
-    static let headerRow = 3
+    static let top = 3
 
     static func write(
         _ followUp: PlanFollowUp, report: CouncilReport, only institution: String? = nil, on sheet: Worksheet,
         labels: Labels, title: String
     ) throws {
         let words = FollowUpLabels.of(labels.language)
+        let planned = WaveName.text(followUp.plannedIn, labels.language)
         try sheet.heading(
-            words.title, "\(labels.wave): \(report.wave) · " + words.note.replacingOccurrences(of: "%@", with: followUp.plannedIn))
+            words.title,
+            "\(labels.wave): \(WaveName.text(report.wave, labels.language)) · " + words.note.replacingOccurrences(of: "%@", with: planned))
+        // 16 columns, not 20: WHO-5 and CBI, which only the stress row has, go to a small table of their
+        // own above the actions (above, so the actions' header repeated on printed pages never stands
+        // over it), and the printed page is one readable A4 width (issue 15).
         let headers = [
             labels.needArea, words.group, words.action, words.targets, words.status, words.responsible, words.term,
             words.notes, words.highNeedBefore, words.low, words.high, words.highNeedNow, words.low, words.high,
-            words.beyond, words.who5Before, words.who5Now, words.cbiBefore, words.cbiNow, words.summary,
+            words.beyond, words.summary,
         ]
         let minGroup = report.settings.minGroupSize
         func indicators(_ change: PlanFollowUp.Change) -> [Cell] {
@@ -36,10 +41,15 @@ enum FollowUpSheet {
         }
         func mean(_ value: Double?) -> Cell { value.map { .decimal($0, format: "0.0") } ?? .blank }
         var rows: [[Cell]] = []
+        var wellbeing: [[Cell]] = []
         for item in followUp.items {
             let area = report.areaName(item.area, labels.language)
             let summary = Cell.wrapped(words.summary(item))
-            let wellbeing = [mean(item.who5?.before), mean(item.who5?.now), mean(item.cbi?.before), mean(item.cbi?.now)]
+            if item.who5 != nil || item.cbi != nil {
+                wellbeing.append([
+                    .wrapped(area), mean(item.who5?.before), mean(item.who5?.now), mean(item.cbi?.before), mean(item.cbi?.now),
+                ])
+            }
             let ownActions = item.actions.filter { action in
                 institution.map { code in
                     let everyone = [PlanLabels.latvian.allInstitutions, PlanLabels.english.allInstitutions]
@@ -59,27 +69,36 @@ enum FollowUpSheet {
                 }
                 rows.append(
                     [
-                        .wrapped(area), .text(group), .wrapped(action.action), .wrapped(action.targets),
-                        .text(words.statuses[action.status]!), .text(action.responsible), .text(action.term),
+                        .wrapped(area), .wrapped(group), .wrapped(action.action), .wrapped(action.targets),
+                        .wrapped(words.statuses[action.status]!), .wrapped(action.responsible), .wrapped(action.term),
                         .wrapped(action.notes),
-                    ]
-                        + indicators(change) + (group == words.municipality ? wellbeing : [.blank, .blank, .blank, .blank])
-                        + [summary])
+                    ] + indicators(change) + [summary])
             }
             guard institution == nil else { continue }
             for (code, change) in item.institutions {
                 rows.append(
-                    [.wrapped(area), .text(report.institutionName(code)), .blank, .blank, .blank, .blank, .blank, .blank]
-                        + indicators(change) + [.blank, .blank, .blank, .blank, summary])
+                    [.wrapped(area), .wrapped(report.institutionName(code)), .blank, .blank, .blank, .blank, .blank, .blank]
+                        + indicators(change) + [summary])
             }
         }
         var table = Table(sheet: sheet, labels: labels)
+        var headerRow = top
+        if !wellbeing.isEmpty {
+            try sheet.write(top, 0, words.wellbeingTitle, Styles.label)
+            let body = try table.write(
+                at: top + 1, headers: [labels.needArea, words.who5Before, words.who5Now, words.cbiBefore, words.cbiNow],
+                rows: wellbeing, freeze: false, filter: false)
+            headerRow = body.upperBound + 2
+        }
         try table.write(at: headerRow, headers: headers, rows: rows)
-        // Widths through the table, before it sets the row heights from them (issue 15).
-        table.setWidth(0...0, 30, Styles.wrapColumn)
-        table.setWidth(2...3, 30, Styles.wrapColumn)
-        table.setWidth(7...7, 24, Styles.wrapColumn)
-        table.setWidth(19...19, 34, Styles.wrapColumn)
+        // Widths through the table, before it sets the row heights from them; every text column wraps.
+        for (columns, width) in [
+            (0...0, 18.0), (1...1, 13), (2...2, 24), (3...3, 15), (4...4, 11), (5...5, 13), (6...6, 11), (7...7, 15),
+            (15...15, 22),
+        ] {
+            table.setWidth(columns, width, Styles.wrapColumn)
+        }
+        table.setWidth(8...14, 8.5)
         try table.applyWidths()
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
     }
@@ -89,7 +108,7 @@ enum FollowUpSheet {
     static func carriedForward(_ report: CouncilReport, labels: Labels) -> [[Cell]] {
         guard let followUp = report.followUp else { return [] }
         let words = FollowUpLabels.of(labels.language)
-        let carried = words.carriedFrom.replacingOccurrences(of: "%@", with: followUp.plannedIn)
+        let carried = words.carriedFrom.replacingOccurrences(of: "%@", with: WaveName.text(followUp.plannedIn, labels.language))
         return followUp.items.flatMap { item in
             item.actions.filter(\.status.unfinished).map { action -> [Cell] in
                 [
