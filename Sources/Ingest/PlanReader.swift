@@ -143,9 +143,18 @@ public enum PlanReader {
         return try TableInput(bytes: bytes, options: options)
     }
 
-    /// A wave id such as `2026-27-autumn` anywhere in a heading cell.
+    /// A wave anywhere in a heading cell: its id (`2026-27-autumn`) or the way the workbooks write
+    /// it (`2026./27. m. g. rudens`, `2026/27 autumn`).
     static func waveMentioned(_ text: String) -> Wave? {
-        guard let range = text.range(of: #"\d{4}-\d{2}-(autumn|spring)"#, options: .regularExpression) else { return nil }
-        return Wave(String(text[range]))
+        if let range = text.range(of: #"\d{4}-\d{2}-(autumn|spring)"#, options: .regularExpression) {
+            return Wave(String(text[range]))
+        }
+        guard
+            let range = text.range(
+                of: #"\d{4}\.?/\d{2}\.?( m\. g\.)? (rudens|pavasaris|autumn|spring)"#, options: .regularExpression),
+            let year = Int(text[range].prefix(4))
+        else { return nil }
+        let found = text[range]
+        return Wave(startYear: year, term: found.hasSuffix("rudens") || found.hasSuffix("autumn") ? .autumn : .spring)
     }
 }

@@ -1,10 +1,10 @@
 import AtbalstsCore
 import Foundation
-import Ingest
 import Store
 import TestSupport
 import Testing
 
+@testable import Ingest
 @testable import Pipeline
 @testable import Reports
 
@@ -306,6 +306,17 @@ struct PlanFollowUpTests {
         let badStatus = try runSpring(plan: workspace.url("bad.csv").path)
         #expect(badStatus.failed)
         #expect(badStatus.sources.last?.error?.contains("unknown plan status") == true)
+    }
+
+    /// The plan sheet's heading names its wave as the workbook writes it; the id still reads too.
+    @Test func thePlannedWaveIsReadInEveryForm() {
+        for text in [
+            "Aptaujas kārta: 2026./27. m. g. rudens · plāns", "Survey wave: 2026/27 autumn · draft", "Kārta: 2026-27-autumn",
+        ] {
+            #expect(PlanReader.waveMentioned(text) == Wave("2026-27-autumn"), "\(text)")
+        }
+        #expect(PlanReader.waveMentioned("Aptaujas kārta: 2026./27. m. g. pavasaris") == Wave("2026-27-spring"))
+        #expect(PlanReader.waveMentioned("Kursi 36 st. notikuši janvārī") == nil)
     }
 
     /// The action rows of Īstenošana: below its header row (the wellbeing table may stand above it).
