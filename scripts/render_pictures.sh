@@ -9,6 +9,9 @@ book=out/2026-27-spring-padome.xlsx
 need=()
 command -v soffice >/dev/null || need+=(libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
+# Carlito has Calibri's metrics: without it LibreOffice sets the text in a wider font, and rows
+# sized for Calibri (as Excel shows them) cut their last line off in the pictures.
+fc-match Calibri 2>/dev/null | grep -q Carlito || need+=(fonts-crosextra-carlito)
 if [ ${#need[@]} -gt 0 ]; then
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd=sudo
   $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null

@@ -45,8 +45,8 @@ public enum InstitutionWorkbook {
     static func writeSummary(_ report: InstitutionReport, on sheet: Worksheet, labels: Labels, title: String) throws {
         let words = labels.own
         let council = report.council
-        try sheet.heading(report.institution.name, "\(words.title) · \(labels.wave): \(WaveName.text(council.wave, labels.language))")
         var table = Table(sheet: sheet, labels: labels)
+        try table.heading(report.institution.name, "\(words.title) · \(labels.wave): \(WaveName.text(council.wave, labels.language))")
         let rate = report.institution.teachers > 0 ? Double(report.respondents) / Double(report.institution.teachers) : nil
         let wellbeingWords = labels.wellbeing
         let minGroup = council.settings.minGroupSize
@@ -136,7 +136,8 @@ public enum InstitutionWorkbook {
         let readability = ReadabilityLabels.of(labels.language)
         // The change's legend only where there is a previous wave to compare with.
         let changeNote = report.previous.map { "\(readability.changeNote) (\(WaveName.text($0.wave, labels.language))) · " } ?? ""
-        try sheet.heading(
+        var table = Table(sheet: sheet, labels: labels)
+        try table.heading(
             labels.prioritiesTitle,
             "\(report.institution.name) · \(labels.wave): \(WaveName.text(council.wave, labels.language)) · \(changeNote)\(labels.marksLegend(minGroup: council.settings.minGroupSize))"
         )
@@ -170,7 +171,6 @@ public enum InstitutionWorkbook {
                 .decimal(all?.score, format: "0.0"), .percent(all?.highNeedShare), all.map { .integer($0.rank) } ?? .blank,
             ]
         }
-        var table = Table(sheet: sheet, labels: labels)
         let body = try table.write(at: 3, headers: headers, rows: rows)
         try sheet.dataBar(body, 3...3, color: 0x5B9BD5)
         table.setWidth(2...2, 44)
@@ -182,7 +182,8 @@ public enum InstitutionWorkbook {
     static func writeWellbeing(_ report: InstitutionReport, on sheet: Worksheet, labels: Labels, title: String) throws {
         let words = labels.wellbeing
         let council = report.council
-        try sheet.heading(
+        var table = Table(sheet: sheet, labels: labels)
+        try table.heading(
             words.title,
             "\(report.institution.name) · \(labels.wave): \(WaveName.text(council.wave, labels.language)) · \(labels.marksLegend(minGroup: council.settings.minGroupSize))"
         )
@@ -201,7 +202,8 @@ public enum InstitutionWorkbook {
         // workbooks give back, which a one-way rule cannot protect.
         let sections = [(words.dimensions[.institution]!, [own]), (words.dimensions[.municipality]!, [municipality])]
         let body = try WellbeingSheet.table(
-            sections, on: sheet, sources: report.wellbeing.stressSources, labels: labels, minGroup: minGroup)
+            sections, on: sheet, into: &table, sources: report.wellbeing.stressSources, labels: labels, minGroup: minGroup)
+        try table.applyWidths()
         _ = try WellbeingSheet.legend(on: sheet, below: body, words: words)
         try sheet.printSetup(headerRows: 3...3, title: title)
     }
@@ -209,13 +211,13 @@ public enum InstitutionWorkbook {
     static func writeForms(_ report: InstitutionReport, on sheet: Worksheet, labels: Labels, title: String) throws {
         let words = labels.plan
         let council = report.council
-        try sheet.heading(
+        var table = Table(sheet: sheet, labels: labels)
+        try table.heading(
             words.formsTitle,
             "\(report.institution.name) · \(labels.wave): \(WaveName.text(council.wave, labels.language)) · \(labels.marksLegend(minGroup: council.settings.minGroupSize))"
         )
         let minGroup = council.settings.minGroupSize
         let columns = [labels.own.inInstitution, labels.own.inMunicipality]
-        var table = Table(sheet: sheet, labels: labels)
         var next = SupportFormsSheet.headerRow
         if let own = report.supportForms, let all = council.supportForms {
             let body = try table.write(
@@ -254,8 +256,8 @@ public enum InstitutionWorkbook {
 
     static func writeComments(_ comments: [String], on sheet: Worksheet, labels: Labels, title: String) throws {
         let words = labels.own
-        try sheet.heading(words.commentsTitle, words.commentsNote)
         var table = Table(sheet: sheet, labels: labels)
+        try table.heading(words.commentsTitle, words.commentsNote)
         try table.write(at: 3, headers: [words.comment], rows: comments.map { [.text($0)] })
         table.setWidth(0...0, 110, Styles.wrapColumn)
         try table.applyWidths()

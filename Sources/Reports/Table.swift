@@ -22,20 +22,24 @@ func isExtremeShare(_ share: Double, of base: Int, minGroup: Int) -> Bool {
     base > 0 && base < 2 * minGroup && (share <= 0 || share >= 1)
 }
 
-/// House styles shared by every sheet.
+/// House styles shared by every sheet. Every body cell sits at the top of its row, so a number
+/// stays level with the first line of wrapped text beside it.
 enum Styles {
     static let title = FormatSpec(bold: true, fontSize: 14)
     static let subtitle = FormatSpec(italic: true, fontColor: 0x595959)
+    /// A subtitle that wraps across the table under it (marks legends, notes).
+    static let subtitleWrapped = FormatSpec(italic: true, fontColor: 0x595959, wrap: true, verticalTop: true)
     static let header = FormatSpec(bold: true, background: 0xD9E1F2, wrap: true, border: true, verticalTop: true)
     static let text = FormatSpec(border: true, verticalTop: true)
     static let wrapped = FormatSpec(wrap: true, border: true, verticalTop: true)
     /// A column default: wrap without borders, so empty cells stay plain.
     static let wrapColumn = FormatSpec(wrap: true, verticalTop: true)
-    static let percent = FormatSpec(numberFormat: "0.0%", border: true)
-    static let integer = FormatSpec(numberFormat: "0", border: true)
-    static let suppressed = FormatSpec(fontColor: 0x808080, background: 0xEDEDED, border: true, alignCenter: true)
+    static let percent = FormatSpec(numberFormat: "0.0%", border: true, verticalTop: true)
+    static let integer = FormatSpec(numberFormat: "0", border: true, verticalTop: true)
+    static let suppressed = FormatSpec(
+        fontColor: 0x808080, background: 0xEDEDED, border: true, alignCenter: true, verticalTop: true)
     static let label = FormatSpec(bold: true)
-    static let bound = FormatSpec(border: true, alignCenter: true)
+    static let bound = FormatSpec(border: true, alignCenter: true, verticalTop: true)
     static let note = FormatSpec(wrap: true, verticalTop: true)
 }
 
@@ -50,6 +54,8 @@ struct Table {
     private var hidden: Set<Int> = []
     /// Every cell whose text may wrap: headers (bold) and wrapped body cells, for the row heights.
     private var wrapping: [(row: Int, columns: ClosedRange<Int>, text: String, bold: Bool)] = []
+    /// The sheet's subtitle, wrapped across the visible columns once their widths are known.
+    private var subtitle: String?
 
     init(sheet: Worksheet, labels: Labels) {
         self.sheet = sheet
@@ -102,7 +108,7 @@ struct Table {
                 try write(.percent(value), row: row, column: column)
             }
         case .decimal(let value, let format):
-            try sheet.write(row, column, value, FormatSpec(numberFormat: format, border: true))
+            try sheet.write(row, column, value, FormatSpec(numberFormat: format, border: true, verticalTop: true))
             fit(column, "100.0")
         case .withheld(.shown, _):
             try write(.blank, row: row, column: column)
@@ -137,6 +143,13 @@ struct Table {
         wrapping.append((row, columns, text, spec.bold))
     }
 
+    /// Title and subtitle rows; a long subtitle (a marks legend) wraps across the table's visible
+    /// columns instead of running off the printed page, which made it print tiny (issue 15).
+    mutating func heading(_ title: String, _ subtitle: String) throws {
+        try sheet.heading(title, subtitle)
+        self.subtitle = subtitle
+    }
+
     /// A width the sheet chooses (over the fitted one), optionally with a default look.
     /// Identifier columns stay for filtering but are hidden: a reader sees the label beside them.
     mutating func hide(_ column: Int) { hidden.insert(column) }
@@ -168,9 +181,15 @@ struct Table {
                 try sheet.setColumn(column, column, width: width, chosen[column]?.spec)
             }
         }
+        var wrapping = self.wrapping
+        if let subtitle, let last = final.keys.filter({ !hidden.contains($0) }).max(), last > 0 {
+            try sheet.writeMerged(1, 0...last, subtitle, Styles.subtitleWrapped)
+            wrapping.append((1, 0...last, subtitle, false))
+        }
         var lines: [Int: Int] = [:]
         for cell in wrapping where !(cell.columns.count == 1 && hidden.contains(cell.columns.lowerBound)) {
-            let width = cell.columns.reduce(0) { $0 + (final[$1] ?? TextLayout.defaultWidth) }
+            // A hidden column inside a merged range gives the text no room.
+            let width = cell.columns.filter { !hidden.contains($0) }.reduce(0) { $0 + (final[$1] ?? TextLayout.defaultWidth) }
             let needed = TextLayout.lines(cell.text, columnWidth: width, bold: cell.bold)
             lines[cell.row] = max(lines[cell.row] ?? 1, needed)
         }

@@ -15,7 +15,8 @@ enum FollowUpSheet {
     ) throws {
         let words = FollowUpLabels.of(labels.language)
         let planned = WaveName.text(followUp.plannedIn, labels.language)
-        try sheet.heading(
+        var table = Table(sheet: sheet, labels: labels)
+        try table.heading(
             words.title,
             "\(labels.wave): \(WaveName.text(report.wave, labels.language)) · " + words.note.replacingOccurrences(of: "%@", with: planned))
         // 16 columns, not 20: WHO-5 and CBI, which only the stress row has, go to a small table of their
@@ -81,7 +82,6 @@ enum FollowUpSheet {
                         + indicators(change) + [summary])
             }
         }
-        var table = Table(sheet: sheet, labels: labels)
         var headerRow = top
         if !wellbeing.isEmpty {
             try sheet.write(top, 0, words.wellbeingTitle, Styles.label)
@@ -92,13 +92,18 @@ enum FollowUpSheet {
         }
         try table.write(at: headerRow, headers: headers, rows: rows)
         // Widths through the table, before it sets the row heights from them; every text column wraps.
+        // About 180 character widths: a landscape A4 page one page wide prints at about 70 %.
         for (columns, width) in [
-            (0...0, 18.0), (1...1, 13), (2...2, 24), (3...3, 15), (4...4, 11), (5...5, 13), (6...6, 11), (7...7, 15),
-            (15...15, 22),
+            (0...0, 15.0), (1...1, 12), (2...2, 20), (3...3, 13), (4...4, 10), (5...5, 12), (6...6, 10), (7...7, 12),
+            (15...15, 18),
         ] {
             table.setWidth(columns, width, Styles.wrapColumn)
         }
-        table.setWidth(8...14, 8.5)
+        table.setWidth(8...8, 9)
+        table.setWidth(9...10, 7.5)
+        table.setWidth(11...11, 9)
+        table.setWidth(12...13, 7.5)
+        table.setWidth(14...14, 9)
         try table.applyWidths()
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
     }

@@ -8,7 +8,8 @@ enum InstitutionsSheet {
     static let headerRow = 3
 
     static func write(_ report: CouncilReport, on sheet: Worksheet, labels: Labels, title: String) throws {
-        try sheet.heading(
+        var table = Table(sheet: sheet, labels: labels)
+        try table.heading(
             labels.institutionsTitle,
             "\(labels.wave): \(WaveName.text(report.wave, labels.language)) · \(labels.marksLegend(minGroup: report.settings.minGroupSize))"
         )
@@ -28,7 +29,6 @@ enum InstitutionsSheet {
                     status == .shown ? .percent(counts.highNeed.share) : .withheld(status, minGroup: minGroup)
                 }
         }
-        var table = Table(sheet: sheet, labels: labels)
         let body = try table.write(at: headerRow, headers: headers, rows: rows)
         let needs = report.needs
         let totalRow = body.upperBound + 2
@@ -49,6 +49,7 @@ enum InstitutionsSheet {
                 high: 0xE06666, midValue: report.settings.highNeedBreadthThreshold, maxValue: 0.6)
         }
         if !areas.isEmpty { table.setWidth(4...(3 + areas.count), 13) }
+        table.hide(0)  // the register code: kept for filtering and the oracle, the name beside it is what a reader reads
         try table.applyWidths()
         try sheet.freezePanes(row: headerRow + 1, column: 2)
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)

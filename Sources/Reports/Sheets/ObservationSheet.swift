@@ -30,13 +30,13 @@ enum ObservationSheet {
             ? [
                 (
                     words.sheet,
-                    "Vērojums ir vājs jomā, ja tās novēroto kritēriju vidējais vērtējums ir zem 2,5 (rubrika 1–4; \"nav novērots\" neskaitās); īpatsvars ar 95 % Vilsona intervālu. Skaitļi rāda vismaz min_group_size vērotu pedagogu grupas; pedagogs, kas vērots divreiz, aptvērumā skaitās vienreiz. Vērota vājība prioritātēs: to jomu vājo vērojumu īpatsvars, kas informē par vajadzību jomu; svars observed = \(weight)."
+                    "Vērojums ir vājs jomā, ja tās novēroto kritēriju vidējais vērtējums ir zem 2,5 (rubrika 1–4; \"nav novērots\" neskaitās); īpatsvars ar 95 % Vilsona intervālu. Skaitļi rāda vismaz min_group_size vērotu pedagogu grupas; pedagogs, kas vērots divreiz, aptvērumā skaitās vienreiz. Vērota vājība prioritātēs: to jomu vājo vērojumu īpatsvars, kas informē par vajadzību jomu; svars priority_weights.observed = \(weight)."
                 )
             ]
             : [
                 (
                     words.sheet,
-                    "An observation is weak in a domain when the mean of the criteria it rated there is below 2.5 (rubric 1–4; \"not observed\" does not count); the share carries a 95 % Wilson interval. Numbers show only for groups of at least min_group_size observed teachers; a teacher observed twice counts once for coverage. Observed weakness in the priorities: the weak share of the domains that inform the need area; weight observed = \(weight)."
+                    "An observation is weak in a domain when the mean of the criteria it rated there is below 2.5 (rubric 1–4; \"not observed\" does not count); the share carries a 95 % Wilson interval. Numbers show only for groups of at least min_group_size observed teachers; a teacher observed twice counts once for coverage. Observed weakness in the priorities: the weak share of the domains that inform the need area; weight priority_weights.observed = \(weight)."
                 )
             ]
     }
@@ -48,13 +48,13 @@ enum ObservationSheet {
         let numbers = observation.indicators
         let minGroup = report.settings.minGroupSize
         let language = labels.language
-        try sheet.heading(
+        var table = Table(sheet: sheet, labels: labels)
+        try table.heading(
             words.title,
-            "\(labels.wave): \(report.wave) · \(words.observations): \(numbers.observations) · \(words.note) · \(labels.marksLegend(minGroup: minGroup))"
+            "\(labels.wave): \(WaveName.text(report.wave, language)) · \(words.observations): \(numbers.observations) · \(words.note) · \(labels.marksLegend(minGroup: minGroup))"
         )
         func name(_ domain: String) -> String { observation.domainNames[domain]?.text(language) ?? domain }
 
-        var table = Table(sheet: sheet, labels: labels)
         let domainRows = numbers.domains.indices.map { index -> [Cell] in
             let domain = numbers.domains[index]
             let cell = numbers.municipality[index]
@@ -81,7 +81,7 @@ enum ObservationSheet {
 
         // Per institution: observed teachers, coverage and each domain's weak share.
         let top = institutionHeaderRow(domains: numbers.domains.count)
-        try sheet.write(top - 1, 0, words.byInstitution, Styles.label)
+        try sheet.write(top - 1, 1, words.byInstitution, Styles.label)
         let institutionRows = numbers.institutions.map { row -> [Cell] in
             let lead: [Cell] = [.text(row.institution.code), .text(row.institution.name), .integer(row.institution.teachers)]
             let size: [Cell] =
@@ -108,11 +108,11 @@ enum ObservationSheet {
                 status == .shown ? .percent(cell.proportion.share) : .withheld(status, minGroup: minGroup)
             }
         for (column, cell) in total.enumerated() { try table.write(cell, row: totalRow, column: column) }
-        try sheet.write(totalRow + 1, 0, words.coverageNote, Styles.subtitle)
+        try sheet.write(totalRow + 1, 1, words.coverageNote, Styles.subtitle)
 
         // Observers by role: observations, resting on the distinct teachers they observed.
         let roleTop = totalRow + 4
-        try sheet.write(roleTop - 1, 0, words.byRole, Styles.label)
+        try sheet.write(roleTop - 1, 1, words.byRole, Styles.label)
         let roleRows = numbers.roles.map { row -> [Cell] in
             let label = observation.observerRoles.first { $0.value == row.role }?.label.text(language) ?? String(row.role)
             return [.text(String(row.role)), .text(label)]
@@ -126,6 +126,9 @@ enum ObservationSheet {
 
         // Widths and heights through the table, which sizes rows for their text (issue 15).
         table.setWidth(1...1, 36)
+        // Column A holds the ids of every table here (domain, register code, observer role): kept for
+        // filtering and the oracle, hidden beside their labels (issue 15); titles and notes start in B.
+        table.hide(0)
         try table.applyWidths()
         try sheet.freezePanes(row: headerRow + 1, column: 2)
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
@@ -145,10 +148,10 @@ extension ObservationSheet {
         let minGroup = report.council.settings.minGroupSize
         let language = labels.language
         guard let row = numbers.institutions.first(where: { $0.institution.code == report.institution.code }) else { return }
-        try sheet.heading(
-            "\(report.institution.name) — \(words.title)",
-            "\(labels.wave): \(report.council.wave) · \(words.note) · \(labels.marksLegend(minGroup: minGroup))")
         var table = Table(sheet: sheet, labels: labels)
+        try table.heading(
+            "\(report.institution.name) — \(words.title)",
+            "\(labels.wave): \(WaveName.text(report.council.wave, language)) · \(words.note) · \(labels.marksLegend(minGroup: minGroup))")
         func share(_ cell: ObservationCell, _ status: CellStatus) -> Cell {
             status == .shown ? .percent(cell.proportion.share) : .withheld(status, minGroup: minGroup)
         }
@@ -187,6 +190,7 @@ extension ObservationSheet {
             at: body.upperBound + 2, headers: ["", words.coverage, own.inInstitution, own.inMunicipality],
             rows: coverage, freeze: false, filter: false)
         table.setWidth(1...1, 36)
+        table.hide(0)  // the domain ids, beside their names
         try table.applyWidths()
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
     }

@@ -10,7 +10,8 @@ enum PrioritiesSheet {
     static func write(
         _ report: CouncilReport, on sheet: Worksheet, in workbook: Workbook, labels: Labels, title: String
     ) throws {
-        try sheet.heading(
+        var table = Table(sheet: sheet, labels: labels)
+        try table.heading(
             labels.prioritiesTitle,
             "\(labels.wave): \(WaveName.text(report.wave, labels.language)) · \(labels.respondents): \(report.needs.respondents) · \(labels.prioritiesNote) \(ReadabilityLabels.of(labels.language).changeNote)"
         )
@@ -51,7 +52,6 @@ enum PrioritiesSheet {
         let rows = report.needs.priorities.map { priority -> [Cell] in
             row(priority, report, labels) + ObservationSheet.observedCells(priority.input.areaID, report)
         }
-        var table = Table(sheet: sheet, labels: labels)
         let body = try table.write(at: headerRow, headers: headers, rows: rows)
         try sheet.dataBar(body, 3...3, color: 0x5B9BD5)
         table.setWidth(2...2, 44)

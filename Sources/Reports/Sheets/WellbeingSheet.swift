@@ -59,7 +59,8 @@ enum WellbeingSheet {
         let words = labels.wellbeing
         let wellbeing = report.wellbeing
         let minGroup = report.settings.minGroupSize
-        try sheet.heading(
+        var layout = Table(sheet: sheet, labels: labels)
+        try layout.heading(
             words.title, "\(labels.wave): \(WaveName.text(report.wave, labels.language)) · \(labels.marksLegend(minGroup: minGroup))")
         guard wellbeing.available else {
             try sheet.write(headerRow, 0, words.unavailable)
@@ -72,7 +73,6 @@ enum WellbeingSheet {
         let sections =
             [(words.dimensions[.municipality]!, [total])]
             + wellbeing.breakdowns.map { (words.dimensions[$0.dimension]!, $0.groups) }
-        var layout = Table(sheet: sheet, labels: labels)
         let body = try table(
             sections, on: sheet, into: &layout, sources: wellbeing.stressSources, labels: labels,
             minGroup: report.settings.minGroupSize)
@@ -97,18 +97,8 @@ enum WellbeingSheet {
         return next
     }
 
-    /// The wellbeing table: one block of rows per section (a breakdown and its groups).
-    static func table(
-        _ sections: [(name: String, groups: [WellbeingGroup])], on sheet: Worksheet, sources: [ReferenceEntry],
-        labels: Labels, minGroup: Int
-    ) throws -> ClosedRange<Int> {
-        var table = Table(sheet: sheet, labels: labels)
-        let body = try self.table(sections, on: sheet, into: &table, sources: sources, labels: labels, minGroup: minGroup)
-        try table.applyWidths()
-        return body
-    }
-
-    /// The wellbeing table written through `table`, whose widths the caller applies.
+    /// The wellbeing table, one block of rows per section (a breakdown and its groups), written
+    /// through `table`, whose widths the caller applies.
     static func table(
         _ sections: [(name: String, groups: [WellbeingGroup])], on sheet: Worksheet, into table: inout Table,
         sources: [ReferenceEntry], labels: Labels, minGroup: Int
@@ -198,5 +188,7 @@ enum WellbeingSheet {
         try chart.valueAxis(min: 0, max: 100, numberFormat: "0")
         try chart.legend(bottom: true)
         try sheet.insertChart(chart, row: top, column: 0, scale: (2.0, 1.5))
+        // On a printed page of its own: cut by a page break, half a chart is no chart.
+        try sheet.pageBreaks(above: [top])
     }
 }
