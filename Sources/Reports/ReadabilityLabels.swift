@@ -9,6 +9,21 @@ struct ReadabilityLabels {
 
     static func of(_ language: Language) -> ReadabilityLabels { language == .lv ? latvian : english }
 
+    /// A source's format as a reader names it, not its pipeline id (`google-forms`, `self-assessment`).
+    static func formatName(_ id: String, _ language: Language) -> String {
+        let lv = language == .lv
+        switch id {
+        case "google-forms": return "Google Forms"
+        case "ms-forms": return "Microsoft Forms"
+        case "limesurvey": return "LimeSurvey"
+        case "xlsx": return "Excel (.xlsx)"
+        case "generic": return lv ? "CSV (cits rīks)" : "CSV (another tool)"
+        case "self-assessment": return lv ? "pašvērtējums" : "Self-assessment"
+        case "plan": return lv ? "plāns" : "Plan"
+        default: return id
+        }
+    }
+
     /// The signed change as an Excel number format: "+2.1%", "−11.7%", "0.0%".
     static let signedPercent = "+0.0%;\u{2212}0.0%;0.0%"
     static let signedDecimal = "+0.0;\u{2212}0.0;0.0"

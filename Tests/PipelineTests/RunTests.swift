@@ -68,7 +68,7 @@ struct RunTests {
         let quality = try book.rows(ofSheet: "Datu kvalitāte")
         let source = try #require(quality[5])
         #expect(source[0] == .text("small-google-forms.csv"))
-        #expect(source[1] == .text("google-forms"))
+        #expect(source[1] == .text("Google Forms"), "the format by its name, not its pipeline id")
         #expect(source[2] == .text("UTF-8"))
         #expect(Array(4...7).map { source[$0] } == [.number(19), .number(17), .number(2), .number(1)])
         // Reasons are stored in English and shown in the workbook's language.

@@ -31,6 +31,6 @@ struct TeacherSelfAssessmentTests {
         let assessment = try #require(rows.first { $0[1] == .text("assessment") })
         #expect(abs(assessment[9]!.number! - 2.0 / 3.0) < 1e-12)
         let quality = try WorkbookReader(workspace.url("out/2026-27-autumn-padome.xlsx")).rows(ofSheet: "Datu kvalitāte")
-        #expect(quality.values.contains { $0[0] == .text("small-self-assessment-teachers.csv") && $0[1] == .text("self-assessment") })
+        #expect(quality.values.contains { $0[0] == .text("small-self-assessment-teachers.csv") && $0[1] == .text("pašvērtējums") })
     }
 }

@@ -12,7 +12,8 @@ enum DataQualitySheet {
         let rows = report.sources.map { source -> [Cell] in
             let description = source.description
             return [
-                .text(description.fileName), .text(description.format), .text(description.encoding),
+                .text(description.fileName), .text(ReadabilityLabels.formatName(description.format, labels.language)),
+                .text(description.encoding),
                 .text(description.delimiter), .integer(source.rowsRead), .integer(source.rowsAccepted),
                 .integer(source.rowsQuarantined), .integer(source.rowsSuperseded), .text(description.sha256),
             ]

@@ -41,7 +41,8 @@ enum SummarySheet {
         try sheet.write(inputsRow, 0, labels.inputs, Styles.label)
         let inputs = report.sources.map { source -> [Cell] in
             [
-                .text(source.description.fileName), .text(source.description.format), .integer(source.rowsRead),
+                .text(source.description.fileName), .text(ReadabilityLabels.formatName(source.description.format, labels.language)),
+                .integer(source.rowsRead),
                 .integer(source.rowsAccepted), .integer(source.rowsQuarantined),
             ]
         }

@@ -20,22 +20,23 @@ enum SupportFormsSheet {
         }
         // One table per printed block (issue 15): each later table starts a page under its own title.
         var blocks: [Int] = []
-        if !report.formsByPriority.isEmpty, let options = report.supportForms?.options {
+        // Not asked, there is nothing to break down by priority: the table above already says so.
+        if !report.formsByPriority.isEmpty, let forms = report.supportForms, forms.answered > 0 {
+            let options = forms.options
             if next > headerRow { blocks.append(next - 1) }
             try sheet.write(next - 1, 0, words.formsByPriority, Styles.label)
             let headers = [words.form] + report.formsByPriority.map { report.areaName($0.areaID, labels.language) }
             var rows: [[Cell]] = [
                 [.text(words.amongHighNeed)]
                     + report.formsByPriority.map { entry in
-                        entry.counts.answered < minGroup ? .withheld(.small, minGroup: minGroup) : .integer(entry.counts.answered)
+                        let status = groupStatus(entry.counts, asked: true, minGroup: minGroup)
+                        return status == .shown ? .integer(entry.counts.answered) : .withheld(status, minGroup: minGroup)
                     }
             ]
             rows += options.indices.map { option in
                 [.text(options[option].label.text(labels.language))]
                     + report.formsByPriority.map { entry in
-                        entry.counts.answered < minGroup
-                            ? .withheld(.small, minGroup: minGroup)
-                            : .share(entry.counts.share(option), base: entry.counts.answered, minGroup: minGroup)
+                        share(entry.counts, option, status: groupStatus(entry.counts, asked: true, minGroup: minGroup), minGroup: minGroup)
                     }
             }
             let body = try table.write(at: next, headers: headers, rows: rows, freeze: false, filter: false)
