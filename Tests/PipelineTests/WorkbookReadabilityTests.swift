@@ -1,4 +1,6 @@
+import AtbalstsCore
 import Foundation
+import Scoring
 import TestSupport
 import Testing
 
@@ -9,12 +11,16 @@ import Testing
 /// text needs more lines than its row gives, no word breaks, the wave in the local form, signed
 /// changes, no empty chart, no alpha for the need areas.
 struct WorkbookReadabilityTests {
-    /// The demo's two waves run into one workspace per language; the spring workbooks are read.
+    /// The demo's two waves run into one workspace per language, as scripts/demo.sh runs them: the
+    /// spring wave with lesson observations and the edited autumn plan, so every sheet is there.
     /// Holds its workspace (and so its files) for the whole run; each test opens its own readers.
     final class Demo: @unchecked Sendable {
         let workspace: TestWorkspace
+        /// The spring workbooks: the council's and every institution's.
         let bookURLs: [URL]
-        /// The autumn council workbook: a database with one wave.
+        /// The autumn workbooks (a database with one wave): the council's and every institution's.
+        let autumnURLs: [URL]
+        /// The autumn council workbook.
         let autumnURL: URL
 
         init(language: String) throws {
@@ -30,17 +36,22 @@ struct WorkbookReadabilityTests {
                   - file: \(seeds)/institutions.csv
                     kind: institutions
                 """
-            _ = try Runner(
+            autumnURLs = try Runner(
                 pipeline: try workspace.pipeline(sources: autumn, extra: outputs), progress: Progress(quiet: true)
-            ).run()
+            ).run().workbooks.map { URL(fileURLWithPath: $0) }
             autumnURL = workspace.url("out/2026-27-autumn-padome.xlsx")
             let spring = """
                   - file: \(samples)/google-forms-needs-spring.csv
                     kind: needs
                   - file: \(samples)/self-assessment-spring.csv
                     kind: self-assessment
+                  - file: \(samples)/google-forms-observations.csv
+                    kind: observation
+                    instrument: observation-v1
                   - file: \(seeds)/institutions.csv
                     kind: institutions
+                  - file: \(samples)/plan-2026-27-autumn.csv
+                    kind: plan
                 """
             let summary = try Runner(
                 pipeline: try workspace.pipeline(wave: "2026-27-spring", sources: spring, extra: outputs),
@@ -50,6 +61,8 @@ struct WorkbookReadabilityTests {
         }
 
         var books: [WorkbookReader] { get throws { try bookURLs.map { try WorkbookReader($0) } } }
+        /// Every workbook of both waves.
+        var allBooks: [WorkbookReader] { get throws { try (autumnURLs + bookURLs).map { try WorkbookReader($0) } } }
         var autumn: WorkbookReader { get throws { try WorkbookReader(autumnURL) } }
         var council: WorkbookReader {
             get throws { try WorkbookReader(bookURLs.first { $0.lastPathComponent.hasSuffix("-padome.xlsx") }!) }
@@ -104,7 +117,7 @@ struct WorkbookReadabilityTests {
 
     @Test(arguments: ["lv", "en"])
     func everyWrappingCellHasTheLinesItsTextNeedsAndNoWordBreaks(language: String) throws {
-        for book in try Self.demo(language).books + [try Self.demo(language).autumn] {
+        for book in try Self.demo(language).allBooks + (language == "lv" ? try Self.notAsked.get().books : []) {
             let styles = try Self.styles(book)
             for name in book.sheetNames {
                 let geometry = Geometry(try book.sheetXML(name))
@@ -142,11 +155,19 @@ struct WorkbookReadabilityTests {
         #expect(WaveName.text("2026-27-spring", .lv) == "2026./27. m. g. pavasaris")
         #expect(WaveName.text("2026-27-autumn", .en) == "2026/27 autumn")
         for (language, local) in [("lv", "2026./27. m. g. pavasaris"), ("en", "2026/27 spring")] {
-            for book in try Self.demo(language).books {
+            for book in try Self.demo(language).allBooks {
                 let strings = String(decoding: try book.part("xl/sharedStrings.xml"), as: UTF8.self)
-                #expect(!strings.contains("2026-27-"), "\(book.url.lastPathComponent): a wave id shown")
+                // A file name (plan-2026-27-autumn.csv) is data; a wave id anywhere else is not.
+                let ids = strings.matches(of: /2026-27-(autumn|spring)(?!\.(csv|xlsx))/).map { String($0.0) }
+                #expect(ids.isEmpty, "\(book.url.lastPathComponent): a wave id shown")
                 #expect(!strings.contains("2026/27 pavasaris") && !strings.contains("2026/27 rudens"))
-                #expect(strings.contains(local), "\(book.url.lastPathComponent)")
+                let spring = book.url.lastPathComponent.hasPrefix("2026-27-spring")
+                #expect(strings.contains(spring ? local : WaveName.text("2026-27-autumn", language == "lv" ? .lv : .en)))
+                for name in book.sheetNames {
+                    // The printed header carries the wave too.
+                    let header = try book.sheetXML(name).firstMatch(of: /<oddHeader>(.*?)<\/oddHeader>/).map { String($0.1) } ?? ""
+                    #expect(!header.contains("2026-27-"), "\(book.url.lastPathComponent) \(name): \(header)")
+                }
             }
         }
     }
@@ -295,4 +316,282 @@ struct WorkbookReadabilityTests {
             #expect(names.contains(labels.wellbeing.scaleName["who5"]!))
         }
     }
+
+    // MARK: every sheet of every workbook, council and institutions, both waves
+
+    /// A questionnaire that asked no support forms, barriers or wellbeing (pipelines/custom-
+    /// questionnaire.yaml's `not_asked:`), with institution workbooks at a threshold of 2.
+    final class NotAsked: @unchecked Sendable {
+        let workspace: TestWorkspace
+        let urls: [URL]
+
+        init() throws {
+            workspace = try TestWorkspace()
+            let shipped = try String(
+                contentsOf: TestWorkspace.repository.appendingPathComponent("pipelines/custom-questionnaire.yaml"), encoding: .utf8)
+            let mapping = shipped.components(separatedBy: "    columns:\n")[1].components(separatedBy: "outputs:")[0]
+            let sources = """
+                  - file: \(TestWorkspace.fixtures.path)/custom-questionnaire.csv
+                    kind: needs
+                    columns:
+                \(mapping)  - file: \(TestWorkspace.fixtures.path)/small-register.csv
+                    kind: institutions
+                """
+            urls = try Runner(
+                pipeline: try workspace.pipeline(
+                    sources: sources, extra: "  institution_workbooks: true",
+                    settings: TestWorkspace.tolerantSettings + "\n  min_group_size: 2"),
+                progress: Progress(quiet: true)
+            ).run().workbooks.map { URL(fileURLWithPath: $0) }
+        }
+
+        var books: [WorkbookReader] { get throws { try urls.map { try WorkbookReader($0) } } }
+    }
+
+    static let notAsked = Result { try NotAsked() }
+
+    /// Zero-based columns a sheet hides (identifiers kept for filtering, chart data).
+    static func hiddenColumns(_ xml: String) -> Set<Int> {
+        Set(xml.matches(of: /<col min="(\d+)" max="(\d+)"[^>]*hidden="1"/).flatMap { (Int($0.1)! - 1)...(Int($0.2)! - 1) })
+    }
+
+    /// Visible text cells of every sheet: (place, sheet, text).
+    static func visibleTexts(_ book: WorkbookReader) throws -> [(place: String, sheet: String, text: String)] {
+        var result: [(String, String, String)] = []
+        for name in book.sheetNames {
+            let hidden = hiddenColumns(try book.sheetXML(name))
+            for (reference, cell) in try book.cells(ofSheet: name) {
+                guard let text = cell.value?.text else { continue }
+                guard !hidden.contains(Geometry.column(String(reference.prefix { $0.isLetter }))) else { continue }
+                result.append(("\(book.url.lastPathComponent) \(name)!\(reference)", name, text))
+            }
+        }
+        return result
+    }
+
+    /// Every identifier a label exists for: the ids of the instrument's items, need areas, options
+    /// and reference lists (`digital`, `languages`, `culture_arts`, `support_forms` …).
+    static func identifiers() throws -> Set<String> {
+        let instrument = try Seeds(directory: TestWorkspace.repository.appendingPathComponent("seeds")).instrument("needs-v1")
+        var ids = Set<String>()
+        func walk(_ value: Any) {
+            for child in Mirror(reflecting: value).children {
+                if child.label == "id", let id = child.value as? String { ids.insert(id) }
+                walk(child.value)
+            }
+        }
+        walk(instrument)
+        return ids
+    }
+
+    @Test(arguments: ["lv", "en"])
+    func noIdentifierWhereALabelExists(language: String) throws {
+        let ids = try Self.identifiers()
+        #expect(ids.isSuperset(of: ["digital", "inclusive", "languages", "culture_arts"]), "the instrument's ids are walked")
+        var checked = 0
+        for book in try Self.demo(language).allBooks + (language == "lv" ? try Self.notAsked.get().books : []) {
+            for (place, _, text) in try Self.visibleTexts(book) {
+                checked += 1
+                let isIdentifier = ids.contains(text)
+                #expect(!isIdentifier, "\(place) shows the identifier \"\(text)\"")
+                // A role or an experience band by its code ("1", "2", "3") instead of its label.
+                let bareCode = text.allSatisfy { $0.isNumber }
+                #expect(!bareCode, "\(place) shows a bare code \"\(text)\"")
+                let isFormat = ["google-forms", "ms-forms", "self-assessment", "plan"].contains(text)
+                #expect(!isFormat, "\(place) shows a format id")
+            }
+        }
+        #expect(checked > 1000)
+    }
+
+    /// The words of a text that a reader reads as words: chunks with a dot, slash, underscore, @ or
+    /// digit (file names, hashes, e-mail placeholders, WHO-5) are data, not words.
+    static func words(_ text: String) -> [String] {
+        text.split(whereSeparator: \.isWhitespace).flatMap { chunk -> [String] in
+            guard !chunk.contains(where: { ".:/_@".contains($0) && chunk.count > 1 && chunk.last != $0 || $0.isNumber }) else {
+                return []
+            }
+            return chunk.split(whereSeparator: { !$0.isLetter }).map { $0.lowercased() }.filter { $0.count >= 3 }
+        }
+    }
+
+    /// All strings of a label set, its tuples and nested sets included, and the instrument's
+    /// labels in one language.
+    static func vocabulary(_ language: Language) throws -> Set<String> {
+        let labels = Labels.of(language)
+        var strings = WorkbookLayoutTests.labelStrings(labels)
+            .union(WorkbookLayoutTests.labelStrings(ReadabilityLabels.of(language)))
+            .union(WorkbookLayoutTests.labelStrings(FollowUpLabels.of(language)))
+            .union(WorkbookLayoutTests.labelStrings(ObservationLabels.of(language)))
+        strings.insert(labels.marksLegend(minGroup: 5))
+        for status in [CellStatus.noAnswers, .notAsked] { strings.insert(labels.mark(status, minGroup: 5)) }
+        for id in ["google-forms", "ms-forms", "limesurvey", "xlsx", "generic", "self-assessment", "plan"] {
+            strings.insert(ReadabilityLabels.formatName(id, language))
+        }
+        let seeds = Seeds(directory: TestWorkspace.repository.appendingPathComponent("seeds"))
+        for instrument in [try seeds.instrument("needs-v1"), try seeds.instrument("observation-v1")] {
+            func walk(_ value: Any) {
+                if let bilingual = value as? Bilingual { strings.insert(bilingual.text(language)) }
+                for child in Mirror(reflecting: value).children { walk(child.value) }
+            }
+            walk(instrument)
+        }
+        return Set(strings.flatMap(words))
+    }
+
+    /// No English word in a Latvian workbook outside data values: every word of every English
+    /// label the workbooks can show (less those Latvian labels use too: WHO, CBI, Google Forms)
+    /// is looked for in every visible text, sheet name and printed header and footer.
+    @Test func noEnglishWordInALatvianWorkbook() throws {
+        let latvian = try Self.vocabulary(.lv)
+        let english = try Self.vocabulary(.en).subtracting(latvian)
+        #expect(english.count > 300, "a real word list: \(english.count) words")
+        #expect(english.isSuperset(of: ["the", "and", "share", "wave", "institution", "change", "answers"]))
+        for book in try Self.demo("lv").allBooks + Self.notAsked.get().books {
+            var texts = try Self.visibleTexts(book).map { ($0.place, $0.text) }
+            for name in book.sheetNames {
+                texts.append(("\(book.url.lastPathComponent) sheet name", name))
+                let xml = try book.sheetXML(name)
+                for match in xml.matches(of: /<odd(Header|Footer)>(.*?)<\/odd(Header|Footer)>/) {
+                    // &A, &P, &N, &C … are Excel's codes, not words.
+                    let text = String(match.2).replacingOccurrences(of: #"&[A-Z]"#, with: " ", options: .regularExpression)
+                    texts.append(("\(book.url.lastPathComponent) \(name) printed \(match.1)", text))
+                }
+            }
+            for (place, text) in texts {
+                let found = Self.words(text).filter { english.contains($0) }
+                #expect(found.isEmpty, "\(place): English \(found) in \"\(text.prefix(60))\"")
+            }
+        }
+    }
+
+    /// Institution workbooks, spring: the signed change beside the trend equals the institution's
+    /// own high-need share now minus the one its autumn workbook published; the Kopsavilkums
+    /// compares with autumn; Atbalsta formas has the barriers table on a page of its own.
+    @Test(arguments: ["lv", "en"])
+    func institutionWorkbooksCarryTheirOwnChangeAndBarriers(language: String) throws {
+        let demo = try Self.demo(language)
+        let labels = Labels.of(language == "lv" ? .lv : .en)
+        let words = ReadabilityLabels.of(labels.language)
+        let autumn = Dictionary(
+            uniqueKeysWithValues: demo.autumnURLs.map { ($0.lastPathComponent.replacingOccurrences(of: "autumn", with: "spring"), $0) })
+        var compared = 0
+        var fell = 0
+        let institutions = demo.bookURLs.filter { !$0.lastPathComponent.hasSuffix("-padome.xlsx") }
+        #expect(institutions.count > 10)
+        for url in institutions {
+            let book = try WorkbookReader(url)
+            let priorities = try book.rows(ofSheet: labels.prioritiesSheet)
+            #expect(priorities[4]?[9] == .text(labels.trend) && priorities[4]?[10] == .text(words.change), "\(url.lastPathComponent)")
+            guard let autumnURL = autumn[url.lastPathComponent] else { continue }
+            let before = try WorkbookReader(autumnURL).rows(ofSheet: labels.prioritiesSheet)
+            let then = Dictionary(
+                before.values.compactMap { row in row[2]?.text.flatMap { name in row[4]?.number.map { (name, $0) } } },
+                uniquingKeysWith: { first, _ in first })
+            for row in priorities.values {
+                guard let name = row[2]?.text, let now = row[4]?.number else { continue }
+                guard let change = row[10]?.number else {
+                    #expect(then[name] == nil || row[10]?.text != nil, "\(url.lastPathComponent) \(name): both published, no change")
+                    continue
+                }
+                let previous = try #require(then[name], "\(url.lastPathComponent) \(name): a change without an autumn value")
+                #expect(abs(change - (now - previous)) < 1e-9, "\(url.lastPathComponent) \(name)")
+                #expect(abs((row[9]?.number ?? -1) - max(0, change)) < 1e-9, "the trend component keeps the rise only")
+                compared += 1
+                if change < 0 { fell += 1 }
+            }
+            let summary = try book.rows(ofSheet: labels.summarySheet)
+            #expect(
+                summary.values.contains { $0[0]?.text == "\(words.comparedTitle): \(WaveName.text("2026-27-autumn", labels.language))" },
+                "\(url.lastPathComponent): the comparison block")
+            let forms = try book.rows(ofSheet: labels.plan.formsSheet)
+            let title = try #require(forms.first { $0.value[0]?.text == labels.plan.barriersTitle }?.key, "\(url.lastPathComponent)")
+            #expect(forms[title + 1]?[0] == .text(labels.plan.barrier))
+            #expect((1...6).allSatisfy { forms[title + 1 + $0]?[1] != nil }, "six barriers with the institution's share")
+            #expect(try book.sheetXML(labels.plan.formsSheet).contains("<brk id=\"\(title - 1)\""), "a page of its own")
+        }
+        #expect(compared > 100 && fell > 0, "\(compared) changes compared, \(fell) falls")
+    }
+
+    /// Labbūtība: the group codes are in a hidden column, the chart reads hidden columns and plots them.
+    @Test(arguments: ["lv", "en"])
+    func wellbeingShowsLabelsAndItsChartReadsHiddenData(language: String) throws {
+        let labels = Labels.of(language == "lv" ? .lv : .en)
+        for book in try Self.demo(language).allBooks {
+            let xml = try book.sheetXML(labels.wellbeing.sheet)
+            #expect(Self.hiddenColumns(xml).contains(1), "\(book.url.lastPathComponent): the code column is hidden")
+        }
+        let council = try Self.demo(language).council
+        let charts = try council.partNames.filter { $0.hasPrefix("xl/charts/") }.map {
+            String(decoding: try council.part($0), as: UTF8.self)
+        }
+        let wellbeing = try #require(charts.first { $0.contains(labels.wellbeing.chartTitle) })
+        // libxlsxwriter leaves plotVisOnly out to plot hidden cells (Excel and LibreOffice then do);
+        // every other chart keeps it.
+        #expect(!wellbeing.contains("plotVisOnly"))
+        #expect(charts.filter { $0.contains("<c:plotVisOnly val=\"1\"/>") }.count == charts.count - 1)
+        let hidden = Self.hiddenColumns(try council.sheetXML(labels.wellbeing.sheet))
+        for match in wellbeing.matches(of: /<c:f>[^!]*!\$([A-Z]+)\$\d+:\$[A-Z]+\$\d+<\/c:f>/) {
+            #expect(hidden.contains(Geometry.column(String(match.1))), "the chart reads column \(match.1)")
+        }
+    }
+
+    /// Kopsavilkums opens with how to read it, before the figures.
+    @Test(arguments: ["lv", "en"])
+    func howToReadComesFirst(language: String) throws {
+        let labels = Labels.of(language == "lv" ? .lv : .en)
+        let summary = try Self.demo(language).council.rows(ofSheet: labels.summarySheet)
+        let reading = try #require(summary.first { $0.value[0]?.text == ReadabilityLabels.of(labels.language).readingTitle }?.key)
+        let figures = try #require(summary.first { $0.value[0]?.text == labels.headline }?.key)
+        #expect(reading == 4 && reading < figures)
+        #expect(ReadabilityLabels.of(labels.language).reading.count <= 4, "short")
+    }
+
+    /// Īstenošana prints on landscape A4 one page wide with the header repeated; its columns are
+    /// few enough that the print scale stays readable (estimated like Excel: 7 px a character).
+    @Test(arguments: ["lv", "en"])
+    func theFollowUpSheetPrintsReadably(language: String) throws {
+        let name = FollowUpLabels.of(language == "lv" ? .lv : .en).sheet
+        let council = try Self.demo(language).council
+        let xml = try council.sheetXML(name)
+        // One page wide: fitToPage with Excel's default width of 1 (libxlsxwriter leaves the default out).
+        #expect(xml.contains("orientation=\"landscape\"") && xml.contains("<pageSetUpPr fitToPage=\"1\"/>"))
+        #expect(xml.contains("fitToHeight=\"0\"") && !xml.contains("fitToWidth="))
+        let index = try #require(council.sheetNames.firstIndex(of: name))
+        let workbook = String(decoding: try council.part("xl/workbook.xml"), as: UTF8.self)
+        #expect(workbook.contains("_xlnm.Print_Titles\" localSheetId=\"\(index)\""))
+        let geometry = Geometry(xml)
+        let hidden = Self.hiddenColumns(xml)
+        let used = Set(try council.cells(ofSheet: name).keys.map { Geometry.column(String($0.prefix { $0.isLetter })) })
+        #expect(used.count <= 16, "\(used.count) columns")
+        // The stored width already holds the cell padding; 7 px a unit at 96 dpi, 0.75 pt a pixel.
+        let points = used.subtracting(hidden).reduce(0.0) { $0 + geometry.width($1) * 7 * 0.75 }
+        let printable = (11.69 - 1.4) * 72  // A4 landscape less Excel's default margins
+        #expect(printable / points >= 0.7, "print scale \(printable / points)")
+    }
+
+    /// `not_asked:` support forms, barriers and wellbeing: "nav jautāts", never `<N`, in the council
+    /// workbook and every institution workbook.
+    @Test func notAskedIsSaidAsSuch() throws {
+        let books = try Self.notAsked.get().books
+        #expect(books.count >= 2, "the council and at least one institution")
+        let labels = Labels.latvian
+        for book in books {
+            let forms = try book.rows(ofSheet: labels.plan.formsSheet)
+            let title = try #require(forms.first { $0.value[0]?.text == labels.plan.barriersTitle }?.key, "\(book.url.lastPathComponent)")
+            let shares = forms.filter { $0.key > 3 && $0.key != title && $0.value[0] != nil && $0.value[1] != nil }
+                .flatMap { row in row.value.filter { $0.key > 0 }.map(\.value) }
+                .filter { $0 != .text(labels.plan.barrier) && $0 != .text(labels.plan.form) }
+                .filter { $0.text.map { !$0.hasPrefix(labels.plan.chosen) && !$0.hasPrefix(labels.own.inInstitution) } ?? true }
+                .filter {
+                    ![labels.plan.chosen, labels.plan.shareOfAnswered, labels.own.inInstitution, labels.own.inMunicipality].contains(
+                        $0.text ?? "")
+                }
+            #expect(!shares.isEmpty)
+            #expect(shares.allSatisfy { $0 == .text("nav jautāts") }, "\(book.url.lastPathComponent): \(Set(shares.map(\.description)))")
+            let wellbeing = try book.rows(ofSheet: labels.wellbeing.sheet)
+            #expect(wellbeing[4]?[0] == .text(labels.wellbeing.unavailable))
+        }
+    }
+
 }
