@@ -54,7 +54,9 @@ struct Table {
     private var hidden: Set<Int> = []
     /// Every cell whose text may wrap: headers (bold) and wrapped body cells, for the row heights.
     private var wrapping: [(row: Int, columns: ClosedRange<Int>, text: String, bold: Bool)] = []
-    /// The sheet's subtitle, wrapped across the visible columns once their widths are known.
+    /// The sheet's title and subtitle: the subtitle wraps across the visible columns once their
+    /// widths are known, and both move out of a hidden first column.
+    private var title: String?
     private var subtitle: String?
 
     init(sheet: Worksheet, labels: Labels) {
@@ -147,6 +149,7 @@ struct Table {
     /// columns instead of running off the printed page, which made it print tiny (issue 15).
     mutating func heading(_ title: String, _ subtitle: String) throws {
         try sheet.heading(title, subtitle)
+        self.title = title
         self.subtitle = subtitle
     }
 
@@ -185,6 +188,8 @@ struct Table {
         if let subtitle, let last = final.keys.filter({ !hidden.contains($0) }).max(), last > 0 {
             try sheet.writeMerged(1, 0...last, subtitle, Styles.subtitleWrapped)
             wrapping.append((1, 0...last, subtitle, false))
+            // An identifier column hidden in A would hide the title with it.
+            if let title, hidden.contains(0) { try sheet.writeMerged(0, 0...last, title, Styles.title) }
         }
         var lines: [Int: Int] = [:]
         for cell in wrapping where !(cell.columns.count == 1 && hidden.contains(cell.columns.lowerBound)) {

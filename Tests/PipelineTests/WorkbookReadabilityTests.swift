@@ -402,6 +402,19 @@ struct WorkbookReadabilityTests {
             }
         }
         #expect(checked > 1000)
+        // A hidden identifier column A never takes the sheet's title and subtitle with it.
+        for book in try Self.demo(language).allBooks {
+            for name in book.sheetNames {
+                let xml = try book.sheetXML(name)
+                guard Self.hiddenColumns(xml).contains(0) else { continue }
+                let merged = Geometry(xml).merged
+                for row in [1, 2] {
+                    #expect(
+                        merged.contains { $0.row == row && $0.columns.count > 1 },
+                        "\(book.url.lastPathComponent) \(name): row \(row) hidden in A")
+                }
+            }
+        }
     }
 
     /// The words of a text that a reader reads as words: chunks with a dot, slash, underscore, @ or
@@ -545,6 +558,12 @@ struct WorkbookReadabilityTests {
         let figures = try #require(summary.first { $0.value[0]?.text == labels.headline }?.key)
         #expect(reading == 4 && reading < figures)
         #expect(ReadabilityLabels.of(labels.language).reading.count <= 4, "short")
+        // The comparison opens page two, the input files under it: no table's header alone at a page's foot.
+        let words = ReadabilityLabels.of(labels.language)
+        let compared = try #require(summary.first { $0.value[0]?.text?.hasPrefix(words.comparedTitle) == true }?.key)
+        let inputs = try #require(summary.first { $0.value[0]?.text == labels.inputs }?.key)
+        #expect(compared < inputs)
+        #expect(try Self.demo(language).council.sheetXML(labels.summarySheet).contains("<brk id=\"\(compared - 1)\""))
     }
 
     /// Īstenošana prints on landscape A4 one page wide with the header repeated; its columns are
@@ -560,14 +579,32 @@ struct WorkbookReadabilityTests {
         let index = try #require(council.sheetNames.firstIndex(of: name))
         let workbook = String(decoding: try council.part("xl/workbook.xml"), as: UTF8.self)
         #expect(workbook.contains("_xlnm.Print_Titles\" localSheetId=\"\(index)\""))
-        let geometry = Geometry(xml)
-        let hidden = Self.hiddenColumns(xml)
         let used = Set(try council.cells(ofSheet: name).keys.map { Geometry.column(String($0.prefix { $0.isLetter })) })
         #expect(used.count <= 16, "\(used.count) columns")
-        // The stored width already holds the cell padding; 7 px a unit at 96 dpi, 0.75 pt a pixel.
-        let points = used.subtracting(hidden).reduce(0.0) { $0 + geometry.width($1) * 7 * 0.75 }
+        let scale = try Self.printScale(council, name)
+        #expect(scale >= 0.7, "print scale \(scale)")
+    }
+
+    /// The scale at which a sheet prints one landscape A4 page wide: the stored widths (cell padding
+    /// included) of its visible columns in use, 7 px a unit at 96 dpi, 0.75 pt a pixel.
+    static func printScale(_ book: WorkbookReader, _ name: String) throws -> Double {
+        let xml = try book.sheetXML(name)
+        let geometry = Geometry(xml)
+        let used = Set(try book.cells(ofSheet: name).keys.map { Geometry.column(String($0.prefix { $0.isLetter })) })
+        let points = used.subtracting(hiddenColumns(xml)).reduce(0.0) { $0 + geometry.width($1) * 7 * 0.75 }
         let printable = (11.69 - 1.4) * 72  // A4 landscape less Excel's default margins
-        #expect(printable / points >= 0.7, "print scale \(printable / points)")
+        return min(1, printable / points)
+    }
+
+    /// No sheet of any workbook prints below half its size (11-point text no smaller than 5.5 points).
+    @Test(arguments: ["lv", "en"])
+    func everySheetPrintsAtAReadableScale(language: String) throws {
+        for book in try Self.demo(language).allBooks {
+            for name in book.sheetNames {
+                let scale = try Self.printScale(book, name)
+                #expect(scale >= 0.5, "\(book.url.lastPathComponent) \(name): print scale \(scale)")
+            }
+        }
     }
 
     /// `not_asked:` support forms, barriers and wellbeing: "nav jautāts", never `<N`, in the council

@@ -118,7 +118,7 @@ enum FollowUpSheet {
             item.actions.filter(\.status.unfinished).map { action -> [Cell] in
                 [
                     .blank, .wrapped(report.areaName(item.area, labels.language)), .blank, .wrapped(action.targets), .blank,
-                    .blank, .wrapped(action.action), .text(action.term.isEmpty ? carried : "\(action.term) (\(carried))"),
+                    .blank, .wrapped(action.action), .wrapped(action.term.isEmpty ? carried : "\(action.term) (\(carried))"),
                     .text(action.responsible), .text(words.statuses[action.status]!),
                 ]
             }

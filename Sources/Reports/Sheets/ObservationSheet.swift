@@ -125,7 +125,10 @@ enum ObservationSheet {
             freeze: false, filter: false)
 
         // Widths and heights through the table, which sizes rows for their text (issue 15).
-        table.setWidth(1...1, 36)
+        // Narrow share columns (a header word still fits whole): the sheet prints one page wide at a readable size.
+        table.setWidth(1...1, 30)
+        table.setWidth(2...7, 11)
+        if !numbers.domains.isEmpty { table.setWidth(6...(5 + numbers.domains.count), 11) }
         // Column A holds the ids of every table here (domain, register code, observer role): kept for
         // filtering and the oracle, hidden beside their labels (issue 15); titles and notes start in B.
         table.hide(0)

@@ -26,7 +26,7 @@ enum PlanSheet {
                     .wrapped(areas.joined(separator: "; ")),
                     row.teachersInNeed < minGroup ? .withheld(.small, minGroup: minGroup) : .integer(row.teachersInNeed),
                     .wrapped(row.forms.map { report.optionName(ItemID.supportForms, $0, labels.language) }.joined(separator: "; ")),
-                    .text(WaveName.text(row.term, labels.language)), .text(""), .text(words.statuses[0]),
+                    .wrapped(WaveName.text(row.term, labels.language)), .text(""), .text(words.statuses[0]),
                 ]
             } + FollowUpSheet.carriedForward(report, labels: labels)
         var table = Table(sheet: sheet, labels: labels)
@@ -34,11 +34,15 @@ enum PlanSheet {
         if !rows.isEmpty {
             try sheet.dropDown(body, 9...9, values: words.statuses)
         }
-        table.setWidth(1...1, 36, Styles.wrapColumn)
-        table.setWidth(3...4, 36, Styles.wrapColumn)
-        table.setWidth(6...6, 30, Styles.wrapColumn)
-        table.setWidth(8...8, 20)
-        table.setWidth(9...9, 14)
+        // About 175 character widths, every text column wrapping: one landscape A4 page wide at a
+        // readable size (a carried-forward term ran 70 characters wide and shrank the page).
+        table.setWidth(1...1, 26, Styles.wrapColumn)
+        table.setWidth(3...3, 30, Styles.wrapColumn)
+        table.setWidth(4...4, 26, Styles.wrapColumn)
+        table.setWidth(6...6, 24, Styles.wrapColumn)
+        table.setWidth(7...7, 18, Styles.wrapColumn)
+        table.setWidth(8...8, 16)
+        table.setWidth(9...9, 12)
         try table.applyWidths()
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
     }

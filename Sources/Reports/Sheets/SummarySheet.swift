@@ -37,7 +37,10 @@ enum SummarySheet {
             at: topRow + 1, headers: [labels.rank, labels.needArea, labels.score, labels.highNeed],
             rows: top, freeze: false, filter: false)
 
-        let inputsRow = topRow + 1 + top.count + 2
+        // Page two: the comparison with the previous wave, then the input files, each table whole
+        // (on page one the inputs' header stood alone at the foot of the page).
+        let pageTwo = topRow + 1 + top.count + 2
+        let inputsRow = try SummaryComparison.write(report, on: sheet, table: &table, labels: labels, at: pageTwo)
         try sheet.write(inputsRow, 0, labels.inputs, Styles.label)
         let inputs = report.sources.map { source -> [Cell] in
             [
@@ -50,8 +53,7 @@ enum SummarySheet {
             at: inputsRow + 1,
             headers: [labels.file, labels.format, labels.rowsRead, labels.rowsAccepted, labels.rowsQuarantined],
             rows: inputs, freeze: false, filter: false)
-        _ = try SummaryComparison.write(
-            report, on: sheet, table: &table, labels: labels, at: inputsRow + 1 + max(inputs.count, 1) + 2)
+        try sheet.pageBreaks(above: [pageTwo])
         try sheet.freezePanes(row: 3)
         table.setWidth(0...0, 34)
         try table.applyWidths()
