@@ -9,6 +9,18 @@ struct ReadabilityLabels {
 
     static func of(_ language: Language) -> ReadabilityLabels { language == .lv ? latvian : english }
 
+    /// A delimiter as a word beside its character: a lone "," in a cell reads as nothing.
+    static func delimiterName(_ delimiter: String, _ language: Language) -> String {
+        let lv = language == .lv
+        switch delimiter {
+        case ",": return lv ? "komats (,)" : "comma (,)"
+        case ";": return lv ? "semikols (;)" : "semicolon (;)"
+        case "\t": return lv ? "tabulācija" : "tab"
+        case "|": return lv ? "vertikāla svītra (|)" : "vertical bar (|)"
+        default: return delimiter
+        }
+    }
+
     /// A source's format as a reader names it, not its pipeline id (`google-forms`, `self-assessment`).
     static func formatName(_ id: String, _ language: Language) -> String {
         let lv = language == .lv

@@ -14,7 +14,8 @@ enum DataQualitySheet {
             return [
                 .text(description.fileName), .text(ReadabilityLabels.formatName(description.format, labels.language)),
                 .text(description.encoding),
-                .text(description.delimiter), .integer(source.rowsRead), .integer(source.rowsAccepted),
+                .text(ReadabilityLabels.delimiterName(description.delimiter, labels.language)), .integer(source.rowsRead),
+                .integer(source.rowsAccepted),
                 .integer(source.rowsQuarantined), .integer(source.rowsSuperseded), .text(description.sha256),
             ]
         }

@@ -119,7 +119,7 @@ enum FollowUpSheet {
                 [
                     .blank, .wrapped(report.areaName(item.area, labels.language)), .blank, .wrapped(action.targets), .blank,
                     .blank, .wrapped(action.action), .wrapped(action.term.isEmpty ? carried : "\(action.term) (\(carried))"),
-                    .text(action.responsible), .text(words.statuses[action.status]!),
+                    .wrapped(action.responsible), .text(words.statuses[action.status]!),
                 ]
             }
         }

@@ -41,7 +41,7 @@ enum PlanSheet {
         table.setWidth(4...4, 26, Styles.wrapColumn)
         table.setWidth(6...6, 24, Styles.wrapColumn)
         table.setWidth(7...7, 18, Styles.wrapColumn)
-        table.setWidth(8...8, 16)
+        table.setWidth(8...8, 16, Styles.wrapColumn)
         table.setWidth(9...9, 12)
         try table.applyWidths()
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
