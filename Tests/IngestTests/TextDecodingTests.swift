@@ -50,7 +50,8 @@ struct CodePageTests {
                 #expect(decoded.utf8 == Array("A\(Unicode.Scalar(scalar)!)".utf8), "byte \(hex(byte))")
                 #expect(decoded.encoding.rawValue == name)
             } else {
-                let expected = TextDecodingError(byteOffset: 1, encoding: name, reason: "byte \(hex(byte))")
+                let expected = TextDecodingError(byteOffset: 1, encoding: name, fault: .undefinedByte(byte))
+                #expect(expected.reason == "byte \(hex(byte))")
                 #expect(throws: expected) { try decodeText(input, choice: choice) }
             }
         }
@@ -130,7 +131,7 @@ struct EncodingDetectionTests {
         let error = try #require(throws: TextDecodingError.self) {
             try decodeText(try Fixtures.bytes("cp1257-undefined-byte.csv"))
         }
-        #expect(error == TextDecodingError(byteOffset: 21, encoding: "Windows-1257", reason: "byte 0x98"))
+        #expect(error == TextDecodingError(byteOffset: 21, encoding: "Windows-1257", fault: .undefinedByte(0x98)))
         #expect(error.description == "byte 0x98 at byte offset 21 cannot be decoded as Windows-1257")
     }
 
@@ -146,15 +147,29 @@ struct EncodingDetectionTests {
         }
     }
 
+    /// The error is a value: the language is the one where it is shown, not where it was thrown
+    /// (a parser thread that did not inherit the run's language once printed English in a Latvian run).
+    @Test func anErrorThrownInEnglishIsShownInLatvianWherePrinted() throws {
+        let thrown = try #require(throws: TextDecodingError.self) {
+            try MessageLanguage.$current.withValue(.en) { try decodeText([0x41, 0xC0, 0xAF], choice: .utf8) }
+        }
+        MessageLanguage.$current.withValue(.lv) {
+            #expect(thrown.description == "baita nobīde 1: baitu 0xC0 (pārāk garš pieraksts) nevar atkodēt kā UTF-8")
+        }
+        let damaged = IngestError(file: "a.xlsx", cause: .damagedWorkbook(part: "xl/workbook.xml", .noWorksheet))
+        MessageLanguage.$current.withValue(.lv) { #expect(damaged.description.contains("nav darblapas")) }
+        MessageLanguage.$current.withValue(.en) { #expect(damaged.description.contains("no worksheet")) }
+    }
+
     @Test func aUTF8ByteOrderMarkAllowsNoFallback() {
-        let expected = TextDecodingError(byteOffset: 4, encoding: "UTF-8", reason: "byte 0xC0 (overlong form)")
+        let expected = TextDecodingError(byteOffset: 4, encoding: "UTF-8", fault: .invalidUTF8(byte: 0xC0, .overlong))
         #expect(throws: expected) { try decodeText([0xEF, 0xBB, 0xBF, 0x41, 0xC0, 0xAF]) }
     }
 }
 
 struct ForcedEncodingTests {
     @Test func utf8RejectsLegacyBytesAtTheirOffset() throws {
-        let expected = TextDecodingError(byteOffset: 12, encoding: "UTF-8", reason: "byte 0xE2 (incomplete sequence)")
+        let expected = TextDecodingError(byteOffset: 12, encoding: "UTF-8", fault: .invalidUTF8(byte: 0xE2, .incomplete))
         #expect(throws: expected) { try decodeText(try Fixtures.bytes("cp1257-semicolon.csv"), choice: .utf8) }
     }
 
@@ -181,15 +196,16 @@ struct ForcedEncodingTests {
 
     @Test(
         arguments: [
-            ([0xFF, 0xFE, 0x41], 2, "UTF-16LE", "last byte 0x41 of an odd length"),
-            ([0x41, 0x00, 0x42], 2, "UTF-16LE", "last byte 0x42 of an odd length"),
-            ([0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00], 2, "UTF-16LE", "unpaired surrogate 0xD800"),
-            ([0xFF, 0xFE, 0x41, 0x00, 0x00, 0xDC], 4, "UTF-16LE", "unpaired surrogate 0xDC00"),
-            ([0xFF, 0xFE, 0x41, 0x00, 0x3D, 0xD8], 4, "UTF-16LE", "unpaired surrogate 0xD83D"),
-            ([0xFE, 0xFF, 0xD8, 0x3D, 0xD8, 0x3D, 0xDE, 0x42], 2, "UTF-16BE", "unpaired surrogate 0xD83D"),
-        ] as [([UInt8], Int, String, String)])
-    func utf16Errors(bytes: [UInt8], offset: Int, encoding: String, reason: String) {
-        let expected = TextDecodingError(byteOffset: offset, encoding: encoding, reason: reason)
+            ([0xFF, 0xFE, 0x41], 2, "UTF-16LE", .oddLength(lastByte: 0x41), "last byte 0x41 of an odd length"),
+            ([0x41, 0x00, 0x42], 2, "UTF-16LE", .oddLength(lastByte: 0x42), "last byte 0x42 of an odd length"),
+            ([0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00], 2, "UTF-16LE", .unpairedSurrogate(0xD800), "unpaired surrogate 0xD800"),
+            ([0xFF, 0xFE, 0x41, 0x00, 0x00, 0xDC], 4, "UTF-16LE", .unpairedSurrogate(0xDC00), "unpaired surrogate 0xDC00"),
+            ([0xFF, 0xFE, 0x41, 0x00, 0x3D, 0xD8], 4, "UTF-16LE", .unpairedSurrogate(0xD83D), "unpaired surrogate 0xD83D"),
+            ([0xFE, 0xFF, 0xD8, 0x3D, 0xD8, 0x3D, 0xDE, 0x42], 2, "UTF-16BE", .unpairedSurrogate(0xD83D), "unpaired surrogate 0xD83D"),
+        ] as [([UInt8], Int, String, TextDecodingError.Fault, String)])
+    func utf16Errors(bytes: [UInt8], offset: Int, encoding: String, fault: TextDecodingError.Fault, reason: String) {
+        let expected = TextDecodingError(byteOffset: offset, encoding: encoding, fault: fault)
+        #expect(expected.reason == reason)
         #expect(throws: expected) { try decodeText(bytes, choice: .utf16) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             #expect(throws: expected) { try decodeText(bytes) }
@@ -213,28 +229,29 @@ struct ForcedEncodingTests {
 struct StrictUTF8Tests {
     @Test(
         arguments: [
-            ([0x41, 0xC0, 0xAF], 1, "overlong form"),
-            ([0xC1, 0xBF], 0, "overlong form"),
-            ([0xE0, 0x80, 0xAF], 0, "overlong form"),
-            ([0xE0, 0x9F, 0xBF], 0, "overlong form"),
-            ([0xF0, 0x8F, 0xBF, 0xBF], 0, "overlong form"),
-            ([0xED, 0xA0, 0x80], 0, "surrogate"),
-            ([0x61, 0xED, 0xBF, 0xBF], 1, "surrogate"),
-            ([0xF4, 0x90, 0x80, 0x80], 0, "above U+10FFFF"),
-            ([0xF5, 0x80, 0x80, 0x80], 0, "never valid in UTF-8"),
-            ([0xFE], 0, "never valid in UTF-8"),
-            ([0xFF], 0, "never valid in UTF-8"),
-            ([0x61, 0x62, 0xE2, 0x82], 2, "incomplete sequence"),
-            ([0xE2, 0x41, 0x41], 0, "incomplete sequence"),
-            ([0xF0, 0x9F, 0x99], 0, "incomplete sequence"),
-            ([0xF0, 0x9F, 0x99, 0x41], 0, "incomplete sequence"),
-            ([0xC4], 0, "incomplete sequence"),
-            ([0x61, 0x80], 1, "continuation byte without a lead byte"),
-            ([0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0xBF], 9, "continuation byte without a lead byte"),
-        ] as [([UInt8], Int, String)])
-    func forcedUTF8RejectsWithOffset(bytes: [UInt8], offset: Int, problem: String) {
-        let reason = "byte \(hex(bytes[offset])) (\(problem))"
-        #expect(throws: TextDecodingError(byteOffset: offset, encoding: "UTF-8", reason: reason)) {
+            ([0x41, 0xC0, 0xAF], 1, .overlong, "overlong form"),
+            ([0xC1, 0xBF], 0, .overlong, "overlong form"),
+            ([0xE0, 0x80, 0xAF], 0, .overlong, "overlong form"),
+            ([0xE0, 0x9F, 0xBF], 0, .overlong, "overlong form"),
+            ([0xF0, 0x8F, 0xBF, 0xBF], 0, .overlong, "overlong form"),
+            ([0xED, 0xA0, 0x80], 0, .surrogate, "surrogate"),
+            ([0x61, 0xED, 0xBF, 0xBF], 1, .surrogate, "surrogate"),
+            ([0xF4, 0x90, 0x80, 0x80], 0, .aboveMaximum, "above U+10FFFF"),
+            ([0xF5, 0x80, 0x80, 0x80], 0, .neverValid, "never valid in UTF-8"),
+            ([0xFE], 0, .neverValid, "never valid in UTF-8"),
+            ([0xFF], 0, .neverValid, "never valid in UTF-8"),
+            ([0x61, 0x62, 0xE2, 0x82], 2, .incomplete, "incomplete sequence"),
+            ([0xE2, 0x41, 0x41], 0, .incomplete, "incomplete sequence"),
+            ([0xF0, 0x9F, 0x99], 0, .incomplete, "incomplete sequence"),
+            ([0xF0, 0x9F, 0x99, 0x41], 0, .incomplete, "incomplete sequence"),
+            ([0xC4], 0, .incomplete, "incomplete sequence"),
+            ([0x61, 0x80], 1, .strayContinuation, "continuation byte without a lead byte"),
+            ([0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0xBF], 9, .strayContinuation, "continuation byte without a lead byte"),
+        ] as [([UInt8], Int, UTF8Problem, String)])
+    func forcedUTF8RejectsWithOffset(bytes: [UInt8], offset: Int, problem: UTF8Problem, text: String) {
+        let expected = TextDecodingError(byteOffset: offset, encoding: "UTF-8", fault: .invalidUTF8(byte: bytes[offset], problem))
+        #expect(expected.reason == "byte \(hex(bytes[offset])) (\(text))")
+        #expect(throws: expected) {
             try decodeText(bytes, choice: .utf8)
         }
     }
