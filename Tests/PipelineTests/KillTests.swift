@@ -70,13 +70,13 @@ struct KillTests {
         #expect(stored == 0, "a transaction killed half way leaves nothing: \(stored) rows")
         #expect((waves.first?.sources ?? 0) == (stored == 0 ? 0 : 1))
 
-        let again = try Runner(pipeline: try workspace.pipeline(sources: sources), progress: Progress(quiet: true)).run()
+        let again = try Runner(pipeline: try workspace.pipeline(sources: sources), progress: RunProgress(quiet: true)).run()
         #expect(again.respondents == Self.rows)
 
         let clean = try TestWorkspace()
         try FileManager.default.removeItem(at: clean.url("atbalsts.key"))
         try FileManager.default.copyItem(at: workspace.url("atbalsts.key"), to: clean.url("atbalsts.key"))
-        _ = try Runner(pipeline: try clean.pipeline(sources: sources), progress: Progress(quiet: true)).run()
+        _ = try Runner(pipeline: try clean.pipeline(sources: sources), progress: RunProgress(quiet: true)).run()
         let rerun = try WorkbookReader(workspace.url("out/2026-27-autumn-padome.xlsx")).rows(ofSheet: "Prioritātes")
         let fresh = try WorkbookReader(clean.url("out/2026-27-autumn-padome.xlsx")).rows(ofSheet: "Prioritātes")
         #expect(rerun == fresh)

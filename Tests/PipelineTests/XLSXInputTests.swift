@@ -119,7 +119,7 @@ struct XLSXInputTests {
         #expect(pipeline.sources[0].options.sheet == "Atbildes")
         #expect(pipeline.sources[0].options.maxInputSize == 500_000_000)
         #expect(pipeline.sources[0].options.maxRejectedShare == 0.2)
-        let summary = try Runner(pipeline: pipeline, progress: Progress(quiet: true)).run()
+        let summary = try Runner(pipeline: pipeline, progress: RunProgress(quiet: true)).run()
         #expect(summary.sources.first?.status == .imported)
         #expect(summary.sources.first?.rowsAccepted == 17, "the unknown-label row counts, its answer missing")
 
