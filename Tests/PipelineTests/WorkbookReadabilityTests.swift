@@ -37,7 +37,7 @@ struct WorkbookReadabilityTests {
                     kind: institutions
                 """
             autumnURLs = try Runner(
-                pipeline: try workspace.pipeline(sources: autumn, extra: outputs), progress: Progress(quiet: true)
+                pipeline: try workspace.pipeline(sources: autumn, extra: outputs), progress: RunProgress(quiet: true)
             ).run().workbooks.map { URL(fileURLWithPath: $0) }
             autumnURL = workspace.url("out/2026-27-autumn-padome.xlsx")
             let spring = """
@@ -55,7 +55,7 @@ struct WorkbookReadabilityTests {
                 """
             let summary = try Runner(
                 pipeline: try workspace.pipeline(wave: "2026-27-spring", sources: spring, extra: outputs),
-                progress: Progress(quiet: true)
+                progress: RunProgress(quiet: true)
             ).run()
             bookURLs = summary.workbooks.map { URL(fileURLWithPath: $0) }
         }
@@ -341,7 +341,7 @@ struct WorkbookReadabilityTests {
                 pipeline: try workspace.pipeline(
                     sources: sources, extra: "  institution_workbooks: true",
                     settings: TestWorkspace.tolerantSettings + "\n  min_group_size: 2"),
-                progress: Progress(quiet: true)
+                progress: RunProgress(quiet: true)
             ).run().workbooks.map { URL(fileURLWithPath: $0) }
         }
 
