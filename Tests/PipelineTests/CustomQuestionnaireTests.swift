@@ -9,12 +9,11 @@ import Testing
 /// A municipality's own questionnaire with a 5-point need scale, mapped through `columns:` and
 /// `labels:` exactly as pipelines/custom-questionnaire.yaml does.
 struct CustomQuestionnaireTests {
-    @Test func columnsAndLabelsMapOntoNeedsV1() throws {
-        let workspace = try TestWorkspace()
+    /// The fixture questionnaire with pipelines/custom-questionnaire.yaml's mapping, and the small register.
+    static func sources() throws -> (mapping: String, sources: String) {
         let shipped = try String(
             contentsOf: TestWorkspace.repository.appendingPathComponent("pipelines/custom-questionnaire.yaml"), encoding: .utf8)
         let mapping = shipped.components(separatedBy: "    columns:\n")[1].components(separatedBy: "outputs:")[0]
-        #expect(mapping.contains("not_asked:"), "the shipped pipeline names what it did not ask")
         let sources = """
               - file: \(TestWorkspace.fixtures.path)/custom-questionnaire.csv
                 kind: needs
@@ -22,6 +21,13 @@ struct CustomQuestionnaireTests {
             \(mapping)  - file: \(TestWorkspace.fixtures.path)/small-register.csv
                 kind: institutions
             """
+        return (mapping, sources)
+    }
+
+    @Test func columnsAndLabelsMapOntoNeedsV1() throws {
+        let workspace = try TestWorkspace()
+        let (mapping, sources) = try Self.sources()
+        #expect(mapping.contains("not_asked:"), "the shipped pipeline names what it did not ask")
         let summary = try Runner(pipeline: try workspace.pipeline(sources: sources), progress: RunProgress(quiet: true)).run()
         #expect(summary.sources.first?.rowsAccepted == 6)
         #expect(summary.sources.first?.rowsQuarantined == 0)

@@ -327,16 +327,7 @@ struct WorkbookReadabilityTests {
 
         init() throws {
             workspace = try TestWorkspace()
-            let shipped = try String(
-                contentsOf: TestWorkspace.repository.appendingPathComponent("pipelines/custom-questionnaire.yaml"), encoding: .utf8)
-            let mapping = shipped.components(separatedBy: "    columns:\n")[1].components(separatedBy: "outputs:")[0]
-            let sources = """
-                  - file: \(TestWorkspace.fixtures.path)/custom-questionnaire.csv
-                    kind: needs
-                    columns:
-                \(mapping)  - file: \(TestWorkspace.fixtures.path)/small-register.csv
-                    kind: institutions
-                """
+            let sources = try CustomQuestionnaireTests.sources().sources
             urls = try Runner(
                 pipeline: try workspace.pipeline(
                     sources: sources, extra: "  institution_workbooks: true",
