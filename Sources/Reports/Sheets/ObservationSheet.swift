@@ -63,12 +63,12 @@ enum ObservationSheet {
                 .map { report.areaName($0, language) }.joined(separator: "; ")
             let lead: [Cell] = [.text(domain), .text(name(domain))]
             guard status == .shown else {
-                return lead + Array(repeating: .withheld(status, minGroup: minGroup), count: 5) + [.text(informs)]
+                return lead + Array(repeating: .withheld(status, minGroup: minGroup), count: 5) + [.wrapped(informs)]
             }
             let wilson = cell.proportion.wilson
             return lead + [
                 .percent(cell.proportion.share), .percent(wilson?.low), .percent(wilson?.high),
-                .integer(cell.observations), .integer(cell.teachers), .text(informs),
+                .integer(cell.observations), .integer(cell.teachers), .wrapped(informs),
             ]
         }
         try table.write(
@@ -129,6 +129,7 @@ enum ObservationSheet {
         table.setWidth(1...1, 30)
         table.setWidth(2...7, 11)
         if !numbers.domains.isEmpty { table.setWidth(6...(5 + numbers.domains.count), 11) }
+        table.setWidth(7...7, 22)  // the need areas a domain informs wrap here (a share column further down)
         // Column A holds the ids of every table here (domain, register code, observer role): kept for
         // filtering and the oracle, hidden beside their labels (issue 15); titles and notes start in B.
         table.hide(0)

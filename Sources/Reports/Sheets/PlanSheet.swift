@@ -37,6 +37,8 @@ enum PlanSheet {
         // About 175 character widths, every text column wrapping: one landscape A4 page wide at a
         // readable size (a carried-forward term ran 70 characters wide and shrank the page).
         table.setWidth(1...1, 26, Styles.wrapColumn)
+        table.setWidth(2...2, 11)  // a score; its header wraps
+        table.setWidth(5...5, 12)  // a count; its header wraps
         table.setWidth(3...3, 30, Styles.wrapColumn)
         table.setWidth(4...4, 26, Styles.wrapColumn)
         table.setWidth(6...6, 24, Styles.wrapColumn)
