@@ -270,6 +270,13 @@ struct WorkbookReadabilityTests {
         let index = try #require(council.sheetNames.firstIndex(of: "Atbalsta formas"))
         #expect(!workbook.contains("_xlnm.Print_Titles\" localSheetId=\"\(index)\""))
 
+        // Stundu vērošana: the institutions' table on a page of its own, no domain header repeated over it.
+        let observed = try council.rows(ofSheet: "Stundu vērošana")
+        let byInstitution = try #require(observed.first { $0.value[1]?.text == ObservationLabels.latvian.byInstitution }?.key)
+        #expect(try council.sheetXML("Stundu vērošana").contains("<brk id=\"\(byInstitution - 1)\""))
+        let observedIndex = try #require(council.sheetNames.firstIndex(of: "Stundu vērošana"))
+        #expect(!workbook.contains("_xlnm.Print_Titles\" localSheetId=\"\(observedIndex)\""))
+
         let quality = Geometry(try council.sheetXML("Datu kvalitāte"))
         let hashes = try council.rows(ofSheet: "Datu kvalitāte").values.compactMap { $0[8]?.text }.filter { $0.count == 64 }
         #expect(!hashes.isEmpty)

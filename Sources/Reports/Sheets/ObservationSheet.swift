@@ -135,7 +135,10 @@ enum ObservationSheet {
         table.hide(0)
         try table.applyWidths()
         try sheet.freezePanes(row: headerRow + 1, column: 2)
-        try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
+        // The institutions' table starts a printed page of its own: the domains' header repeated over
+        // it (print titles) labelled its columns wrongly (issue 15).
+        try sheet.pageBreaks(above: [top - 1])
+        try sheet.printSetup(headerRows: nil, title: title)
     }
 }
 
