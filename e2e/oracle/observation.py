@@ -6,7 +6,11 @@ compares every number with the council workbook atbalsts wrote. It shares no cod
 program or with the other oracles in this folder.
 
     .venv/bin/python e2e/oracle/observation.py --csv OBSERVATIONS.csv --seeds seeds \\
-        --register REGISTER.csv --workbook BOOK.xlsx [--min-group 5]
+        --register REGISTER.csv --workbook BOOK.xlsx [--min-group 5] \\
+        [--term WAVE=EARLIER.csv ... --term WAVE=OBSERVATIONS.csv]
+
+With --term (every term in the database up to this one, oldest first, the last being --csv's),
+the coverage-by-term block is checked too (observation_coverage.py).
 
 Choices this oracle makes where the rules leave room:
 * an observation is weak in a domain when the mean of the criteria it rated there is below 2.5;
@@ -24,6 +28,8 @@ import unicodedata
 
 import openpyxl
 import yaml
+
+import observation_coverage
 
 SHEET = "Stundu vērošana"
 PRIORITIES = "Prioritātes"
@@ -140,6 +146,7 @@ def main():
     parser.add_argument("--register", required=True)
     parser.add_argument("--workbook", required=True)
     parser.add_argument("--min-group", type=int, default=5)
+    parser.add_argument("--term", action="append", default=[], help="WAVE=CSV, oldest first")
     args = parser.parse_args()
     m = args.min_group
     observations, register, domains, spec = read(args.csv, args.seeds, args.register)
@@ -166,7 +173,10 @@ def main():
 
     # Institutions: the lower table, rows whose column A is a register code.
     codes = {r["code"]: r for r in register}
-    rows = {grid[(r, 1)]: r for r in range(14, sheet.max_row + 1) if grid[(r, 1)] in codes}
+    rows = {}
+    for r in range(14, sheet.max_row + 1):
+        if grid[(r, 1)] in codes:
+            rows.setdefault(grid[(r, 1)], r)  # the first table; coverage by term repeats the codes
     if len(rows) != len(register):
         errors.append(f"{len(rows)} institution rows, register has {len(register)}")
     per_institution = {code: [o for o in observations if o["institution"] == code] for code in codes}
@@ -258,6 +268,20 @@ def main():
                 errors.append(f"Prioritātes {area}: {value} != {c['k']}/{c['n']}")
         elif mark_of(value, m) == "shown":
             errors.append(f"Prioritātes {area}: shown under the threshold")
+
+    if args.term:
+        terms = [(wave, read(path, args.seeds, args.register)[0]) for wave, path in (t.split("=", 1) for t in args.term)]
+        coverage_checked, coverage_errors = observation_coverage.check(sheet, terms, register, m)
+        checked += coverage_checked
+        errors += coverage_errors
+        # The current term's column is the institution table's coverage column, cell for cell.
+        title = next((r for r in range(1, sheet.max_row + 1) if grid.get((r, 1)) in observation_coverage.TITLES), 0)
+        by_term = {sheet.cell(r, 1).value: r for r in range(title + 2, title + 2 + len(register))}
+        for code, row in rows.items():
+            term_row = by_term.get(code, title)
+            checked += 1
+            if sheet.cell(term_row, 2 + len(terms)).value != grid[(row, 6)]:
+                errors.append(f"{code}: coverage {grid[(row, 6)]} in the table, {sheet.cell(term_row, 2 + len(terms)).value} by term")
 
     if errors:
         print("\n".join(["observation oracle: MISMATCH"] + errors), file=sys.stderr)

@@ -123,6 +123,8 @@ enum ObservationSheet {
         try table.write(
             at: roleTop, headers: ["id", words.role, words.observations, words.teachers], rows: roleRows,
             freeze: false, filter: false)
+        try writeCoverageByTerm(
+            observation, at: roleTop + roleRows.count + 3, on: sheet, table: &table, labels: labels, minGroup: minGroup)
 
         // Widths and heights through the table, which sizes rows for their text (issue 15).
         table.setWidth(1...1, 36)
