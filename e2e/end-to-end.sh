@@ -34,7 +34,8 @@ book="$work/out/2026-27-autumn-padome.xlsx"
 "$python" -W ignore e2e/oracle/wellbeing.py --csv samples/google-forms-needs.csv --seeds seeds \
   --register seeds/institutions.csv --workbook "$book"
 "$python" -W ignore e2e/oracle/observation.py --csv "$work/observations.csv" --seeds seeds \
-  --register seeds/institutions.csv --workbook "$book" --term 2026-27-autumn="$work/observations.csv"
+  --register seeds/institutions.csv --workbook "$book" --term 2026-27-autumn="$work/observations.csv" \
+  --institution-workbooks 2026-27-autumn="$work/out"
 
 # The spring term into the same database: coverage over both terms (SPEC 12.2), every number again.
 "$python" scripts/generate_observations.py --wave-term spring --seed 19 --out "$work/observations-spring.csv" >/dev/null
@@ -52,7 +53,8 @@ YAML
 "$bin" run "$work/spring.yaml" --quiet
 "$python" -W ignore e2e/oracle/observation.py --csv "$work/observations-spring.csv" --seeds seeds \
   --register seeds/institutions.csv --workbook "$work/out/2026-27-spring-padome.xlsx" \
-  --term 2026-27-autumn="$work/observations.csv" --term 2026-27-spring="$work/observations-spring.csv"
+  --term 2026-27-autumn="$work/observations.csv" --term 2026-27-spring="$work/observations-spring.csv" \
+  --institution-workbooks 2026-27-spring="$work/out"
 
 # LibreOffice writes every sheet as <book>-<sheet>.csv (UTF-8, raw values).
 mkdir -p "$work/csv"

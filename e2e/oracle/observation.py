@@ -7,10 +7,11 @@ program or with the other oracles in this folder.
 
     .venv/bin/python e2e/oracle/observation.py --csv OBSERVATIONS.csv --seeds seeds \\
         --register REGISTER.csv --workbook BOOK.xlsx [--min-group 5] \\
-        [--term WAVE=EARLIER.csv ... --term WAVE=OBSERVATIONS.csv]
+        [--term WAVE=EARLIER.csv ... --term WAVE=OBSERVATIONS.csv] [--institution-workbooks WAVE=DIR]
 
 With --term (every term in the database up to this one, oldest first, the last being --csv's),
-the coverage-by-term block is checked too (observation_coverage.py).
+the coverage-by-term block is checked too (observation_coverage.py); with --institution-workbooks,
+every institution workbook of the wave in DIR (observation_institutions.py).
 
 Choices this oracle makes where the rules leave room:
 * an observation is weak in a domain when the mean of the criteria it rated there is below 2.5;
@@ -30,6 +31,7 @@ import openpyxl
 import yaml
 
 import observation_coverage
+import observation_institutions
 
 SHEET = "Stundu vērošana"
 PRIORITIES = "Prioritātes"
@@ -147,6 +149,7 @@ def main():
     parser.add_argument("--workbook", required=True)
     parser.add_argument("--min-group", type=int, default=5)
     parser.add_argument("--term", action="append", default=[], help="WAVE=CSV, oldest first")
+    parser.add_argument("--institution-workbooks", help="WAVE=DIR: the wave's institution workbooks")
     args = parser.parse_args()
     m = args.min_group
     observations, register, domains, spec = read(args.csv, args.seeds, args.register)
@@ -283,10 +286,19 @@ def main():
             if sheet.cell(term_row, 2 + len(terms)).value != grid[(row, 6)]:
                 errors.append(f"{code}: coverage {grid[(row, 6)]} in the table, {sheet.cell(term_row, 2 + len(terms)).value} by term")
 
+    books = 0
+    if args.institution_workbooks:
+        wave, folder = args.institution_workbooks.split("=", 1)
+        institution_checked, books, institution_errors = observation_institutions.check(
+            folder, wave, lambda r, c: grid.get((r, c)), rows, observations, register, domains, cell, m)
+        checked += institution_checked
+        errors += institution_errors
+
     if errors:
         print("\n".join(["observation oracle: MISMATCH"] + errors), file=sys.stderr)
         sys.exit(1)
-    print(f"observation oracle: {checked} numbers agree ({len(observations)} observations)")
+    print(f"observation oracle: {checked} numbers agree ({len(observations)} observations"
+          + (f", {books} institution workbooks)" if books else ")"))
 
 
 if __name__ == "__main__":
