@@ -35,12 +35,10 @@ extension Runner {
                     lv:
                         "\(name): plāns kārtai \(wave?.id ?? "?"), \(parsed.rowsRead) rindas (\(parsed.actions.count) pieņemtas, \(parsed.quarantine.count) atsijātas)"
                 ))
-            if parsed.rowsRead > 0, Double(parsed.quarantine.count) / Double(parsed.rowsRead) > pipeline.importSettings.maxRejectedShare {
-                throw SourceFailure(
-                    file: name,
-                    cause: .tooManyQuarantined(
-                        count: parsed.quarantine.count, rows: parsed.rowsRead,
-                        share: Double(parsed.quarantine.count) / Double(parsed.rowsRead), reasons: parsed.quarantine.map(\.reason)))
+            if let failure = SourceFailure.tooManyQuarantined(
+                name, rows: parsed.rowsRead, reasons: parsed.quarantine.map(\.reason), maxShare: pipeline.importSettings.maxRejectedShare)
+            {
+                throw failure
             }
             guard let database else {
                 return planResult(name, nil, parsed)
