@@ -137,7 +137,7 @@ struct FormQuestionsTests {
                   - file: \(TestWorkspace.fixtures.path)/small-register.csv
                     kind: institutions
                 """)
-        let summary = try Runner(pipeline: pipeline, progress: Progress(quiet: true)).run()
+        let summary = try Runner(pipeline: pipeline, progress: RunProgress(quiet: true)).run()
         let needs = try #require(summary.sources.first)
         #expect(needs.status == .imported, "\(needs.error ?? "")")
         #expect(needs.rowsAccepted == 12 && needs.rowsQuarantined == 0)

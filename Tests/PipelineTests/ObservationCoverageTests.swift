@@ -40,7 +40,7 @@ struct ObservationCoverageTests {
                     columns:
                 \(ObservationTests.columns())
                 """)
-        _ = try Runner(pipeline: pipeline, progress: Progress(quiet: true)).run()
+        _ = try Runner(pipeline: pipeline, progress: RunProgress(quiet: true)).run()
     }
 
     @Test func eachTermCountsItsOwnDistinctTeachersOverItsHeadcount() throws {
