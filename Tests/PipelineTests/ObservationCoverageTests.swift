@@ -88,6 +88,12 @@ struct ObservationCoverageTests {
             #expect(autumn[17 + offset]?[0] == .text(code))
             #expect(spring[Self.header + 1 + offset]?[2] == autumn[17 + offset]?[5], "\(code): the same cell in both workbooks")
         }
+        // The institution's own workbook: its row of the block, cell for cell, above the municipality's.
+        let own = try WorkbookReader(workspace.url("out/2026-27-spring-T01.xlsx")).rows(ofSheet: "Stundu vērošana")
+        #expect(own[20]?[0] == .text("Aptvērums pa kārtām"))
+        #expect(own[22]?[2] == spring[Self.header + 1]?[2] && own[22]?[3] == spring[Self.header + 1]?[3])
+        #expect(ObservationTests.close(own[22]?[2], 8.0 / 20.0) && ObservationTests.close(own[22]?[3], 5.0 / 20.0))
+        #expect(ObservationTests.close(own[23]?[2], 14.0 / 34.0) && ObservationTests.close(own[23]?[3], 5.0 / 34.0))
         // The autumn workbook, alone in its term, has one term column.
         #expect(autumn[Self.header]?[2] == .text("2026./27. m. g. rudens") && autumn[Self.header]?[3] == nil)
     }

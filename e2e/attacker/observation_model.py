@@ -171,15 +171,10 @@ class Observations:
         top = find(rows, ("Aptvērums pa kārtām", "Coverage by term"))
         if top is None:
             return
-        header = rows[top + 1]
         for row in rows[top + 2:]:
             if not row[0]:
                 break
-            for column, text in enumerate(header[2:], start=2):
-                term = next((w for w in self.headcounts if text in wave_names(w)), None)
-                headcount = self.headcounts.get(term, {}).get(row[0])
-                if isinstance(headcount, (int, float)):
-                    self.head(f"{name} coverage {term} {row[0]}", row[column], term, row[0], headcount)
+            self.by_term(name, rows[top + 1], row, row[0])
 
     def institution(self, book, name, wave, code):
         sheet = sheet_of(book)
@@ -197,3 +192,15 @@ class Observations:
             self.head(f"{name} teachers", teachers[2], wave, code)
             if isinstance(headcount[2], (int, float)):
                 self.head(f"{name} coverage", coverage[2], wave, code, headcount[2])
+        # Coverage by term: the institution's own row of the council's block.
+        top = find(rows, ("Aptvērums pa kārtām", "Coverage by term"))
+        if top is not None and top + 2 < len(rows):
+            self.by_term(name, rows[top + 1], rows[top + 2], code)
+
+    def by_term(self, name, header, row, code):
+        """One institution's coverage in each term a block's header names."""
+        for column, text in enumerate(header[2:], start=2):
+            term = next((w for w in self.headcounts if text in wave_names(w)), None)
+            headcount = self.headcounts.get(term, {}).get(code)
+            if isinstance(headcount, (int, float)):
+                self.head(f"{name} coverage {term} {code}", row[column], term, code, headcount)

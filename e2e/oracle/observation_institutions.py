@@ -1,6 +1,7 @@
 """Stundu vērošana in every institution workbook (SPEC 12.2, 8 across workbooks), checked from the
 export: the institution's own weak share per domain beside the municipality's, then its
-observations, observed teachers, headcount and coverage beside the municipality's.
+observations, observed teachers, headcount and coverage beside the municipality's, then its
+coverage by term beside the municipality's.
 
 Every cell must be the very cell the council workbook shows for it — a number there is a number
 here, a mark there the same mark here, so no workbook gives away what another withholds — and
@@ -13,6 +14,7 @@ import openpyxl
 
 SHEETS = ("Stundu vērošana", "Lesson observation")
 COVERAGE = ("Aptvērums", "Coverage")
+TERMS = ("Aptvērums pa kārtām", "Coverage by term")
 
 
 def near(a, b):
@@ -73,6 +75,25 @@ def check(folder, wave, council, council_rows, observations, register, domains, 
                 errors.append(f"{code} coverage row {offset + 1}: {here} != {expected[offset]}")
             if not near(sheet.cell(top + 1 + offset, 4).value, municipality[offset]):
                 errors.append(f"{code} coverage row {offset + 1}: municipality {sheet.cell(top + 1 + offset, 4).value}")
+        # Coverage by term: the institution's row and the total of the council's block, cell for cell.
+        label = top + 6
+        council_label = next((r for r in range(1, 400) if council(r, 1) == sheet.cell(label, 1).value), None)
+        if sheet.cell(label, 1).value not in TERMS or council_label is None:
+            errors.append(f"{code}: no coverage by term at row {label} (or none on the council sheet)")
+            continue
+        council_row = next(r for r in range(council_label + 2, council_label + 2 + len(headcount)) if council(r, 1) == code)
+        council_total = council_label + 2 + len(headcount)
+        column = 3
+        while sheet.cell(label + 1, column).value is not None:
+            checked += 2
+            if sheet.cell(label + 1, column).value != council(council_label + 1, column):
+                errors.append(f"{code}: term column {column} is {sheet.cell(label + 1, column).value}")
+            if not same(sheet.cell(label + 2, column).value, council(council_row, column)):
+                errors.append(f"{code} by term column {column}: {sheet.cell(label + 2, column).value} here, "
+                              f"{council(council_row, column)} on the council sheet")
+            if not same(sheet.cell(label + 3, column).value, council(council_total, column)):
+                errors.append(f"{code} by term column {column}: municipality {sheet.cell(label + 3, column).value}")
+            column += 1
     if books == 0:
         errors.append(f"no institution workbooks of {wave} in {folder}")
     return checked, books, errors

@@ -67,17 +67,8 @@ extension ObservationSheet {
             rows: institutions.map { [.text($0.code), .text($0.name)] }, freeze: false, filter: false)
         for (index, institution) in institutions.enumerated() {
             for (offset, term) in terms.enumerated() {
-                let cell = term.indicators.institutions.first { $0.institution.code == institution.code }
-                let column = 2 + offset
-                guard let cell else {
-                    try table.write(.blank, row: header + 1 + index, column: column)
-                    continue
-                }
-                guard cell.status == .shown else {
-                    try table.write(.withheld(cell.status, minGroup: minGroup), row: header + 1 + index, column: column)
-                    continue
-                }
-                try writeCoverage(cell.coverage, row: header + 1 + index, column: column, table: &table)
+                try writeCoverage(
+                    of: institution.code, in: term, row: header + 1 + index, column: 2 + offset, table: &table, minGroup: minGroup)
             }
         }
         let total = header + 1 + institutions.count
@@ -90,6 +81,46 @@ extension ObservationSheet {
         }
         try table.note(words.note, row: teachers + 1, columns: 0...(1 + terms.count))
         return teachers + 1
+    }
+
+    /// An institution workbook's coverage by term: its own row of the council's block (each cell
+    /// with the status the council gives it) above the municipality's.
+    @discardableResult
+    static func writeCoverageByTerm(
+        _ observation: ObservationReport, of code: String, at top: Int, on sheet: Worksheet, table: inout Table, labels: Labels,
+        minGroup: Int
+    ) throws -> Int {
+        let terms = observation.terms
+        guard !terms.isEmpty else { return top - 1 }
+        let words = CoverageWords.of(labels.language)
+        let own = labels.own
+        try sheet.write(top, 0, words.title, Styles.label)
+        let header = top + 1
+        try table.write(
+            at: header, headers: ["", ""] + terms.map { WaveName.text($0.wave, labels.language) },
+            rows: [[.text(""), .text(own.inInstitution)], [.text(""), .text(own.inMunicipality)]], freeze: false, filter: false)
+        for (offset, term) in terms.enumerated() {
+            try writeCoverage(of: code, in: term, row: header + 1, column: 2 + offset, table: &table, minGroup: minGroup)
+            try writeCoverage(term.indicators.coverage, row: header + 2, column: 2 + offset, table: &table)
+        }
+        try table.note(words.note, row: header + 3, columns: 0...(1 + terms.count))
+        return header + 3
+    }
+
+    /// One institution's coverage in one term, with the status that term gives it; blank where the
+    /// term's register had no such institution.
+    private static func writeCoverage(
+        of code: String, in term: ObservationTerm, row: Int, column: Int, table: inout Table, minGroup: Int
+    ) throws {
+        guard let cell = term.indicators.institutions.first(where: { $0.institution.code == code }) else {
+            try table.write(.blank, row: row, column: column)
+            return
+        }
+        guard cell.status == .shown else {
+            try table.write(.withheld(cell.status, minGroup: minGroup), row: row, column: column)
+            return
+        }
+        try writeCoverage(cell.coverage, row: row, column: column, table: &table)
     }
 
     /// A coverage share, marked when below what a semester is expected to reach.
