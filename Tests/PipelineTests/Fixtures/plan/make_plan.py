@@ -89,14 +89,15 @@ def edit(source, target, language):
     book.save(target)
 
 
-with tempfile.TemporaryDirectory() as folder:
-    autumn = autumn_workbook(os.path.join(folder, "ws"))
-    edit(autumn, os.path.join(HERE, "edited-plan.xlsx"), "lv")
-    edit(autumn, os.path.join(HERE, "edited-plan-en.xlsx"), "en")
-    resaved = os.path.join(folder, "lo")
-    os.makedirs(resaved)
-    shutil.copy(os.path.join(HERE, "edited-plan.xlsx"), os.path.join(resaved, "edited-plan-lo.ods.xlsx"))
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", folder,
-         os.path.join(resaved, "edited-plan-lo.ods.xlsx")], check=True, capture_output=True)
-    shutil.copy(os.path.join(folder, "edited-plan-lo.ods.xlsx"), os.path.join(HERE, "edited-plan-lo.xlsx"))
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory() as folder:
+        autumn = autumn_workbook(os.path.join(folder, "ws"))
+        edit(autumn, os.path.join(HERE, "edited-plan.xlsx"), "lv")
+        edit(autumn, os.path.join(HERE, "edited-plan-en.xlsx"), "en")
+        resaved = os.path.join(folder, "lo")
+        os.makedirs(resaved)
+        shutil.copy(os.path.join(HERE, "edited-plan.xlsx"), os.path.join(resaved, "edited-plan-lo.ods.xlsx"))
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", folder,
+             os.path.join(resaved, "edited-plan-lo.ods.xlsx")], check=True, capture_output=True)
+        shutil.copy(os.path.join(folder, "edited-plan-lo.ods.xlsx"), os.path.join(HERE, "edited-plan-lo.xlsx"))

@@ -1,0 +1,74 @@
+"""Writes `edited-ma-plan.xlsx` (issue 17): the autumn council workbook of the small fixture with
+its MA plāni sheet edited by a program other than atbalsts (openpyxl), and `edited-ma-plan-lo.xlsx`,
+that file re-saved by LibreOffice headless.
+
+Run from the repository root after `swift build`, with openpyxl and soffice:
+    python3 Tests/PipelineTests/Fixtures/plan/make_ma_plan.py
+
+The edit: on MA plāni the columns reordered (Statuss first), statuses of the rows in order
+Īstenots, Procesā, Atcelts, then Plānots, the second row deleted, "Laiks, vieta" and
+"Atbildīgais" filled, a row added (Matemātikas joma, Pedagoģiskās pieredzes apmaiņa, need area
+Vērtēšana, no status) and a row for a learning area that does not exist ("Astroloģijas joma"),
+which is quarantined. Pilnveides plāns is left as atbalsts wrote it.
+"""
+import os
+import shutil
+import subprocess
+import tempfile
+
+import openpyxl
+
+from make_plan import HERE, autumn_workbook
+
+STATUSES = ["Īstenots", None, "Procesā", "Atcelts"]
+
+
+def edit(source, target):
+    book = openpyxl.load_workbook(source)
+    sheet = book["MA plāni"]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    header_at = next(i for i, row in enumerate(rows) if row and row[0] == "Mācību joma")
+    header = rows[header_at]
+    body = [row for row in rows[header_at + 1:] if row and row[0]]
+    column = {name: header.index(name) for name in header}
+    edited = []
+    for number, row in enumerate(body):
+        status = STATUSES[number] if number < len(STATUSES) else "Plānots"
+        if status is None:
+            continue
+        row = list(row)
+        row[column["Statuss"]] = status
+        row[column["Laiks, vieta"]] = f"2027. gada {number + 1}. mēnesis, skola {number}"
+        row[column["Atbildīgais"]] = f"MA vadītāja {number}"
+        edited.append(row)
+    added = [None] * len(header)
+    added[column["Mācību joma"]] = "Matemātikas joma"
+    added[column["Darbības virziens"]] = "Pedagoģiskās pieredzes apmaiņa"
+    added[column["Tēma"]] = "Atklātās stundas"
+    added[column["Vajadzības joma"]] = "Vērtēšana"
+    added[column["Atbildīgais"]] = "MA vadītāja 9"
+    edited.append(added)
+    unknown = list(added)
+    unknown[column["Mācību joma"]] = "Astroloģijas joma"
+    unknown[column["Statuss"]] = "Plānots"
+    edited.append(unknown)
+    order = [column["Statuss"]] + [i for i in range(len(header)) if i != column["Statuss"]]
+    sheet.delete_rows(header_at + 1, sheet.max_row)
+    for place, index in enumerate(order, start=1):
+        sheet.cell(row=header_at + 1, column=place, value=header[index])
+    for number, row in enumerate(edited, start=header_at + 2):
+        for place, index in enumerate(order, start=1):
+            sheet.cell(row=number, column=place, value=row[index])
+    book.save(target)
+
+
+with tempfile.TemporaryDirectory() as folder:
+    autumn = autumn_workbook(os.path.join(folder, "ws"))
+    edit(autumn, os.path.join(HERE, "edited-ma-plan.xlsx"))
+    resaved = os.path.join(folder, "lo")
+    os.makedirs(resaved)
+    shutil.copy(os.path.join(HERE, "edited-ma-plan.xlsx"), os.path.join(resaved, "edited-ma-plan-lo.ods.xlsx"))
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", folder,
+         os.path.join(resaved, "edited-ma-plan-lo.ods.xlsx")], check=True, capture_output=True)
+    shutil.copy(os.path.join(folder, "edited-ma-plan-lo.ods.xlsx"), os.path.join(HERE, "edited-ma-plan-lo.xlsx"))
