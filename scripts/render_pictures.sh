@@ -25,7 +25,9 @@ pages=(docs/pictures/padome-*.png)
 for named in "Iepriekšējā plāna īstenošana:istenosana" "Metodisko apvienību darba plānu projekti:ma-plani"; do
   title="${named%%:*}"
   for index in "${!pages[@]}"; do
-    if pdftotext -f $((index + 1)) -l $((index + 1)) "$pdf" - | grep -qF "$title"; then
+    # Read whole first: `grep -q` stopping early would fail the pipe under pipefail.
+    text="$(pdftotext -f $((index + 1)) -l $((index + 1)) "$pdf" -)"
+    if grep -qF "$title" <<<"$text"; then
       cp "${pages[$index]}" "docs/pictures/${named##*:}.png"
       break
     fi

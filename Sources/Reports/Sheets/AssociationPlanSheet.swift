@@ -28,7 +28,7 @@ enum AssociationPlanSheet {
                 let forms = action.forms.map { report.optionName(ItemID.supportForms, $0, language) }
                 let need = report.areaName(action.needArea, language)
                 rows.append([
-                    .text(learningArea), .text(action.direction.label.text(language)),
+                    .wrapped(learningArea), .wrapped(action.direction.label.text(language)),
                     .wrapped(forms.isEmpty ? need : "\(forms.joined(separator: " / ")): \(need)"), .wrapped(need),
                     .wrapped(forms.joined(separator: "; ")), .text(""), .text(""), .text(statuses[0]), .text(""),
                 ])
@@ -58,8 +58,8 @@ enum AssociationPlanSheet {
         let carried = words.carriedFrom.replacingOccurrences(of: "%@", with: followUp.plannedIn)
         return associations.items.map(\.action).filter(\.status.unfinished).map { action in
             [
-                .text(report.optionName(ItemID.learningAreas, action.learningArea ?? "", labels.language)),
-                .text(directionName(action.direction, labels.language)), .wrapped(action.action),
+                .wrapped(report.optionName(ItemID.learningAreas, action.learningArea ?? "", labels.language)),
+                .wrapped(directionName(action.direction, labels.language)), .wrapped(action.action),
                 .wrapped(report.areaName(action.area, labels.language)), .wrapped(action.targets),
                 .text(action.term.isEmpty ? carried : "\(action.term) (\(carried))"), .text(action.responsible),
                 .text(words.statuses[action.status]!), .wrapped(action.notes),
