@@ -18,7 +18,7 @@ import tempfile
 
 import openpyxl
 
-from make_plan import HERE, autumn_workbook
+from make_plan import HERE, autumn_workbook, rewrite
 
 STATUSES = ["Īstenots", None, "Procesā", "Atcelts"]
 
@@ -53,12 +53,7 @@ def edit(source, target):
     unknown[column["Statuss"]] = "Plānots"
     edited.append(unknown)
     order = [column["Statuss"]] + [i for i in range(len(header)) if i != column["Statuss"]]
-    sheet.delete_rows(header_at + 1, sheet.max_row)
-    for place, index in enumerate(order, start=1):
-        sheet.cell(row=header_at + 1, column=place, value=header[index])
-    for number, row in enumerate(edited, start=header_at + 2):
-        for place, index in enumerate(order, start=1):
-            sheet.cell(row=number, column=place, value=row[index])
+    rewrite(sheet, header_at, header, edited, order)
     book.save(target)
 
 

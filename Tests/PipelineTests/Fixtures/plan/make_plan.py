@@ -80,13 +80,18 @@ def edit(source, target, language):
             row[header.index("Status")] = ENGLISH_STATUS[row[header.index("Status")]]
             if row[header.index("Need area")] == ADDED_AREA["lv"]:
                 row[header.index("Need area")] = ADDED_AREA["en"]
+    rewrite(sheet, header_at, header, edited, order)
+    book.save(target)
+
+
+def rewrite(sheet, header_at, header, rows, order):
+    """Replaces the table under the heading: the header and `rows`, their columns in `order`."""
     sheet.delete_rows(header_at + 1, sheet.max_row)
     for column, index in enumerate(order, start=1):
         sheet.cell(row=header_at + 1, column=column, value=header[index])
-    for number, row in enumerate(edited, start=header_at + 2):
+    for number, row in enumerate(rows, start=header_at + 2):
         for column, index in enumerate(order, start=1):
             sheet.cell(row=number, column=column, value=row[index])
-    book.save(target)
 
 
 if __name__ == "__main__":
