@@ -28,13 +28,8 @@ enum PlanVerdict {
 
     /// More than `max_rejected_share` of its rows quarantined: the plan fails (SPEC 9).
     static func failure(of parsed: ParsedPlan, file: String, settings: PipelineFile.ImportSettings) -> SourceFailure? {
-        guard parsed.rowsRead > 0 else { return nil }
-        let share = Double(parsed.quarantine.count) / Double(parsed.rowsRead)
-        guard share > settings.maxRejectedShare else { return nil }
-        return SourceFailure(
-            file: file,
-            cause: .tooManyQuarantined(
-                count: parsed.quarantine.count, rows: parsed.rowsRead, share: share, reasons: parsed.quarantine.map(\.reason)))
+        SourceFailure.tooManyQuarantined(
+            file, rows: parsed.rowsRead, reasons: parsed.quarantine.map(\.reason), maxShare: settings.maxRejectedShare)
     }
 
     static func read(_ source: PipelineFile.Source, instrument: Instrument) throws(IngestError) -> ParsedPlan {

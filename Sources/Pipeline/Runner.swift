@@ -4,6 +4,7 @@ import Ingest
 import Reports
 import Scoring
 import Store
+import Synchronization
 
 public enum AtbalstsVersion {
     public static let current = "0.1.0"
@@ -12,9 +13,9 @@ public enum AtbalstsVersion {
 /// ingest → validate → store → score → report, each stage a step of its own (SPEC 6 `run`).
 public struct Runner {
     public let pipeline: PipelineFile
-    public let progress: Progress
+    public let progress: RunProgress
 
-    public init(pipeline: PipelineFile, progress: Progress = Progress()) {
+    public init(pipeline: PipelineFile, progress: RunProgress = RunProgress()) {
         self.pipeline = pipeline
         self.progress = progress
     }
@@ -211,12 +212,10 @@ public struct Runner {
                     lv:
                         "\(name): pašvērtējums (\(parsed.level.rawValue)), \(parsed.encoding.rawValue), \(parsed.rowsRead) rindas (\(parsed.ratings.count) pieņemtas, \(parsed.quarantine.count) atsijātas)"
                 ))
-            if parsed.rowsRead > 0, Double(parsed.quarantine.count) / Double(parsed.rowsRead) > pipeline.importSettings.maxRejectedShare {
-                throw SourceFailure(
-                    file: name,
-                    cause: .tooManyQuarantined(
-                        count: parsed.quarantine.count, rows: parsed.rowsRead,
-                        share: Double(parsed.quarantine.count) / Double(parsed.rowsRead), reasons: parsed.quarantine.map(\.reason)))
+            if let failure = SourceFailure.tooManyQuarantined(
+                name, rows: parsed.rowsRead, reasons: parsed.quarantine.map(\.reason), maxShare: pipeline.importSettings.maxRejectedShare)
+            {
+                throw failure
             }
             let fingerprint = ReadFingerprint.of(source, instrument: instrument, register: register, settings: pipeline.importSettings)
             let outcome = try database.map { database in
@@ -438,34 +437,27 @@ public struct Runner {
 }
 
 /// Results and the first error of work done on several threads.
-private final class ParallelResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [String?]
-    private var firstError: Error?
+private final class ParallelResults: Sendable {
+    private struct State {
+        var results: [String?]
+        var firstError: Error?
+    }
+    private let state: Mutex<State>
 
-    init(count: Int) { results = Array(repeating: nil, count: count) }
+    init(count: Int) { state = Mutex(State(results: Array(repeating: nil, count: count))) }
 
     func set(_ index: Int, _ value: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        results[index] = value
+        state.withLock { $0.results[index] = value }
     }
 
     func fail(_ error: Error) {
-        lock.lock()
-        defer { lock.unlock() }
-        if firstError == nil { firstError = error }
+        state.withLock { if $0.firstError == nil { $0.firstError = error } }
     }
 
-    var hasFailed: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return firstError != nil
-    }
+    var hasFailed: Bool { state.withLock { $0.firstError != nil } }
 
     func values() throws -> [String] {
-        lock.lock()
-        defer { lock.unlock() }
+        let (results, firstError) = state.withLock { ($0.results, $0.firstError) }
         if let firstError { throw firstError }
         return results.compactMap { $0 }
     }

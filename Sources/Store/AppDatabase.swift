@@ -2,6 +2,7 @@ import AtbalstsCore
 import Foundation
 import GRDB
 import GRDBSQLite
+import Synchronization
 
 public enum StoreError: Error, CustomStringConvertible, Equatable {
     case cannotOpen(path: String, reason: String)
@@ -45,6 +46,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
 /// through these intention-revealing methods.
 public final class AppDatabase: Sendable {
     let writer: DatabaseQueue
+    /// A second, read-only connection for reads split in two (`responses(wave:instrument:)`).
+    let readOnly = Mutex<DatabaseQueue?>(nil)
     public let path: String
 
     public init(path: String) throws {
@@ -64,7 +67,7 @@ public final class AppDatabase: Sendable {
         do {
             writer = try DatabaseQueue(path: path, configuration: configuration)
             let migrator = Schema.migrator
-            if try writer.read({ try migrator.hasBeenSuperseded($0) }) {
+            if try writer.read({ try AnswerSchema.isNewer($0, than: migrator) }) {
                 throw StoreError.newerDatabase(path: path)
             }
             try migrator.migrate(writer)
@@ -101,11 +104,11 @@ public final class AppDatabase: Sendable {
         wave: Wave, register: [Institution], sha256: String, fingerprint: String, fileName: String,
         instrument: Instrument, nextBatch: () -> [ImportedResponse]?, finish: () throws -> SourceEnd
     ) throws -> ImportOutcome {
-        try importStreamed(
+        let table = try prepareAnswerTable(for: instrument)
+        return try importStreamed(
             wave: wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: fileName,
             nextBatch: nextBatch, finish: finish
         ) { db, sourceID in
-            let table = try answerTable(db, for: instrument)
             var inserter = try ResponseInserter(db, sourceID: sourceID, waveID: wave.id, table: table, instrument: instrument)
             while let batch = nextBatch() {
                 try inserter.insert(batch)
@@ -228,42 +231,20 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    /// Creates the instrument's answer table on first use; refuses an instrument whose items
-    /// changed under the same id, since stored columns would no longer mean the same thing.
-    private func answerTable(_ db: Database, for instrument: Instrument) throws -> String {
-        let slots = instrument.slots.map(\.name).joined(separator: ",")
-        let textItems = instrument.textItemIDs.joined(separator: ",")
-        if let row = try Row.fetchOne(
-            db, sql: "SELECT answer_table, slots FROM instrument WHERE id = ?", arguments: [instrument.id])
-        {
-            let table: String = row["answer_table"]
-            let stored = (row["slots"] as String).split(separator: ",").map(String.init)
-            guard stored != instrument.slots.map(\.name) else { return table }
-            // An instrument may gain options (an "other" option): stored columns keep their meaning,
-            // new ones are added and are empty for earlier responses. Anything else is refused.
-            let added = instrument.slots.map(\.name).filter { !stored.contains($0) }
-            guard Set(stored).isSubset(of: instrument.slots.map(\.name)) else {
-                throw StoreError.instrumentChanged(id: instrument.id)
-            }
-            for column in added {
-                try db.execute(sql: "ALTER TABLE \(table.quotedDatabaseIdentifier) ADD COLUMN \(column.quotedDatabaseIdentifier) INTEGER")
-            }
-            try db.execute(
-                sql: "UPDATE instrument SET slots = ?, text_items = ? WHERE id = ?", arguments: [slots, textItems, instrument.id])
-            return table
+    /// The instrument's answer table, made ready through the migrator before the file's
+    /// transaction opens (`AnswerSchema`): created on the instrument's first use, widened when it
+    /// gained options. An instrument whose items changed under the same id is refused, since stored
+    /// columns would no longer mean the same thing.
+    private func prepareAnswerTable(for instrument: Instrument) throws -> String {
+        let stored = try read { db -> [String]? in
+            try String.fetchOne(db, sql: "SELECT slots FROM instrument WHERE id = ?", arguments: [instrument.id])
+                .map { $0.split(separator: ",").map(String.init) }
         }
-        let table = Self.answerTableName(instrument.id)
-        let columns = instrument.slots.map { "\($0.name.quotedDatabaseIdentifier) INTEGER" }
-        try db.execute(
-            sql: """
-                CREATE TABLE \(table.quotedDatabaseIdentifier) (
-                  response_id INTEGER PRIMARY KEY REFERENCES response(id) ON DELETE CASCADE,
-                  \(columns.joined(separator: ",\n  ")))
-                """)
-        try db.execute(
-            sql: "INSERT INTO instrument (id, answer_table, slots, text_items) VALUES (?, ?, ?, ?)",
-            arguments: [instrument.id, table, slots, textItems])
-        return table
+        if let stored, !Set(stored).isSubset(of: instrument.slots.map(\.name)) {
+            throw StoreError.instrumentChanged(id: instrument.id)
+        }
+        try plain { try AnswerSchema.migrator(for: instrument).migrate(writer) }
+        return Self.answerTableName(instrument.id)
     }
 
     static func answerTableName(_ instrumentID: String) -> String {

@@ -32,7 +32,7 @@ struct AssociationPlanTests {
                 kind: institutions
             """
         let summary = try Runner(
-            pipeline: try workspace.pipeline(sources: sources, outputs: outputs), progress: Progress(quiet: true)
+            pipeline: try workspace.pipeline(sources: sources, outputs: outputs), progress: RunProgress(quiet: true)
         ).run()
         #expect(!summary.failed)
     }
@@ -50,7 +50,7 @@ struct AssociationPlanTests {
 
     func runSpring(plans: [String]) throws -> RunSummary {
         try springPipeline(plans: plans)
-        return try Runner(pipeline: try PipelineFile.load(workspace.url("pipeline.yaml")), progress: Progress(quiet: true)).run()
+        return try Runner(pipeline: try PipelineFile.load(workspace.url("pipeline.yaml")), progress: RunProgress(quiet: true)).run()
     }
 
     /// The body rows of a sheet below its header row (`header` is the header's 1-based row).

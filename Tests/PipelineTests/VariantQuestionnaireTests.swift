@@ -32,7 +32,7 @@ struct VariantQuestionnaireTests {
                 kind: institutions
             """
         let pipeline = try workspace.pipeline(sources: sources, top: "database: \(name).sqlite", outputs: "out-\(name)")
-        let summary = try Runner(pipeline: pipeline, progress: Progress(quiet: true)).run()
+        let summary = try Runner(pipeline: pipeline, progress: RunProgress(quiet: true)).run()
         let database = try AppDatabase(path: workspace.url("\(name).sqlite").path)
         let instrument = try Seeds(directory: TestWorkspace.repository.appendingPathComponent("seeds")).instrument("needs-v1")
         let kept = instrument.slots.indices.filter { !ignoring.contains(instrument.slots[$0].name) }
