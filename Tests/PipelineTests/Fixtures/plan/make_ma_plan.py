@@ -12,13 +12,11 @@ Vērtēšana, no status) and a row for a learning area that does not exist ("Ast
 which is quarantined. Pilnveides plāns is left as atbalsts wrote it.
 """
 import os
-import shutil
-import subprocess
 import tempfile
 
 import openpyxl
 
-from make_plan import HERE, autumn_workbook, rewrite
+from make_plan import HERE, autumn_workbook, resave_with_libreoffice, rewrite
 
 STATUSES = ["Īstenots", None, "Procesā", "Atcelts"]
 
@@ -60,10 +58,4 @@ def edit(source, target):
 with tempfile.TemporaryDirectory() as folder:
     autumn = autumn_workbook(os.path.join(folder, "ws"))
     edit(autumn, os.path.join(HERE, "edited-ma-plan.xlsx"))
-    resaved = os.path.join(folder, "lo")
-    os.makedirs(resaved)
-    shutil.copy(os.path.join(HERE, "edited-ma-plan.xlsx"), os.path.join(resaved, "edited-ma-plan-lo.ods.xlsx"))
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", folder,
-         os.path.join(resaved, "edited-ma-plan-lo.ods.xlsx")], check=True, capture_output=True)
-    shutil.copy(os.path.join(folder, "edited-ma-plan-lo.ods.xlsx"), os.path.join(HERE, "edited-ma-plan-lo.xlsx"))
+    resave_with_libreoffice(folder, "edited-ma-plan")

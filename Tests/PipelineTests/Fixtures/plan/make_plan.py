@@ -53,6 +53,9 @@ settings:
 
 def edit(source, target, language):
     book = openpyxl.load_workbook(source)
+    # These fixtures hold the municipal plan only; make_ma_plan.py makes the MA plāni ones.
+    if "MA plāni" in book.sheetnames:
+        del book["MA plāni"]
     sheet = book["Pilnveides plāns"]
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     header_at = next(i for i, row in enumerate(rows) if row and row[0] == "Vieta")
@@ -94,15 +97,20 @@ def rewrite(sheet, header_at, header, rows, order):
             sheet.cell(row=number, column=column, value=row[index])
 
 
+def resave_with_libreoffice(folder, name):
+    """`<name>.xlsx` of this folder re-saved by LibreOffice headless as `<name>-lo.xlsx`."""
+    resaved = os.path.join(folder, "lo")
+    os.makedirs(resaved, exist_ok=True)
+    shutil.copy(os.path.join(HERE, f"{name}.xlsx"), os.path.join(resaved, f"{name}-lo.ods.xlsx"))
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", folder,
+         os.path.join(resaved, f"{name}-lo.ods.xlsx")], check=True, capture_output=True)
+    shutil.copy(os.path.join(folder, f"{name}-lo.ods.xlsx"), os.path.join(HERE, f"{name}-lo.xlsx"))
+
+
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as folder:
         autumn = autumn_workbook(os.path.join(folder, "ws"))
         edit(autumn, os.path.join(HERE, "edited-plan.xlsx"), "lv")
         edit(autumn, os.path.join(HERE, "edited-plan-en.xlsx"), "en")
-        resaved = os.path.join(folder, "lo")
-        os.makedirs(resaved)
-        shutil.copy(os.path.join(HERE, "edited-plan.xlsx"), os.path.join(resaved, "edited-plan-lo.ods.xlsx"))
-        subprocess.run(
-            ["soffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", folder,
-             os.path.join(resaved, "edited-plan-lo.ods.xlsx")], check=True, capture_output=True)
-        shutil.copy(os.path.join(folder, "edited-plan-lo.ods.xlsx"), os.path.join(HERE, "edited-plan-lo.xlsx"))
+        resave_with_libreoffice(folder, "edited-plan")
