@@ -241,15 +241,17 @@ public struct Runner {
     private func result(_ name: String, _ outcome: ImportOutcome?, _ parsed: ParsedSource) -> RunSummary.SourceResult {
         var result = result(name, outcome, read: parsed.rowsRead, accepted: parsed.accepted, quarantined: parsed.quarantine.count)
         let findings = parsed.findings
-        result.unreadableAnswers = findings.unreadableAnswers.count
-        if !findings.unreadableAnswers.isEmpty {
+        // Unreadable submission times are stored with the answers (Datu kvalitāte) but said apart below.
+        let unreadable = findings.unreadableAnswers.filter { $0.itemID != ItemID.submissionTime }.count
+        result.unreadableAnswers = unreadable
+        if unreadable > 0 {
             let items = findings.unreadableItems.map { "\($0) ×\(findings.unreadableCount[$0] ?? 0)" }.joined(separator: ", ")
             progress.step(
                 "ingest",
                 say(
-                    "\(name): \(findings.unreadableAnswers.count) answers match no label and count as missing for their item (\(items)); see the data-quality sheet",
+                    "\(name): \(unreadable) answers match no label and count as missing for their item (\(items)); see the data-quality sheet",
                     lv:
-                        "\(name): \(findings.unreadableAnswers.count) atbildes neatbilst nevienai atbildei skalā un skaitās kā neatbildētas (\(items)); skatiet datu kvalitātes lapu"
+                        "\(name): \(unreadable) atbildes neatbilst nevienai atbildei skalā un skaitās kā neatbildētas (\(items)); skatiet datu kvalitātes lapu"
                 ))
         }
         if !findings.unknownInstitutions.isEmpty {
