@@ -44,7 +44,7 @@ public struct PipelineFile: Sendable {
     }
 
     public let path: URL
-    public let wave: Wave
+    public internal(set) var wave: Wave
     public let database: URL
     public let seeds: URL
     public let pseudonymKey: URL
