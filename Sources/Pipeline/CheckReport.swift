@@ -37,8 +37,7 @@ public struct CheckReport {
         }
         // Items the pipeline says were not asked have no column on purpose: listed apart, not as a fault.
         let missing = parsed.findings.missingItems
-        let notAsked = instrument.items.indices.filter { parsed.mapping.columnForItem[$0] == nil }
-            .map { instrument.items[$0].id }.filter { !missing.contains($0) }
+        let notAsked = parsed.mapping.missingItems(of: instrument, notAsked: []).filter { !missing.contains($0) }
         if !missing.isEmpty {
             lines.append(say("items without a column: ", lv: "jautājumi bez kolonnas: ") + missing.joined(separator: ", "))
         }

@@ -60,20 +60,26 @@ public struct Runner {
 
     /// Re-renders the workbooks from stored data (SPEC 6 `report`).
     public func report() throws -> RunSummary {
+        try withStoredWave(command: "report") { database in
+            try report(from: database, summary: RunSummary(wave: pipeline.wave.id, database: pipeline.database.path))
+        }
+    }
+
+    /// Runs `body` on the database under the workspace lock, when the database holds the
+    /// pipeline's wave; else fails naming the waves it holds, creating nothing (SPEC 9).
+    func withStoredWave<Result>(command: String, _ body: (AppDatabase) throws -> Result) throws -> Result {
         // No database: nothing to lock, and nothing created beside it (SPEC 9).
         guard FileManager.default.fileExists(atPath: pipeline.database.path) else {
             throw RunError.waveNotInDatabase(wave: pipeline.wave.id, database: pipeline.database.lastPathComponent, known: [])
         }
-        let lock = try WorkspaceLock.acquire(for: pipeline.database, command: "report \(pipeline.path.lastPathComponent)")
+        let lock = try WorkspaceLock.acquire(for: pipeline.database, command: "\(command) \(pipeline.path.lastPathComponent)")
         defer { lock.release() }
-        let known =
-            FileManager.default.fileExists(atPath: pipeline.database.path)
-            ? try AppDatabase(path: pipeline.database.path) : nil
-        let waves = try known?.waves().map(\.id) ?? []
-        guard let database = known, waves.contains(pipeline.wave.id) else {
+        let database = try AppDatabase(path: pipeline.database.path)
+        let waves = try database.waves().map(\.id)
+        guard waves.contains(pipeline.wave.id) else {
             throw RunError.waveNotInDatabase(wave: pipeline.wave.id, database: pipeline.database.lastPathComponent, known: waves)
         }
-        return try report(from: database, summary: RunSummary(wave: pipeline.wave.id, database: pipeline.database.path))
+        return try body(database)
     }
 
     private func loadRegister() throws -> [Institution] {
@@ -304,17 +310,23 @@ public struct Runner {
         return .init(file: name, status: status, rowsRead: read, rowsAccepted: accepted, rowsQuarantined: quarantined, error: nil)
     }
 
-    private func report(from database: AppDatabase, summary: RunSummary) throws -> RunSummary {
-        var summary = summary
+    /// The council workbook's content for the pipeline's wave, computed from stored data.
+    func councilReport(from database: AppDatabase) throws -> (report: CouncilReport, responses: [ScoredResponse], instrument: Instrument) {
         let seeds = Seeds(directory: pipeline.seeds)
         let instrumentID = pipeline.sources.first { $0.kind == .needs }?.instrument ?? "needs-v1"
         let instrument = try seeds.instrument(instrumentID)
-        let wave = pipeline.wave.id
         let observation = try observationReport(from: database)
         var builder = ReportBuilder(database: database, instrument: instrument, settings: pipeline.settings, wave: pipeline.wave)
         builder.observedWeakness = observation?.indicators.publishedWeaknesses ?? [:]
         var (report, responses) = try builder.build()
         report.observation = observation
+        return (report, responses, instrument)
+    }
+
+    private func report(from database: AppDatabase, summary: RunSummary) throws -> RunSummary {
+        var summary = summary
+        let wave = pipeline.wave.id
+        let (report, responses, instrument) = try councilReport(from: database)
         summary.respondents = responses.count
         summary.wavesInDatabase = try database.waves().count
         guard !responses.isEmpty else { throw RunError.noRespondents(wave: wave) }
@@ -386,7 +398,7 @@ public struct Runner {
         return summary
     }
 
-    private func createDirectory(_ url: URL) throws {
+    func createDirectory(_ url: URL) throws {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {

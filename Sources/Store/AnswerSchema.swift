@@ -6,7 +6,8 @@ import GRDB
 /// their migrations are registered per instrument on top of the fixed `Schema`, under identifiers
 /// that start with `answers `: one that creates the table, and one per slot list that adds the
 /// columns of options the instrument gained (an "other" option). Everything is in
-/// `grdb_migrations`, so a database says what made each of its tables.
+/// `grdb_migrations`, so a database says what made each of its tables. `.immediate` foreign-key
+/// checks: GRDB's default would re-check every foreign key of a national database after each.
 enum AnswerSchema {
     static let prefix = "answers "
 
@@ -15,7 +16,7 @@ enum AnswerSchema {
         let table = AppDatabase.answerTableName(instrument.id)
         let slots = instrument.slots.map(\.name)
         let record = (slots: slots.joined(separator: ","), textItems: instrument.textItemIDs.joined(separator: ","))
-        migrator.registerMigration(prefix + instrument.id) { db in
+        migrator.registerMigration(prefix + instrument.id, foreignKeyChecks: .immediate) { db in
             // `ifNotExists`: a database made before answer tables went through the migrator already
             // has the table and its `instrument` row; this adopts them.
             try db.create(table: table, options: .ifNotExists) { t in
@@ -28,7 +29,7 @@ enum AnswerSchema {
         }
         // Named by its slot list, so a widened instrument is a new migration and the same one
         // again is none. Earlier slot lists stay applied under their own names.
-        migrator.registerMigration(prefix + instrument.id + " slots " + fnv1a(record.slots)) { db in
+        migrator.registerMigration(prefix + instrument.id + " slots " + fnv1a(record.slots), foreignKeyChecks: .immediate) { db in
             let existing = Set(try db.columns(in: table).map(\.name))
             for slot in slots where !existing.contains(slot) {
                 try db.alter(table: table) { t in t.add(column: slot, .integer) }

@@ -8,6 +8,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case cannotOpen(path: String, reason: String)
     case newerDatabase(path: String)
     case instrumentChanged(id: String)
+    /// Two instrument ids that name the same answer table (`needs-v1`, `Needs_v1`).
+    case instrumentIDClash(id: String, other: String)
     /// SPEC 9: a file belongs to one wave; the same bytes under another wave are a mistake.
     case importedForAnotherWave(file: String, wave: String)
     case database(path: String, DatabaseProblem)
@@ -29,9 +31,16 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             )
         case .database(let path, let problem):
             return "\(path): \(problem.text)"
+        case .instrumentIDClash(let id, let other):
+            return say(
+                "instrument ids \(id) and \(other) differ only in punctuation or case, so their answers would share one table; give \(id) another id",
+                lv:
+                    "instrumentu id \(id) un \(other) atšķiras tikai pieturzīmēs vai burtu lielumā, un to atbildes nonāktu vienā tabulā; dodiet \(id) citu id"
+            )
         case .instrumentChanged(let id):
-            return "instrument \(id) has other items than when its data was stored; "
-                + "give the changed instrument a new id"
+            return say(
+                "instrument \(id) has other items than when its data was stored; give the changed instrument a new id",
+                lv: "instrumentam \(id) ir citi jautājumi nekā tad, kad tā dati tika saglabāti; dodiet mainītajam instrumentam jaunu id")
         case .anotherKey(let path):
             return say(
                 "\(path): this database was made with another key; set pseudonym_key in the pipeline to the key it was made with (a new key cannot link teachers to earlier waves), or give a new key a new database",
@@ -233,18 +242,37 @@ public final class AppDatabase: Sendable {
 
     /// The instrument's answer table, made ready through the migrator before the file's
     /// transaction opens (`AnswerSchema`): created on the instrument's first use, widened when it
-    /// gained options. An instrument whose items changed under the same id is refused, since stored
-    /// columns would no longer mean the same thing.
+    /// gained options. An instrument whose items changed under the same id is refused once
+    /// answers are stored, since stored columns would no longer mean the same thing; a table a
+    /// failed import left empty protects nothing and is made again.
     private func prepareAnswerTable(for instrument: Instrument) throws -> String {
-        let stored = try read { db -> [String]? in
-            try String.fetchOne(db, sql: "SELECT slots FROM instrument WHERE id = ?", arguments: [instrument.id])
-                .map { $0.split(separator: ",").map(String.init) }
+        let table = Self.answerTableName(instrument.id)
+        try plain {
+            try writer.write { db in
+                // Ids that differ only in punctuation or case would share one table (SQLite
+                // names ignore case): refused, as CREATE TABLE refused them before.
+                if let other = try String.fetchOne(
+                    db, sql: "SELECT id FROM instrument WHERE answer_table = ? COLLATE NOCASE AND id != ?",
+                    arguments: [table, instrument.id])
+                {
+                    throw StoreError.instrumentIDClash(id: instrument.id, other: other)
+                }
+                guard let stored = try String.fetchOne(db, sql: "SELECT slots FROM instrument WHERE id = ?", arguments: [instrument.id])
+                else { return }
+                guard !Set(stored.split(separator: ",").map(String.init)).isSubset(of: instrument.slots.map(\.name)) else { return }
+                guard try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.quotedDatabaseIdentifier)") == 0 else {
+                    throw StoreError.instrumentChanged(id: instrument.id)
+                }
+                try db.drop(table: table)
+                try db.execute(sql: "DELETE FROM instrument WHERE id = ?", arguments: [instrument.id])
+                let name = AnswerSchema.prefix + instrument.id
+                try db.execute(
+                    sql: "DELETE FROM grdb_migrations WHERE identifier = ? OR substr(identifier, 1, length(?)) = ?",
+                    arguments: [name, name + " slots ", name + " slots "])
+            }
+            try AnswerSchema.migrator(for: instrument).migrate(writer)
         }
-        if let stored, !Set(stored).isSubset(of: instrument.slots.map(\.name)) {
-            throw StoreError.instrumentChanged(id: instrument.id)
-        }
-        try plain { try AnswerSchema.migrator(for: instrument).migrate(writer) }
-        return Self.answerTableName(instrument.id)
+        return table
     }
 
     static func answerTableName(_ instrumentID: String) -> String {

@@ -171,10 +171,11 @@ extension AppDatabase {
                     """, arguments: [wave]
             ).map {
                 QuarantineEntry(
-                    fileName: $0[0],
+                    fileName: $0["file_name"],
                     row: QuarantinedRow(
-                        line: $0[1], column: $0[2], value: $0[3],
-                        reason: StoredQuarantineReason.read(text: $0[4], code: $0[5], arguments: $0[6])))
+                        line: $0["line"], column: $0["column_name"], value: $0["value"],
+                        reason: StoredQuarantineReason.read(text: $0["reason"], code: $0["reason_code"], arguments: $0["reason_arguments"]))
+                )
             }
         }
     }

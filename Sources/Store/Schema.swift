@@ -143,6 +143,7 @@ enum Schema {
                 t.primaryKey(["observation_id", "slot"])
             }
         }
+        PlanSchema.registerAssociations(in: &migrator)
         return migrator
     }
 }

@@ -12,7 +12,9 @@ import Testing
 struct AnswerSchemaTests {
     private static let wave = Wave("2026-27-autumn")!
 
-    private static func importOne(_ database: AppDatabase, _ instrument: Instrument, name: String) throws {
+    private struct VerdictFailed: Error {}
+
+    private static func importOne(_ database: AppDatabase, _ instrument: Instrument, name: String, failing: Bool = false) throws {
         var values = AnswerValues(count: instrument.slots.count)
         values[0] = 2
         let response = ImportedResponse(
@@ -24,7 +26,11 @@ struct AnswerSchemaTests {
         var batches = [[response]][...]
         _ = try database.importSource(
             wave: wave, register: [], sha256: source.sha256, fingerprint: "f", fileName: name, instrument: instrument,
-            nextBatch: { batches.popFirst() }, finish: { SourceEnd(description: source, accepted: 1, quarantine: []) })
+            nextBatch: { batches.popFirst() },
+            finish: {
+                if failing { throw VerdictFailed() }
+                return SourceEnd(description: source, accepted: 1, quarantine: [])
+            })
     }
 
     private static func needs() throws -> Instrument {
@@ -80,8 +86,18 @@ struct AnswerSchemaTests {
             try db.execute(sql: "UPDATE instrument SET slots = ? WHERE id = 'needs-v1'", arguments: [stored.joined(separator: ",")])
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'answers needs-v1 slots %'")
         }
-        try Self.importOne(try AppDatabase(path: path), widened, name: "b.csv")
+        let database = try AppDatabase(path: path)
+        try Self.importOne(database, widened, name: "b.csv")
         let columns = try queue.read { try $0.columns(in: "answer_needs_v1").map(\.name) }
+        let recorded = try queue.read {
+            try Int.fetchOne($0, sql: "SELECT count(*) FROM grdb_migrations WHERE identifier LIKE 'answers needs-v1 slots %'")
+        }
+        #expect(recorded == 1, "the widening is a recorded migration")
+        let read = try database.responses(wave: Self.wave.id, instrument: widened)
+        let added = widened.slots.indices.filter { !stored.contains(widened.slots[$0].name) }
+        #expect(read.count == 2)
+        #expect(added.allSatisfy { read[0].values[$0] == nil }, "the earlier answer has the new slots empty")
+        #expect(read.allSatisfy { $0.values[0] == 2 }, "stored answers keep their meaning")
         #expect(Set(columns) == Set(["response_id"] + widened.slots.map(\.name)))
         #expect(
             try queue.read { try String.fetchOne($0, sql: "SELECT slots FROM instrument") }
@@ -98,6 +114,38 @@ struct AnswerSchemaTests {
         }
         #expect(throws: StoreError.instrumentChanged(id: "needs-v1")) {
             try Self.importOne(try AppDatabase(path: path), instrument, name: "b.csv")
+        }
+    }
+
+    /// A first import that failed leaves an empty table: nothing is stored under the old items, so
+    /// an instrument corrected meanwhile (an item removed) imports, its table made again.
+    @Test func anEmptyTableLeftByAFailedImportDoesNotHoldTheInstrument() throws {
+        let workspace = try TestWorkspace()
+        let path = workspace.url("atbalsts.sqlite").path
+        let instrument = try Self.needs()
+        #expect(throws: VerdictFailed.self) { try Self.importOne(try AppDatabase(path: path), instrument, name: "a.csv", failing: true) }
+        // As if the failed import had been made with an item the corrected instrument no longer has.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "UPDATE instrument SET slots = slots || ',an_item_removed_since'") }
+        let database = try AppDatabase(path: path)
+        try Self.importOne(database, instrument, name: "a.csv")
+        #expect(try database.responses(wave: Self.wave.id, instrument: instrument).count == 1)
+        #expect(
+            try queue.read { try String.fetchOne($0, sql: "SELECT slots FROM instrument") }
+                == instrument.slots.map(\.name).joined(separator: ","))
+    }
+
+    /// Ids that differ only in punctuation or case would name one table: refused in one line.
+    @Test func idsThatNameTheSameTableAreRefused() throws {
+        let workspace = try TestWorkspace()
+        let path = workspace.url("atbalsts.sqlite").path
+        _ = try AppDatabase(path: path)
+        try DatabaseQueue(path: path).write {
+            try $0.execute(
+                sql: "INSERT INTO instrument (id, answer_table, slots, text_items) VALUES ('Needs_v1', 'answer_Needs_v1', 'x', '')")
+        }
+        #expect(throws: StoreError.instrumentIDClash(id: "needs-v1", other: "Needs_v1")) {
+            try Self.importOne(try AppDatabase(path: path), try Self.needs(), name: "a.csv")
         }
     }
 

@@ -42,4 +42,19 @@ struct CheckReportTests {
         #expect(missing.contains("cbi_1") && !missing.contains("who5_1"))
         #expect(notAsked.contains("who5_1") && !notAsked.contains("cbi_1"))
     }
+
+    /// A multi-select answered in one column per option (LimeSurvey `Q[SQ001]`) has no single
+    /// column but is mapped: neither missing nor "not asked".
+    @Test func optionColumnsAreNeitherMissingNorNotAsked() throws {
+        let seeds = Seeds(directory: TestWorkspace.repository.appendingPathComponent("seeds"))
+        let instrument = try seeds.instrument("needs-v1")
+        let parsed = try SourceReader.read(
+            file: TestWorkspace.fixtures.appendingPathComponent("formats/limesurvey-codes-small.csv"), instrument: instrument,
+            register: try Seeds.register(at: TestWorkspace.fixtures.appendingPathComponent("small-register.csv")),
+            pseudonymizer: Pseudonymizer(key: Array(repeating: 1, count: 32)))
+        try #require(!parsed.mapping.optionColumns.isEmpty, "the fixture answers a multi-select by option columns")
+        let text = CheckReport(parsed: parsed, instrument: instrument, problems: 0).text
+        #expect(!text.contains("not asked"))
+        #expect(!text.contains("items without a column"))
+    }
 }

@@ -234,7 +234,10 @@ struct PlanFollowUpTests {
         // The .xlsx as atbalsts wrote it: read by the export reader, its plan sheet found by name.
         let summary = try runSpring(plan: autumnBook.path)
         #expect(summary.sources.last?.status == .imported)
-        #expect(summary.sources.last?.rowsAccepted == 5)
+        // The municipal plan's five rows and the MA plāni sheet's.
+        let associations = try WorkbookReader(autumnBook).rows(ofSheet: "MA plāni").keys.filter { $0 > 4 }.count
+        #expect(associations > 0)
+        #expect(summary.sources.last?.rowsAccepted == 5 + associations)
         let draft = try WorkbookReader(springBook).rows(ofSheet: "Pilnveides plāns")
         #expect(draft.values.filter { $0[7]?.text?.contains("pārnests no 2026./27. m. g. rudens plāna") == true }.count == 5)
     }

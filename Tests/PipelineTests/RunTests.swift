@@ -31,7 +31,7 @@ struct RunTests {
         #expect(
             book.sheetNames == [
                 "Kopsavilkums", "Prioritātes", "Iestādes", "Labbūtība", "Dinamika", "Atbalsta formas",
-                "Pilnveides plāns", "Datu kvalitāte", "Metodoloģija",
+                "Pilnveides plāns", "MA plāni", "Datu kvalitāte", "Metodoloģija",
             ])
 
         let priorities = try book.rows(ofSheet: "Prioritātes")

@@ -470,7 +470,9 @@ struct WorkbookReadabilityTests {
                 }
             }
             for (place, text) in texts {
-                let found = Self.words(text).filter { english.contains($0) }
+                var found = Self.words(text).filter { english.contains($0) }
+                // Metodoloģija lists the weights under the keys the pipeline file sets them with (issue 18): code, not prose.
+                if text.hasPrefix("high_need ") { found.removeAll { PipelineFile.weightKeys.contains($0) } }
                 #expect(found.isEmpty, "\(place): English \(found) in \"\(text.prefix(60))\"")
             }
         }

@@ -28,18 +28,7 @@ enum FollowUpSheet {
             words.beyond, words.summary,
         ]
         let minGroup = report.settings.minGroupSize
-        func indicators(_ change: PlanFollowUp.Change) -> [Cell] {
-            func share(_ value: Proportion?, _ status: CellStatus) -> [Cell] {
-                guard status == .shown, let value else { return [.withheld(status, minGroup: minGroup), .blank, .blank] }
-                let published: Cell = .share(value.share, base: value.trials, minGroup: minGroup)
-                if case .share(let shown, let base, _) = published, let shown, isExtremeShare(shown, of: base, minGroup: minGroup) {
-                    return [published, .blank, .blank]
-                }
-                return [published, .percent(value.wilson?.low), .percent(value.wilson?.high)]
-            }
-            let beyond: Cell = change.beyondIntervals.map { .text($0 ? words.yes : words.no) } ?? .blank
-            return share(change.before, change.beforeStatus) + share(change.now, change.nowStatus) + [beyond]
-        }
+        func indicators(_ change: PlanFollowUp.Change) -> [Cell] { Self.indicators(change, words: words, minGroup: minGroup) }
         func mean(_ value: Double?) -> Cell { value.map { .decimal($0, format: "0.0") } ?? .blank }
         var rows: [[Cell]] = []
         var wellbeing: [[Cell]] = []
@@ -90,7 +79,12 @@ enum FollowUpSheet {
                 rows: wellbeing, freeze: false, filter: false)
             headerRow = body.upperBound + 2
         }
-        try table.write(at: headerRow, headers: headers, rows: rows)
+        let body = try table.write(at: headerRow, headers: headers, rows: rows)
+        if institution == nil, let associations = followUp.associations, !associations.items.isEmpty {
+            // The associations' plans on a printed page of their own, under their own header.
+            try AssociationFollowUpBlock.write(associations, report: report, at: body.upperBound + 2, table: &table, labels: labels)
+            try sheet.pageBreaks(above: [body.upperBound + 2])
+        }
         // Widths through the table, before it sets the row heights from them; every text column wraps.
         // About 180 character widths: a landscape A4 page one page wide prints at about 70 %.
         for (columns, width) in [
@@ -106,6 +100,21 @@ enum FollowUpSheet {
         table.setWidth(14...14, 9)
         try table.applyWidths()
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
+    }
+
+    /// High-need share when planned and now, each with its Wilson interval, and whether the
+    /// change is beyond the intervals; a share SPEC 8 withholds shows its mark and no interval.
+    static func indicators(_ change: PlanFollowUp.Change, words: FollowUpLabels, minGroup: Int) -> [Cell] {
+        func share(_ value: Proportion?, _ status: CellStatus) -> [Cell] {
+            guard status == .shown, let value else { return [.withheld(status, minGroup: minGroup), .blank, .blank] }
+            let published: Cell = .share(value.share, base: value.trials, minGroup: minGroup)
+            if case .share(let shown, let base, _) = published, let shown, isExtremeShare(shown, of: base, minGroup: minGroup) {
+                return [published, .blank, .blank]
+            }
+            return [published, .percent(value.wilson?.low), .percent(value.wilson?.high)]
+        }
+        let beyond: Cell = change.beyondIntervals.map { .text($0 ? words.yes : words.no) } ?? .blank
+        return share(change.before, change.beforeStatus) + share(change.now, change.nowStatus) + [beyond]
     }
 
     /// The earlier plan's unfinished actions (planned, in progress), as rows of the new draft

@@ -123,6 +123,8 @@ enum ObservationSheet {
         try table.write(
             at: roleTop, headers: ["id", words.role, words.observations, words.teachers], rows: roleRows,
             freeze: false, filter: false)
+        try writeCoverageByTerm(
+            observation, at: roleTop + roleRows.count + 3, on: sheet, table: &table, labels: labels, minGroup: minGroup)
 
         // Widths and heights through the table, which sizes rows for their text (issue 15).
         // Narrow share columns (a header word still fits whole): the sheet prints one page wide at a readable size.
@@ -193,9 +195,12 @@ extension ObservationSheet {
                 shown ? .percent(row.coverage) : .withheld(row.status, minGroup: minGroup), .percent(numbers.coverage),
             ],
         ]
-        try table.write(
+        let coverageBody = try table.write(
             at: body.upperBound + 2, headers: ["", words.coverage, own.inInstitution, own.inMunicipality],
             rows: coverage, freeze: false, filter: false)
+        try writeCoverageByTerm(
+            observation, of: report.institution.code, at: coverageBody.upperBound + 2, on: sheet, table: &table, labels: labels,
+            minGroup: minGroup)
         table.setWidth(1...1, 36)
         table.hide(0)  // the domain ids, beside their names
         try table.applyWidths()
