@@ -129,17 +129,35 @@ struct ReportBuilder {
             supportForms: OptionCounts(own, itemID: ItemID.supportForms, instrument: instrument), comments: comments)
     }
 
-    /// Every wave in the database up to this one, oldest first, with returning respondents.
+    /// Every wave in the database up to this one, oldest first, with returning respondents. An
+    /// earlier wave's numbers come from its stored summary when there is one (computed and
+    /// stored otherwise), so twenty waves do not mean reading twenty waves of responses; the
+    /// returning respondents are counted by the database.
     private func waveHistory(current: [ScoredResponse]) throws -> [WaveSnapshot] {
         let waves = try database.waves().compactMap { Wave($0.id) }.filter { $0 <= wave }.sorted()
         var snapshots: [WaveSnapshot] = []
-        var previousKeys: Set<String>?
-        for past in waves {
-            let responses = past == wave ? current : try database.responses(wave: past.id, instrument: instrument)
-            snapshots.append(WaveSnapshot(wave: past.id, responses: responses, previousKeys: previousKeys, instrument: instrument))
-            // The newest wave has no later one to link to: 30,000 keys not hashed for nothing.
-            if past != wave { previousKeys = Set(responses.map(\.respondentKey)) }
+        for (index, past) in waves.enumerated() {
+            var snapshot =
+                try past == wave
+                ? WaveSnapshot(wave: past.id, responses: current, previousKeys: nil, instrument: instrument) : pastSnapshot(past.id)
+            if index > 0 {
+                snapshot.returning = try database.returningRespondents(wave: past.id, previous: waves[index - 1].id, instrument: instrument)
+            }
+            snapshots.append(snapshot)
         }
         return snapshots
+    }
+
+    /// A past wave's snapshot without `returning`: stored, or computed from its responses and stored.
+    func pastSnapshot(_ waveID: String) throws -> WaveSnapshot {
+        if let stored = try database.storedWaveSummary(wave: waveID, instrument: instrument),
+            let snapshot = try? JSONDecoder().decode(WaveSnapshot.self, from: stored), snapshot.wave == waveID
+        {
+            return snapshot
+        }
+        let responses = try database.responses(wave: waveID, instrument: instrument)
+        let snapshot = WaveSnapshot(wave: waveID, responses: responses, previousKeys: nil, instrument: instrument)
+        try database.storeWaveSummary(try JSONEncoder().encode(snapshot), wave: waveID, instrument: instrument)
+        return snapshot
     }
 }

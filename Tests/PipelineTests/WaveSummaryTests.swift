@@ -1,0 +1,115 @@
+import AtbalstsCore
+import Foundation
+import Scoring
+import Store
+import TestSupport
+import Testing
+
+@testable import Pipeline
+
+/// An earlier wave's Dinamika point is stored (migration v9-wave-summary) so that `report` does
+/// not read every earlier wave's responses again (issue 19); it must equal what the responses
+/// give, and go when the wave's data changes.
+struct WaveSummaryTests {
+    let workspace: TestWorkspace
+    let instrument: Instrument
+
+    init() throws {
+        workspace = try TestWorkspace()
+        instrument = try Seeds(directory: TestWorkspace.repository.appendingPathComponent("seeds")).instrument("needs-v1")
+    }
+
+    static let autumn = "2026-27-autumn"
+
+    func runAutumn(keys: String = "") throws {
+        let fixtures = TestWorkspace.fixtures.path
+        let sources = """
+              - file: \(fixtures)/small-google-forms.csv
+                kind: needs
+            \(keys)
+              - file: \(fixtures)/small-register.csv
+                kind: institutions
+            """
+        let summary = try Runner(pipeline: try workspace.pipeline(sources: sources), progress: Progress(quiet: true)).run()
+        #expect(!summary.failed)
+    }
+
+    func springPipeline() throws -> PipelineFile {
+        let fixtures = TestWorkspace.fixtures.path
+        return try workspace.pipeline(
+            wave: "2026-27-spring",
+            sources: """
+                  - file: \(fixtures)/small-google-forms-spring.csv
+                    kind: needs
+                  - file: \(fixtures)/small-register.csv
+                    kind: institutions
+                """)
+    }
+
+    var database: AppDatabase { get throws { try AppDatabase(path: workspace.url("atbalsts.sqlite").path) } }
+
+    func stored() throws -> WaveSnapshot? {
+        try database.storedWaveSummary(wave: Self.autumn, instrument: instrument).map {
+            try JSONDecoder().decode(WaveSnapshot.self, from: $0)
+        }
+    }
+
+    func recomputed() throws -> WaveSnapshot {
+        WaveSnapshot(
+            wave: Self.autumn, responses: try database.responses(wave: Self.autumn, instrument: instrument), previousKeys: nil,
+            instrument: instrument)
+    }
+
+    @Test func anEarlierWavesSummaryIsStoredAndEqualsTheRecomputation() throws {
+        try runAutumn()
+        #expect(try stored() == nil, "the wave being reported is computed from the responses in hand")
+        _ = try Runner(pipeline: try springPipeline(), progress: Progress(quiet: true)).run()
+        let summary = try #require(try stored())
+        #expect(summary == (try recomputed()))
+        #expect(summary.respondents == 16)
+        #expect(summary.highNeed["digital"] == 0.5)
+        #expect(summary.wellbeing.respondents == 16)
+        #expect(summary.returning == nil, "returning depends on the wave before and is counted when read")
+    }
+
+    @Test func aStoredSummaryIsWhatDinamikaShows() throws {
+        try runAutumn()
+        let spring = try springPipeline()
+        _ = try Runner(pipeline: spring, progress: Progress(quiet: true)).run()
+        let first = try WorkbookReader(workspace.url("out/2026-27-spring-padome.xlsx")).rows(ofSheet: "Dinamika")
+        // Now from the stored summary, not the responses.
+        #expect(try stored() != nil)
+        _ = try Runner(pipeline: spring, progress: Progress(quiet: true)).report()
+        let second = try WorkbookReader(workspace.url("out/2026-27-spring-padome.xlsx")).rows(ofSheet: "Dinamika")
+        #expect(first == second)
+        #expect(second[5]?[1] == .number(16))
+        #expect(second[6]?[2] == .number(15), "returning respondents counted by the database")
+    }
+
+    @Test func reimportingAWaveDropsItsSummaryAndTheNextReportStoresTheNewOne() throws {
+        try runAutumn()
+        let spring = try springPipeline()
+        _ = try Runner(pipeline: spring, progress: Progress(quiet: true)).run()
+        let before = try #require(try stored())
+
+        // Another reading of the same file (High read as Moderate): re-imported in one transaction.
+        try runAutumn(keys: "    labels:\n      need: { \"Augsta\": 2 }")
+        #expect(try stored() == nil, "the import deleted the summary it made stale")
+
+        _ = try Runner(pipeline: spring, progress: Progress(quiet: true)).report()
+        let after = try #require(try stored())
+        #expect(after == (try recomputed()))
+        #expect(after != before)
+        #expect(after.highNeed["digital"] == 0)
+        let trends = try WorkbookReader(workspace.url("out/2026-27-spring-padome.xlsx")).rows(ofSheet: "Dinamika")
+        #expect(trends[5]?[3] == .number(0), "Dinamika shows the new reading of autumn")
+    }
+
+    @Test func forgettingAWaveTakesItsSummaryWithIt() throws {
+        try runAutumn()
+        _ = try Runner(pipeline: try springPipeline(), progress: Progress(quiet: true)).run()
+        #expect(try stored() != nil)
+        #expect(try database.forget(wave: Self.autumn))
+        #expect(try stored() == nil)
+    }
+}
