@@ -130,34 +130,33 @@ struct ReportBuilder {
     }
 
     /// Every wave in the database up to this one, oldest first, with returning respondents. An
-    /// earlier wave's numbers come from its stored summary when there is one (computed and
-    /// stored otherwise), so twenty waves do not mean reading twenty waves of responses; the
-    /// returning respondents are counted by the database.
+    /// earlier wave's numbers, returning respondents included, come from its stored summary when
+    /// there is one (computed and stored otherwise), so twenty waves do not mean reading twenty
+    /// waves of responses; the returning respondents are counted by the database.
     private func waveHistory(current: [ScoredResponse]) throws -> [WaveSnapshot] {
         let waves = try database.waves().compactMap { Wave($0.id) }.filter { $0 <= wave }.sorted()
-        var snapshots: [WaveSnapshot] = []
-        for (index, past) in waves.enumerated() {
-            var snapshot =
-                try past == wave
-                ? WaveSnapshot(wave: past.id, responses: current, previousKeys: nil, instrument: instrument) : pastSnapshot(past.id)
-            if index > 0 {
-                snapshot.returning = try database.returningRespondents(wave: past.id, previous: waves[index - 1].id, instrument: instrument)
+        return try waves.indices.map { index in
+            let previous = index > 0 ? waves[index - 1].id : nil
+            if waves[index] == wave { return try snapshot(wave.id, previous: previous, responses: current) }
+            if let stored = try database.storedWaveSummary(wave: waves[index].id, previous: previous, instrument: instrument),
+                let snapshot = try? JSONDecoder().decode(WaveSnapshot.self, from: stored), snapshot.wave == waves[index].id
+            {
+                return snapshot
             }
-            snapshots.append(snapshot)
+            let computed = try snapshot(
+                waves[index].id, previous: previous, responses: database.responses(wave: waves[index].id, instrument: instrument))
+            try database.storeWaveSummary(
+                try JSONEncoder().encode(computed), wave: computed.wave, previous: previous, instrument: instrument)
+            return computed
         }
-        return snapshots
     }
 
-    /// A past wave's snapshot without `returning`: stored, or computed from its responses and stored.
-    func pastSnapshot(_ waveID: String) throws -> WaveSnapshot {
-        if let stored = try database.storedWaveSummary(wave: waveID, instrument: instrument),
-            let snapshot = try? JSONDecoder().decode(WaveSnapshot.self, from: stored), snapshot.wave == waveID
-        {
-            return snapshot
+    /// One wave's snapshot from its responses; its returning respondents counted by the database.
+    private func snapshot(_ waveID: String, previous: String?, responses: [ScoredResponse]) throws -> WaveSnapshot {
+        var snapshot = WaveSnapshot(wave: waveID, responses: responses, previousKeys: nil, instrument: instrument)
+        if let previous {
+            snapshot.returning = try database.returningRespondents(wave: waveID, previous: previous, instrument: instrument)
         }
-        let responses = try database.responses(wave: waveID, instrument: instrument)
-        let snapshot = WaveSnapshot(wave: waveID, responses: responses, previousKeys: nil, instrument: instrument)
-        try database.storeWaveSummary(try JSONEncoder().encode(snapshot), wave: waveID, instrument: instrument)
         return snapshot
     }
 }

@@ -2,8 +2,8 @@ import AtbalstsCore
 
 /// One wave's headline numbers, for the Dinamika sheet (SPEC 10).
 /// Codable: a past wave's snapshot is stored (`AppDatabase.storeWaveSummary`) so that history
-/// does not read every earlier wave's responses again; `returning` is not part of it, since it
-/// depends on the wave before (`AppDatabase.returningRespondents`).
+/// does not read every earlier wave's responses again; `returning` may be set afterwards, counted
+/// by the database (`AppDatabase.returningRespondents`).
 public struct WaveSnapshot: Sendable, Hashable, Codable {
     public let wave: String
     public let respondents: Int

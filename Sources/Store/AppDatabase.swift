@@ -191,8 +191,9 @@ public final class AppDatabase: Sendable {
             replaced = true
         }
         try saveWave(db, wave: wave, register: register)
-        // The wave's stored summary no longer says what its responses give.
-        try db.execute(sql: "DELETE FROM wave_summary WHERE wave_id = ?", arguments: [wave.id])
+        // The wave's stored summary no longer says what its responses give, nor the next wave's
+        // how many of its respondents returned.
+        try db.execute(sql: "DELETE FROM wave_summary WHERE wave_id = ? OR previous_wave = ?", arguments: [wave.id, wave.id])
         var record = SourceRecord(
             id: nil, waveId: wave.id, fileName: "", sha256: sha256, kind: "", instrumentId: nil, format: "",
             encoding: "", delimiter: "", rowsRead: 0, rowsAccepted: 0, rowsQuarantined: 0, importedAt: Self.now(),

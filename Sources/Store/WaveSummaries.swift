@@ -4,28 +4,29 @@ import GRDB
 
 /// A wave's summary per instrument, stored so that history does not read every earlier wave's
 /// responses again (issue 19). The store keeps it as bytes it does not interpret; an import into
-/// the wave deletes it (`importFile`), and it is used only while the instrument's slots are the
-/// ones it was computed with.
+/// a wave deletes its summary and the next wave's (`importFile`), and it is used only while the
+/// instrument's slots and the wave before (`previous`, whose respondents count as returning) are
+/// the ones it was computed with.
 extension AppDatabase {
-    public func storedWaveSummary(wave: String, instrument: Instrument) throws -> Data? {
+    public func storedWaveSummary(wave: String, previous: String?, instrument: Instrument) throws -> Data? {
         try read { db in
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT slots, summary FROM wave_summary WHERE wave_id = ? AND instrument_id = ?",
-                    arguments: [wave, instrument.id])
-            else { return nil }
-            return row["slots"] as String == Self.slotList(instrument) ? row["summary"] as Data : nil
+            try Data.fetchOne(
+                db,
+                sql: """
+                    SELECT summary FROM wave_summary
+                    WHERE wave_id = ? AND instrument_id = ? AND slots = ? AND previous_wave IS ?
+                    """, arguments: [wave, instrument.id, Self.slotList(instrument), previous])
         }
     }
 
-    public func storeWaveSummary(_ summary: Data, wave: String, instrument: Instrument) throws {
+    public func storeWaveSummary(_ summary: Data, wave: String, previous: String?, instrument: Instrument) throws {
         try plain {
             try writer.write { db in
                 try db.execute(
                     sql: """
-                        INSERT OR REPLACE INTO wave_summary (wave_id, instrument_id, slots, summary)
-                        SELECT id, ?, ?, ? FROM wave WHERE id = ?
-                        """, arguments: [instrument.id, Self.slotList(instrument), summary, wave])
+                        INSERT OR REPLACE INTO wave_summary (wave_id, instrument_id, slots, previous_wave, summary)
+                        SELECT id, ?, ?, ?, ? FROM wave WHERE id = ?
+                        """, arguments: [instrument.id, Self.slotList(instrument), previous, summary, wave])
             }
         }
     }

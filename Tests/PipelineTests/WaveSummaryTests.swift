@@ -49,7 +49,11 @@ struct WaveSummaryTests {
     var database: AppDatabase { get throws { try AppDatabase(path: workspace.url("atbalsts.sqlite").path) } }
 
     func stored() throws -> WaveSnapshot? {
-        try database.storedWaveSummary(wave: Self.autumn, instrument: instrument).map {
+        try stored(Self.autumn, previous: nil)
+    }
+
+    func stored(_ wave: String, previous: String?) throws -> WaveSnapshot? {
+        try database.storedWaveSummary(wave: wave, previous: previous, instrument: instrument).map {
             try JSONDecoder().decode(WaveSnapshot.self, from: $0)
         }
     }
@@ -69,7 +73,7 @@ struct WaveSummaryTests {
         #expect(summary.respondents == 16)
         #expect(summary.highNeed["digital"] == 0.5)
         #expect(summary.wellbeing.respondents == 16)
-        #expect(summary.returning == nil, "returning depends on the wave before and is counted when read")
+        #expect(summary.returning == nil, "the first wave has no wave before")
     }
 
     @Test func aStoredSummaryIsWhatDinamikaShows() throws {
@@ -103,6 +107,36 @@ struct WaveSummaryTests {
         #expect(after.highNeed["digital"] == 0)
         let trends = try WorkbookReader(workspace.url("out/2026-27-spring-padome.xlsx")).rows(ofSheet: "Dinamika")
         #expect(trends[5]?[3] == .number(0), "Dinamika shows the new reading of autumn")
+    }
+
+    /// A third wave: the same answers a year later (one more blank line, so other bytes).
+    func runNextAutumn() throws {
+        let bytes = try Data(contentsOf: TestWorkspace.fixtures.appendingPathComponent("small-google-forms.csv"))
+        try (bytes + Data("\r\n".utf8)).write(to: workspace.url("next-autumn.csv"))
+        let pipeline = try workspace.pipeline(
+            wave: "2027-28-autumn",
+            sources: """
+                  - file: \(workspace.url("next-autumn.csv").path)
+                    kind: needs
+                  - file: \(TestWorkspace.fixtures.path)/small-register.csv
+                    kind: institutions
+                """, settings: TestWorkspace.tolerantSettings + "\n  wave_dates: off")
+        #expect(!(try Runner(pipeline: pipeline, progress: Progress(quiet: true)).run()).failed)
+    }
+
+    @Test func aWavesReturningRespondentsAreStoredAndGoWhenTheWaveBeforeChanges() throws {
+        try runAutumn()
+        _ = try Runner(pipeline: try springPipeline(), progress: Progress(quiet: true)).run()
+        try runNextAutumn()
+        let spring = try #require(try stored("2026-27-spring", previous: Self.autumn))
+        #expect(spring.returning == 15, "the same e-mails link across waves")
+        #expect(try stored("2026-27-spring", previous: nil) == nil, "stored for the wave before it was computed with only")
+
+        // Autumn read another way: spring's summary still holds its own numbers, but its returning
+        // respondents were counted against the earlier reading, so it goes too.
+        try runAutumn(keys: "    labels:\n      need: { \"Augsta\": 2 }")
+        #expect(try stored("2026-27-spring", previous: Self.autumn) == nil)
+        #expect(try stored("2027-28-autumn", previous: "2026-27-spring") == nil, "the wave being reported is not stored")
     }
 
     @Test func forgettingAWaveTakesItsSummaryWithIt() throws {
