@@ -42,3 +42,32 @@ soffice --headless --convert-to \
   'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
   --outdir "$work/csv" "$book" >/dev/null 2>&1
 "$python" -W ignore e2e/oracle/libreoffice_check.py --workbook "$book" --csv-dir "$work/csv"
+
+# MA plāni (SPEC 12.1): each learning area's draft against the oracle's own ranking of its needs.
+"$python" -W ignore e2e/oracle/association_plans.py draft --csv samples/google-forms-needs.csv --seeds seeds \
+  --register seeds/institutions.csv --workbook "$book"
+# Disclosure on learning areas: with a threshold of 90 some learning areas are too small for a
+# plan of their own, and the sheet must not name them.
+sed 's/^outputs:/settings:\n  min_group_size: 90\noutputs:/; s/directory: out/directory: out-90/' \
+  "$work/pipeline.yaml" > "$work/pipeline-90.yaml"
+"$bin" run "$work/pipeline-90.yaml" --quiet
+"$python" -W ignore e2e/oracle/association_plans.py draft --csv samples/google-forms-needs.csv --seeds seeds \
+  --register seeds/institutions.csv --workbook "$work/out-90/2026-27-autumn-padome.xlsx" --min-group 90
+# The autumn MA plāni edited with openpyxl (statuses, a row deleted, a row added, columns
+# reordered), read back by the spring run; Īstenošana's association block against both exports.
+"$python" -W ignore e2e/oracle/association_plans.py edit --workbook "$book" --out "$work/edited-plan.xlsx"
+cat > "$work/spring.yaml" <<YAML
+wave: 2026-27-spring
+seeds: $repo/seeds
+sources:
+  - file: $repo/samples/google-forms-needs-spring.csv
+    kind: needs
+  - file: $work/edited-plan.xlsx
+    kind: plan
+outputs:
+  directory: out
+YAML
+"$bin" run "$work/spring.yaml" --quiet
+"$python" -W ignore e2e/oracle/association_plans.py followup --before samples/google-forms-needs.csv \
+  --now samples/google-forms-needs-spring.csv --seeds seeds --register seeds/institutions.csv \
+  --plan "$work/edited-plan.xlsx" --workbook "$work/out/2026-27-spring-padome.xlsx"

@@ -9,3 +9,5 @@ mkdir -p out
 "$bin" init out --key-only >/dev/null
 "$bin" run pipelines/demo-autumn.yaml
 "$bin" run pipelines/demo.yaml
+# The spring draft plan (Pilnveides plāns, MA plāni) on its own, for the specialist to edit.
+"$bin" plan pipelines/demo.yaml

@@ -18,5 +18,19 @@ trap 'rm -rf "$work"' EXIT
 soffice --headless --convert-to pdf --outdir "$work" "$book" >/dev/null 2>&1
 mkdir -p docs/pictures
 rm -f docs/pictures/padome-*.png
-pdftoppm -r 70 -png "$work/$(basename "$book" .xlsx).pdf" docs/pictures/padome
+pdf="$work/$(basename "$book" .xlsx).pdf"
+pdftoppm -r 70 -png "$pdf" docs/pictures/padome
+# The sheets README shows by name, wherever their page falls: the first page with the title.
+pages=(docs/pictures/padome-*.png)
+for named in "Iepriekšējā plāna īstenošana:istenosana" "Metodisko apvienību darba plānu projekti:ma-plani"; do
+  title="${named%%:*}"
+  for index in "${!pages[@]}"; do
+    # Read whole first: `grep -q` stopping early would fail the pipe under pipefail.
+    text="$(pdftotext -f $((index + 1)) -l $((index + 1)) "$pdf" -)"
+    if grep -qF "$title" <<<"$text"; then
+      cp "${pages[$index]}" "docs/pictures/${named##*:}.png"
+      break
+    fi
+  done
+done
 ls docs/pictures

@@ -19,6 +19,10 @@ public enum ItemID {
     public static let stressSource = "stress_source"
     public static let needGroup = "need"
 
+    /// Not an item: the submission time, as it is named among unreadable answers (the row is kept
+    /// without a time, SPEC 9).
+    public static let submissionTime = "submitted_at"
+
     /// The need item of one area: `need_digital`.
     public static func need(_ areaID: String) -> String { "need_\(areaID)" }
 }

@@ -1,5 +1,7 @@
 /// One row of a development plan as the specialist edited it (SPEC 12.1): the need area it
-/// serves, what is to be done, its status, who is responsible, its term and notes.
+/// serves, what is to be done, its status, who is responsible, its term and notes. A row of a
+/// methodological association's work plan (MA plāni) also names its learning area and its
+/// line of work (darbības virziens).
 public struct PlanAction: Sendable, Hashable {
     public enum Status: String, Sendable, CaseIterable {
         case planned
@@ -25,10 +27,15 @@ public struct PlanAction: Sendable, Hashable {
     public let responsible: String
     public let term: String
     public let notes: String
+    /// The learning area (option id) of the association whose plan the row belongs to; nil for
+    /// a row of the municipal plan (Pilnveides plāns).
+    public let learningArea: String?
+    /// The row's line of work: a `WorkDirection` raw value, or the specialist's own words.
+    public let direction: String?
 
     public init(
         line: Int, rank: Int?, area: String, status: Status, action: String, targets: String, responsible: String,
-        term: String, notes: String
+        term: String, notes: String, learningArea: String? = nil, direction: String? = nil
     ) {
         self.line = line
         self.rank = rank
@@ -39,5 +46,7 @@ public struct PlanAction: Sendable, Hashable {
         self.responsible = responsible
         self.term = term
         self.notes = notes
+        self.learningArea = learningArea
+        self.direction = direction
     }
 }

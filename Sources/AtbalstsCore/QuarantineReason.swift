@@ -23,6 +23,8 @@ public enum QuarantineReason: Hashable, Sendable {
     /// An edited plan (SPEC 12.1): a row with no need area, or a status none of the four.
     case noNeedArea
     case unknownPlanStatus
+    /// A row of an association's work plan (MA plāni) whose learning area is none of the instrument's.
+    case unknownLearningArea
     /// A reason stored as English prose before the database had reason codes.
     case legacy(String)
 
@@ -41,6 +43,7 @@ public enum QuarantineReason: Hashable, Sendable {
         case .ratingOutOfRange: "rating_out_of_range"
         case .noNeedArea: "no_need_area"
         case .unknownPlanStatus: "unknown_plan_status"
+        case .unknownLearningArea: "unknown_learning_area"
         case .legacy: nil
         }
     }
@@ -54,7 +57,7 @@ public enum QuarantineReason: Hashable, Sendable {
         case .ratingOutOfRange(let value, let lowest, let highest): [String(value), String(lowest), String(highest)]
         case .legacy(let text): [text]
         case .incompleteResponse, .noInstitution, .unknownInstitution, .unknownNeedArea, .noRating, .unknownRatingLabel, .noNeedArea,
-            .unknownPlanStatus:
+            .unknownPlanStatus, .unknownLearningArea:
             []
         }
     }
@@ -85,6 +88,7 @@ public enum QuarantineReason: Hashable, Sendable {
             self = .ratingOutOfRange(value: value, lowest: lowest, highest: highest)
         case ("no_need_area", 0): self = .noNeedArea
         case ("unknown_plan_status", 0): self = .unknownPlanStatus
+        case ("unknown_learning_area", 0): self = .unknownLearningArea
         default: return nil
         }
     }

@@ -1,24 +1,23 @@
-import Foundation
+import Synchronization
 
 /// A result computed on another thread, read after that thread is known to be done (a
 /// `DispatchGroup` wait): the import's parser, the second half of a read, the wellbeing scores.
-public final class ThreadResult<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Result<Value, Error>?
+///
+/// Mutual exclusion in atbalsts is the standard library's `Mutex` everywhere; the one place a
+/// thread waits for another to act is `Handoff`, a condition by nature.
+public final class ThreadResult<Value: Sendable>: Sendable {
+    private let stored = Mutex<Result<Value, Error>?>(nil)
 
     public init() {}
 
     public func set(_ result: Result<Value, Error>) {
-        lock.lock()
-        stored = result
-        lock.unlock()
+        stored.withLock { $0 = result }
     }
 
     /// The value, or the error it was set with; an unset result is a programming error.
     public func get() throws -> Value {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let stored else { preconditionFailure("read before the other thread finished") }
-        return try stored.get()
+        let result = stored.withLock { $0 }
+        guard let result else { preconditionFailure("read before the other thread finished") }
+        return try result.get()
     }
 }

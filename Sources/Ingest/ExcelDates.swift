@@ -88,27 +88,12 @@ enum ExcelDates {
 
     private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
-    /// Days from 1970-01-01 (proleptic Gregorian), after Howard Hinnant's `days_from_civil`.
-    static func daysFrom1970(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
+    /// Day arithmetic is Timestamps.swift's (`daysSinceEpoch`, `civilDate`): one copy of Hinnant's algorithms.
+    static func daysFrom1970(_ year: Int, _ month: Int, _ day: Int) -> Int { daysSinceEpoch(year: year, month: month, day: day) }
 
-    /// `yyyy-mm-dd` of a day counted from 1970-01-01, after Hinnant's `civil_from_days`.
+    /// `yyyy-mm-dd` of a day counted from 1970-01-01.
     static func civil(daysSince1970 days: Int) -> String {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = civilDate(daysSinceEpoch: days)
         return "\(year)-\(two(month))-\(two(day))"
     }
 }

@@ -16,7 +16,7 @@ public struct IngestError: Error, CustomStringConvertible, Equatable {
         case notAnExport(NotAnExport)
         case sheetNotFound(String, available: [String])
         case notAWorkbook
-        case damagedWorkbook(part: String, reason: String)
+        case damagedWorkbook(part: String, WorkbookDamage)
         /// More rows than `max_rejected_share` hold bytes that cannot be decoded (SPEC 4.1).
         case unusableRows(count: Int, of: Int, first: UnusableByte)
         case unusableHeader(UnusableByte)
@@ -84,7 +84,8 @@ public struct IngestError: Error, CustomStringConvertible, Equatable {
             return say(
                 "the workbook has no sheet \"\(sheet)\"; its sheets are \(list): set `sheet:` to one of them",
                 lv: "darbgrāmatā nav lapas \"\(sheet)\"; tās lapas ir \(list): norādiet vienu no tām `sheet:`")
-        case .damagedWorkbook(let part, let reason):
+        case .damagedWorkbook(let part, let damage):
+            let reason = damage.text
             return say(
                 "the workbook is damaged (\(part): \(reason)); open it in Excel or LibreOffice and save it again",
                 lv: "darbgrāmata ir bojāta (\(part): \(reason)); atveriet to Excel vai LibreOffice un saglabājiet vēlreiz")
@@ -102,6 +103,32 @@ public struct IngestError: Error, CustomStringConvertible, Equatable {
             return say(
                 "no column answers the institution question; map it with `columns: { institution: … }`",
                 lv: "neviena kolonna neatbild uz jautājumu par iestādi; norādiet to ar `columns: { institution: … }`")
+        }
+    }
+}
+
+/// What is wrong with a damaged `.xlsx`: a value, worded where the error is shown.
+public enum WorkbookDamage: Equatable, Sendable {
+    /// The ZIP library's own words (not translated: they come from it).
+    case unreadable(String)
+    case binaryWorkbook
+    case noWorksheet
+    case missingPart
+    case largerThanLimitUnpacked
+    case missingSharedString(String)
+    case malformedXML(line: Int)
+
+    var text: String {
+        switch self {
+        case .unreadable(let detail): return detail
+        case .binaryWorkbook: return say("a binary workbook (.xlsb)", lv: "binārā darbgrāmata (.xlsb)")
+        case .noWorksheet: return say("no worksheet", lv: "nav darblapas")
+        case .missingPart: return say("missing", lv: "trūkst")
+        case .largerThanLimitUnpacked:
+            return say("larger than max_input_size once unpacked", lv: "atpakots lielāks par max_input_size")
+        case .missingSharedString(let index):
+            return say("shared string \(index) does not exist", lv: "kopīgās virknes \(index) nav")
+        case .malformedXML(let line): return say("not well-formed XML at line \(line)", lv: "nekorekts XML \(line). rindā")
         }
     }
 }

@@ -255,7 +255,11 @@ struct ResponseMapper {
         if let column = meta.submittedAt, !record.isBlank(column) {
             submittedAt = normalizedTimestamp(bytes: record.field(column))
             if submittedAt == nil {
-                noted.unreadableTimes.add(Redaction.redact(record.string(column)))
+                let shown = Redaction.redact(record.string(column))
+                noted.unreadableTimes.add(shown)
+                // Stored with the unreadable answers, so Datu kvalitāte lists it, not only the terminal.
+                noted.unreadableAnswers.append(
+                    UnreadableAnswer(line: record.line, itemID: ItemID.submissionTime, column: headers[column], value: shown))
             } else if let term, let time = submittedAt, !(time >= term.lowerBound && time.prefix(10) <= term.upperBound) {
                 noted.datesOutsideTerm.add(String(time.prefix(10)))
             }

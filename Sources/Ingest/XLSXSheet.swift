@@ -133,8 +133,7 @@ struct SheetTable {
                         let shown = String(decoding: value, as: UTF8.self)
                         problem = IngestError(
                             line: rowNumber,
-                            cause: .damagedWorkbook(
-                                part: part, reason: say("shared string \(shown) does not exist", lv: "kopīgās virknes \(shown) nav")))
+                            cause: .damagedWorkbook(part: part, .missingSharedString(shown)))
                     }
                 } else if name.elementsEqual(Names.value) {
                     inValue = false

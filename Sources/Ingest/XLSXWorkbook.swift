@@ -38,7 +38,7 @@ struct XLSXWorkbook {
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
-            throw IngestError(cause: .damagedWorkbook(part: "ZIP", reason: "\(error)"))
+            throw IngestError(cause: .damagedWorkbook(part: "ZIP", .unreadable("\(error)")))
         }
         if let kind = Self.kind(of: archive) { throw IngestError(cause: .notAnExport(kind)) }
         self.archive = archive
@@ -52,7 +52,7 @@ struct XLSXWorkbook {
         }
         if workbookPath.hasSuffix(".bin") {
             throw IngestError(
-                cause: .damagedWorkbook(part: workbookPath, reason: say("a binary workbook (.xlsb)", lv: "binārā darbgrāmata (.xlsb)")))
+                cause: .damagedWorkbook(part: workbookPath, .binaryWorkbook))
         }
         let folder = workbookPath.split(separator: "/").dropLast().joined(separator: "/")
         workbookFolder = folder
@@ -67,7 +67,7 @@ struct XLSXWorkbook {
             return Sheet(name: sheet.name, path: Self.resolve(target, from: folder))
         }
         guard !sheets.isEmpty else {
-            throw IngestError(cause: .damagedWorkbook(part: workbookPath, reason: say("no worksheet", lv: "nav darblapas")))
+            throw IngestError(cause: .damagedWorkbook(part: workbookPath, .noWorksheet))
         }
     }
 
@@ -97,7 +97,7 @@ struct XLSXWorkbook {
 
     private static func part(_ path: String, in archive: Archive, limit: Int64) throws(IngestError) -> [UInt8] {
         guard let entry = archive[path] else {
-            throw IngestError(cause: .damagedWorkbook(part: path, reason: say("missing", lv: "trūkst")))
+            throw IngestError(cause: .damagedWorkbook(part: path, .missingPart))
         }
         var data: [UInt8] = []
         data.reserveCapacity(Int(Swift.min(Int64(entry.uncompressedSize), limit)))
@@ -108,10 +108,9 @@ struct XLSXWorkbook {
             }
         } catch is PartTooLarge {
             throw IngestError(
-                cause: .damagedWorkbook(
-                    part: path, reason: say("larger than max_input_size once unpacked", lv: "atpakots lielāks par max_input_size")))
+                cause: .damagedWorkbook(part: path, .largerThanLimitUnpacked))
         } catch {
-            throw IngestError(cause: .damagedWorkbook(part: path, reason: "\(error)"))
+            throw IngestError(cause: .damagedWorkbook(part: path, .unreadable("\(error)")))
         }
         return data
     }

@@ -170,7 +170,7 @@ struct XMLScanner {
         if let failure {
             let line = bytes.prefix(failure).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
             throw IngestError(
-                cause: .damagedWorkbook(part: part, reason: say("not well-formed XML at line \(line)", lv: "nekorekts XML \(line). rindā")))
+                cause: .damagedWorkbook(part: part, .malformedXML(line: line)))
         }
     }
 

@@ -35,11 +35,14 @@ public struct CheckReport {
             lines.append(
                 "  \(match.column + 1). \(parsed.headers[match.column]) → \(instrument.items[match.itemIndex].id) [\(match.rule.rawValue)]")
         }
-        let missing = instrument.items.indices.filter { parsed.mapping.columnForItem[$0] == nil }
+        // Items the pipeline says were not asked have no column on purpose: listed apart, not as a fault.
+        let missing = parsed.findings.missingItems
+        let notAsked = parsed.mapping.missingItems(of: instrument, notAsked: []).filter { !missing.contains($0) }
         if !missing.isEmpty {
-            lines.append(
-                say("items without a column: ", lv: "jautājumi bez kolonnas: ")
-                    + missing.map { instrument.items[$0].id }.joined(separator: ", "))
+            lines.append(say("items without a column: ", lv: "jautājumi bez kolonnas: ") + missing.joined(separator: ", "))
+        }
+        if !notAsked.isEmpty {
+            lines.append(say("not asked (`not_asked:`): ", lv: "nav jautāts (`not_asked:`): ") + notAsked.joined(separator: ", "))
         }
         if !parsed.mapping.unmapped.isEmpty {
             lines.append(say("unmapped columns: ", lv: "nesasaistītas kolonnas: ") + parsed.mapping.unmapped.joined(separator: " | "))

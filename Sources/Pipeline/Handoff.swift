@@ -3,7 +3,9 @@ import Foundation
 /// Hands batches from one thread to another with a small bounded buffer, so reading a file and
 /// storing it overlap on two cores without the reader running far ahead (memory stays flat).
 /// Either side can stop: the reader by `close()`, the receiver by `cancel()`, after which `send`
-/// returns false and the reader stops.
+/// returns false and the reader stops. The one place in atbalsts where a thread waits for another
+/// to act, so a condition rather than the `Mutex` used everywhere else; `@unchecked` because all
+/// its state is touched only while `condition` is held.
 final class Handoff<Batch: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: [Batch] = []

@@ -21,6 +21,7 @@ public struct PipelineCheck {
     let pipeline: PipelineFile
     let register: [Institution]
     var checks: [SourceCheck] = []
+    var planChecks: [PlanCheck] = []
 
     /// Reads every needs source as `run` would. Pipeline mistakes found before reading (an unknown
     /// key, a value off its scale) are thrown: exit 2, as for `run`.
@@ -64,10 +65,15 @@ public struct PipelineCheck {
             }
             checks.append(check)
         }
+        for source in pipeline.sources where source.kind == .plan {
+            planChecks.append(PlanCheck(source: source, instrument: try seeds.instrument(source.instrument), pipeline: pipeline))
+        }
     }
 
     /// Whether `run` would import every source.
-    public var wouldSucceed: Bool { checks.allSatisfy { $0.error == nil && $0.verdict == nil } }
+    public var wouldSucceed: Bool {
+        checks.allSatisfy { $0.error == nil && $0.verdict == nil } && planChecks.allSatisfy(\.wouldSucceed)
+    }
 
     public func text(suggest: Bool) -> String {
         var lines: [String] = []
@@ -76,6 +82,7 @@ public struct PipelineCheck {
             if suggest { lines += [""] + suggestion(for: check) }
             lines.append("")
         }
+        for check in planChecks { lines += check.lines + [""] }
         lines.append(
             wouldSucceed
                 ? say("verdict: `atbalsts run` would import every source", lv: "secinājums: `atbalsts run` importētu visus avotus")

@@ -44,7 +44,7 @@ public struct PipelineFile: Sendable {
     }
 
     public let path: URL
-    public let wave: Wave
+    public internal(set) var wave: Wave
     public let database: URL
     public let seeds: URL
     public let pseudonymKey: URL
@@ -198,24 +198,8 @@ public struct PipelineFile: Sendable {
         }
         var options = limits
         if let sheet = try entry.string("sheet"), !sheet.isEmpty { options.sheet = sheet }
-        if let format = try entry.string("format") {
-            guard let parsed = SourceFormat(rawValue: format) else {
-                let known = SourceFormat.allCases.map(\.rawValue).joined(separator: ", ")
-                throw PipelineError(
-                    file: file, line: entry.keyLine("format"),
-                    say("format \"\(format)\" is not one of \(known)", lv: "formāts \"\(format)\" nav neviens no: \(known)"))
-            }
-            options.format = parsed
-        }
-        if let encoding = try entry.string("encoding") {
-            guard let parsed = EncodingChoice(rawValue: encoding) else {
-                let known = EncodingChoice.allCases.map(\.rawValue).joined(separator: ", ")
-                throw PipelineError(
-                    file: file, line: entry.keyLine("encoding"),
-                    say("encoding \"\(encoding)\" is not one of \(known)", lv: "kodējums \"\(encoding)\" nav neviens no: \(known)"))
-            }
-            options.encoding = parsed
-        }
+        if let format: SourceFormat = try entry.choice("format", ("format", "formāts")) { options.format = format }
+        if let encoding: EncodingChoice = try entry.choice("encoding", ("encoding", "kodējums")) { options.encoding = encoding }
         if let columns = try entry.mapping("columns", in: "a source") {
             for key in columns.keys { options.columns[key] = try columns.required(key, in: "`columns:`") }
         }

@@ -17,7 +17,10 @@ enum RejectedRows {
         // SPEC 9: an unreadable answer is listed too; only its item counts it as missing.
         for entry in unreadable {
             let answer = entry.answer
-            let fields = [entry.fileName, String(answer.line), answer.column, answer.value, "unreadable answer to \(answer.itemID)"]
+            let reason =
+                answer.itemID == ItemID.submissionTime
+                ? "unreadable submission time (row kept without a time)" : "unreadable answer to \(answer.itemID)"
+            let fields = [entry.fileName, String(answer.line), answer.column, answer.value, reason]
             text += fields.map { quoted(neutralised($0)) }.joined(separator: ",") + "\r\n"
         }
         try OutputFile.replace(url, with: Data(text.utf8), what: .rejectedRows)

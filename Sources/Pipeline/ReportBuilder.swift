@@ -60,7 +60,8 @@ struct ReportBuilder {
         report.barriers = barriers
         report.formsByPriority = formsByPriority
         report.plan = plan
-        try addPlanFollowUp(to: &report)
+        report.associationPlans = AssociationPlans.plans(responses: responses, instrument: instrument, settings: settings)
+        try addPlanFollowUp(to: &report, responses: responses)
         return (report, responses)
     }
 

@@ -17,6 +17,28 @@ struct PlanWaveUnknown: Error, CustomStringConvertible {
     }
 }
 
+/// What `run` and `check` both decide about a plan read back: the wave it is for, and whether
+/// it fails on its quarantined rows.
+enum PlanVerdict {
+    /// The wave its heading names, or, for a sheet without its heading, the latest stored wave
+    /// before the pipeline's.
+    static func wave(of parsed: ParsedPlan, stored: [String], pipelineWave: Wave) -> Wave? {
+        parsed.wave ?? stored.compactMap(Wave.init).filter { $0 < pipelineWave }.max()
+    }
+
+    /// More than `max_rejected_share` of its rows quarantined: the plan fails (SPEC 9).
+    static func failure(of parsed: ParsedPlan, file: String, settings: PipelineFile.ImportSettings) -> SourceFailure? {
+        SourceFailure.tooManyQuarantined(
+            file, rows: parsed.rowsRead, reasons: parsed.quarantine.map(\.reason), maxShare: settings.maxRejectedShare)
+    }
+
+    static func read(_ source: PipelineFile.Source, instrument: Instrument) throws(IngestError) -> ParsedPlan {
+        try PlanReader.read(
+            file: source.file, displayName: source.file.lastPathComponent, needAreas: instrument.needAreas,
+            learningAreas: instrument.multiSelect(ItemID.learningAreas)?.options ?? [], options: source.options)
+    }
+}
+
 extension Runner {
     /// `kind: plan` (SPEC 12.1): the edited Pilnveides plāns, stored against the wave it was planned
     /// in — the wave its heading names, or, for a sheet without its heading, the latest wave in the
@@ -24,10 +46,8 @@ extension Runner {
     func importPlan(_ source: PipelineFile.Source, instrument: Instrument, into database: AppDatabase?) -> RunSummary.SourceResult {
         let name = source.file.lastPathComponent
         do {
-            let parsed = try PlanReader.read(
-                file: source.file, displayName: name, needAreas: instrument.needAreas, options: source.options)
-            let earlier = try database?.waves().compactMap { Wave($0.id) }.filter { $0 < pipeline.wave }.max()
-            let wave = parsed.wave ?? earlier
+            let parsed = try PlanVerdict.read(source, instrument: instrument)
+            let wave = PlanVerdict.wave(of: parsed, stored: try database?.waves().map(\.id) ?? [], pipelineWave: pipeline.wave)
             progress.step(
                 "ingest",
                 say(
@@ -35,13 +55,7 @@ extension Runner {
                     lv:
                         "\(name): plāns kārtai \(wave?.id ?? "?"), \(parsed.rowsRead) rindas (\(parsed.actions.count) pieņemtas, \(parsed.quarantine.count) atsijātas)"
                 ))
-            if parsed.rowsRead > 0, Double(parsed.quarantine.count) / Double(parsed.rowsRead) > pipeline.importSettings.maxRejectedShare {
-                throw SourceFailure(
-                    file: name,
-                    cause: .tooManyQuarantined(
-                        count: parsed.quarantine.count, rows: parsed.rowsRead,
-                        share: Double(parsed.quarantine.count) / Double(parsed.rowsRead), reasons: parsed.quarantine.map(\.reason)))
-            }
+            if let failure = PlanVerdict.failure(of: parsed, file: name, settings: pipeline.importSettings) { throw failure }
             guard let database else {
                 return planResult(name, nil, parsed)
             }

@@ -4,6 +4,7 @@ import Ingest
 import Reports
 import Scoring
 import Store
+import Synchronization
 
 public enum AtbalstsVersion {
     public static let current = "0.1.0"
@@ -12,9 +13,9 @@ public enum AtbalstsVersion {
 /// ingest → validate → store → score → report, each stage a step of its own (SPEC 6 `run`).
 public struct Runner {
     public let pipeline: PipelineFile
-    public let progress: Progress
+    public let progress: RunProgress
 
-    public init(pipeline: PipelineFile, progress: Progress = Progress()) {
+    public init(pipeline: PipelineFile, progress: RunProgress = RunProgress()) {
         self.pipeline = pipeline
         self.progress = progress
     }
@@ -59,20 +60,26 @@ public struct Runner {
 
     /// Re-renders the workbooks from stored data (SPEC 6 `report`).
     public func report() throws -> RunSummary {
+        try withStoredWave(command: "report") { database in
+            try report(from: database, summary: RunSummary(wave: pipeline.wave.id, database: pipeline.database.path))
+        }
+    }
+
+    /// Runs `body` on the database under the workspace lock, when the database holds the
+    /// pipeline's wave; else fails naming the waves it holds, creating nothing (SPEC 9).
+    func withStoredWave<Result>(command: String, _ body: (AppDatabase) throws -> Result) throws -> Result {
         // No database: nothing to lock, and nothing created beside it (SPEC 9).
         guard FileManager.default.fileExists(atPath: pipeline.database.path) else {
             throw RunError.waveNotInDatabase(wave: pipeline.wave.id, database: pipeline.database.lastPathComponent, known: [])
         }
-        let lock = try WorkspaceLock.acquire(for: pipeline.database, command: "report \(pipeline.path.lastPathComponent)")
+        let lock = try WorkspaceLock.acquire(for: pipeline.database, command: "\(command) \(pipeline.path.lastPathComponent)")
         defer { lock.release() }
-        let known =
-            FileManager.default.fileExists(atPath: pipeline.database.path)
-            ? try AppDatabase(path: pipeline.database.path) : nil
-        let waves = try known?.waves().map(\.id) ?? []
-        guard let database = known, waves.contains(pipeline.wave.id) else {
+        let database = try AppDatabase(path: pipeline.database.path)
+        let waves = try database.waves().map(\.id)
+        guard waves.contains(pipeline.wave.id) else {
             throw RunError.waveNotInDatabase(wave: pipeline.wave.id, database: pipeline.database.lastPathComponent, known: waves)
         }
-        return try report(from: database, summary: RunSummary(wave: pipeline.wave.id, database: pipeline.database.path))
+        return try body(database)
     }
 
     private func loadRegister() throws -> [Institution] {
@@ -205,12 +212,10 @@ public struct Runner {
                     lv:
                         "\(name): pašvērtējums (\(parsed.level.rawValue)), \(parsed.encoding.rawValue), \(parsed.rowsRead) rindas (\(parsed.ratings.count) pieņemtas, \(parsed.quarantine.count) atsijātas)"
                 ))
-            if parsed.rowsRead > 0, Double(parsed.quarantine.count) / Double(parsed.rowsRead) > pipeline.importSettings.maxRejectedShare {
-                throw SourceFailure(
-                    file: name,
-                    cause: .tooManyQuarantined(
-                        count: parsed.quarantine.count, rows: parsed.rowsRead,
-                        share: Double(parsed.quarantine.count) / Double(parsed.rowsRead), reasons: parsed.quarantine.map(\.reason)))
+            if let failure = SourceFailure.tooManyQuarantined(
+                name, rows: parsed.rowsRead, reasons: parsed.quarantine.map(\.reason), maxShare: pipeline.importSettings.maxRejectedShare)
+            {
+                throw failure
             }
             let fingerprint = ReadFingerprint.of(source, instrument: instrument, register: register, settings: pipeline.importSettings)
             let outcome = try database.map { database in
@@ -236,15 +241,17 @@ public struct Runner {
     private func result(_ name: String, _ outcome: ImportOutcome?, _ parsed: ParsedSource) -> RunSummary.SourceResult {
         var result = result(name, outcome, read: parsed.rowsRead, accepted: parsed.accepted, quarantined: parsed.quarantine.count)
         let findings = parsed.findings
-        result.unreadableAnswers = findings.unreadableAnswers.count
-        if !findings.unreadableAnswers.isEmpty {
+        // Unreadable submission times are stored with the answers (Datu kvalitāte) but said apart below.
+        let unreadable = findings.unreadableAnswers.filter { $0.itemID != ItemID.submissionTime }.count
+        result.unreadableAnswers = unreadable
+        if unreadable > 0 {
             let items = findings.unreadableItems.map { "\($0) ×\(findings.unreadableCount[$0] ?? 0)" }.joined(separator: ", ")
             progress.step(
                 "ingest",
                 say(
-                    "\(name): \(findings.unreadableAnswers.count) answers match no label and count as missing for their item (\(items)); see the data-quality sheet",
+                    "\(name): \(unreadable) answers match no label and count as missing for their item (\(items)); see the data-quality sheet",
                     lv:
-                        "\(name): \(findings.unreadableAnswers.count) atbildes neatbilst nevienai atbildei skalā un skaitās kā neatbildētas (\(items)); skatiet datu kvalitātes lapu"
+                        "\(name): \(unreadable) atbildes neatbilst nevienai atbildei skalā un skaitās kā neatbildētas (\(items)); skatiet datu kvalitātes lapu"
                 ))
         }
         if !findings.unknownInstitutions.isEmpty {
@@ -303,17 +310,23 @@ public struct Runner {
         return .init(file: name, status: status, rowsRead: read, rowsAccepted: accepted, rowsQuarantined: quarantined, error: nil)
     }
 
-    private func report(from database: AppDatabase, summary: RunSummary) throws -> RunSummary {
-        var summary = summary
+    /// The council workbook's content for the pipeline's wave, computed from stored data.
+    func councilReport(from database: AppDatabase) throws -> (report: CouncilReport, responses: [ScoredResponse], instrument: Instrument) {
         let seeds = Seeds(directory: pipeline.seeds)
         let instrumentID = pipeline.sources.first { $0.kind == .needs }?.instrument ?? "needs-v1"
         let instrument = try seeds.instrument(instrumentID)
-        let wave = pipeline.wave.id
         let observation = try observationReport(from: database)
         var builder = ReportBuilder(database: database, instrument: instrument, settings: pipeline.settings, wave: pipeline.wave)
         builder.observedWeakness = observation?.indicators.publishedWeaknesses ?? [:]
         var (report, responses) = try builder.build()
         report.observation = observation
+        return (report, responses, instrument)
+    }
+
+    private func report(from database: AppDatabase, summary: RunSummary) throws -> RunSummary {
+        var summary = summary
+        let wave = pipeline.wave.id
+        let (report, responses, instrument) = try councilReport(from: database)
         summary.respondents = responses.count
         summary.wavesInDatabase = try database.waves().count
         guard !responses.isEmpty else { throw RunError.noRespondents(wave: wave) }
@@ -385,7 +398,7 @@ public struct Runner {
         return summary
     }
 
-    private func createDirectory(_ url: URL) throws {
+    func createDirectory(_ url: URL) throws {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
@@ -426,34 +439,27 @@ public struct Runner {
 }
 
 /// Results and the first error of work done on several threads.
-private final class ParallelResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [String?]
-    private var firstError: Error?
+private final class ParallelResults: Sendable {
+    private struct State {
+        var results: [String?]
+        var firstError: Error?
+    }
+    private let state: Mutex<State>
 
-    init(count: Int) { results = Array(repeating: nil, count: count) }
+    init(count: Int) { state = Mutex(State(results: Array(repeating: nil, count: count))) }
 
     func set(_ index: Int, _ value: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        results[index] = value
+        state.withLock { $0.results[index] = value }
     }
 
     func fail(_ error: Error) {
-        lock.lock()
-        defer { lock.unlock() }
-        if firstError == nil { firstError = error }
+        state.withLock { if $0.firstError == nil { $0.firstError = error } }
     }
 
-    var hasFailed: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return firstError != nil
-    }
+    var hasFailed: Bool { state.withLock { $0.firstError != nil } }
 
     func values() throws -> [String] {
-        lock.lock()
-        defer { lock.unlock() }
+        let (results, firstError) = state.withLock { ($0.results, $0.firstError) }
         if let firstError { throw firstError }
         return results.compactMap { $0 }
     }

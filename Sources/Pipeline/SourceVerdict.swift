@@ -23,6 +23,14 @@ public struct SourceFailure: Error, CustomStringConvertible, Sendable {
     /// How many distinct values a message lists.
     static let listed = 4
 
+    /// More than `maxShare` of the rows quarantined (SPEC 9): the file fails, naming the reasons.
+    static func tooManyQuarantined(_ file: String, rows: Int, reasons: [QuarantineReason], maxShare: Double) -> SourceFailure? {
+        guard rows > 0, Double(reasons.count) / Double(rows) > maxShare else { return nil }
+        return SourceFailure(
+            file: file,
+            cause: .tooManyQuarantined(count: reasons.count, rows: rows, share: Double(reasons.count) / Double(rows), reasons: reasons))
+    }
+
     public var description: String {
         let advice = say(
             "`atbalsts check PIPELINE --suggest` prints the block to paste",
@@ -116,11 +124,10 @@ struct SourceVerdict {
                     count: unknown, rows: rows, share: Double(unknown) / Double(rows),
                     names: findings.unknownInstitutions.ranked.map { ($0.value, $0.count, closestInstitution($0.value)) }))
         }
-        if rows > 0, Double(parsed.quarantine.count) / Double(rows) > settings.maxRejectedShare {
-            return fail(
-                .tooManyQuarantined(
-                    count: parsed.quarantine.count, rows: rows, share: Double(parsed.quarantine.count) / Double(rows),
-                    reasons: parsed.quarantine.map(\.reason)))
+        if let failure = SourceFailure.tooManyQuarantined(
+            parsed.fileName, rows: rows, reasons: parsed.quarantine.map(\.reason), maxShare: settings.maxRejectedShare)
+        {
+            return failure
         }
         for item in instrument.items.map(\.id) {
             guard let count = findings.unreadableCount[item], let answered = findings.answered[item], answered > 0 else { continue }

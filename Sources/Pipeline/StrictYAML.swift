@@ -113,6 +113,21 @@ struct StrictMapping {
         return scalar.string
     }
 
+    /// A value that must be one of a closed set (`format:`, `encoding:`); `what` names it in both
+    /// languages for the message.
+    func choice<Choice: RawRepresentable & CaseIterable>(
+        _ key: String, _ what: (en: String, lv: String)
+    ) throws(PipelineError) -> Choice? where Choice.RawValue == String {
+        guard let text = try string(key) else { return nil }
+        guard let parsed = Choice(rawValue: text) else {
+            let known = Choice.allCases.map(\.rawValue).joined(separator: ", ")
+            throw PipelineError(
+                file: file, line: keyLine(key),
+                say("\(what.en) \"\(text)\" is not one of \(known)", lv: "\(what.lv) \"\(text)\" nav neviens no: \(known)"))
+        }
+        return parsed
+    }
+
     func required(_ key: String, in context: String) throws(PipelineError) -> String {
         guard let text = try string(key), !text.isEmpty else {
             throw PipelineError(file: file, line: line, say("\(context) needs `\(key)`", lv: "\(context): trūkst `\(key)`"))

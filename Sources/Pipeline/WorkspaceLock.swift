@@ -1,11 +1,12 @@
 import AtbalstsCore
 import Foundation
+import Synchronization
 
 /// One run at a time per database (SPEC 9): an advisory `flock` on `<database>.lock`. The kernel
 /// drops the lock when its process ends in any way, SIGKILL included, so a killed run never
 /// blocks the next one; the file itself stays (removing it would race with a waiting process).
-public final class WorkspaceLock: @unchecked Sendable {
-    private var descriptor: Int32
+public final class WorkspaceLock: Sendable {
+    private let descriptor: Mutex<Int32>
 
     /// How long a second run waits for the first; `ATBALSTS_LOCK_WAIT` (seconds) lets tests shorten it.
     public static var defaultWait: TimeInterval {
@@ -40,13 +41,15 @@ public final class WorkspaceLock: @unchecked Sendable {
         return WorkspaceLock(descriptor: descriptor)
     }
 
-    private init(descriptor: Int32) { self.descriptor = descriptor }
+    private init(descriptor: Int32) { self.descriptor = Mutex(descriptor) }
 
     /// Lets the next process in; also done by the kernel when this one ends.
     public func release() {
-        guard descriptor >= 0 else { return }
-        close(descriptor)  // closing the only descriptor of the open file drops its flock
-        descriptor = -1
+        descriptor.withLock { descriptor in
+            guard descriptor >= 0 else { return }
+            close(descriptor)  // closing the only descriptor of the open file drops its flock
+            descriptor = -1
+        }
     }
 
     deinit { release() }

@@ -15,6 +15,9 @@ public struct CouncilReport: Sendable {
     /// Preferred forms among the respondents in high need, per top priority.
     public var formsByPriority: [(areaID: String, counts: OptionCounts)] = []
     public var plan: [PlanRow] = []
+    /// The methodological associations' draft work plans (MA plāni), one per learning area with
+    /// enough respondents.
+    public var associationPlans: [AssociationPlan] = []
     /// Stundu vērošana (SPEC 12.2); nil when no observations were imported for the wave.
     public var observation: ObservationReport?
     /// How the latest earlier plan was carried out (Īstenošana, SPEC 12.1); nil without one.

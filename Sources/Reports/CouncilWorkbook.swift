@@ -20,6 +20,7 @@ public enum CouncilWorkbook {
         let trends = try workbook.addWorksheet(labels.plan.trendsSheet)
         let forms = try workbook.addWorksheet(labels.plan.formsSheet)
         let plan = try workbook.addWorksheet(labels.plan.planSheet)
+        let associationPlans = try workbook.addWorksheet(AssociationPlanLabels.of(language).sheet)
         let followUp = try report.followUp.map { _ in try workbook.addWorksheet(FollowUpLabels.of(language).sheet) }
         let dataQuality = try workbook.addWorksheet(labels.dataQualitySheet)
         let observed = try report.observation.map { _ in try workbook.addWorksheet(ObservationLabels.of(language).sheet) }
@@ -32,6 +33,7 @@ public enum CouncilWorkbook {
         try TrendsSheet.write(report, on: trends, in: workbook, labels: labels, title: title)
         try SupportFormsSheet.write(report, on: forms, labels: labels, title: title)
         try PlanSheet.write(report, on: plan, labels: labels, title: title)
+        try AssociationPlanSheet.write(report, on: associationPlans, labels: labels, title: title)
         if let followUp, let data = report.followUp {
             try FollowUpSheet.write(data, report: report, on: followUp, labels: labels, title: title)
         }

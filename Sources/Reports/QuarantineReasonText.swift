@@ -35,6 +35,8 @@ extension QuarantineReason {
             return lv ? "vajadzību joma nav norādīta" : "no need area given"
         case .unknownPlanStatus:
             return lv ? "nezināms plāna statuss" : "unknown plan status"
+        case .unknownLearningArea:
+            return lv ? "nezināma mācību joma" : "unknown learning area"
         case .legacy(let text):
             // Stored as English prose by an earlier version: shown as it was stored, marked.
             return lv ? "\(text) (saglabāts angliski)" : text

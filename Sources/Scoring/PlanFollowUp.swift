@@ -66,8 +66,11 @@ public struct PlanFollowUp: Sendable {
 
     public let plannedIn: String
     public let items: [Item]
+    /// The association plans' rows (MA plāni) with their learning areas' indicators.
+    public var associations: AssociationFollowUp?
 
-    /// The earlier plan's rows grouped by need area in the plan's order, with the area's indicators.
+    /// The earlier municipal plan's rows grouped by need area in the plan's order, with the area's
+    /// indicators; association rows (those with a learning area) are followed up apart.
     public init(
         plannedIn: String, actions: [PlanAction], before: NeedIndicators, now: NeedIndicators,
         wellbeingBefore: WellbeingIndicators?, wellbeingNow: WellbeingIndicators?, instrument: Instrument,
@@ -76,7 +79,7 @@ public struct PlanFollowUp: Sendable {
         self.plannedIn = plannedIn
         var order: [String] = []
         var byArea: [String: [PlanAction]] = [:]
-        for action in actions {
+        for action in actions where action.learningArea == nil {
             if byArea[action.area] == nil { order.append(action.area) }
             byArea[action.area, default: []].append(action)
         }

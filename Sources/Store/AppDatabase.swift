@@ -2,11 +2,14 @@ import AtbalstsCore
 import Foundation
 import GRDB
 import GRDBSQLite
+import Synchronization
 
 public enum StoreError: Error, CustomStringConvertible, Equatable {
     case cannotOpen(path: String, reason: String)
     case newerDatabase(path: String)
     case instrumentChanged(id: String)
+    /// Two instrument ids that name the same answer table (`needs-v1`, `Needs_v1`).
+    case instrumentIDClash(id: String, other: String)
     /// SPEC 9: a file belongs to one wave; the same bytes under another wave are a mistake.
     case importedForAnotherWave(file: String, wave: String)
     case database(path: String, DatabaseProblem)
@@ -28,9 +31,16 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             )
         case .database(let path, let problem):
             return "\(path): \(problem.text)"
+        case .instrumentIDClash(let id, let other):
+            return say(
+                "instrument ids \(id) and \(other) differ only in punctuation or case, so their answers would share one table; give \(id) another id",
+                lv:
+                    "instrumentu id \(id) un \(other) atšķiras tikai pieturzīmēs vai burtu lielumā, un to atbildes nonāktu vienā tabulā; dodiet \(id) citu id"
+            )
         case .instrumentChanged(let id):
-            return "instrument \(id) has other items than when its data was stored; "
-                + "give the changed instrument a new id"
+            return say(
+                "instrument \(id) has other items than when its data was stored; give the changed instrument a new id",
+                lv: "instrumentam \(id) ir citi jautājumi nekā tad, kad tā dati tika saglabāti; dodiet mainītajam instrumentam jaunu id")
         case .anotherKey(let path):
             return say(
                 "\(path): this database was made with another key; set pseudonym_key in the pipeline to the key it was made with (a new key cannot link teachers to earlier waves), or give a new key a new database",
@@ -45,6 +55,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
 /// through these intention-revealing methods.
 public final class AppDatabase: Sendable {
     let writer: DatabaseQueue
+    /// A second, read-only connection for reads split in two (`responses(wave:instrument:)`).
+    let readOnly = Mutex<DatabaseQueue?>(nil)
     public let path: String
 
     public init(path: String) throws {
@@ -64,7 +76,7 @@ public final class AppDatabase: Sendable {
         do {
             writer = try DatabaseQueue(path: path, configuration: configuration)
             let migrator = Schema.migrator
-            if try writer.read({ try migrator.hasBeenSuperseded($0) }) {
+            if try writer.read({ try AnswerSchema.isNewer($0, than: migrator) }) {
                 throw StoreError.newerDatabase(path: path)
             }
             try migrator.migrate(writer)
@@ -101,11 +113,11 @@ public final class AppDatabase: Sendable {
         wave: Wave, register: [Institution], sha256: String, fingerprint: String, fileName: String,
         instrument: Instrument, nextBatch: () -> [ImportedResponse]?, finish: () throws -> SourceEnd
     ) throws -> ImportOutcome {
-        try importStreamed(
+        let table = try prepareAnswerTable(for: instrument)
+        return try importStreamed(
             wave: wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: fileName,
             nextBatch: nextBatch, finish: finish
         ) { db, sourceID in
-            let table = try answerTable(db, for: instrument)
             var inserter = try ResponseInserter(db, sourceID: sourceID, waveID: wave.id, table: table, instrument: instrument)
             while let batch = nextBatch() {
                 try inserter.insert(batch)
@@ -231,41 +243,38 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    /// Creates the instrument's answer table on first use; refuses an instrument whose items
-    /// changed under the same id, since stored columns would no longer mean the same thing.
-    private func answerTable(_ db: Database, for instrument: Instrument) throws -> String {
-        let slots = instrument.slots.map(\.name).joined(separator: ",")
-        let textItems = instrument.textItemIDs.joined(separator: ",")
-        if let row = try Row.fetchOne(
-            db, sql: "SELECT answer_table, slots FROM instrument WHERE id = ?", arguments: [instrument.id])
-        {
-            let table: String = row["answer_table"]
-            let stored = (row["slots"] as String).split(separator: ",").map(String.init)
-            guard stored != instrument.slots.map(\.name) else { return table }
-            // An instrument may gain options (an "other" option): stored columns keep their meaning,
-            // new ones are added and are empty for earlier responses. Anything else is refused.
-            let added = instrument.slots.map(\.name).filter { !stored.contains($0) }
-            guard Set(stored).isSubset(of: instrument.slots.map(\.name)) else {
-                throw StoreError.instrumentChanged(id: instrument.id)
-            }
-            for column in added {
-                try db.execute(sql: "ALTER TABLE \(table.quotedDatabaseIdentifier) ADD COLUMN \(column.quotedDatabaseIdentifier) INTEGER")
-            }
-            try db.execute(
-                sql: "UPDATE instrument SET slots = ?, text_items = ? WHERE id = ?", arguments: [slots, textItems, instrument.id])
-            return table
-        }
+    /// The instrument's answer table, made ready through the migrator before the file's
+    /// transaction opens (`AnswerSchema`): created on the instrument's first use, widened when it
+    /// gained options. An instrument whose items changed under the same id is refused once
+    /// answers are stored, since stored columns would no longer mean the same thing; a table a
+    /// failed import left empty protects nothing and is made again.
+    private func prepareAnswerTable(for instrument: Instrument) throws -> String {
         let table = Self.answerTableName(instrument.id)
-        let columns = instrument.slots.map { "\($0.name.quotedDatabaseIdentifier) INTEGER" }
-        try db.execute(
-            sql: """
-                CREATE TABLE \(table.quotedDatabaseIdentifier) (
-                  response_id INTEGER PRIMARY KEY REFERENCES response(id) ON DELETE CASCADE,
-                  \(columns.joined(separator: ",\n  ")))
-                """)
-        try db.execute(
-            sql: "INSERT INTO instrument (id, answer_table, slots, text_items) VALUES (?, ?, ?, ?)",
-            arguments: [instrument.id, table, slots, textItems])
+        try plain {
+            try writer.write { db in
+                // Ids that differ only in punctuation or case would share one table (SQLite
+                // names ignore case): refused, as CREATE TABLE refused them before.
+                if let other = try String.fetchOne(
+                    db, sql: "SELECT id FROM instrument WHERE answer_table = ? COLLATE NOCASE AND id != ?",
+                    arguments: [table, instrument.id])
+                {
+                    throw StoreError.instrumentIDClash(id: instrument.id, other: other)
+                }
+                guard let stored = try String.fetchOne(db, sql: "SELECT slots FROM instrument WHERE id = ?", arguments: [instrument.id])
+                else { return }
+                guard !Set(stored.split(separator: ",").map(String.init)).isSubset(of: instrument.slots.map(\.name)) else { return }
+                guard try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.quotedDatabaseIdentifier)") == 0 else {
+                    throw StoreError.instrumentChanged(id: instrument.id)
+                }
+                try db.drop(table: table)
+                try db.execute(sql: "DELETE FROM instrument WHERE id = ?", arguments: [instrument.id])
+                let name = AnswerSchema.prefix + instrument.id
+                try db.execute(
+                    sql: "DELETE FROM grdb_migrations WHERE identifier = ? OR substr(identifier, 1, length(?)) = ?",
+                    arguments: [name, name + " slots ", name + " slots "])
+            }
+            try AnswerSchema.migrator(for: instrument).migrate(writer)
+        }
         return table
     }
 

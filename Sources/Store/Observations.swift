@@ -51,19 +51,19 @@ extension AppDatabase {
                     JOIN observation o ON o.id = a.observation_id WHERE o.wave_id = ?
                     """, arguments: [wave])
             while let row = try rows.next() {
-                answers[row[0], default: [:]][row[1]] = row[2]
+                answers[row["observation_id"], default: [:]][row["slot"]] = row["value"]
             }
             return try Row.fetchAll(
                 db, sql: "SELECT id, teacher_key, institution FROM observation WHERE wave_id = ? ORDER BY id",
                 arguments: [wave]
             ).map { row in
-                let id: Int64 = row[0]
+                let id: Int64 = row["id"]
                 var ratings = answers[id] ?? [:]
                 let role = ratings.removeValue(forKey: ObservationDomains.observerRoleItem)
                 ratings = ratings.filter { slot, value in
                     (1...4).contains(value) && ObservationDomains.informs.contains { slot.hasPrefix($0.domain + "_") }
                 }
-                return Observation(teacherKey: row[1], institution: row[2], observerRole: role, ratings: ratings)
+                return Observation(teacherKey: row["teacher_key"], institution: row["institution"], observerRole: role, ratings: ratings)
             }
         }
     }

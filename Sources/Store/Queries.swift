@@ -2,6 +2,7 @@ import AtbalstsCore
 import Foundation
 import GRDB
 import GRDBSQLite
+import Synchronization
 
 extension AppDatabase {
     /// The responses that count in a wave, in import order: superseded submissions excluded.
@@ -28,13 +29,11 @@ extension AppDatabase {
         }
         let secondHalf = ThreadResult<[ScoredResponse]>()
         let reading = DispatchGroup()
-        let path = self.path
+        let reader = try secondReader()
         DispatchQueue.global().async(group: reading) {
             secondHalf.set(
                 Result {
-                    var configuration = Configuration()
-                    configuration.readonly = true
-                    return try DatabaseQueue(path: path, configuration: configuration).read { db in
+                    try reader.read { db in
                         try Self.responses(in: db, wave: wave, table: table, instrument: instrument, ids: middle...Int64.max)
                     }
                 })
@@ -45,6 +44,20 @@ extension AppDatabase {
         reading.wait()
         try responses.append(contentsOf: secondHalf.get())
         return responses
+    }
+
+    /// The read-only connection that reads a large wave's second half, opened on first need and
+    /// kept for the life of this `AppDatabase` (twenty waves of history are twenty such reads).
+    private func secondReader() throws -> DatabaseQueue {
+        try readOnly.withLock { reader in
+            if let reader { return reader }
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(5)
+            let opened = try DatabaseQueue(path: path, configuration: configuration)
+            reader = opened
+            return opened
+        }
     }
 
     /// Below this many responses one connection reads them all.
@@ -99,10 +112,10 @@ extension AppDatabase {
                 sql: "SELECT line, institution, respondent_key, area, rating FROM self_assessment WHERE wave_id = ? ORDER BY id",
                 arguments: [wave]
             ).map { row in
-                let key: String? = row[2]
+                let key: String? = row["respondent_key"]
                 return SelfRating(
-                    line: row[0], level: key == nil ? .institution : .teacher, institution: row[1], respondentKey: key,
-                    area: row[3], rating: row[4])
+                    line: row["line"], level: key == nil ? .institution : .teacher, institution: row["institution"], respondentKey: key,
+                    area: row["area"], rating: row["rating"])
             }
         }
     }
@@ -158,10 +171,11 @@ extension AppDatabase {
                     """, arguments: [wave]
             ).map {
                 QuarantineEntry(
-                    fileName: $0[0],
+                    fileName: $0["file_name"],
                     row: QuarantinedRow(
-                        line: $0[1], column: $0[2], value: $0[3],
-                        reason: StoredQuarantineReason.read(text: $0[4], code: $0[5], arguments: $0[6])))
+                        line: $0["line"], column: $0["column_name"], value: $0["value"],
+                        reason: StoredQuarantineReason.read(text: $0["reason"], code: $0["reason_code"], arguments: $0["reason_arguments"]))
+                )
             }
         }
     }

@@ -143,7 +143,8 @@ enum Schema {
                 t.primaryKey(["observation_id", "slot"])
             }
         }
-        migrator.registerMigration("v9-wave-summary") { db in
+        PlanSchema.registerAssociations(in: &migrator)
+        migrator.registerMigration("v10-wave-summary") { db in
             // A wave's headline numbers per instrument (the Dinamika point), so that a report does
             // not read every earlier wave's responses again. A cache of what the responses give:
             // its returning respondents depend on the wave before, named in `previous_wave`. Any

@@ -152,7 +152,7 @@ struct ConcurrencyTests {
         #expect(OutputFile.owner(ofTemporary: names[0]) == dead)
         #expect(OutputFile.owner(ofTemporary: names[3]) == dead)
         #expect(OutputFile.owner(ofTemporary: ".notes") == nil)
-        _ = try Runner(pipeline: try workspace.pipeline(), progress: Progress(quiet: true)).run()
+        _ = try Runner(pipeline: try workspace.pipeline(), progress: RunProgress(quiet: true)).run()
         let left = Set(try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".") })
         #expect(left == [names[4], names[5], ".notes"], "a live run's files and others' stay; a dead run's go")
     }

@@ -22,7 +22,7 @@ struct CustomQuestionnaireTests {
             \(mapping)  - file: \(TestWorkspace.fixtures.path)/small-register.csv
                 kind: institutions
             """
-        let summary = try Runner(pipeline: try workspace.pipeline(sources: sources), progress: Progress(quiet: true)).run()
+        let summary = try Runner(pipeline: try workspace.pipeline(sources: sources), progress: RunProgress(quiet: true)).run()
         #expect(summary.sources.first?.rowsAccepted == 6)
         #expect(summary.sources.first?.rowsQuarantined == 0)
         #expect(summary.sources.first?.unreadableAnswers == 1)

@@ -10,7 +10,7 @@ struct DisclosureMarksTests {
         let workspace = try TestWorkspace()
         _ = try Runner(
             pipeline: try workspace.pipeline(settings: TestWorkspace.tolerantSettings + "\n  min_group_size: 10"),
-            progress: Progress(quiet: true)
+            progress: RunProgress(quiet: true)
         ).run()
         let book = try WorkbookReader(workspace.url("out/2026-27-autumn-padome.xlsx"))
         let institutions = try book.rows(ofSheet: "Iestādes")

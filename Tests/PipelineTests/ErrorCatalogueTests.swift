@@ -36,7 +36,7 @@ struct ErrorCatalogueTests {
     @Test func wrongPathInThePipeline() throws {
         let workspace = try TestWorkspace()
         let sources = "  - file: exports/typo.csv\n    kind: needs"
-        let summary = try Runner(pipeline: try workspace.pipeline(sources: sources), progress: Progress(quiet: true)).run()
+        let summary = try Runner(pipeline: try workspace.pipeline(sources: sources), progress: RunProgress(quiet: true)).run()
         #expect(summary.failed)
         expectOneLine(summary.sources.first?.error, containing: ["typo.csv", "cannot read the file"])
         #expect(summary.workbooks.isEmpty, "no workbook from a failed run")
@@ -51,7 +51,7 @@ struct ErrorCatalogueTests {
         let workspace = try TestWorkspace()
         let sources = "  - file: \(TestWorkspace.fixtures.path)/small-google-forms.csv\n    kind: needs\n    instrument: needs-v9"
         expectOneLine(
-            message { _ = try Runner(pipeline: try workspace.pipeline(sources: sources), progress: Progress(quiet: true)).run() },
+            message { _ = try Runner(pipeline: try workspace.pipeline(sources: sources), progress: RunProgress(quiet: true)).run() },
             containing: ["needs-v9.yaml", "instrument needs-v9 not found"])
     }
 
@@ -60,7 +60,7 @@ struct ErrorCatalogueTests {
         let export = workspace.url("no-institution.csv")
         try "Timestamp,Jūsu amats\n2026/10/01 9:00:00 AM EET,Pedagogs\n".write(to: export, atomically: true, encoding: .utf8)
         let summary = try Runner(
-            pipeline: try workspace.pipeline(sources: "  - file: \(export.path)\n    kind: needs"), progress: Progress(quiet: true)
+            pipeline: try workspace.pipeline(sources: "  - file: \(export.path)\n    kind: needs"), progress: RunProgress(quiet: true)
         ).run()
         expectOneLine(summary.sources.first?.error, containing: ["no-institution.csv", "institution", "columns:"])
     }
@@ -79,7 +79,7 @@ struct ErrorCatalogueTests {
         try "not a folder".write(to: workspace.url("blocked"), atomically: true, encoding: .utf8)
         let pipeline = try workspace.pipeline(outputs: "blocked/out")
         expectOneLine(
-            message { _ = try Runner(pipeline: pipeline, progress: Progress(quiet: true)).run() },
+            message { _ = try Runner(pipeline: pipeline, progress: RunProgress(quiet: true)).run() },
             containing: ["blocked/out", "cannot create the output folder"])
     }
 
@@ -92,7 +92,7 @@ struct ErrorCatalogueTests {
         bytes.insert(0x81, at: 5)
         try Data(bytes).write(to: export)
         let summary = try Runner(
-            pipeline: try workspace.pipeline(sources: "  - file: \(export.path)\n    kind: needs"), progress: Progress(quiet: true)
+            pipeline: try workspace.pipeline(sources: "  - file: \(export.path)\n    kind: needs"), progress: RunProgress(quiet: true)
         ).run()
         expectOneLine(summary.sources.first?.error, containing: ["broken.csv", "byte offset 6", "0xAB", "UTF-8"])
         let waves = try AppDatabase(path: workspace.url("atbalsts.sqlite").path).waves()

@@ -10,7 +10,7 @@ import Testing
 struct ForgetTests {
     @Test func forgetRemovesTheWavesFilesOnly() throws {
         let workspace = try TestWorkspace()
-        _ = try Runner(pipeline: try workspace.pipeline(), progress: Progress(quiet: true)).run()
+        _ = try Runner(pipeline: try workspace.pipeline(), progress: RunProgress(quiet: true)).run()
         let out = workspace.url("out")
         let autumn = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(autumn.contains("2026-27-autumn-padome.xlsx") && autumn.contains("2026-27-autumn-rejected.csv"))

@@ -32,7 +32,7 @@ struct FormatsTests {
                 kind: institutions
             """
         let pipeline = try workspace.pipeline(sources: sources, top: "database: \(name).sqlite", outputs: "out-\(name)")
-        let summary = try Runner(pipeline: pipeline, progress: Progress(quiet: true)).run()
+        let summary = try Runner(pipeline: pipeline, progress: RunProgress(quiet: true)).run()
         let database = try AppDatabase(path: workspace.url("\(name).sqlite").path)
         let instrument = try Seeds(directory: TestWorkspace.repository.appendingPathComponent("seeds")).instrument("needs-v1")
         let answers = try database.responses(wave: "2026-27-autumn", instrument: instrument)

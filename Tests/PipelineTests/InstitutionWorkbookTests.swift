@@ -7,7 +7,7 @@ import Testing
 struct InstitutionWorkbookTests {
     @Test func onlyInstitutionsWithEnoughRespondentsGetAWorkbook() throws {
         let workspace = try TestWorkspace()
-        let summary = try Runner(pipeline: try workspace.pipeline(), progress: Progress(quiet: true)).run()
+        let summary = try Runner(pipeline: try workspace.pipeline(), progress: RunProgress(quiet: true)).run()
         let names = summary.workbooks.map { URL(fileURLWithPath: $0).lastPathComponent }
         // T02 (5) is hidden with × in the council workbook so that T03 (2) cannot be worked out: its
         // own workbook would give it back (SPEC 8 "across workbooks").
@@ -21,7 +21,7 @@ struct InstitutionWorkbookTests {
     /// interval, intensity and n that would give it back. The municipality: 55.6 (no breadth).
     @Test func theInstitutionStandsBesideTheMunicipality() throws {
         let workspace = try TestWorkspace()
-        _ = try Runner(pipeline: try workspace.pipeline(), progress: Progress(quiet: true)).run()
+        _ = try Runner(pipeline: try workspace.pipeline(), progress: RunProgress(quiet: true)).run()
         let book = try WorkbookReader(workspace.url("out/2026-27-autumn-T01.xlsx"))
         #expect(book.sheetNames == ["Kopsavilkums", "Prioritātes", "Labbūtība", "Atbalsta formas", "Metodoloģija"])
         let priorities = try book.rows(ofSheet: "Prioritātes")
@@ -51,7 +51,7 @@ struct InstitutionWorkbookTests {
             pipeline: try workspace.pipeline(
                 wave: "2026-27-spring", sources: sources, extra: "  institution_comments: true",
                 settings: TestWorkspace.tolerantSettings + "\n  min_group_size: 2"),
-            progress: Progress(quiet: true)
+            progress: RunProgress(quiet: true)
         ).run()
         let own = try WorkbookReader(workspace.url("out/2026-27-spring-T02.xlsx"))
         #expect(own.sheetNames.contains("Komentāri"))
@@ -75,7 +75,7 @@ struct InstitutionWorkbookTests {
 
     @Test func withoutTheSwitchNoComments() throws {
         let workspace = try TestWorkspace()
-        _ = try Runner(pipeline: try workspace.pipeline(), progress: Progress(quiet: true)).run()
+        _ = try Runner(pipeline: try workspace.pipeline(), progress: RunProgress(quiet: true)).run()
         let own = try WorkbookReader(workspace.url("out/2026-27-autumn-T01.xlsx"))
         #expect(!own.sheetNames.contains("Komentāri"))
     }

@@ -68,20 +68,20 @@ struct KeyTests {
 
     @Test func theDatabaseRefusesAnotherKey() throws {
         let workspace = try TestWorkspace()
-        _ = try Runner(pipeline: try workspace.pipeline(), progress: Progress(quiet: true)).run()
+        _ = try Runner(pipeline: try workspace.pipeline(), progress: RunProgress(quiet: true)).run()
         let database = workspace.url("atbalsts.sqlite").path
         let key = try Data(contentsOf: workspace.url("atbalsts.key"))
         let other = Array(key.reversed())
         _ = try keyFile(other, in: workspace)
         let pipeline = try workspace.pipeline(top: "pseudonym_key: other.key")
         #expect {
-            _ = try Runner(pipeline: pipeline, progress: Progress(quiet: true)).run()
+            _ = try Runner(pipeline: pipeline, progress: RunProgress(quiet: true)).run()
         } throws: { error in
             "\(error)"
                 == "\(database): this database was made with another key; set pseudonym_key in the pipeline to the key it was made with (a new key cannot link teachers to earlier waves), or give a new key a new database"
         }
         // The same key again is welcome, and only a fingerprint is stored, never the key.
-        _ = try Runner(pipeline: try workspace.pipeline(), progress: Progress(quiet: true)).run()
+        _ = try Runner(pipeline: try workspace.pipeline(), progress: RunProgress(quiet: true)).run()
         let bytes = try Data(contentsOf: URL(fileURLWithPath: database))
         #expect(bytes.range(of: key) == nil)
         #expect(bytes.range(of: Data(Workspace.fingerprint(of: Array(key)).utf8)) != nil)

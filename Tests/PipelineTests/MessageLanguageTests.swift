@@ -27,7 +27,7 @@ struct MessageLanguageTests {
             let export = workspace.url("bojats.csv")
             try Data(bytes).write(to: export)
             let summary = try Runner(
-                pipeline: try workspace.pipeline(sources: "  - file: \(export.path)\n    kind: needs"), progress: Progress(quiet: true)
+                pipeline: try workspace.pipeline(sources: "  - file: \(export.path)\n    kind: needs"), progress: RunProgress(quiet: true)
             ).run()
             let undecodable = try #require(summary.sources.first?.error)
             #expect(undecodable.contains("baita nobīde 6") && undecodable.contains("nevar atkodēt kā UTF-8"))

@@ -78,7 +78,7 @@ struct ObservationTests {
         }
         let settings = TestWorkspace.tolerantSettings + (weights.isEmpty ? "" : "\n  priority_weights: { \(weights) }")
         let pipeline = try workspace.pipeline(sources: sources, extra: extra, settings: settings)
-        return try Runner(pipeline: pipeline, progress: Progress(quiet: true)).run()
+        return try Runner(pipeline: pipeline, progress: RunProgress(quiet: true)).run()
     }
 
     // The independent computation: the test's own rows, the rule as SPEC 12.2 and the sheet state it.

@@ -37,7 +37,7 @@ struct PrivacyTests {
         let sources = "  - file: \(file.path)\n    kind: needs"
         let summary = try Runner(
             pipeline: try workspace.pipeline(sources: sources, extra: "  institution_comments: true"),
-            progress: Progress(quiet: true)
+            progress: RunProgress(quiet: true)
         ).run()
         #expect(summary.workbooks.count > 10)
 
@@ -102,7 +102,7 @@ struct PrivacyTests {
         let stale = ".2026-27-autumn-padome.xlsx.\(ended.processIdentifier).tmp"
         try Data("half".utf8).write(to: workspace.url("out/\(stale)"))
         try Data("mine".utf8).write(to: workspace.url("out/.notes"))
-        _ = try Runner(pipeline: try workspace.pipeline(), progress: Progress(quiet: true)).run()
+        _ = try Runner(pipeline: try workspace.pipeline(), progress: RunProgress(quiet: true)).run()
         let names = try FileManager.default.contentsOfDirectory(atPath: workspace.url("out").path)
         #expect(!names.contains(stale))
         #expect(names.contains(".notes"), "only our own temporary files go")
@@ -114,7 +114,7 @@ struct PrivacyTests {
         let file = Self.samples.appendingPathComponent("google-forms-needs.csv")
         let summary = try Runner(
             pipeline: try workspace.pipeline(sources: "  - file: \(file.path)\n    kind: needs", extra: "  institution_comments: true"),
-            progress: Progress(quiet: true)
+            progress: RunProgress(quiet: true)
         ).run()
         var prefixed = 0
         for path in summary.workbooks {

@@ -17,7 +17,7 @@ struct QuarantineReasonTests {
             .wrongFieldCount(expected: 43, found: 3), .incompleteResponse, .noInstitution, .unknownInstitution,
             .undecodableByte(byte: 0xFF, byteOffset: 71967, encoding: "UTF-8"), .nulByte(byteOffset: 12),
             .unknownNeedArea, .noRating, .unknownRatingLabel, .ratingOutOfRange(value: 7, lowest: 1, highest: 4),
-            .noNeedArea, .unknownPlanStatus, .legacy("unknown institution"),
+            .noNeedArea, .unknownPlanStatus, .unknownLearningArea, .legacy("unknown institution"),
         ]
         func index(_ reason: QuarantineReason) -> Int {
             switch reason {
@@ -33,10 +33,11 @@ struct QuarantineReasonTests {
             case .ratingOutOfRange: 9
             case .noNeedArea: 10
             case .unknownPlanStatus: 11
-            case .legacy: 12
+            case .unknownLearningArea: 12
+            case .legacy: 13
             }
         }
-        precondition(all.map(index) == Array(0...12), "one example per case, in declaration order")
+        precondition(all.map(index) == Array(0...13), "one example per case, in declaration order")
         return all
     }()
 
@@ -48,7 +49,7 @@ struct QuarantineReasonTests {
                 "expected 43 fields, found 3", "incomplete response (no submit date)", "no institution given",
                 "unknown institution", "undecodable byte 0xFF at byte offset 71967 (not UTF-8)", "NUL byte at byte offset 12",
                 "unknown need area", "no rating given", "unknown rating label", "value 7 out of range 1–4",
-                "no need area given", "unknown plan status", "unknown institution",
+                "no need area given", "unknown plan status", "unknown learning area", "unknown institution",
             ])
     }
 

@@ -49,7 +49,7 @@ struct RegisterTests {
                 kind: institutions
             """
         #expect(throws: PipelineError.self) {
-            _ = try Runner(pipeline: try workspace.pipeline(sources: sources), progress: Progress(quiet: true)).run()
+            _ = try Runner(pipeline: try workspace.pipeline(sources: sources), progress: RunProgress(quiet: true)).run()
         }
         #expect(!FileManager.default.fileExists(atPath: workspace.url("out").path))
     }

@@ -22,7 +22,7 @@ import Testing
 struct RunTests {
     @Test func councilWorkbookHoldsHandWorkedNumbers() throws {
         let workspace = try TestWorkspace()
-        let summary = try Runner(pipeline: try workspace.pipeline(), progress: Progress(quiet: true)).run()
+        let summary = try Runner(pipeline: try workspace.pipeline(), progress: RunProgress(quiet: true)).run()
         #expect(summary.sources.map(\.status) == [.imported])
         #expect(summary.respondents == 16)
         #expect(summary.sources.first?.unreadableAnswers == 1)
@@ -31,7 +31,7 @@ struct RunTests {
         #expect(
             book.sheetNames == [
                 "Kopsavilkums", "Prioritātes", "Iestādes", "Labbūtība", "Dinamika", "Atbalsta formas",
-                "Pilnveides plāns", "Datu kvalitāte", "Metodoloģija",
+                "Pilnveides plāns", "MA plāni", "Datu kvalitāte", "Metodoloģija",
             ])
 
         let priorities = try book.rows(ofSheet: "Prioritātes")
@@ -117,7 +117,7 @@ struct RunTests {
 
     @Test func quarantinedRowsAreStoredAndWrittenOut() throws {
         let workspace = try TestWorkspace()
-        _ = try Runner(pipeline: try workspace.pipeline(), progress: Progress(quiet: true)).run()
+        _ = try Runner(pipeline: try workspace.pipeline(), progress: RunProgress(quiet: true)).run()
         let database = try AppDatabase(path: workspace.url("atbalsts.sqlite").path)
         let rows = try database.quarantine(wave: "2026-27-autumn").map(\.row)
         // Physical lines: the comment of the second respondent spans two lines.
@@ -139,8 +139,8 @@ struct RunTests {
     @Test func theSameBytesTwiceAreANoOp() throws {
         let workspace = try TestWorkspace()
         let pipeline = try workspace.pipeline()
-        _ = try Runner(pipeline: pipeline, progress: Progress(quiet: true)).run()
-        let again = try Runner(pipeline: pipeline, progress: Progress(quiet: true)).run()
+        _ = try Runner(pipeline: pipeline, progress: RunProgress(quiet: true)).run()
+        let again = try Runner(pipeline: pipeline, progress: RunProgress(quiet: true)).run()
         #expect(again.sources.map(\.status) == [.alreadyImported])
         #expect(again.respondents == 16)
         let waves = try AppDatabase(path: workspace.url("atbalsts.sqlite").path).waves()
@@ -164,7 +164,7 @@ struct RunTests {
               - file: \(TestWorkspace.fixtures.path)/small-register.csv
                 kind: institutions
             """
-        let summary = try Runner(pipeline: try workspace.pipeline(sources: sources), progress: Progress(quiet: true)).run()
+        let summary = try Runner(pipeline: try workspace.pipeline(sources: sources), progress: RunProgress(quiet: true)).run()
         #expect(summary.sources.map(\.status) == [.failed])
         #expect(summary.sources.first?.error?.contains("never closed") == true)
         #expect(summary.sources.first?.error?.contains("broken.csv") == true)
@@ -179,7 +179,7 @@ struct RunTests {
 
     @Test func databaseIsPrivateAndHoldsNoEmail() throws {
         let workspace = try TestWorkspace()
-        _ = try Runner(pipeline: try workspace.pipeline(), progress: Progress(quiet: true)).run()
+        _ = try Runner(pipeline: try workspace.pipeline(), progress: RunProgress(quiet: true)).run()
         let path = workspace.url("atbalsts.sqlite").path
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
@@ -197,7 +197,7 @@ struct RunTests {
         let pipeline = try workspace.pipeline()
         try FileManager.default.removeItem(at: workspace.url("atbalsts.key"))
         #expect {
-            try Runner(pipeline: pipeline, progress: Progress(quiet: true)).run()
+            try Runner(pipeline: pipeline, progress: RunProgress(quiet: true)).run()
         } throws: { error in
             "\(error)".contains("no pseudonym key") && "\(error)".contains("atbalsts init")
         }

@@ -21,7 +21,7 @@ struct TeacherSelfAssessmentTests {
               - file: \(fixtures)/small-register.csv
                 kind: institutions
             """
-        let summary = try Runner(pipeline: try workspace.pipeline(sources: sources), progress: Progress(quiet: true)).run()
+        let summary = try Runner(pipeline: try workspace.pipeline(sources: sources), progress: RunProgress(quiet: true)).run()
         #expect(summary.sources[1].rowsAccepted == 4)
         #expect(summary.sources[1].rowsQuarantined == 1, "unknown need area")
         let priorities = try WorkbookReader(workspace.url("out/2026-27-autumn-padome.xlsx")).rows(ofSheet: "Prioritātes")

@@ -31,7 +31,7 @@ struct UnusableBytesRunTests {
         let pipeline = try workspace.pipeline(
             sources: "  - file: \(file.path)\n    kind: needs", top: "database: \(name).sqlite", outputs: "out-\(name)",
             settings: "")  // the default max_rejected_share of 5 %
-        return try Runner(pipeline: pipeline, progress: Progress(quiet: true)).run()
+        return try Runner(pipeline: pipeline, progress: RunProgress(quiet: true)).run()
     }
 
     @Test func oneBadByteInOneCommentQuarantinesThatRowOnly() throws {

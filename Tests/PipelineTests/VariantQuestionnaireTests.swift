@@ -32,7 +32,7 @@ struct VariantQuestionnaireTests {
                 kind: institutions
             """
         let pipeline = try workspace.pipeline(sources: sources, top: "database: \(name).sqlite", outputs: "out-\(name)")
-        let summary = try Runner(pipeline: pipeline, progress: Progress(quiet: true)).run()
+        let summary = try Runner(pipeline: pipeline, progress: RunProgress(quiet: true)).run()
         let database = try AppDatabase(path: workspace.url("\(name).sqlite").path)
         let instrument = try Seeds(directory: TestWorkspace.repository.appendingPathComponent("seeds")).instrument("needs-v1")
         let kept = instrument.slots.indices.filter { !ignoring.contains(instrument.slots[$0].name) }
@@ -162,5 +162,24 @@ struct VariantQuestionnaireTests {
         #expect(failed.summary.sources.first?.status == .failed)
         #expect(error.contains("12 item(s) of the instrument have no column: who5_1"))
         #expect(error.contains("`not_asked:`"))
+    }
+
+    /// A submission time that cannot be read keeps its row (without a time) and is listed in Datu
+    /// kvalitāte with the unreadable answers — before, only the terminal said so.
+    @Test func anUnreadableSubmissionTimeIsListedInDataQuality() throws {
+        let original = try String(contentsOf: TestWorkspace.fixtures.appendingPathComponent("small-google-forms.csv"), encoding: .utf8)
+        let garbled = original.replacingOccurrences(
+            of: "2026/10/01 9:00:00 AM EET,a1@example.lv,", with: "otrdien pēc stundām,a1@example.lv,")
+        try #require(garbled != original)
+        let file = workspace.url("garbled-time.csv")
+        try garbled.write(to: file, atomically: true, encoding: .utf8)
+        let read = try importing(file, name: "garbled")
+        #expect(read.summary.sources.first?.status == .imported)
+        #expect(read.answers.count == (try standard().answers.count), "the row is kept")
+        let quality = try WorkbookReader(workspace.url("out-garbled/2026-27-autumn-padome.xlsx")).rows(ofSheet: "Datu kvalitāte")
+        let row = try #require(
+            quality.values.first { row in row.values.contains { "\($0)".contains("Iesniegšanas laiks (rinda saglabāta bez laika)") } },
+            "no row names the submission time")
+        #expect(row.values.contains { "\($0)".contains("otrdien pēc stundām") })
     }
 }

@@ -7,7 +7,7 @@ import Testing
 
 @testable import Pipeline
 
-/// An earlier wave's Dinamika point is stored (migration v9-wave-summary) so that `report` does
+/// An earlier wave's Dinamika point is stored (migration v10-wave-summary) so that `report` does
 /// not read every earlier wave's responses again (issue 19); it must equal what the responses
 /// give, and go when the wave's data changes.
 struct WaveSummaryTests {

@@ -22,7 +22,7 @@ struct WavesTests {
     init() throws { workspace = try TestWorkspace() }
 
     func runBothWaves() throws -> RunSummary {
-        _ = try Runner(pipeline: try workspace.pipeline(), progress: Progress(quiet: true)).run()
+        _ = try Runner(pipeline: try workspace.pipeline(), progress: RunProgress(quiet: true)).run()
         let fixtures = TestWorkspace.fixtures.path
         let spring = """
               - file: \(fixtures)/small-google-forms-spring.csv
@@ -32,7 +32,8 @@ struct WavesTests {
               - file: \(fixtures)/small-register.csv
                 kind: institutions
             """
-        return try Runner(pipeline: try workspace.pipeline(wave: "2026-27-spring", sources: spring), progress: Progress(quiet: true)).run()
+        return try Runner(pipeline: try workspace.pipeline(wave: "2026-27-spring", sources: spring), progress: RunProgress(quiet: true))
+            .run()
     }
 
     var springBook: URL { workspace.url("out/2026-27-spring-padome.xlsx") }
@@ -125,7 +126,7 @@ struct WavesTests {
         #expect(try !database.forget(wave: "2026-27-autumn"))
 
         // The spring report no longer shows the autumn wave nor a trend.
-        let report = try Runner(pipeline: try workspace.pipeline(wave: "2026-27-spring"), progress: Progress(quiet: true)).report()
+        let report = try Runner(pipeline: try workspace.pipeline(wave: "2026-27-spring"), progress: RunProgress(quiet: true)).report()
         #expect(report.respondents == 15)
         let trends = try WorkbookReader(springBook).rows(ofSheet: "Dinamika")
         #expect(trends[5]?[0] == .text("2026./27. m. g. pavasaris"))

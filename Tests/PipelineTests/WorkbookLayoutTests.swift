@@ -11,7 +11,7 @@ struct WorkbookLayoutTests {
     static func books(language: String) throws -> [WorkbookReader] {
         let workspace = try TestWorkspace()
         let summary = try Runner(
-            pipeline: try workspace.pipeline(extra: "  language: \(language)"), progress: Progress(quiet: true)
+            pipeline: try workspace.pipeline(extra: "  language: \(language)"), progress: RunProgress(quiet: true)
         ).run()
         return try summary.workbooks.map { try WorkbookReader(URL(fileURLWithPath: $0)) }
     }

@@ -31,7 +31,7 @@ struct WorkbookReadabilityTests {
                     kind: institutions
                 """
             _ = try Runner(
-                pipeline: try workspace.pipeline(sources: autumn, extra: outputs), progress: Progress(quiet: true)
+                pipeline: try workspace.pipeline(sources: autumn, extra: outputs), progress: RunProgress(quiet: true)
             ).run()
             autumnURL = workspace.url("out/2026-27-autumn-padome.xlsx")
             let spring = """
@@ -44,7 +44,7 @@ struct WorkbookReadabilityTests {
                 """
             let summary = try Runner(
                 pipeline: try workspace.pipeline(wave: "2026-27-spring", sources: spring, extra: outputs),
-                progress: Progress(quiet: true)
+                progress: RunProgress(quiet: true)
             ).run()
             bookURLs = summary.workbooks.map { URL(fileURLWithPath: $0) }
         }

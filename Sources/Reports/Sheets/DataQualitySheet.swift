@@ -65,7 +65,9 @@ enum DataQualitySheet {
                 < ($1.file, itemOrder[$1.item] ?? .max, -counts["\($1.file)\u{0}\($1.item)\u{0}\($1.value)"]!, $1.value)
         }.map { entry in
             let item = instrument.item(entry.item)
-            let name = item.map { language == .lv ? $0.header : $0.englishName } ?? entry.item
+            let name =
+                item.map { language == .lv ? $0.header : $0.englishName }
+                ?? (entry.item == ItemID.submissionTime ? UnreadableLabels.of(language).submissionTime : entry.item)
             return [
                 .text(entry.file), .text(name), .text(entry.value),
                 .integer(counts["\(entry.file)\u{0}\(entry.item)\u{0}\(entry.value)"]!),
@@ -76,15 +78,17 @@ enum DataQualitySheet {
 
 /// The words of the unreadable-answers block, in the workbook's language.
 struct UnreadableLabels {
-    let title: String, item: String, count: String, none: String
+    let title: String, item: String, count: String, none: String, submissionTime: String
 
     static func of(_ language: Language) -> UnreadableLabels {
         language == .lv
             ? UnreadableLabels(
                 title: "Nenolasāmas atbildes (neatbilst nevienam atbilžu variantam; skaitās kā neatbildētas tikai šim jautājumam)",
-                item: "Jautājums", count: "Skaits", none: "Visas atbildes atbilst atbilžu variantiem.")
+                item: "Jautājums", count: "Skaits", none: "Visas atbildes atbilst atbilžu variantiem.",
+                submissionTime: "Iesniegšanas laiks (rinda saglabāta bez laika)")
             : UnreadableLabels(
                 title: "Unreadable answers (match no answer option; missing for that question only)",
-                item: "Question", count: "Count", none: "Every answer matches an answer option.")
+                item: "Question", count: "Count", none: "Every answer matches an answer option.",
+                submissionTime: "Submission time (row kept without a time)")
     }
 }

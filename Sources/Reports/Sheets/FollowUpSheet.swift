@@ -22,18 +22,7 @@ enum FollowUpSheet {
             words.beyond, words.who5Before, words.who5Now, words.cbiBefore, words.cbiNow, words.summary,
         ]
         let minGroup = report.settings.minGroupSize
-        func indicators(_ change: PlanFollowUp.Change) -> [Cell] {
-            func share(_ value: Proportion?, _ status: CellStatus) -> [Cell] {
-                guard status == .shown, let value else { return [.withheld(status, minGroup: minGroup), .blank, .blank] }
-                let published: Cell = .share(value.share, base: value.trials, minGroup: minGroup)
-                if case .share(let shown, let base, _) = published, let shown, isExtremeShare(shown, of: base, minGroup: minGroup) {
-                    return [published, .blank, .blank]
-                }
-                return [published, .percent(value.wilson?.low), .percent(value.wilson?.high)]
-            }
-            let beyond: Cell = change.beyondIntervals.map { .text($0 ? words.yes : words.no) } ?? .blank
-            return share(change.before, change.beforeStatus) + share(change.now, change.nowStatus) + [beyond]
-        }
+        func indicators(_ change: PlanFollowUp.Change) -> [Cell] { Self.indicators(change, words: words, minGroup: minGroup) }
         func mean(_ value: Double?) -> Cell { value.map { .decimal($0, format: "0.0") } ?? .blank }
         var rows: [[Cell]] = []
         for item in followUp.items {
@@ -74,7 +63,10 @@ enum FollowUpSheet {
             }
         }
         var table = Table(sheet: sheet, labels: labels)
-        try table.write(at: headerRow, headers: headers, rows: rows)
+        let body = try table.write(at: headerRow, headers: headers, rows: rows)
+        if institution == nil, let associations = followUp.associations, !associations.items.isEmpty {
+            try AssociationFollowUpBlock.write(associations, report: report, at: body.upperBound + 2, table: &table, labels: labels)
+        }
         // Widths through the table, before it sets the row heights from them (issue 15).
         table.setWidth(0...0, 30, Styles.wrapColumn)
         table.setWidth(2...3, 30, Styles.wrapColumn)
@@ -82,6 +74,21 @@ enum FollowUpSheet {
         table.setWidth(19...19, 34, Styles.wrapColumn)
         try table.applyWidths()
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
+    }
+
+    /// High-need share when planned and now, each with its Wilson interval, and whether the
+    /// change is beyond the intervals; a share SPEC 8 withholds shows its mark and no interval.
+    static func indicators(_ change: PlanFollowUp.Change, words: FollowUpLabels, minGroup: Int) -> [Cell] {
+        func share(_ value: Proportion?, _ status: CellStatus) -> [Cell] {
+            guard status == .shown, let value else { return [.withheld(status, minGroup: minGroup), .blank, .blank] }
+            let published: Cell = .share(value.share, base: value.trials, minGroup: minGroup)
+            if case .share(let shown, let base, _) = published, let shown, isExtremeShare(shown, of: base, minGroup: minGroup) {
+                return [published, .blank, .blank]
+            }
+            return [published, .percent(value.wilson?.low), .percent(value.wilson?.high)]
+        }
+        let beyond: Cell = change.beyondIntervals.map { .text($0 ? words.yes : words.no) } ?? .blank
+        return share(change.before, change.beforeStatus) + share(change.now, change.nowStatus) + [beyond]
     }
 
     /// The earlier plan's unfinished actions (planned, in progress), as rows of the new draft

@@ -7,7 +7,9 @@ enum MethodologySheet {
     static func write(_ report: CouncilReport, on sheet: Worksheet, labels: Labels, title: String) throws {
         try sheet.heading(labels.methodologyTitle, "\(labels.wave): \(WaveName.text(report.wave, labels.language))")
         var table = Table(sheet: sheet, labels: labels)
-        let definitions = (labels.definitions + labels.wellbeing.definitions + ObservationSheet.definitions(report, labels))
+        let definitions =
+            (labels.definitions + labels.wellbeing.definitions + ObservationSheet.definitions(report, labels)
+            + AssociationPlanSheet.definitions(report, labels))
             .map { [Cell.text($0.0), .wrapped($0.1)] }
         let body = try table.write(at: 3, headers: ["", ""], rows: definitions, freeze: false, filter: false)
 

@@ -15,7 +15,7 @@ struct PipelineOptions: ParsableArguments {
 
     /// The pipeline file loaded, with progress on stderr unless the output is JSON or quiet.
     func runner() throws -> Runner {
-        try Runner(pipeline: PipelineFile.load(URL(fileURLWithPath: pipeline)), progress: Progress(quiet: quiet || json))
+        try Runner(pipeline: PipelineFile.load(URL(fileURLWithPath: pipeline)), progress: RunProgress(quiet: quiet || json))
     }
 
     func print(_ summary: RunSummary) { SummaryPrinter.print(summary, json: json, quiet: quiet) }

@@ -53,6 +53,9 @@ settings:
 
 def edit(source, target, language):
     book = openpyxl.load_workbook(source)
+    # These fixtures hold the municipal plan only; make_ma_plan.py makes the MA plāni ones.
+    if "MA plāni" in book.sheetnames:
+        del book["MA plāni"]
     sheet = book["Pilnveides plāns"]
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     header_at = next(i for i, row in enumerate(rows) if row and row[0] == "Vieta")
@@ -80,23 +83,34 @@ def edit(source, target, language):
             row[header.index("Status")] = ENGLISH_STATUS[row[header.index("Status")]]
             if row[header.index("Need area")] == ADDED_AREA["lv"]:
                 row[header.index("Need area")] = ADDED_AREA["en"]
-    sheet.delete_rows(header_at + 1, sheet.max_row)
-    for column, index in enumerate(order, start=1):
-        sheet.cell(row=header_at + 1, column=column, value=header[index])
-    for number, row in enumerate(edited, start=header_at + 2):
-        for column, index in enumerate(order, start=1):
-            sheet.cell(row=number, column=column, value=row[index])
+    rewrite(sheet, header_at, header, edited, order)
     book.save(target)
 
 
-with tempfile.TemporaryDirectory() as folder:
-    autumn = autumn_workbook(os.path.join(folder, "ws"))
-    edit(autumn, os.path.join(HERE, "edited-plan.xlsx"), "lv")
-    edit(autumn, os.path.join(HERE, "edited-plan-en.xlsx"), "en")
+def rewrite(sheet, header_at, header, rows, order):
+    """Replaces the table under the heading: the header and `rows`, their columns in `order`."""
+    sheet.delete_rows(header_at + 1, sheet.max_row)
+    for column, index in enumerate(order, start=1):
+        sheet.cell(row=header_at + 1, column=column, value=header[index])
+    for number, row in enumerate(rows, start=header_at + 2):
+        for column, index in enumerate(order, start=1):
+            sheet.cell(row=number, column=column, value=row[index])
+
+
+def resave_with_libreoffice(folder, name):
+    """`<name>.xlsx` of this folder re-saved by LibreOffice headless as `<name>-lo.xlsx`."""
     resaved = os.path.join(folder, "lo")
-    os.makedirs(resaved)
-    shutil.copy(os.path.join(HERE, "edited-plan.xlsx"), os.path.join(resaved, "edited-plan-lo.ods.xlsx"))
+    os.makedirs(resaved, exist_ok=True)
+    shutil.copy(os.path.join(HERE, f"{name}.xlsx"), os.path.join(resaved, f"{name}-lo.ods.xlsx"))
     subprocess.run(
         ["soffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", folder,
-         os.path.join(resaved, "edited-plan-lo.ods.xlsx")], check=True, capture_output=True)
-    shutil.copy(os.path.join(folder, "edited-plan-lo.ods.xlsx"), os.path.join(HERE, "edited-plan-lo.xlsx"))
+         os.path.join(resaved, f"{name}-lo.ods.xlsx")], check=True, capture_output=True)
+    shutil.copy(os.path.join(folder, f"{name}-lo.ods.xlsx"), os.path.join(HERE, f"{name}-lo.xlsx"))
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory() as folder:
+        autumn = autumn_workbook(os.path.join(folder, "ws"))
+        edit(autumn, os.path.join(HERE, "edited-plan.xlsx"), "lv")
+        edit(autumn, os.path.join(HERE, "edited-plan-en.xlsx"), "en")
+        resave_with_libreoffice(folder, "edited-plan")

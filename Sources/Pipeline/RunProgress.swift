@@ -3,7 +3,7 @@ import Foundation
 
 /// Where the run tells the user what it is doing: stderr, one line a step (SPEC 6); on a terminal
 /// also a progress bar while a file is read, and the stage names in colour unless NO_COLOR is set.
-public struct Progress: Sendable {
+public struct RunProgress: Sendable {
     public let quiet: Bool
     private let start = Date()
     private let terminal: Bool

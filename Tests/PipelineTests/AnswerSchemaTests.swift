@@ -1,0 +1,164 @@
+import AtbalstsCore
+import Foundation
+import GRDB
+import Store
+import TestSupport
+import Testing
+
+@testable import Pipeline
+
+/// Every table goes through the migrator, the per-instrument answer tables included (issue 16):
+/// a database says in `grdb_migrations` what made each of its tables.
+struct AnswerSchemaTests {
+    private static let wave = Wave("2026-27-autumn")!
+
+    private struct VerdictFailed: Error {}
+
+    private static func importOne(_ database: AppDatabase, _ instrument: Instrument, name: String, failing: Bool = false) throws {
+        var values = AnswerValues(count: instrument.slots.count)
+        values[0] = 2
+        let response = ImportedResponse(
+            line: 2, respondentKey: "k-\(name)", submittedAt: "2026-10-05 10:00:00", institution: "T01", values: values,
+            texts: instrument.textItemIDs.map { _ in nil })
+        let source = SourceDescription(
+            fileName: name, sha256: "sha-\(name)", kind: "needs", instrument: instrument.id, format: "generic", encoding: "UTF-8",
+            delimiter: ",")
+        var batches = [[response]][...]
+        _ = try database.importSource(
+            wave: wave, register: [], sha256: source.sha256, fingerprint: "f", fileName: name, instrument: instrument,
+            nextBatch: { batches.popFirst() },
+            finish: {
+                if failing { throw VerdictFailed() }
+                return SourceEnd(description: source, accepted: 1, quarantine: [])
+            })
+    }
+
+    private static func needs() throws -> Instrument {
+        try Seeds(directory: TestWorkspace.repository.appendingPathComponent("seeds")).instrument("needs-v1")
+    }
+
+    @Test func theAnswerTableIsMadeByARecordedMigration() throws {
+        let workspace = try TestWorkspace()
+        let path = workspace.url("atbalsts.sqlite").path
+        let instrument = try Self.needs()
+        try Self.importOne(try AppDatabase(path: path), instrument, name: "a.csv")
+        let queue = try DatabaseQueue(path: path)
+        let applied = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(applied.contains("answers needs-v1"))
+        #expect(applied.filter { $0.hasPrefix("answers needs-v1 slots ") }.count == 1)
+        let columns = try queue.read { try $0.columns(in: "answer_needs_v1").map(\.name) }
+        #expect(columns == ["response_id"] + instrument.slots.map(\.name))
+        // Opening again and importing another file runs nothing new.
+        try Self.importOne(try AppDatabase(path: path), instrument, name: "b.csv")
+        #expect(try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") } == applied)
+    }
+
+    /// A database written before answer tables went through the migrator has the table and no
+    /// record of it: it is adopted, its answers kept.
+    @Test func aDatabaseFromBeforeIsAdopted() throws {
+        let workspace = try TestWorkspace()
+        let path = workspace.url("atbalsts.sqlite").path
+        let instrument = try Self.needs()
+        try Self.importOne(try AppDatabase(path: path), instrument, name: "a.csv")
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'answers %'") }
+        let database = try AppDatabase(path: path)
+        try Self.importOne(database, instrument, name: "b.csv")
+        #expect(try database.responses(wave: Self.wave.id, instrument: instrument).count == 2)
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM grdb_migrations WHERE identifier LIKE 'answers %'") } == 2)
+    }
+
+    /// An instrument that gained an option is a new slot list: its migration adds the column, and
+    /// earlier answers read back with the new slot empty.
+    @Test func aWidenedInstrumentAddsItsColumnsByMigration() throws {
+        let workspace = try TestWorkspace()
+        let path = workspace.url("atbalsts.sqlite").path
+        let widened = try Self.needs()
+        let stored = widened.slots.map(\.name).filter { !$0.hasSuffix("__other") }
+        try #require(stored.count < widened.slots.count, "needs-v1 has an `other` option slot to leave out")
+        try Self.importOne(try AppDatabase(path: path), widened, name: "a.csv")
+        // As if the table had been made by an atbalsts whose instrument had no `other` options.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            for column in widened.slots.map(\.name) where !stored.contains(column) {
+                try db.execute(sql: "ALTER TABLE answer_needs_v1 DROP COLUMN \(column.quotedDatabaseIdentifier)")
+            }
+            try db.execute(sql: "UPDATE instrument SET slots = ? WHERE id = 'needs-v1'", arguments: [stored.joined(separator: ",")])
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'answers needs-v1 slots %'")
+        }
+        let database = try AppDatabase(path: path)
+        try Self.importOne(database, widened, name: "b.csv")
+        let columns = try queue.read { try $0.columns(in: "answer_needs_v1").map(\.name) }
+        let recorded = try queue.read {
+            try Int.fetchOne($0, sql: "SELECT count(*) FROM grdb_migrations WHERE identifier LIKE 'answers needs-v1 slots %'")
+        }
+        #expect(recorded == 1, "the widening is a recorded migration")
+        let read = try database.responses(wave: Self.wave.id, instrument: widened)
+        let added = widened.slots.indices.filter { !stored.contains(widened.slots[$0].name) }
+        #expect(read.count == 2)
+        #expect(added.allSatisfy { read[0].values[$0] == nil }, "the earlier answer has the new slots empty")
+        #expect(read.allSatisfy { $0.values[0] == 2 }, "stored answers keep their meaning")
+        #expect(Set(columns) == Set(["response_id"] + widened.slots.map(\.name)))
+        #expect(
+            try queue.read { try String.fetchOne($0, sql: "SELECT slots FROM instrument") }
+                == widened.slots.map(\.name).joined(separator: ","))
+    }
+
+    @Test func anInstrumentWhoseItemsChangedIsRefused() throws {
+        let workspace = try TestWorkspace()
+        let path = workspace.url("atbalsts.sqlite").path
+        let instrument = try Self.needs()
+        try Self.importOne(try AppDatabase(path: path), instrument, name: "a.csv")
+        try DatabaseQueue(path: path).write {
+            try $0.execute(sql: "UPDATE instrument SET slots = slots || ',an_item_gone_since'")
+        }
+        #expect(throws: StoreError.instrumentChanged(id: "needs-v1")) {
+            try Self.importOne(try AppDatabase(path: path), instrument, name: "b.csv")
+        }
+    }
+
+    /// A first import that failed leaves an empty table: nothing is stored under the old items, so
+    /// an instrument corrected meanwhile (an item removed) imports, its table made again.
+    @Test func anEmptyTableLeftByAFailedImportDoesNotHoldTheInstrument() throws {
+        let workspace = try TestWorkspace()
+        let path = workspace.url("atbalsts.sqlite").path
+        let instrument = try Self.needs()
+        #expect(throws: VerdictFailed.self) { try Self.importOne(try AppDatabase(path: path), instrument, name: "a.csv", failing: true) }
+        // As if the failed import had been made with an item the corrected instrument no longer has.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "UPDATE instrument SET slots = slots || ',an_item_removed_since'") }
+        let database = try AppDatabase(path: path)
+        try Self.importOne(database, instrument, name: "a.csv")
+        #expect(try database.responses(wave: Self.wave.id, instrument: instrument).count == 1)
+        #expect(
+            try queue.read { try String.fetchOne($0, sql: "SELECT slots FROM instrument") }
+                == instrument.slots.map(\.name).joined(separator: ","))
+    }
+
+    /// Ids that differ only in punctuation or case would name one table: refused in one line.
+    @Test func idsThatNameTheSameTableAreRefused() throws {
+        let workspace = try TestWorkspace()
+        let path = workspace.url("atbalsts.sqlite").path
+        _ = try AppDatabase(path: path)
+        try DatabaseQueue(path: path).write {
+            try $0.execute(
+                sql: "INSERT INTO instrument (id, answer_table, slots, text_items) VALUES ('Needs_v1', 'answer_Needs_v1', 'x', '')")
+        }
+        #expect(throws: StoreError.instrumentIDClash(id: "needs-v1", other: "Needs_v1")) {
+            try Self.importOne(try AppDatabase(path: path), try Self.needs(), name: "a.csv")
+        }
+    }
+
+    /// An unknown migration is a newer atbalsts; an instrument's answer migration from another
+    /// slot list is not.
+    @Test func onlyUnknownFixedMigrationsMeanANewerDatabase() throws {
+        let workspace = try TestWorkspace()
+        let path = workspace.url("atbalsts.sqlite").path
+        _ = try AppDatabase(path: path)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('answers needs-v1 slots 0123')") }
+        _ = try AppDatabase(path: path)
+        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
+        #expect(throws: StoreError.newerDatabase(path: path)) { _ = try AppDatabase(path: path) }
+    }
+}
