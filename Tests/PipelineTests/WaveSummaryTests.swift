@@ -30,7 +30,7 @@ struct WaveSummaryTests {
               - file: \(fixtures)/small-register.csv
                 kind: institutions
             """
-        let summary = try Runner(pipeline: try workspace.pipeline(sources: sources), progress: Progress(quiet: true)).run()
+        let summary = try Runner(pipeline: try workspace.pipeline(sources: sources), progress: RunProgress(quiet: true)).run()
         #expect(!summary.failed)
     }
 
@@ -67,7 +67,7 @@ struct WaveSummaryTests {
     @Test func anEarlierWavesSummaryIsStoredAndEqualsTheRecomputation() throws {
         try runAutumn()
         #expect(try stored() == nil, "the wave being reported is computed from the responses in hand")
-        _ = try Runner(pipeline: try springPipeline(), progress: Progress(quiet: true)).run()
+        _ = try Runner(pipeline: try springPipeline(), progress: RunProgress(quiet: true)).run()
         let summary = try #require(try stored())
         #expect(summary == (try recomputed()))
         #expect(summary.respondents == 16)
@@ -79,11 +79,11 @@ struct WaveSummaryTests {
     @Test func aStoredSummaryIsWhatDinamikaShows() throws {
         try runAutumn()
         let spring = try springPipeline()
-        _ = try Runner(pipeline: spring, progress: Progress(quiet: true)).run()
+        _ = try Runner(pipeline: spring, progress: RunProgress(quiet: true)).run()
         let first = try WorkbookReader(workspace.url("out/2026-27-spring-padome.xlsx")).rows(ofSheet: "Dinamika")
         // Now from the stored summary, not the responses.
         #expect(try stored() != nil)
-        _ = try Runner(pipeline: spring, progress: Progress(quiet: true)).report()
+        _ = try Runner(pipeline: spring, progress: RunProgress(quiet: true)).report()
         let second = try WorkbookReader(workspace.url("out/2026-27-spring-padome.xlsx")).rows(ofSheet: "Dinamika")
         #expect(first == second)
         #expect(second[5]?[1] == .number(16))
@@ -93,14 +93,14 @@ struct WaveSummaryTests {
     @Test func reimportingAWaveDropsItsSummaryAndTheNextReportStoresTheNewOne() throws {
         try runAutumn()
         let spring = try springPipeline()
-        _ = try Runner(pipeline: spring, progress: Progress(quiet: true)).run()
+        _ = try Runner(pipeline: spring, progress: RunProgress(quiet: true)).run()
         let before = try #require(try stored())
 
         // Another reading of the same file (High read as Moderate): re-imported in one transaction.
         try runAutumn(keys: "    labels:\n      need: { \"Augsta\": 2 }")
         #expect(try stored() == nil, "the import deleted the summary it made stale")
 
-        _ = try Runner(pipeline: spring, progress: Progress(quiet: true)).report()
+        _ = try Runner(pipeline: spring, progress: RunProgress(quiet: true)).report()
         let after = try #require(try stored())
         #expect(after == (try recomputed()))
         #expect(after != before)
@@ -121,12 +121,12 @@ struct WaveSummaryTests {
                   - file: \(TestWorkspace.fixtures.path)/small-register.csv
                     kind: institutions
                 """, settings: TestWorkspace.tolerantSettings + "\n  wave_dates: off")
-        #expect(!(try Runner(pipeline: pipeline, progress: Progress(quiet: true)).run()).failed)
+        #expect(!(try Runner(pipeline: pipeline, progress: RunProgress(quiet: true)).run()).failed)
     }
 
     @Test func aWavesReturningRespondentsAreStoredAndGoWhenTheWaveBeforeChanges() throws {
         try runAutumn()
-        _ = try Runner(pipeline: try springPipeline(), progress: Progress(quiet: true)).run()
+        _ = try Runner(pipeline: try springPipeline(), progress: RunProgress(quiet: true)).run()
         try runNextAutumn()
         let spring = try #require(try stored("2026-27-spring", previous: Self.autumn))
         #expect(spring.returning == 15, "the same e-mails link across waves")
@@ -141,7 +141,7 @@ struct WaveSummaryTests {
 
     @Test func forgettingAWaveTakesItsSummaryWithIt() throws {
         try runAutumn()
-        _ = try Runner(pipeline: try springPipeline(), progress: Progress(quiet: true)).run()
+        _ = try Runner(pipeline: try springPipeline(), progress: RunProgress(quiet: true)).run()
         #expect(try stored() != nil)
         #expect(try database.forget(wave: Self.autumn))
         #expect(try stored() == nil)
