@@ -34,7 +34,8 @@ book="$work/out/2026-27-autumn-padome.xlsx"
 "$python" -W ignore e2e/oracle/wellbeing.py --csv samples/google-forms-needs.csv --seeds seeds \
   --register seeds/institutions.csv --workbook "$book"
 "$python" -W ignore e2e/oracle/observation.py --csv "$work/observations.csv" --seeds seeds \
-  --register seeds/institutions.csv --workbook "$book"
+  --register seeds/institutions.csv --workbook "$book" --term 2026-27-autumn="$work/observations.csv" \
+  --institution-workbooks 2026-27-autumn="$work/out"
 
 # LibreOffice writes every sheet as <book>-<sheet>.csv (UTF-8, raw values).
 mkdir -p "$work/csv"
@@ -55,7 +56,9 @@ sed 's/^outputs:/settings:\n  min_group_size: 90\noutputs:/; s/directory: out/di
   --register seeds/institutions.csv --workbook "$work/out-90/2026-27-autumn-padome.xlsx" --min-group 90
 # The autumn MA plāni edited with openpyxl (statuses, a row deleted, a row added, columns
 # reordered), read back by the spring run; Īstenošana's association block against both exports.
+# The spring term's lesson observations go into the same run: coverage over both terms (SPEC 12.2).
 "$python" -W ignore e2e/oracle/association_plans.py edit --workbook "$book" --out "$work/edited-plan.xlsx"
+"$python" scripts/generate_observations.py --wave-term spring --seed 19 --out "$work/observations-spring.csv" >/dev/null
 cat > "$work/spring.yaml" <<YAML
 wave: 2026-27-spring
 seeds: $repo/seeds
@@ -64,6 +67,8 @@ sources:
     kind: needs
   - file: $work/edited-plan.xlsx
     kind: plan
+  - file: $work/observations-spring.csv
+    kind: observation
 outputs:
   directory: out
 YAML
@@ -71,3 +76,7 @@ YAML
 "$python" -W ignore e2e/oracle/association_plans.py followup --before samples/google-forms-needs.csv \
   --now samples/google-forms-needs-spring.csv --seeds seeds --register seeds/institutions.csv \
   --plan "$work/edited-plan.xlsx" --workbook "$work/out/2026-27-spring-padome.xlsx"
+"$python" -W ignore e2e/oracle/observation.py --csv "$work/observations-spring.csv" --seeds seeds \
+  --register seeds/institutions.csv --workbook "$work/out/2026-27-spring-padome.xlsx" \
+  --term 2026-27-autumn="$work/observations.csv" --term 2026-27-spring="$work/observations-spring.csv" \
+  --institution-workbooks 2026-27-spring="$work/out"

@@ -69,12 +69,14 @@ public struct Item: Hashable, Sendable {
     /// The Google Forms heading: `Question [Row]` for grid rows.
     public let header: String
     public let englishName: String
+    /// The English question as a form built in English heads it: `Question [Row]` for grid rows.
+    public let englishHeader: String
     /// LimeSurvey code: `Q5[SQ004]` for grid rows, `Q2` for questions.
     public let code: String?
 
     public init(
         id: String, group: String, row: String?, kind: Kind, header: String, englishName: String,
-        code: String?
+        code: String?, englishHeader: String? = nil
     ) {
         self.id = id
         self.group = group
@@ -82,6 +84,7 @@ public struct Item: Hashable, Sendable {
         self.kind = kind
         self.header = header
         self.englishName = englishName
+        self.englishHeader = englishHeader ?? englishName
         self.code = code
     }
 
@@ -91,9 +94,19 @@ public struct Item: Hashable, Sendable {
     }
 
     /// The grid row's own label: `Row` of `Question [Row]`, or the header of a plain question.
-    public var rowLabel: String {
-        guard row != nil, header.hasSuffix("]"), let open = header.lastIndex(of: "[") else { return header }
-        return String(header[header.index(after: open)..<header.index(before: header.endIndex)])
+    public var rowLabel: String { row == nil ? header : Self.split(header).row ?? header }
+
+    /// The question of a grid row's header: `Question` of `Question [Row]`, or the whole header.
+    public var questionTitle: Bilingual {
+        guard row != nil else { return Bilingual(lv: header, en: englishHeader) }
+        return Bilingual(lv: Self.split(header).question, en: Self.split(englishHeader).question)
+    }
+
+    /// `Question [Row]` → (`Question`, `Row`); a header with no trailing `[…]` is all question.
+    static func split(_ header: String) -> (question: String, row: String?) {
+        guard header.hasSuffix("]"), let open = header.lastIndex(of: "[") else { return (header, nil) }
+        let question = header[..<open].trimmingCharacters(in: .whitespaces)
+        return (question, String(header[header.index(after: open)..<header.index(before: header.endIndex)]))
     }
 }
 

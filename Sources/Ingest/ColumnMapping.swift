@@ -10,6 +10,7 @@ public struct ColumnMapping: Sendable {
         case
             code = "LimeSurvey code"
         case rowLabel = "grid row label"
+        case english = "English header"
     }
 
     public struct Match: Sendable {
@@ -56,8 +57,12 @@ public struct ColumnMapping: Sendable {
         }
         // Microsoft Forms heads a Likert row with the statement alone; accepted only when no other
         // item of the instrument has the same row label.
+        // A form built from the English question list (`atbalsts instrument --questions --language en`)
+        // heads its columns with the English texts, which map the same way.
+        let gridRows = instrument.items.filter { $0.row != nil }
         let rowLabelCounts = Dictionary(
-            instrument.items.filter { $0.row != nil }.map { (normalizedForMatching($0.rowLabel), 1) }, uniquingKeysWith: +)
+            gridRows.flatMap { Set([normalizedForMatching($0.rowLabel), normalizedForMatching($0.englishName)]).map { ($0, 1) } },
+            uniquingKeysWith: +)
         let passes: [(Rule, (Item, Int) -> Bool)] = [
             (.exact, { item, column in headers[column] == item.header }),
             (
@@ -71,6 +76,14 @@ public struct ColumnMapping: Sendable {
                 .rowLabel,
                 { item, column in
                     let label = normalizedForMatching(item.rowLabel)
+                    return item.row != nil && rowLabelCounts[label] == 1 && normalizedHeaders[column] == label
+                }
+            ),
+            (.english, { item, column in normalizedHeaders[column] == normalizedForMatching(item.englishHeader) }),
+            (
+                .english,
+                { item, column in
+                    let label = normalizedForMatching(item.englishName)
                     return item.row != nil && rowLabelCounts[label] == 1 && normalizedHeaders[column] == label
                 }
             ),

@@ -92,7 +92,8 @@ extension Seeds {
                     id: "\(id)_\(row.entry.id)", group: id, row: row.entry.id,
                     kind: .scaled(scale, reversed: row.reversed),
                     header: "\(header) [\(row.entry.label.lv)]", englishName: row.entry.label.en,
-                    code: code.map { "\($0)[SQ\(String(format: "%03d", index + 1))]" })
+                    code: code.map { "\($0)[SQ\(String(format: "%03d", index + 1))]" },
+                    englishHeader: "\(english) [\(row.entry.label.en)]")
             }
         default:
             throw PipelineError(

@@ -64,7 +64,7 @@ public struct PipelineFile: Sendable {
         "min_group_size", "high_need_breadth_threshold", "priority_weights", "max_input_size", "max_rejected_share",
         "wave_dates",
     ]
-    static let weightKeys: Set<String> = ["high_need", "intensity", "gap", "breadth", "trend", "observed"]
+    static let weightKeys = Set(PriorityWeights().named.map(\.key))
 
     public static func load(_ path: URL) throws(PipelineError) -> PipelineFile {
         let name = path.path

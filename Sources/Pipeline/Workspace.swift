@@ -121,12 +121,7 @@ public enum Workspace {
                     try FileManager.default.copyItem(at: source, to: seeds)
                 } else {
                     // The standard seeds travel inside the program: init works in any folder.
-                    for file in EmbeddedSeeds.files {
-                        let url = seeds.appendingPathComponent(file.path)
-                        try FileManager.default.createDirectory(
-                            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                        try Data(file.text.utf8).write(to: url)
-                    }
+                    try EmbeddedSeeds.write(to: seeds)
                 }
                 result.created.append("seeds/")
             } catch {

@@ -50,6 +50,6 @@ extension Labels {
             ),
         ],
         settingsTitle: "Settings", minGroupSize: "Minimum group size",
-        breadthThreshold: "Breadth threshold", weightsLabel: "Weights (high need, intensity, gap, breadth, trend)",
+        breadthThreshold: "Breadth threshold", weightsLabel: "Weights (priority_weights)",
         programVersion: "Program version", runTime: "Run time", wellbeing: .english, plan: .english, own: .english)
 }

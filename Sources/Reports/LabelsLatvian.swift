@@ -57,6 +57,6 @@ extension Labels {
             ),
         ],
         settingsTitle: "Iestatījumi", minGroupSize: "Minimālais grupas lielums",
-        breadthThreshold: "Izplatības slieksnis", weightsLabel: "Svari (augsta vajadzība, intensitāte, robs, izplatība, pieaugums)",
+        breadthThreshold: "Izplatības slieksnis", weightsLabel: "Svari (priority_weights)",
         programVersion: "Programmas versija", runTime: "Aprēķina laiks", wellbeing: .latvian, plan: .latvian, own: .latvian)
 }

@@ -8,6 +8,9 @@ public struct ObservationReport: Sendable {
     /// Domain id → its name, from the instrument's grid headers.
     public let domainNames: [String: Bilingual]
     public let observerRoles: [Scale.Option]
+    /// The current and earlier terms with observations in the database, oldest first, for coverage
+    /// over terms (SPEC 12.2); empty when only this wave's numbers are known.
+    public var terms: [ObservationTerm] = []
 
     public init(indicators: ObservationIndicators, domainNames: [String: Bilingual], observerRoles: [Scale.Option]) {
         self.indicators = indicators

@@ -21,7 +21,9 @@ struct Atbalsts: ParsableCommand {
                   atbalsts run mans-novads/pipeline.yaml
                 """),
         version: AtbalstsVersion.current,
-        subcommands: [Init.self, Run.self, Check.self, Waves.self, Report.self, Plan.self, Forget.self])
+        subcommands: [
+            Init.self, Run.self, Check.self, Waves.self, Report.self, Plan.self, Forget.self, InstrumentCommand.self,
+        ])
 
     /// Parses and runs inside the asked language, so that help, the parser's own errors and every
     /// message speak it (SPEC 6); an unknown subcommand gets the closest one suggested, as an

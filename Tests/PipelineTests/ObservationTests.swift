@@ -33,7 +33,7 @@ struct ObservationTests {
     }
 
     /// The export with header texts of its own: nothing matches the instrument without `columns:`.
-    static func export() -> String {
+    static func export(_ rows: [Row] = rows) -> String {
         var header = ["Skola", "Vērotāja loma", "Skolotājs", "Priekšmets", "Diena"]
         for d in domains.indices { for c in 1...3 { header.append("Kritērijs \(d + 1).\(c)") } }
         var lines = [header.joined(separator: ",")]

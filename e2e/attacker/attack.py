@@ -25,6 +25,8 @@ import openpyxl
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import lil_matrix
 
+import observation_model
+
 warnings.filterwarnings("ignore")
 TOLERANCE = 1e-6
 BIG = 100_000
@@ -182,6 +184,7 @@ class Reader:
         self.empty = set()  # (wave, group) marked "no answers": every count of theirs is 0
         self.totals = {}  # count index → (count, answered) of the wave's total for the same measure
         self.waves = []
+        self.observation = observation_model.Observations(self, kind, BIG, TOLERANCE)
 
     # Unknowns, one name per fact, shared by every workbook that shows it.
     def n(self, wave, group):
@@ -343,6 +346,7 @@ class Reader:
         self.model.equal([(self.n(wave, ("institution", c)), 1) for c in codes] + [(self.n(wave, "total"), -1)], 0)
         wellbeing = sheets.get("labbūtība") or sheets.get("wellbeing")
         self.wellbeing(wellbeing, path.name, wave, scope="total")
+        self.observation.council(book, path.name, wave)
 
     def area_ids(self, priorities, names):
         headers, body = table(priorities)
@@ -438,6 +442,7 @@ class Reader:
             if trend is not None:
                 self.change_cell(row[trend], row[4], wave, previous, group, area)
         self.wellbeing(book[book.sheetnames[2]], path.name, wave, scope="institution", own=code)
+        self.observation.institution(book, path.name, wave, code)
 
     def read(self, directory, wave, previous):
         directory = pathlib.Path(directory)

@@ -15,9 +15,9 @@ fixtures="$repo/e2e/attacker/fixtures"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# run CASE WAVE EXPORT [REGISTER] [MIN]: one wave into the case's workspace.
+# run CASE WAVE EXPORT [REGISTER] [MIN] [OBSERVATIONS]: one wave into the case's workspace.
 run() {
-  local case="$1" wave="$2" export="$3" register="${4:-}" min="${5:-5}"
+  local case="$1" wave="$2" export="$3" register="${4:-}" min="${5:-5}" observations="${6:-}"
   mkdir -p "$work/$case"
   [ -f "$work/$case/atbalsts.key" ] || "$bin" init "$work/$case" --key-only >/dev/null
   {
@@ -29,6 +29,10 @@ run() {
     if [ -n "$register" ]; then
       echo "  - file: $register"
       echo "    kind: institutions"
+    fi
+    if [ -n "$observations" ]; then
+      echo "  - file: $observations"
+      echo "    kind: observation"
     fi
     echo "outputs:"
     echo "  directory: out"
@@ -58,6 +62,19 @@ attack skipped --wave 2026-27-autumn
 # Issue 13.7: the marks follow min_group_size.
 run threshold-10 2026-27-autumn "$fixtures/seed-register-autumn.csv" "" 10
 attack threshold-10 --wave 2026-27-autumn --min-group 10
+
+# Issue 18: lesson observations of both terms beside the seed register's surveys — Stundu vērošana
+# of the council and every institution workbook, coverage by term, observers by role.
+gen="$repo/scripts/generate_observations.py"
+"$python" "$gen" --wave-term autumn --out "$work/observations-autumn.csv" >/dev/null
+"$python" "$gen" --wave-term spring --seed 19 --out "$work/observations-spring.csv" >/dev/null
+run observation 2026-27-autumn "$repo/samples/google-forms-needs.csv" "" 5 "$work/observations-autumn.csv"
+run observation 2026-27-spring "$repo/samples/google-forms-needs-spring.csv" "" 5 "$work/observations-spring.csv"
+attack observation --wave 2026-27-spring --previous 2026-27-autumn
+# A thin term: a tenth of the teachers observed, so most institutions hide their counts.
+"$python" "$gen" --wave-term autumn --share 0.1 --seed 7 --out "$work/observations-thin.csv" >/dev/null
+run observation-thin 2026-27-autumn "$repo/samples/google-forms-needs.csv" "" 5 "$work/observations-thin.csv"
+attack observation-thin --wave 2026-27-autumn
 
 # Property test: random registers and exports, seeded; the attacker never narrows a hidden cell.
 for seed in $(seq 1 "${ATBALSTS_ATTACKER_CASES:-3}"); do

@@ -6,7 +6,12 @@ compares every number with the council workbook atbalsts wrote. It shares no cod
 program or with the other oracles in this folder.
 
     .venv/bin/python e2e/oracle/observation.py --csv OBSERVATIONS.csv --seeds seeds \\
-        --register REGISTER.csv --workbook BOOK.xlsx [--min-group 5]
+        --register REGISTER.csv --workbook BOOK.xlsx [--min-group 5] \\
+        [--term WAVE=EARLIER.csv ... --term WAVE=OBSERVATIONS.csv] [--institution-workbooks WAVE=DIR]
+
+With --term (every term in the database up to this one, oldest first, the last being --csv's),
+the coverage-by-term block is checked too (observation_coverage.py); with --institution-workbooks,
+every institution workbook of the wave in DIR (observation_institutions.py).
 
 Choices this oracle makes where the rules leave room:
 * an observation is weak in a domain when the mean of the criteria it rated there is below 2.5;
@@ -24,6 +29,9 @@ import unicodedata
 
 import openpyxl
 import yaml
+
+import observation_coverage
+import observation_institutions
 
 SHEET = "Stundu vērošana"
 PRIORITIES = "Prioritātes"
@@ -140,6 +148,8 @@ def main():
     parser.add_argument("--register", required=True)
     parser.add_argument("--workbook", required=True)
     parser.add_argument("--min-group", type=int, default=5)
+    parser.add_argument("--term", action="append", default=[], help="WAVE=CSV, oldest first")
+    parser.add_argument("--institution-workbooks", help="WAVE=DIR: the wave's institution workbooks")
     args = parser.parse_args()
     m = args.min_group
     observations, register, domains, spec = read(args.csv, args.seeds, args.register)
@@ -166,7 +176,10 @@ def main():
 
     # Institutions: the lower table, rows whose column A is a register code.
     codes = {r["code"]: r for r in register}
-    rows = {grid[(r, 1)]: r for r in range(14, sheet.max_row + 1) if grid[(r, 1)] in codes}
+    rows = {}
+    for r in range(14, sheet.max_row + 1):
+        if grid[(r, 1)] in codes:
+            rows.setdefault(grid[(r, 1)], r)  # the first table; coverage by term repeats the codes
     if len(rows) != len(register):
         errors.append(f"{len(rows)} institution rows, register has {len(register)}")
     per_institution = {code: [o for o in observations if o["institution"] == code] for code in codes}
@@ -259,10 +272,33 @@ def main():
         elif mark_of(value, m) == "shown":
             errors.append(f"Prioritātes {area}: shown under the threshold")
 
+    if args.term:
+        terms = [(wave, read(path, args.seeds, args.register)[0]) for wave, path in (t.split("=", 1) for t in args.term)]
+        coverage_checked, coverage_errors = observation_coverage.check(sheet, terms, register, m)
+        checked += coverage_checked
+        errors += coverage_errors
+        # The current term's column is the institution table's coverage column, cell for cell.
+        title = next((r for r in range(1, sheet.max_row + 1) if grid.get((r, 1)) in observation_coverage.TITLES), 0)
+        by_term = {sheet.cell(r, 1).value: r for r in range(title + 2, title + 2 + len(register))}
+        for code, row in rows.items():
+            term_row = by_term.get(code, title)
+            checked += 1
+            if sheet.cell(term_row, 2 + len(terms)).value != grid[(row, 6)]:
+                errors.append(f"{code}: coverage {grid[(row, 6)]} in the table, {sheet.cell(term_row, 2 + len(terms)).value} by term")
+
+    books = 0
+    if args.institution_workbooks:
+        wave, folder = args.institution_workbooks.split("=", 1)
+        institution_checked, books, institution_errors = observation_institutions.check(
+            folder, wave, lambda r, c: grid.get((r, c)), rows, observations, register, domains, cell, m)
+        checked += institution_checked
+        errors += institution_errors
+
     if errors:
         print("\n".join(["observation oracle: MISMATCH"] + errors), file=sys.stderr)
         sys.exit(1)
-    print(f"observation oracle: {checked} numbers agree ({len(observations)} observations)")
+    print(f"observation oracle: {checked} numbers agree ({len(observations)} observations"
+          + (f", {books} institution workbooks)" if books else ")"))
 
 
 if __name__ == "__main__":

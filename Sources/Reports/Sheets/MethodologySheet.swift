@@ -13,9 +13,8 @@ enum MethodologySheet {
             .map { [Cell.text($0.0), .wrapped($0.1)] }
         let body = try table.write(at: 3, headers: ["", ""], rows: definitions, freeze: false, filter: false)
 
-        let weights = report.settings.weights
-        let weightText = [weights.highNeed, weights.intensity, weights.gap, weights.breadth, weights.trend]
-            .map { String($0) }.joined(separator: " / ")
+        // Every weight under its pipeline key, `observed` (SPEC 12.2) included.
+        let weightText = report.settings.weights.named.map { "\($0.key) \(String($0.value))" }.joined(separator: " · ")
         let settings: [[Cell]] = [
             [.text(labels.minGroupSize), .integer(report.settings.minGroupSize)],
             [.text(labels.breadthThreshold), .percent(report.settings.highNeedBreadthThreshold)],

@@ -123,6 +123,8 @@ enum ObservationSheet {
         try table.write(
             at: roleTop, headers: ["id", words.role, words.observations, words.teachers], rows: roleRows,
             freeze: false, filter: false)
+        try writeCoverageByTerm(
+            observation, at: roleTop + roleRows.count + 3, on: sheet, table: &table, labels: labels, minGroup: minGroup)
 
         // Widths and heights through the table, which sizes rows for their text (issue 15).
         table.setWidth(1...1, 36)
@@ -183,9 +185,12 @@ extension ObservationSheet {
                 shown ? .percent(row.coverage) : .withheld(row.status, minGroup: minGroup), .percent(numbers.coverage),
             ],
         ]
-        try table.write(
+        let coverageBody = try table.write(
             at: body.upperBound + 2, headers: ["", words.coverage, own.inInstitution, own.inMunicipality],
             rows: coverage, freeze: false, filter: false)
+        try writeCoverageByTerm(
+            observation, of: report.institution.code, at: coverageBody.upperBound + 2, on: sheet, table: &table, labels: labels,
+            minGroup: minGroup)
         table.setWidth(1...1, 36)
         try table.applyWidths()
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
