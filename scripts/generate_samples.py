@@ -12,6 +12,13 @@ The whole samples/ folder (the other formats come from scripts/convert_samples.p
         --self-assessment samples/self-assessment-spring.csv
     .venv/bin/python scripts/convert_samples.py samples/google-forms-needs.csv --out samples
 
+`--shape municipal` writes the same answers under a municipality's own question texts (numbered,
+reworded, Latvian column names for the time and e-mail, no extra columns by default) and, with
+`--mapping-out`, the `columns:` mapping (item id -> header) that maps them back onto needs-v1:
+
+    .venv/bin/python scripts/generate_samples.py --respondents 30000 --institutions 800 --shape municipal \\
+        --out own.csv --register-out own-register.csv --mapping-out own-columns.yaml
+
 Every header and label comes from seeds/instruments/needs-v1.yaml and the seed lists, so the
 export always matches the instrument. Answers hang together the way real ones do: need levels
 differ by institution, institution type, role, experience and person; one latent wellbeing factor
@@ -138,6 +145,31 @@ class Instrument:
             else:
                 columns.append(item["header"])
         return columns
+
+
+def municipal_headers(instrument):
+    """A municipality's own wording of every column: {standard header: own header} for the export
+    and {item id: own header} for the pipeline's `columns:`."""
+    own = {"Timestamp": "Laikspiedols", "Email address": "E-pasta adrese"}
+    columns = {}
+    short = {"institution": "Jūsu izglītības iestāde", "role": "Amats", "learning_areas": "Mācību joma",
+             "experience": "Darba stāžs", "need": "Vajadzība", "support_forms": "Vēlamie atbalsta veidi",
+             "barriers": "Kas traucē pilnveidei", "who5": "Pēdējās divās nedēļās", "cbi": "Darbs",
+             "stress": "Stress darbā", "stress_source": "Stresa avots", "after_hours": "Atbildes ārpus darba laika",
+             "comment": "Jūsu komentārs"}
+    number = 0
+    for item in instrument.items:
+        if item["type"] == "grid":
+            if item["id"] != "cbi" or item["rows"][0]["id"] == "1":
+                number += 1
+            for row in item["rows"]:
+                text = f"{number}.{row['id'] if item['id'] == 'cbi' else item['rows'].index(row) + 1}. {short[item['id']]}: {row['lv']}"
+                own[f"{item['header']} [{row['lv']}]"] = text
+                columns[f"{item['id']}_{row['id']}"] = text
+        else:
+            number += 1
+            own[item["header"]] = columns[item["id"]] = f"{number}. {short[item['id']]}"
+    return own, columns
 
 
 def synthetic_register(count, rng):
@@ -393,6 +425,9 @@ def main():
     parser.add_argument("--self-assessment", help="also write institution self-ratings (1–4 labels) here")
     parser.add_argument("--teacher-self-assessment", help="also write a third of the teachers' own self-ratings (1–4) here")
     parser.add_argument("--seeds", default=str(ROOT / "seeds"))
+    parser.add_argument("--shape", choices=["google-forms", "municipal"], default="google-forms",
+                        help="municipal: the same answers under a municipality's own column names")
+    parser.add_argument("--mapping-out", help="--shape municipal: write the columns: mapping (YAML) here")
     args = parser.parse_args()
 
     seeds = pathlib.Path(args.seeds)
@@ -447,7 +482,14 @@ def main():
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\r\n")
-        writer.writerow(header + extra)
+        if args.shape == "municipal":
+            own, columns = municipal_headers(instrument)
+            writer.writerow([own[h] for h in header] + extra)
+            if args.mapping_out:
+                with open(args.mapping_out, "w", encoding="utf-8") as mapping:
+                    mapping.writelines(f'{item}: "{text}"\n' for item, text in columns.items())
+        else:
+            writer.writerow(header + extra)
         for row_number, (moment, person_index, institution, submission) in enumerate(events):
             if submission == 1:
                 person = generator.person(person_index, institution)

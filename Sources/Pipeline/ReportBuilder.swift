@@ -142,17 +142,34 @@ struct ReportBuilder {
         return report
     }
 
-    /// Every wave in the database up to this one, oldest first, with returning respondents.
+    /// Every wave in the database up to this one, oldest first, with returning respondents. An
+    /// earlier wave's numbers, returning respondents included, come from its stored summary when
+    /// there is one (computed and stored otherwise), so twenty waves do not mean reading twenty
+    /// waves of responses; the returning respondents are counted by the database.
     private func waveHistory(current: [ScoredResponse]) throws -> [WaveSnapshot] {
         let waves = try database.waves().compactMap { Wave($0.id) }.filter { $0 <= wave }.sorted()
-        var snapshots: [WaveSnapshot] = []
-        var previousKeys: Set<String>?
-        for past in waves {
-            let responses = past == wave ? current : try database.responses(wave: past.id, instrument: instrument)
-            snapshots.append(WaveSnapshot(wave: past.id, responses: responses, previousKeys: previousKeys, instrument: instrument))
-            // The newest wave has no later one to link to: 30,000 keys not hashed for nothing.
-            if past != wave { previousKeys = Set(responses.map(\.respondentKey)) }
+        return try waves.indices.map { index in
+            let previous = index > 0 ? waves[index - 1].id : nil
+            if waves[index] == wave { return try snapshot(wave.id, previous: previous, responses: current) }
+            if let stored = try database.storedWaveSummary(wave: waves[index].id, previous: previous, instrument: instrument),
+                let snapshot = try? JSONDecoder().decode(WaveSnapshot.self, from: stored), snapshot.wave == waves[index].id
+            {
+                return snapshot
+            }
+            let computed = try snapshot(
+                waves[index].id, previous: previous, responses: database.responses(wave: waves[index].id, instrument: instrument))
+            try database.storeWaveSummary(
+                try JSONEncoder().encode(computed), wave: computed.wave, previous: previous, instrument: instrument)
+            return computed
         }
-        return snapshots
+    }
+
+    /// One wave's snapshot from its responses; its returning respondents counted by the database.
+    private func snapshot(_ waveID: String, previous: String?, responses: [ScoredResponse]) throws -> WaveSnapshot {
+        var snapshot = WaveSnapshot(wave: waveID, responses: responses, previousKeys: nil, instrument: instrument)
+        if let previous {
+            snapshot.returning = try database.returningRespondents(wave: waveID, previous: previous, instrument: instrument)
+        }
+        return snapshot
     }
 }

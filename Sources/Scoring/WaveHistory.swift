@@ -1,7 +1,10 @@
 import AtbalstsCore
 
 /// One wave's headline numbers, for the Dinamika sheet (SPEC 10).
-public struct WaveSnapshot: Sendable {
+/// Codable: a past wave's snapshot is stored (`AppDatabase.storeWaveSummary`) so that history
+/// does not read every earlier wave's responses again; `returning` may be set afterwards, counted
+/// by the database (`AppDatabase.returningRespondents`).
+public struct WaveSnapshot: Sendable, Hashable, Codable {
     public let wave: String
     public let respondents: Int
     /// High-need share per need-area id.
@@ -10,7 +13,7 @@ public struct WaveSnapshot: Sendable {
     public let highNeedCounts: [String: Proportion]
     public let wellbeing: WellbeingSummary
     /// Respondents whose pseudonym also answered the wave before; nil for the first wave.
-    public let returning: Int?
+    public var returning: Int?
 
     public init(
         wave: String, responses: [ScoredResponse], previousKeys: Set<String>?, instrument: Instrument

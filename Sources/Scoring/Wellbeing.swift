@@ -73,7 +73,7 @@ public struct WellbeingScores: Hashable, Sendable {
 }
 
 /// A mean with the number of values it rests on.
-public struct Mean: Hashable, Sendable {
+public struct Mean: Hashable, Sendable, Codable {
     public private(set) var count = 0
     public private(set) var sum = 0.0
 
@@ -89,7 +89,7 @@ public struct Mean: Hashable, Sendable {
 }
 
 /// Counts of a yes/no indicator among those who answered.
-public struct Share: Hashable, Sendable {
+public struct Share: Hashable, Sendable, Codable {
     public private(set) var answered = 0
     public private(set) var yes = 0
 
@@ -105,7 +105,7 @@ public struct Share: Hashable, Sendable {
 }
 
 /// Wellbeing of one group of respondents.
-public struct WellbeingSummary: Hashable, Sendable {
+public struct WellbeingSummary: Hashable, Sendable, Codable {
     public var respondents = 0
     public var who5 = Mean()
     public var poorWellbeing = Share()

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A share k/n with its 95 % Wilson score interval (SPEC 7).
-public struct Proportion: Hashable, Sendable {
+public struct Proportion: Hashable, Sendable, Codable {
     public let successes: Int
     public let trials: Int
 

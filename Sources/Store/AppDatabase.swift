@@ -203,6 +203,9 @@ public final class AppDatabase: Sendable {
             replaced = true
         }
         try saveWave(db, wave: wave, register: register)
+        // The wave's stored summary no longer says what its responses give, nor the next wave's
+        // how many of its respondents returned.
+        try db.execute(sql: "DELETE FROM wave_summary WHERE wave_id = ? OR previous_wave = ?", arguments: [wave.id, wave.id])
         var record = SourceRecord(
             id: nil, waveId: wave.id, fileName: "", sha256: sha256, kind: "", instrumentId: nil, format: "",
             encoding: "", delimiter: "", rowsRead: 0, rowsAccepted: 0, rowsQuarantined: 0, importedAt: Self.now(),
@@ -394,7 +397,21 @@ private struct ResponseInserter {
         insertText = try db.makeStatement(sql: "INSERT INTO response_text (response_id, item_id, text) VALUES (?, ?, ?)")
     }
 
+    /// Rows inserted so far, and the count after which the page cache is enlarged: the
+    /// (wave, key) index takes keys in random order, and once it outgrows SQLite's default 2 MB
+    /// cache its pages are evicted, re-read and spilled to the file mid-transaction again and
+    /// again (300,000 rows: 470,000 preads and 360,000 pwrites for a 110 MB file). Smaller files
+    /// keep the default: measured, the larger cache made 30,000 rows no faster. Durability is
+    /// unchanged: the commit still syncs the journal and the file.
+    var inserted = 0
+    static let largeImport = 60_000
+    static let largeCacheKiB = 65_536
+
     mutating func insert(_ responses: [ImportedResponse]) throws {
+        if inserted < Self.largeImport && inserted + responses.count >= Self.largeImport {
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.largeCacheKiB)")
+        }
+        inserted += responses.count
         let connection = db.sqliteConnection
         let responseHandle = insertResponse.sqliteStatement
         let answersHandle = insertAnswers.sqliteStatement

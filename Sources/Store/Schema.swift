@@ -144,6 +144,21 @@ enum Schema {
             }
         }
         PlanSchema.registerAssociations(in: &migrator)
+        migrator.registerMigration("v10-wave-summary") { db in
+            // A wave's headline numbers per instrument (the Dinamika point), so that a report does
+            // not read every earlier wave's responses again. A cache of what the responses give:
+            // its returning respondents depend on the wave before, named in `previous_wave`. Any
+            // import into a wave deletes its summary and the next wave's, `forget` removes it with
+            // the wave, and the instrument's slot list and the wave before must match for it to be used.
+            try db.create(table: "wave_summary") { t in
+                t.column("wave_id", .text).notNull().references("wave", onDelete: .cascade)
+                t.column("instrument_id", .text).notNull()
+                t.column("slots", .text).notNull()
+                t.column("previous_wave", .text)
+                t.column("summary", .blob).notNull()
+                t.primaryKey(["wave_id", "instrument_id"])
+            }
+        }
         return migrator
     }
 }

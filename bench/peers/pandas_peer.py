@@ -3,96 +3,34 @@ same Google Forms export and writing a comparable council workbook (priorities w
 intervals, intensity, breadth and score; institution heat map with the <5 rule; WHO-5 and CBI per
 institution). It also prints its headline numbers as JSON so the benchmark can check agreement.
 
-    .venv/bin/python bench/peers/pandas_peer.py --csv EXPORT.csv --register REGISTER.csv --seeds seeds --out BOOK.xlsx
+    .venv/bin/python bench/peers/pandas_peer.py --csv EXPORT.csv --register REGISTER.csv --seeds seeds --out BOOK.xlsx \
+        [--columns MAPPING.yaml]
 """
-import argparse
-import csv
-import json
-import math
-import pathlib
-
 import numpy as np
 import pandas as pd
-import yaml
 
-Z = 1.96
-WEIGHTS = {"high": 0.4, "intensity": 0.2, "breadth": 0.1}
-
-
-def seed_list(seeds, name):
-    with open(seeds / f"{name}.csv", encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-EMPTY, SMALL, HIDDEN, SHOWN = 0, 1, 2, 3
-
-
-def disclose(answered, yes, min_group, forced=None):
-    """SPEC 8 over one column with a shown total: no answers, under the threshold, 0 %/100 % under
-    twice it, then the smallest shown cells hidden until the hidden ones hold at least two cells and
-    min_group people (for shares also min_group - 1 with and without the attribute; for head counts
-    small cells must not pin each other). Returns one status per cell."""
-    status = np.where(answered == 0, EMPTY, np.where(answered < min_group, SMALL, SHOWN))
-    if yes is not None:
-        status[(status == SHOWN) & (answered < 2 * min_group) & ((yes == 0) | (yes == answered))] = HIDDEN
-    if forced is not None:
-        status = np.where(forced >= 0, forced, status)
-
-    def safe():
-        hidden = ((status == SMALL) | (status == HIDDEN)) & (answered > 0)
-        count = int(hidden.sum())
-        if count == 0:
-            return True
-        people = int(answered[hidden].sum())
-        if count < 2 or people < min_group:
-            return False
-        if yes is not None:
-            with_it = int(yes[hidden].sum())
-            return with_it >= min_group - 1 and people - with_it >= min_group - 1
-        small = int((status[hidden] == SMALL).sum())
-        return small < count or people - (small - 1) * (min_group - 1) < min_group - 1
-
-    order = np.lexsort((np.arange(len(answered)), answered))
-    while not safe():
-        shown = [i for i in order if status[i] == SHOWN]
-        if not shown:
-            break
-        status[shown[0]] = HIDDEN
-    return status
+from peer_common import Questionnaire, arguments, breadth, print_headline, score, wilson
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--csv", required=True)
-    parser.add_argument("--register", required=True)
-    parser.add_argument("--seeds", required=True)
-    parser.add_argument("--out", required=True)
-    parser.add_argument("--min-group", type=int, default=5)
-    parser.add_argument("--threshold", type=float, default=0.25)
-    args = parser.parse_args()
-    seeds = pathlib.Path(args.seeds)
-    definition = yaml.safe_load(open(seeds / "instruments" / "needs-v1.yaml", encoding="utf-8"))
-    scales = {name: {o["lv"]: o["value"] for o in options} for name, options in definition["scales"].items()}
-    items = {item["id"]: item for item in definition["items"]}
-    areas = seed_list(seeds, "need_areas")
-    who5_rows = items["who5"]["rows"]
-    cbi_items = [i for i in definition["items"] if i["id"] == "cbi"]
+    args = arguments()
+    q = Questionnaire(args)
+    areas = q.areas
 
     raw = pd.read_csv(args.csv, dtype=str, keep_default_na=False)
+    time_header, email_header = q.meta(raw.columns)
     register = pd.read_csv(args.register, dtype={"code": str})
     code_by_name = dict(zip(register["name"].str.casefold(), register["code"]))
-    raw["institution"] = raw[items["institution"]["header"]].str.casefold().map(code_by_name)
+    raw["institution"] = raw[q.institution].str.casefold().map(code_by_name)
     raw = raw[raw["institution"].notna()]
-    raw["_time"] = pd.to_datetime(raw["Timestamp"].str.rsplit(" ", n=1).str[0], format="%Y/%m/%d %I:%M:%S %p")
-    raw["_email"] = raw["Email address"].str.strip().str.lower()
+    raw["_time"] = pd.to_datetime(raw[time_header].str.rsplit(" ", n=1).str[0], format="%Y/%m/%d %I:%M:%S %p")
+    raw["_email"] = raw[email_header].str.strip().str.lower()
     raw = raw.sort_values("_time", kind="stable").drop_duplicates("_email", keep="last")
 
-    need_header = items["need"]["header"]
-    need = pd.DataFrame({a["id"]: raw[f"{need_header} [{a['lv']}]"].map(scales["need"]) for a in areas})
-    who5 = pd.DataFrame({r["id"]: raw[f"{items['who5']['header']} [{r['lv']}]"].map(scales["who5"]) for r in who5_rows})
-    cbi = pd.DataFrame({r["id"]: raw[f"{item['header']} [{r['lv']}]"].map(scales[item["scale"]])
-                        for item in cbi_items for r in item["rows"]})
-    reverse = [r["id"] for item in cbi_items for r in item["rows"] if r.get("reverse")]
+    need = pd.DataFrame({a["id"]: raw[q.need[f"need_{a['id']}"]].map(q.scales["need"]) for a in areas})
+    who5 = pd.DataFrame({i: raw[h].map(q.scales["who5"]) for i, h in q.who5.items()})
+    cbi = pd.DataFrame({i: raw[h].map(q.scales[scale]) for i, (h, scale, _) in q.cbi.items()})
+    reverse = [i for i, (_, _, rev) in q.cbi.items() if rev]
     cbi[reverse] = 100 - cbi[reverse]
     frame = pd.DataFrame({"institution": raw["institution"].values})
     frame["who5"] = (who5.sum(axis=1) * 4).where(who5.notna().all(axis=1)).values
@@ -108,25 +46,19 @@ def main():
     by_institution = (need == 3).where(need.notna()).groupby(frame["institution"]).mean()
     # SPEC 7: breadth among institutions whose share of the area is published (SPEC 8's rules).
     codes = register["code"]
-    rows = disclose(sizes.reindex(codes).fillna(0).to_numpy(dtype=int), None, args.min_group)
-    forced = np.where(rows == SHOWN, -1, rows)
     answered_by = need.notna().groupby(frame["institution"]).sum().reindex(codes).fillna(0).astype(int)
     high_by = (need == 3).groupby(frame["institution"]).sum().reindex(codes).fillna(0).astype(int)
-    breadth = pd.Series({
-        area: float((by_institution[area].reindex(codes)[published] >= args.threshold).mean())
-        for area in need.columns
-        for published in [disclose(answered_by[area].to_numpy(), high_by[area].to_numpy(), args.min_group, forced) == SHOWN]
-    })
-    p = share
-    centre = (p + Z * Z / (2 * answered)) / (1 + Z * Z / answered)
-    half = Z * np.sqrt(p * (1 - p) / answered + Z * Z / (4 * answered ** 2)) / (1 + Z * Z / answered)
-    low = (centre - half).where(high > 0, 0.0)
-    high_ci = (centre + half).where(high < answered, 1.0)
-    score = 100 * (WEIGHTS["high"] * share + WEIGHTS["intensity"] * intensity + WEIGHTS["breadth"] * breadth) / sum(WEIGHTS.values())
-    score = np.floor(score * 10 + 0.5) / 10
-    priorities = pd.DataFrame({"area": [a["id"] for a in areas], "name": [a["lv"] for a in areas], "score": score.values,
-                               "share": share.values, "low": low.values, "high": high_ci.values,
-                               "intensity": intensity.values, "breadth": breadth.values, "n": answered.values})
+    spread = pd.Series(breadth(
+        sizes.reindex(codes).fillna(0).to_numpy(dtype=int),
+        {area: answered_by[area].to_numpy() for area in need.columns},
+        {area: high_by[area].to_numpy() for area in need.columns},
+        {area: by_institution[area].reindex(codes).to_numpy() for area in need.columns},
+        args.min_group, args.threshold))
+    low, high_ci = wilson(share.to_numpy(), high.to_numpy(), answered.to_numpy())
+    priorities = pd.DataFrame({"area": [a["id"] for a in areas], "name": [a["lv"] for a in areas],
+                               "score": score(share, intensity, spread).values,
+                               "share": share.values, "low": low, "high": high_ci,
+                               "intensity": intensity.values, "breadth": spread.values, "n": answered.values})
     priorities = priorities.sort_values(["score", "share", "area"], ascending=[False, False, True]).reset_index(drop=True)
     priorities.insert(0, "rank", range(1, len(priorities) + 1))
 
@@ -161,13 +93,7 @@ def main():
         well.loc[well["n"] < args.min_group, ["n", "who5", "cbi"]] = "<5"
         well.to_excel(writer, sheet_name="Labbūtība", index=False)
 
-    headline = {row.area: {"rank": int(row.rank), "score": float(row.score), "share": float(row.share),
-                           "low": float(row.low), "high": float(row.high), "intensity": float(row.intensity),
-                           "breadth": float(row.breadth)} for row in priorities.itertuples()}
-    headline["_who5"] = float(frame["who5"].mean())
-    headline["_cbi"] = float(frame["cbi"].mean())
-    headline["_respondents"] = int(len(frame))
-    print(json.dumps(headline))
+    print_headline(priorities.to_dict("records"), frame["who5"].mean(), frame["cbi"].mean(), len(frame))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,52 @@
+import AtbalstsCore
+import Foundation
+import GRDB
+
+/// A wave's summary per instrument, stored so that history does not read every earlier wave's
+/// responses again (issue 19). The store keeps it as bytes it does not interpret; an import into
+/// a wave deletes its summary and the next wave's (`importFile`), and it is used only while the
+/// instrument's slots and the wave before (`previous`, whose respondents count as returning) are
+/// the ones it was computed with.
+extension AppDatabase {
+    public func storedWaveSummary(wave: String, previous: String?, instrument: Instrument) throws -> Data? {
+        try read { db in
+            try Data.fetchOne(
+                db,
+                sql: """
+                    SELECT summary FROM wave_summary
+                    WHERE wave_id = ? AND instrument_id = ? AND slots = ? AND previous_wave IS ?
+                    """, arguments: [wave, instrument.id, Self.slotList(instrument), previous])
+        }
+    }
+
+    public func storeWaveSummary(_ summary: Data, wave: String, previous: String?, instrument: Instrument) throws {
+        try plain {
+            try writer.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT OR REPLACE INTO wave_summary (wave_id, instrument_id, slots, previous_wave, summary)
+                        SELECT id, ?, ?, ?, ? FROM wave WHERE id = ?
+                        """, arguments: [instrument.id, Self.slotList(instrument), previous, summary, wave])
+            }
+        }
+    }
+
+    /// How many of a wave's respondents (the pseudonyms of `responses(wave:instrument:)`) also
+    /// answered the wave before; counted by SQLite through the (wave, key) index, no response read.
+    public func returningRespondents(wave: String, previous: String, instrument: Instrument) throws -> Int {
+        let table = Self.answerTableName(instrument.id).quotedDatabaseIdentifier
+        return try read { db in
+            guard try db.tableExists(Self.answerTableName(instrument.id)) else { return 0 }
+            return try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(DISTINCT r.respondent_key) FROM response r JOIN \(table) a ON a.response_id = r.id
+                    WHERE r.wave_id = ? AND NOT r.superseded AND r.respondent_key IN (
+                      SELECT p.respondent_key FROM response p JOIN \(table) b ON b.response_id = p.id
+                      WHERE p.wave_id = ? AND NOT p.superseded)
+                    """, arguments: [wave, previous]) ?? 0
+        }
+    }
+
+    static func slotList(_ instrument: Instrument) -> String { instrument.slots.map(\.name).joined(separator: ",") }
+}
