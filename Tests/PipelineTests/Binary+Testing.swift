@@ -104,6 +104,15 @@ extension TestWorkspace {
     /// A pipeline over the sample export: 20 institution workbooks, comments with `=`/`-` openings
     /// (so the styles patch runs too).
     /// The demo's autumn export with one broken row added, so a `<wave>-rejected.csv` is written too.
+    /// The sample pipeline run once by `binary`: its workbooks are the previous ones that a
+    /// fault or a kill must leave as they were. Returns the pipeline's path.
+    func sampleRunOnce(with binary: Binary) throws -> String {
+        try samplePipeline()
+        let pipeline = url("pipeline.yaml").path
+        try #require(try binary.run(["run", pipeline, "--quiet"]).code == 0)
+        return pipeline
+    }
+
     func samplePipeline(outputs: String = "out") throws {
         let sample = try Data(contentsOf: Self.repository.appendingPathComponent("samples/google-forms-needs.csv"))
         let file = url("sample-with-a-broken-row.csv")

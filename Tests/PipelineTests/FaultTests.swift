@@ -120,10 +120,7 @@ struct FaultTests {
     @Test func anInjectedWriteFailureStopsTheRunAndKeepsThePreviousFiles() throws {
         let binary = try Binary()
         let workspace = try TestWorkspace()
-        defer { try? FileManager.default.removeItem(at: workspace.directory) }
-        try workspace.samplePipeline()
-        let pipeline = workspace.url("pipeline.yaml").path
-        try #require(try binary.run(["run", pipeline, "--quiet"]).code == 0)
+        let pipeline = try workspace.sampleRunOnce(with: binary)
         let out = workspace.url("out")
         // 1: the rejected rows; 2: the council workbook; 3 and on: institution workbooks.
         try #require(FileManager.default.fileExists(atPath: out.appendingPathComponent("2026-27-autumn-rejected.csv").path))

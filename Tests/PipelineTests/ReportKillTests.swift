@@ -14,10 +14,7 @@ struct ReportKillTests {
     @Test func aKilledReportLeavesThePreviousWorkbooks() throws {
         let binary = try Binary()
         let workspace = try TestWorkspace()
-        defer { try? FileManager.default.removeItem(at: workspace.directory) }
-        try workspace.samplePipeline()
-        let pipeline = workspace.url("pipeline.yaml").path
-        try #require(try binary.run(["run", pipeline, "--quiet"]).code == 0)
+        let pipeline = try workspace.sampleRunOnce(with: binary)
         let out = workspace.url("out")
         var landed = 0
         for index in 0..<Self.kills {
