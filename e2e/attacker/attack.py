@@ -148,11 +148,15 @@ def table(sheet, header_row=4):
     """Header texts and body rows (lists of cell values) up to the first empty row."""
     rows = list(sheet.iter_rows(min_row=header_row, values_only=True))
     headers = [str(h) if h is not None else "" for h in rows[0]]
+    # A table ends at its first blank header: what stands beyond it (Labbūtība's hidden chart
+    # data, one institution a row) is another block, not more columns of these rows.
+    width = headers.index("", 1) if "" in headers[1:] else len(headers)
+    headers = headers[:width]
     body = []
     for row in rows[1:]:
-        if all(cell is None for cell in row):
+        if all(cell is None for cell in row[:width]):
             break
-        body.append(list(row))
+        body.append(list(row[:width]))
     return headers, body
 
 

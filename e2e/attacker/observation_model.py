@@ -26,8 +26,13 @@ def rows_of(sheet):
     return [list(row) for row in sheet.iter_rows(min_row=1, values_only=True)]
 
 
-def find(rows, labels, column=0, start=0):
-    return next((i for i in range(start, len(rows)) if len(rows[i]) > column and rows[i][column] in labels), None)
+def find(rows, labels, column=(0, 1), start=0):
+    """The first row at or after `start` with one of `labels` in `column` (or in any of the
+    columns: a block's heading stands in the first visible column, the second when an id
+    column is hidden before it)."""
+    columns = column if isinstance(column, tuple) else (column,)
+    return next(
+        (i for i in range(start, len(rows)) if any(len(rows[i]) > c and rows[i][c] in labels for c in columns)), None)
 
 
 def wave_names(wave):
