@@ -42,4 +42,36 @@ struct StoreReadTests {
         #expect(read.map(\.values) == expected.map(\.values))
         #expect(read.map(\.institution) == expected.map(\.institution))
     }
+
+    /// The read-only connection for the second half is kept by the `AppDatabase`: a read after
+    /// another import on the same instance sees the new rows, not the first read's snapshot.
+    @Test func theKeptSecondReaderSeesLaterImports() throws {
+        let workspace = try TestWorkspace()
+        let instrument = try Seeds(directory: TestWorkspace.repository.appendingPathComponent("seeds")).instrument("needs-v1")
+        let database = try AppDatabase(path: workspace.url("atbalsts.sqlite").path)
+        func importing(_ name: String, keys: Range<Int>) throws {
+            let responses = keys.map { index in
+                var values = AnswerValues(count: instrument.slots.count)
+                values[0] = index % 4
+                return ImportedResponse(
+                    line: index + 2, respondentKey: "k\(index)", submittedAt: "2026-10-05 10:00:00", institution: "T01",
+                    values: values, texts: [nil])
+            }
+            let source = SourceDescription(
+                fileName: name, sha256: name, kind: "needs", instrument: instrument.id, format: "generic", encoding: "UTF-8",
+                delimiter: ",")
+            var batches = [responses][...]
+            _ = try database.importSource(
+                wave: Wave("2026-27-autumn")!, register: [], sha256: name, fingerprint: "f", fileName: name, instrument: instrument,
+                nextBatch: { batches.popFirst() },
+                finish: { SourceEnd(description: source, accepted: responses.count, quarantine: []) })
+        }
+        let first = AppDatabase.parallelReadMinimum + 10
+        try importing("a.csv", keys: 0..<first)
+        #expect(try database.responses(wave: "2026-27-autumn", instrument: instrument).count == first)
+        try importing("b.csv", keys: first..<first + 500)
+        let again = try database.responses(wave: "2026-27-autumn", instrument: instrument)
+        #expect(again.count == first + 500)
+        #expect(again.last?.respondentKey == "k\(first + 499)")
+    }
 }
