@@ -423,6 +423,7 @@ private struct ResponseInserter {
         let connection = db.sqliteConnection
         let responseHandle = insertResponse.sqliteStatement
         let answersHandle = insertAnswers.sqliteStatement
+        let textHandle = insertText.sqliteStatement
         for response in responses {
             // sqlite3_reset returns the previous step's error, which `step` has already thrown.
             sqlite3_reset(responseHandle)
@@ -449,7 +450,12 @@ private struct ResponseInserter {
             }
             try step(answersHandle, connection)
             for (item, text) in zip(textItems, response.texts) {
-                if let text { try insertText.execute(arguments: [responseID, item, text]) }
+                guard let text else { continue }
+                sqlite3_reset(textHandle)
+                try bound(sqlite3_bind_int64(textHandle, 1, responseID), connection)
+                try bindText(textHandle, 2, item, connection)
+                try bindText(textHandle, 3, text, connection)
+                try step(textHandle, connection)
             }
         }
     }
