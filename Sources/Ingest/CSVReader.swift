@@ -55,6 +55,20 @@ public struct RawRecord: Sendable {
     /// Only spaces and tabs, or nothing.
     public func isBlank(_ index: Int) -> Bool { field(index).allSatisfy { $0 == 32 || $0 == 9 } }
 
+    /// The fields as pointers, valid inside `body` only: for a loop over many cells, where an
+    /// `ArraySlice` per cell would retain and release the input each time.
+    func withFields<Result>(_ body: (RecordFields) throws -> Result) rethrows -> Result {
+        try source.withUnsafeBufferPointer { source in
+            try unescaped.withUnsafeBufferPointer { unescaped in
+                try starts.withUnsafeBufferPointer { starts in
+                    try ends.withUnsafeBufferPointer { ends in
+                        try body(RecordFields(source: source, unescaped: unescaped, starts: starts, ends: ends))
+                    }
+                }
+            }
+        }
+    }
+
     mutating func begin(_ input: [UInt8]) {
         source = input
         unescaped.removeAll(keepingCapacity: true)
@@ -72,6 +86,33 @@ public struct RawRecord: Sendable {
         unescaped.append(contentsOf: field)
         starts.append(start)
         ends.append(start + field.count)
+    }
+}
+
+/// A `RawRecord`'s fields seen through pointers (`RawRecord.withFields`).
+struct RecordFields {
+    let source: UnsafeBufferPointer<UInt8>
+    let unescaped: UnsafeBufferPointer<UInt8>
+    let starts: UnsafeBufferPointer<Int>
+    let ends: UnsafeBufferPointer<Int>
+
+    var count: Int { ends.count }
+
+    /// The bytes of one field (0-based), as `RawRecord.field`.
+    @inline(__always)
+    func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = starts[index]
+        let length = ends[index] - start
+        if start < source.count { return UnsafeBufferPointer(rebasing: source[start..<(start + length)]) }
+        let offset = start - source.count
+        return UnsafeBufferPointer(rebasing: unescaped[offset..<(offset + length)])
+    }
+
+    /// Only spaces and tabs, or nothing.
+    @inline(__always)
+    func isBlank(_ index: Int) -> Bool {
+        for byte in field(index) where byte != 32 && byte != 9 { return false }
+        return true
     }
 }
 
@@ -110,6 +151,8 @@ public struct CSVReader: Sendable {
     private let bytes: [UInt8]
     private let delimiter: UInt8
     private let maxFieldBytes: Int
+    /// The delimiter in each byte of a word, for `ByteSearch`.
+    private let delimiterWord: UInt64
     private var position = 0
     private var line = 1
     /// The previous record's field count, to size the next one's array once.
@@ -124,6 +167,7 @@ public struct CSVReader: Sendable {
         self.bytes = utf8
         self.delimiter = delimiter
         self.maxFieldBytes = maxFieldBytes
+        delimiterWord = ByteSearch.broadcast(delimiter)
     }
 
     public static func readAll(
@@ -212,6 +256,8 @@ public struct CSVReader: Sendable {
         let start = position
         var doubledQuotes = false
         while true {
+            // Inside quotes only a quote or a line break (which counts a line) means anything.
+            position = ByteSearch.first(of: quoteWord, crWord, lfWord, in: buffer, from: position)
             guard position < buffer.count else { throw .unterminatedQuote(line: quoteLine) }
             let byte = buffer[position]
             position += 1
@@ -256,12 +302,9 @@ public struct CSVReader: Sendable {
         return byte == delimiter || byte == lf || byte == cr
     }
 
+    /// Moves `position` to the next delimiter, CR or LF, or the end, eight bytes a step.
     private mutating func skipUnquoted(_ buffer: UnsafeBufferPointer<UInt8>) {
-        while position < buffer.count {
-            let byte = buffer[position]
-            if byte == delimiter || byte == lf || byte == cr { return }
-            position += 1
-        }
+        position = ByteSearch.first(of: delimiterWord, crWord, lfWord, in: buffer, from: position)
     }
 
     private mutating func skipLineBreak(_ buffer: UnsafeBufferPointer<UInt8>) {
@@ -297,3 +340,41 @@ public struct CSVReader: Sendable {
 private let quote = UInt8(ascii: "\"")
 private let cr = UInt8(ascii: "\r")
 private let lf = UInt8(ascii: "\n")
+private let quoteWord = ByteSearch.broadcast(quote)
+private let crWord = ByteSearch.broadcast(cr)
+private let lfWord = ByteSearch.broadcast(lf)
+
+/// Finding the first of three bytes eight bytes at a time (SWAR): a byte of `x` is zero where
+/// `(x - 0x01…01) & ~x & 0x80…80` has its top bit set. Above the first zero byte a borrow can
+/// set further bits, but the lowest set bit is always exact, and only the lowest is used.
+enum ByteSearch {
+    static func broadcast(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
+
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+    }
+
+    /// The first offset at or after `start` holding one of the three broadcast bytes, or the end.
+    @inline(__always)
+    static func first(
+        of a: UInt64, _ b: UInt64, _ c: UInt64, in buffer: UnsafeBufferPointer<UInt8>, from start: Int
+    ) -> Int {
+        guard let base = buffer.baseAddress else { return start }
+        let count = buffer.count
+        var index = start
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self).littleEndian
+            let hits = zeroBytes(word ^ a) | zeroBytes(word ^ b) | zeroBytes(word ^ c)
+            if hits != 0 { return index + hits.trailingZeroBitCount >> 3 }
+            index += 8
+        }
+        let (a, b, c) = (UInt8(truncatingIfNeeded: a), UInt8(truncatingIfNeeded: b), UInt8(truncatingIfNeeded: c))
+        while index < count {
+            let byte = base[index]
+            if byte == a || byte == b || byte == c { return index }
+            index += 1
+        }
+        return index
+    }
+}
