@@ -11,11 +11,27 @@ enum RowOutcome {
 /// The work per row is a walk over a plan made once per file, and answers are looked up in caches
 /// keyed by the raw cell text: an export repeats the same few labels tens of thousands of times.
 struct ResponseMapper {
-    /// What one mapped item asks of a row.
-    private enum Step {
-        case scaled(column: Int, slot: Int, scale: Int, item: String)
-        case multi(column: Int, slot: Int, options: Int, choices: Int, item: String, text: Int?)
-        case multiColumns(columns: [Int?], slot: Int, options: Int)
+    /// What one mapped item asks of a row, in plain integers: the per-cell loop copies each step,
+    /// and a step carrying a `String` or an array was retained and released per cell. The item's
+    /// id (`stepItems`) and a multi-select's columns (`optionColumns`) are looked up by index, on
+    /// the slow path only.
+    private struct Step {
+        enum Kind: UInt8 {
+            /// One column, a label on scale `table`.
+            case scaled
+            /// One column of joined labels, matched by choice table `table`; its "other" text
+            /// goes to text slot `textSlot` (-1: none).
+            case multi
+            /// One column per option, `optionColumns[table]`.
+            case multiColumns
+        }
+
+        var kind: Kind
+        var column: Int
+        var slot: Int
+        var options: Int
+        var table: Int
+        var textSlot: Int
     }
 
     /// A multi-select answer read: the chosen options as bits, the text of an "other" answer, or
@@ -45,7 +61,8 @@ struct ResponseMapper {
     private let separator: String
     /// Text items, then one "other" text per multi-select that has the option.
     private let textSlotCount: Int
-    private var labelCache: [ByteCache<Result<Int, LabelError>>]
+    /// A label's value; nil: the label is unreadable (SPEC 9).
+    private var labelCache: [ByteCache<Int?>]
     /// The chosen options as bits (an instrument's multi item has at most 64), nil: no match.
     private var choiceCache: [ByteCache<UInt64?>]
     /// Per multi-select: the bit of its "other" option, and texts that mean "other" (`Cits`).
@@ -58,6 +75,10 @@ struct ResponseMapper {
     /// Non-blank answers per step: counted in an array, not a dictionary, in the per-row loop.
     private var answeredPerStep: [Int]
     private let stepItems: [String?]
+    /// Per `multiColumns` step: the column of each option, nil where the export has none.
+    private let optionColumns: [[Int?]]
+    /// A row's texts before any is read: shared, so a row without text answers allocates none.
+    private let noTexts: [String?]
 
     /// What reading found so far (SPEC 9), with the answered counts per item filled in.
     var findings: ReadFindings {
@@ -103,6 +124,8 @@ struct ResponseMapper {
         var others: [Int?] = []
         var otherTexts: [[String]] = []
         var steps: [Step] = []
+        var items: [String?] = []
+        var optionColumns: [[Int?]] = []
         var slot = 0
         var otherTextIndex = textCount
         for (itemIndex, item) in instrument.items.enumerated() {
@@ -116,7 +139,8 @@ struct ResponseMapper {
                             tables.append(Self.labelTable(scale, extra: labels[scale.id] ?? [:]))
                             return scales.count - 1
                         }()
-                    steps.append(.scaled(column: column, slot: slot, scale: index, item: item.id))
+                    steps.append(Step(kind: .scaled, column: column, slot: slot, options: 1, table: index, textSlot: -1))
+                    items.append(item.id)
                 }
                 slot += 1
             case .multi(let options):
@@ -124,7 +148,12 @@ struct ResponseMapper {
                 let textSlot: Int? = other == nil ? nil : otherTextIndex
                 if other != nil { otherTextIndex += 1 }
                 if let columns = mapping.optionColumns[itemIndex] {
-                    steps.append(.multiColumns(columns: columns, slot: slot, options: options.count))
+                    optionColumns.append(columns)
+                    steps.append(
+                        Step(
+                            kind: .multiColumns, column: -1, slot: slot, options: options.count,
+                            table: optionColumns.count - 1, textSlot: -1))
+                    items.append(nil)
                 } else if let column = mapping.columnForItem[itemIndex] {
                     var candidates = options.indices.flatMap { [(options[$0].label.lv, $0), (options[$0].label.en, $0)] }
                     var otherWords = ["cits", "citi", "cita", "other"]
@@ -137,8 +166,10 @@ struct ResponseMapper {
                     others.append(other)
                     otherTexts.append(otherWords)
                     steps.append(
-                        .multi(
-                            column: column, slot: slot, options: options.count, choices: choices.count - 1, item: item.id, text: textSlot))
+                        Step(
+                            kind: .multi, column: column, slot: slot, options: options.count, table: choices.count - 1,
+                            textSlot: textSlot ?? -1))
+                    items.append(item.id)
                 }
                 slot += options.count
             case .institution, .text:
@@ -147,12 +178,9 @@ struct ResponseMapper {
         }
         self.steps = steps
         answeredPerStep = Array(repeating: 0, count: steps.count)
-        stepItems = steps.map { step in
-            switch step {
-            case .scaled(_, _, _, let item), .multi(_, _, _, _, let item, _): return item
-            case .multiColumns: return nil
-            }
-        }
+        stepItems = items
+        self.optionColumns = optionColumns
+        noTexts = Array(repeating: nil, count: otherTextIndex)
         self.scales = scales
         labelTables = tables
         choiceLabels = choices
@@ -178,6 +206,10 @@ struct ResponseMapper {
     }
 
     mutating func map(_ record: RawRecord) -> RowOutcome {
+        record.withFields { fields in map(record, fields) }
+    }
+
+    private mutating func map(_ record: RawRecord, _ fields: RecordFields) -> RowOutcome {
         func reject(_ column: Int?, _ reason: QuarantineReason) -> RowOutcome {
             .quarantined(
                 QuarantinedRow(
@@ -187,51 +219,56 @@ struct ResponseMapper {
         guard record.count == headers.count else {
             return reject(nil, .wrongFieldCount(expected: headers.count, found: record.count))
         }
-        if let completed = meta.completedAt, record.isBlank(completed) {
+        if let completed = meta.completedAt, fields.isBlank(completed) {
             return reject(completed, .incompleteResponse)
         }
-        let institution = institution(record, institutionColumn)
-        if institution == nil, !record.field(institutionColumn).isEmpty {
+        let institution = institution(record, fields.field(institutionColumn), institutionColumn)
+        if institution == nil, !fields.field(institutionColumn).isEmpty {
             noted.unknownInstitutions.add(record.string(institutionColumn).trimmingCharacters(in: .whitespaces))
         }
         // A row quarantined for its institution is still read, quietly: its unknown answers
         // belong in `check --suggest`, or the next run would find them one fix later.
         let counting = institution != nil
         var values = AnswerValues(count: slotCount)
-        var texts = [String?](repeating: nil, count: textSlotCount)
-        for (stepIndex, step) in steps.enumerated() {
-            switch step {
-            case .scaled(let column, let slot, let scale, let item):
-                if record.isBlank(column) { continue }
+        var texts = noTexts
+        let steps = self.steps
+        for stepIndex in 0..<steps.count {
+            let step = steps[stepIndex]
+            switch step.kind {
+            case .scaled:
+                let column = step.column
+                if fields.isBlank(column) { continue }
                 if counting { answeredPerStep[stepIndex] += 1 }
-                switch value(record, column, scale: scale) {
-                case .success(let value): values[slot] = value
-                case .failure:
+                if let value = value(fields.field(column), scale: step.table) {
+                    values[step.slot] = value
+                } else {
                     // SPEC 9: missing for this item only; the respondent's other answers count.
                     let text = Redaction.redact(record.string(column).trimmingCharacters(in: .whitespaces))
                     noted.noteUnreadable(
-                        line: record.line, itemID: item, column: headers[column], whole: text, parts: [text], counting: counting)
+                        line: record.line, itemID: stepItems[stepIndex]!, column: headers[column], whole: text, parts: [text],
+                        counting: counting)
                 }
-            case .multi(let column, let slot, let count, let choices, let item, let textSlot):
-                if record.isBlank(column) { continue }
+            case .multi:
+                let column = step.column
+                if fields.isBlank(column) { continue }
                 if counting { answeredPerStep[stepIndex] += 1 }
                 let chosen: UInt64
-                switch chosenOptions(record, column, choices: choices) {
+                switch chosenOptions(fields.field(column), record, column, choices: step.table) {
                 case .chosen(let bits): chosen = bits
                 case .other(let bits, let text):
                     chosen = bits
                     // Kept like a comment (SPEC 9), redacted like one (SPEC 8).
-                    if let textSlot, !text.isEmpty { texts[textSlot] = Redaction.redact(text) }
+                    if step.textSlot >= 0, !text.isEmpty { texts[step.textSlot] = Redaction.redact(text) }
                 case .unreadable(let parts):
                     noted.noteUnreadable(
-                        line: record.line, itemID: item, column: headers[column],
+                        line: record.line, itemID: stepItems[stepIndex]!, column: headers[column],
                         whole: Redaction.redact(record.string(column)), parts: parts.map(Redaction.redact), counting: counting)
                     continue
                 }
-                for option in 0..<count { values[slot + option] = Int(chosen >> option & 1) }
-            case .multiColumns(let columns, let slot, let count):
-                if let chosen = Self.chosenOptions(record, columns: columns) {
-                    for option in 0..<count { values[slot + option] = Int(chosen >> option & 1) }
+                for option in 0..<step.options { values[step.slot + option] = Int(chosen >> option & 1) }
+            case .multiColumns:
+                if let chosen = Self.chosenOptions(record, columns: optionColumns[step.table]) {
+                    for option in 0..<step.options { values[step.slot + option] = Int(chosen >> option & 1) }
                 }
             }
         }
@@ -239,7 +276,7 @@ struct ResponseMapper {
             return reject(institutionColumn, record.field(institutionColumn).isEmpty ? .noInstitution : .unknownInstitution)
         }
         for (index, column) in textColumns.enumerated() {
-            guard let column, !record.isBlank(column) else { continue }
+            guard let column, !fields.isBlank(column) else { continue }
             // SPEC 8: no e-mail address is stored, not even one written into a comment.
             texts[index] = Redaction.redact(record.string(column))
         }
@@ -252,7 +289,7 @@ struct ResponseMapper {
             keyed ?? meta.email.flatMap { pseudonymizer.key(forEmailBytes: record.field($0)) }
             ?? Pseudonymizer.randomKey()
         var submittedAt: String?
-        if let column = meta.submittedAt, !record.isBlank(column) {
+        if let column = meta.submittedAt, !fields.isBlank(column) {
             submittedAt = normalizedTimestamp(bytes: record.field(column))
             if submittedAt == nil {
                 let shown = Redaction.redact(record.string(column))
@@ -270,20 +307,19 @@ struct ResponseMapper {
                 institution: institution, values: values, texts: texts))
     }
 
-    private mutating func institution(_ record: RawRecord, _ column: Int) -> String? {
-        let bytes = record.field(column)
+    private mutating func institution(_ record: RawRecord, _ bytes: UnsafeBufferPointer<UInt8>, _ column: Int) -> String? {
         if let known = institutionCache.value(for: bytes) { return known }
         let code = institutionByKey[normalizedForMatching(record.string(column))]
         institutionCache.insert(code, for: bytes)
         return code
     }
 
-    private mutating func value(_ record: RawRecord, _ column: Int, scale index: Int) -> Result<Int, LabelError> {
-        let bytes = record.field(column)
+    /// The label's value on scale `index`; nil when it is unreadable.
+    private mutating func value(_ bytes: UnsafeBufferPointer<UInt8>, scale index: Int) -> Int? {
         if let cached = labelCache[index].value(for: bytes) { return cached }
-        let result = Self.value(of: record.string(column), scale: scales[index], table: labelTables[index])
-        labelCache[index].insert(result, for: bytes)
-        return result
+        let value = try? Self.value(of: String(decoding: bytes, as: UTF8.self), scale: scales[index], table: labelTables[index]).get()
+        labelCache[index].insert(value, for: bytes)
+        return value
     }
 
     private static func value(of text: String, scale: Scale, table: [String: Int]) -> Result<Int, LabelError> {
@@ -324,16 +360,20 @@ struct ResponseMapper {
         return answered ? chosen : nil
     }
 
-    private mutating func chosenOptions(_ record: RawRecord, _ column: Int, choices: Int) -> Choice {
-        let bytes = record.field(column)
-        if let cached = choiceCache[choices].value(for: bytes), let bits = cached { return .chosen(bits) }
-        // Exact bytes first; the Unicode comparison (canonically equivalent spellings) when they fail.
-        let chosen =
-            Self.split(bytes, labels: choiceLabelBytes[choices], separator: Array(separator.utf8))
-            ?? Self.split(record.string(column), labels: choiceLabels[choices], separator: separator)
-            .map { $0.reduce(UInt64(0)) { $0 | 1 << $1 } }
-        choiceCache[choices].insert(chosen, for: bytes)
-        if let chosen { return .chosen(chosen) }
+    private mutating func chosenOptions(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ record: RawRecord, _ column: Int, choices: Int
+    ) -> Choice {
+        let cached = choiceCache[choices].value(for: bytes)
+        if let cached, let bits = cached { return .chosen(bits) }
+        if cached == nil {
+            // Exact bytes first; the Unicode comparison (canonically equivalent spellings) when they fail.
+            let chosen =
+                Self.split(Array(bytes)[...], labels: choiceLabelBytes[choices], separator: Array(separator.utf8))
+                ?? Self.split(record.string(column), labels: choiceLabels[choices], separator: separator)
+                .map { $0.reduce(UInt64(0)) { $0 | 1 << $1 } }
+            choiceCache[choices].insert(chosen, for: bytes)
+            if let chosen { return .chosen(chosen) }
+        }
         return Self.partialSplit(
             record.string(column), labels: choiceLabels[choices], separator: separator,
             other: otherOption[choices], otherWords: otherLabels[choices])

@@ -1,5 +1,6 @@
 import AtbalstsCore
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Ingest
@@ -156,6 +157,28 @@ struct SourceReaderTests {
     }
 
     /// Expected values are UTC, worked out with Python's zoneinfo (Europe/Riga) for the zone-less ones.
+    /// The label caches remember an unreadable answer too: its second sighting must be noted
+    /// exactly as the first, and a readable answer read from the cache as when it was matched.
+    @Test func repeatedAnswersReadTheSameFromTheCaches() throws {
+        let source = try parse(
+            """
+            Izglītības iestāde,Vajadzība [Digitālās prasmes],Atbalsta veidi
+            T01,7,Brīvdienas
+            T01,7,Brīvdienas
+            T01,Augsta,"Kursi, Mentors"
+            T01,Augsta,"Kursi, Mentors"
+
+            """)
+        #expect(source.responses.map(\.line) == [2, 3, 4, 5])
+        #expect(source.findings.unreadableAnswers.map(\.line) == [2, 2, 3, 3])
+        #expect(source.findings.unreadable["need_digital"]?.counts == ["7": 2])
+        #expect(source.findings.unreadable["support_forms"]?.counts == ["Brīvdienas": 2])
+        #expect(source.responses[0].values.raw == source.responses[1].values.raw)
+        #expect(source.responses[2].values.raw == [3, 1, 0, 1])
+        #expect(source.responses[3].values.raw == [3, 1, 0, 1])
+        #expect(source.findings.answered == ["need_digital": 4, "support_forms": 4])
+    }
+
     @Test(arguments: [
         ("2026/10/14 9:41:07 PM EET", "2026-10-14 19:41:07"),
         ("2026/10/14 12:05:00 AM EET", "2026-10-13 22:05:00"),
