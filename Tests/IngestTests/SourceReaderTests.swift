@@ -147,6 +147,32 @@ struct SourceReaderTests {
         }
     }
 
+    /// The keyed HMAC the importer uses (padded key hashed once, state copied per message) against
+    /// libcrypto's one-shot `HMAC()`: keys shorter than, as long as and longer than a SHA-256 block
+    /// (which is hashed first), messages of every length across the block boundaries.
+    @Test func keyedHMACAgreesWithOneShotHMAC() {
+        var random = SplitMix64(state: 0x4D4143)
+        for keyLength in [0, 1, 13, 32, 63, 64, 65, 131] {
+            let key = (0..<keyLength).map { _ in UInt8.random(in: 0...255, using: &random) }
+            let mac = HMACSHA256(key: key)
+            for messageLength in [0, 1, 2, 31, 55, 56, 63, 64, 65, 119, 120, 200] {
+                let message = (0..<messageLength).map { _ in UInt8.random(in: 0...255, using: &random) }
+                let keyed = message.withUnsafeBufferPointer { mac.hex($0) }
+                #expect(keyed == Digest.hmacSHA256Hex(key: key, message: message), "key \(keyLength), message \(messageLength)")
+            }
+        }
+        // RFC 4231 test case 6: a 131-byte key, hashed before use.
+        let long = HMACSHA256(key: Array(repeating: 0xAA, count: 131))
+        #expect(
+            Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8).withUnsafeBufferPointer { long.hex($0) }
+                == "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
+        // The respondent key is the HMAC of the trimmed, lower-cased address (SPEC 8).
+        let key = Array("workspace key".utf8)
+        #expect(
+            Pseudonymizer(key: key).key(forEmailBytes: Array(" Anna@X.LV ".utf8)[...])
+                == Digest.hmacSHA256Hex(key: key, message: Array("anna@x.lv".utf8)))
+    }
+
     @Test func hmacMatchesRFC4231() {
         // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
         #expect(
