@@ -124,6 +124,11 @@ func firstInvalidUTF8(_ bytes: [UInt8], from start: Int = 0) -> (offset: Int, pr
             index = skipASCII(buffer, from: index)
             guard index < count else { break }
             let lead = buffer[index]
+            // Two bytes (ā, č, ē, š …) are most of a Latvian text's non-ASCII: checked first.
+            if lead >= 0xC2, lead <= 0xDF, index + 1 < count, buffer[index + 1] & 0xC0 == 0x80 {
+                index += 2
+                continue
+            }
             var low: UInt8 = 0x80
             var high: UInt8 = 0xBF
             let length: Int
@@ -183,9 +188,9 @@ public enum UTF8Problem: Equatable, Sendable {
 private func skipASCII(_ buffer: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
     guard let base = buffer.baseAddress else { return index }
     var index = index
-    while index + 8 <= buffer.count,
-        UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-    {
+    while index + 8 <= buffer.count {
+        let high = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self).littleEndian & 0x8080_8080_8080_8080
+        if high != 0 { return index + high.trailingZeroBitCount >> 3 }
         index += 8
     }
     while index < buffer.count, buffer[index] < 0x80 { index += 1 }
