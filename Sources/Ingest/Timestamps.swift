@@ -39,30 +39,37 @@ private struct TimestampParts {
         let (y, m, d) = civilDate(daysSinceEpoch: rest < 0 ? days - 1 : days)
         let secondsOfDay = rest < 0 ? rest + 86_400 : rest
 
-        var out = [UInt8]()
-        out.reserveCapacity(19)
-        func put(_ value: Int, _ width: Int) {
-            var divisor = 1
-            for _ in 1..<width { divisor *= 10 }
-            var rest = value
-            while divisor > 0 {
-                out.append(UInt8(48 + rest / divisor))
-                rest %= divisor
-                divisor /= 10
+        // Written straight into the string: one allocation per row, not two.
+        return String(unsafeUninitializedCapacity: 19) { out in
+            var written = 0
+            func put(_ value: Int, _ width: Int) {
+                var divisor = 1
+                for _ in 1..<width { divisor *= 10 }
+                var rest = value
+                while divisor > 0 {
+                    out[written] = UInt8(48 + rest / divisor)
+                    written += 1
+                    rest %= divisor
+                    divisor /= 10
+                }
             }
+            func mark(_ byte: UInt8) {
+                out[written] = byte
+                written += 1
+            }
+            put(y, 4)
+            mark(45)
+            put(m, 2)
+            mark(45)
+            put(d, 2)
+            mark(32)
+            put(secondsOfDay / 3_600, 2)
+            mark(58)
+            put(secondsOfDay / 60 % 60, 2)
+            mark(58)
+            put(secondsOfDay % 60, 2)
+            return written
         }
-        put(y, 4)
-        out.append(45)
-        put(m, 2)
-        out.append(45)
-        put(d, 2)
-        out.append(32)
-        put(secondsOfDay / 3_600, 2)
-        out.append(58)
-        put(secondsOfDay / 60 % 60, 2)
-        out.append(58)
-        put(secondsOfDay % 60, 2)
-        return String(decoding: out, as: UTF8.self)
     }
 }
 
