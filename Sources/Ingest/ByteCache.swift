@@ -62,50 +62,66 @@ struct ByteCache<Value> {
         for index in entries.indices { place(index, hash: entries[index].hash) }
     }
 
+    /// Compared as the hash reads: words, the last overlapping, or two halves of a short key.
     @inline(__always)
     private static func equal(_ arena: UnsafeBufferPointer<UInt8>, _ start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for offset in 0..<bytes.count where arena[start + offset] != bytes[offset] { return false }
+        let count = bytes.count
+        guard count > 0 else { return true }
+        let stored = UnsafeRawPointer(arena.baseAddress! + start)
+        let given = UnsafeRawPointer(bytes.baseAddress!)
+        func word(_ pointer: UnsafeRawPointer, _ offset: Int) -> UInt64 { pointer.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        func half(_ pointer: UnsafeRawPointer, _ offset: Int) -> UInt32 { pointer.loadUnaligned(fromByteOffset: offset, as: UInt32.self) }
+        if count >= 8 {
+            var offset = 0
+            while offset + 8 < count {
+                if word(stored, offset) != word(given, offset) { return false }
+                offset += 8
+            }
+            return word(stored, count - 8) == word(given, count - 8)
+        }
+        if count >= 4 { return half(stored, 0) == half(given, 0) && half(stored, count - 4) == half(given, count - 4) }
+        for offset in 0..<count where arena[start + offset] != bytes[offset] { return false }
         return true
     }
 
-    /// Eight bytes a step, each word mixed in by a multiplication, the last word read so that it
-    /// ends with the key (overlapping the one before), then MurmurHash3's finaliser so that the
-    /// low bits (the slot) depend on every byte. The length is in the seed, so overlapping reads
-    /// of keys of different lengths cannot collide by construction. Byte-at-a-time FNV-1a was a
+    /// Keys of up to 16 bytes (almost every answer label) are read as two words, the second
+    /// ending with the key, and mixed by one 64×64→128-bit multiplication folded in half (as
+    /// wyhash does), which spreads every input bit over the low bits that pick the slot; longer
+    /// keys fold sixteen bytes a step. The length is in the seed, so the overlapping reads of
+    /// keys of different lengths cannot collide by construction. Byte-at-a-time FNV-1a was a
     /// chain of one multiplication per byte.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
-        guard let base = bytes.baseAddress else { return finalized(hash) }
-        let raw = UnsafeRawPointer(base)
         let count = bytes.count
-        func mix(_ word: UInt64) {
-            hash = (hash ^ word) &* multiplier
-            hash ^= hash >> 29
-        }
+        let seed = 0xcbf2_9ce4_8422_2325 ^ UInt64(count) &* 0x9E37_79B9_7F4A_7C15
+        guard let base = bytes.baseAddress else { return mixed(seed, 0x243F_6A88_85A3_08D3) }
+        let raw = UnsafeRawPointer(base)
+        func word(_ offset: Int) -> UInt64 { raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self).littleEndian }
+        func half(_ offset: Int) -> UInt64 { UInt64(raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian) }
+        let first: UInt64
+        let second: UInt64
+        var state = seed
         if count >= 8 {
-            var index = 0
-            while index + 8 < count {
-                mix(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self).littleEndian)
-                index += 8
+            var offset = 0
+            while offset + 16 < count {
+                state = mixed(word(offset) ^ state, word(offset + 8) ^ 0x243F_6A88_85A3_08D3)
+                offset += 16
             }
-            mix(raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self).littleEndian)
+            first = count > 16 ? word(count - 16) : word(0)
+            second = word(count - 8)
         } else if count >= 4 {
-            let low = UInt64(raw.loadUnaligned(as: UInt32.self).littleEndian)
-            let high = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self).littleEndian)
-            mix(low | high << 32)
-        } else if count > 0 {
-            mix(UInt64(base[0]) | UInt64(base[count / 2]) << 8 | UInt64(base[count - 1]) << 16)
+            first = half(0)
+            second = half(count - 4)
+        } else {
+            first = UInt64(base[0]) | UInt64(base[count / 2]) << 8 | UInt64(base[count - 1]) << 16
+            second = 0
         }
-        return finalized(hash)
+        return mixed(first ^ state, second ^ 0x243F_6A88_85A3_08D3)
     }
 
     @inline(__always)
-    private static func finalized(_ value: UInt64) -> UInt64 {
-        var hash = value
-        hash ^= hash >> 33
-        hash &*= 0xff51_afd7_ed55_8ccd
-        hash ^= hash >> 33
-        return hash
+    private static func mixed(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let product = a.multipliedFullWidth(by: b)
+        return product.high ^ product.low
     }
+
 }
