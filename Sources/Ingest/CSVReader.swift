@@ -19,24 +19,23 @@ public struct CSVRecord: Sendable, Equatable {
 /// need no `String` for the others. A field is a range of the input itself (shared, not copied);
 /// only a quoted field with doubled quotes, once unescaped, lives in a small buffer of its own,
 /// reused from record to record.
-public struct RawRecord: Sendable {
+public struct RawRecord: Sendable, FieldSink {
     /// The whole input the record was read from.
     private var source: [UInt8] = []
-    /// Unescaped fields; their offsets in `starts`/`ends` come after `source.count`.
+    /// Unescaped fields; their offsets in `bounds` come after `source.count`.
     private var unescaped: [UInt8] = []
-    private var starts: [Int] = []
-    private var ends: [Int] = []
+    /// Each field's start and end: one array, so adding a field is one append.
+    private var bounds: [FieldBounds] = []
     /// 1-based physical line where the record starts.
     public internal(set) var line = 0
 
     public init() {}
 
-    public var count: Int { ends.count }
+    public var count: Int { bounds.count }
 
     /// The bytes of one field (0-based).
     public func field(_ index: Int) -> ArraySlice<UInt8> {
-        let start = starts[index]
-        let end = ends[index]
+        let (start, end) = bounds[index]
         return start < source.count ? source[start..<end] : unescaped[(start - source.count)..<(end - source.count)]
     }
 
@@ -49,7 +48,7 @@ public struct RawRecord: Sendable {
     /// The field whose bytes include `offset` of the input, if it lies in the input (a field
     /// unescaped into its own buffer does not).
     func fieldIndex(containing offset: Int) -> Int? {
-        (0..<count).first { starts[$0] <= offset && offset < ends[$0] && starts[$0] < source.count }
+        (0..<count).first { bounds[$0].start <= offset && offset < bounds[$0].end && bounds[$0].start < source.count }
     }
 
     /// Only spaces and tabs, or nothing.
@@ -60,10 +59,8 @@ public struct RawRecord: Sendable {
     func withFields<Result>(_ body: (RecordFields) throws -> Result) rethrows -> Result {
         try source.withUnsafeBufferPointer { source in
             try unescaped.withUnsafeBufferPointer { unescaped in
-                try starts.withUnsafeBufferPointer { starts in
-                    try ends.withUnsafeBufferPointer { ends in
-                        try body(RecordFields(source: source, unescaped: unescaped, starts: starts, ends: ends))
-                    }
+                try bounds.withUnsafeBufferPointer { bounds in
+                    try body(RecordFields(source: source, unescaped: unescaped, bounds: bounds))
                 }
             }
         }
@@ -72,37 +69,62 @@ public struct RawRecord: Sendable {
     mutating func begin(_ input: [UInt8]) {
         source = input
         unescaped.removeAll(keepingCapacity: true)
-        starts.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
+        bounds.removeAll(keepingCapacity: true)
     }
 
     mutating func append(offset: Int, count: Int) {
-        starts.append(offset)
-        ends.append(offset + count)
+        bounds.append((offset, offset + count))
     }
 
-    mutating func appendUnescaped(_ field: UnsafeBufferPointer<UInt8>) {
+    mutating func field(in buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        bounds.append((start, end))
+    }
+
+    mutating func unescapedField(_ field: UnsafeBufferPointer<UInt8>) {
         let start = source.count + unescaped.count
         unescaped.append(contentsOf: field)
-        starts.append(start)
-        ends.append(start + field.count)
+        bounds.append((start, start + field.count))
     }
 }
+
+/// Where `CSVReader` puts a record's fields.
+protocol FieldSink {
+    /// A field that is the piece `start..<end` of the input.
+    mutating func field(in buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+    /// A field that had doubled quotes, unescaped into a buffer of its own.
+    mutating func unescapedField(_ field: UnsafeBufferPointer<UInt8>)
+}
+
+/// A record's fields as strings, for `CSVRecord`.
+private struct StringFields: FieldSink {
+    var strings: [String] = []
+
+    mutating func field(in buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        unescapedField(UnsafeBufferPointer(rebasing: buffer[start..<end]))
+    }
+
+    mutating func unescapedField(_ field: UnsafeBufferPointer<UInt8>) {
+        strings.append(String(decoding: field, as: UTF8.self))
+    }
+}
+
+/// Where a field's bytes start and end: offsets into the input, or past its end into the buffer of
+/// unescaped fields.
+typealias FieldBounds = (start: Int, end: Int)
 
 /// A `RawRecord`'s fields seen through pointers (`RawRecord.withFields`).
 struct RecordFields {
     let source: UnsafeBufferPointer<UInt8>
     let unescaped: UnsafeBufferPointer<UInt8>
-    let starts: UnsafeBufferPointer<Int>
-    let ends: UnsafeBufferPointer<Int>
+    let bounds: UnsafeBufferPointer<FieldBounds>
 
-    var count: Int { ends.count }
+    var count: Int { bounds.count }
 
     /// The bytes of one field (0-based), as `RawRecord.field`.
     @inline(__always)
     func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        let start = starts[index]
-        let length = ends[index] - start
+        let (start, end) = bounds[index]
+        let length = end - start
         if start < source.count { return UnsafeBufferPointer(rebasing: source[start..<(start + length)]) }
         let offset = start - source.count
         return UnsafeBufferPointer(rebasing: unescaped[offset..<(offset + length)])
@@ -187,13 +209,11 @@ public struct CSVReader: Sendable {
     public mutating func next() throws(CSVError) -> CSVRecord? {
         let bytes = self.bytes
         return try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) -> CSVRecord? in
-            var fields: [String] = []
-            fields.reserveCapacity(expectedFields)
-            guard let line = try readRecord(buffer, { fields.append(String(decoding: $0, as: UTF8.self)) }) else {
-                return nil
-            }
-            expectedFields = fields.count
-            return CSVRecord(fields: fields, line: line)
+            var fields = StringFields()
+            fields.strings.reserveCapacity(expectedFields)
+            guard let line = try readRecord(buffer, into: &fields) else { return nil }
+            expectedFields = fields.strings.count
+            return CSVRecord(fields: fields.strings, line: line)
         }
     }
 
@@ -202,32 +222,33 @@ public struct CSVReader: Sendable {
         let bytes = self.bytes
         record.begin(bytes)
         let line = try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) -> Int? in
-            let base = buffer.baseAddress
-            return try readRecord(buffer) { field in
-                // A field is either a piece of the input or the unescaping buffer.
-                if let start = field.baseAddress, let base, start >= base, start <= base + buffer.count {
-                    record.append(offset: start - base, count: field.count)
-                } else {
-                    record.appendUnescaped(field)
-                }
-            }
+            try readRecord(buffer, into: &record)
         }
         guard let line else { return false }
         record.line = line
         return true
     }
 
-    /// Hands each field of the next record to `emit` and returns the line the record starts on,
-    /// or nil at the end of the input.
-    private mutating func readRecord(
-        _ buffer: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>) -> Void
+    /// Hands each field of the next record to `sink` and returns the line the record starts on,
+    /// or nil at the end of the input. Generic rather than taking a closure, so that adding a
+    /// field is inlined: a closure call per field was a twentieth of the parse thread.
+    private mutating func readRecord<Sink: FieldSink>(
+        _ buffer: UnsafeBufferPointer<UInt8>, into sink: inout Sink
     ) throws(CSVError) -> Int? {
         while position < buffer.count, buffer[position] == cr || buffer[position] == lf { skipLineBreak(buffer) }
         guard position < buffer.count else { return nil }
         let recordLine = line
         var number = 1
         while true {
-            try readField(buffer, recordLine: recordLine, number: number, emit)
+            if position < buffer.count, buffer[position] == quote {
+                try readQuotedField(buffer, recordLine: recordLine, number: number, into: &sink)
+            } else {
+                // Most fields: found in line, not through a call per field.
+                let start = position
+                position = ByteSearch.first(of: delimiterWord, crWord, lfWord, in: buffer, from: position)
+                try checkLength(position - start, recordLine, number)
+                sink.field(in: buffer, start, position)
+            }
             guard position < buffer.count else { break }
             if buffer[position] == delimiter {
                 position += 1
@@ -240,17 +261,12 @@ public struct CSVReader: Sendable {
         return recordLine
     }
 
-    /// Reads one field and leaves `position` on the delimiter, line break or end that follows it.
-    private mutating func readField(
+    /// Reads one field that starts with a quote and leaves `position` on the delimiter, line
+    /// break or end that follows it.
+    private mutating func readQuotedField<Sink: FieldSink>(
         _ buffer: UnsafeBufferPointer<UInt8>, recordLine: Int, number: Int,
-        _ emit: (UnsafeBufferPointer<UInt8>) -> Void
+        into sink: inout Sink
     ) throws(CSVError) {
-        guard position < buffer.count, buffer[position] == quote else {
-            let start = position
-            skipUnquoted(buffer)
-            try checkLength(position - start, recordLine, number)
-            return emit(UnsafeBufferPointer(rebasing: buffer[start..<position]))
-        }
         let quoteLine = line
         position += 1
         let start = position
@@ -272,7 +288,7 @@ public struct CSVReader: Sendable {
         let content = UnsafeBufferPointer(rebasing: buffer[start..<position - 1])
         if !doubledQuotes && isFieldEnd(buffer) {
             try checkLength(content.count, recordLine, number)
-            return emit(content)
+            return sink.field(in: buffer, start, position - 1)
         }
         scratch.removeAll(keepingCapacity: true)
         var previousWasQuote = false
@@ -289,7 +305,7 @@ public struct CSVReader: Sendable {
         skipUnquoted(buffer)
         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[tailStart..<position]))
         try checkLength(scratch.count, recordLine, number)
-        scratch.withUnsafeBufferPointer(emit)
+        scratch.withUnsafeBufferPointer { sink.unescapedField($0) }
     }
 
     private func checkLength(_ length: Int, _ recordLine: Int, _ number: Int) throws(CSVError) {
