@@ -15,6 +15,12 @@ public struct OptionCounts: Sendable {
         options.indices.sorted { chosen[$0] != chosen[$1] ? chosen[$0] > chosen[$1] : $0 < $1 }
     }
 
+    init(options: [ReferenceEntry], answered: Int, chosen: [Int]) {
+        self.options = options
+        self.answered = answered
+        self.chosen = chosen
+    }
+
     /// Counts of `itemID`'s options over `responses` — or only over those at the highest need
     /// level in the area of `highNeedIn` — nil when the instrument lacks the item. Not generic:
     /// called from other modules, a generic version ran unspecialised through witness tables.
