@@ -41,10 +41,3 @@ public struct OptionCounts: Sendable {
         self.chosen = chosen
     }
 }
-
-/// How many respondents are at the highest need level in one area.
-public func countInHighNeed(_ responses: [ScoredResponse], slot: Int) -> Int {
-    var count = 0
-    for response in responses where response.values[slot] == NeedCounts.highLevel { count += 1 }
-    return count
-}
