@@ -11,8 +11,9 @@ import Testing
 /// text needs more lines than its row gives, no word breaks, the wave in the local form, signed
 /// changes, no empty chart, no alpha for the need areas.
 struct WorkbookReadabilityTests {
-    /// The demo's two waves run into one workspace per language, as scripts/demo.sh runs them: the
-    /// spring wave with lesson observations and the edited autumn plan, so every sheet is there.
+    /// The demo's two waves run into one workspace per language, as scripts/demo.sh runs them: both
+    /// with lesson observations, the spring wave with the edited autumn plans (the municipality's
+    /// and the associations'), so every sheet and block is there.
     /// Holds its workspace (and so its files) for the whole run; each test opens its own readers.
     final class Demo: @unchecked Sendable {
         let workspace: TestWorkspace
@@ -33,6 +34,8 @@ struct WorkbookReadabilityTests {
                     kind: needs
                   - file: \(samples)/self-assessment-teachers.csv
                     kind: self-assessment
+                  - file: \(samples)/google-forms-observations-autumn.csv
+                    kind: observation
                   - file: \(seeds)/institutions.csv
                     kind: institutions
                 """
@@ -51,6 +54,8 @@ struct WorkbookReadabilityTests {
                   - file: \(seeds)/institutions.csv
                     kind: institutions
                   - file: \(samples)/plan-2026-27-autumn.csv
+                    kind: plan
+                  - file: \(samples)/ma-plan-2026-27-autumn.csv
                     kind: plan
                 """
             let summary = try Runner(
