@@ -549,6 +549,11 @@ struct WorkbookReadabilityTests {
         #expect(!wellbeing.contains("plotVisOnly"))
         #expect(charts.filter { $0.contains("<c:plotVisOnly val=\"1\"/>") }.count == charts.count - 1)
         let hidden = Self.hiddenColumns(try council.sheetXML(labels.wellbeing.sheet))
+        // Drawn on a sheet of its own beside the table's, where no repeated table header prints over it.
+        let index = try #require(council.sheetNames.firstIndex(of: labels.wellbeing.sheet))
+        #expect(council.sheetNames[index + 1] == labels.wellbeing.chartSheet)
+        #expect((try? council.part("xl/worksheets/_rels/sheet\(index + 1).xml.rels")) == nil, "no drawing on the table's sheet")
+        #expect(try council.part("xl/worksheets/_rels/sheet\(index + 2).xml.rels").count > 0)
         for match in wellbeing.matches(of: /<c:f>[^!]*!\$([A-Z]+)\$\d+:\$[A-Z]+\$\d+<\/c:f>/) {
             #expect(hidden.contains(Geometry.column(String(match.1))), "the chart reads column \(match.1)")
         }
