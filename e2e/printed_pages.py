@@ -14,6 +14,7 @@ cannot be found at all is reported: the check fails rather than passes on what i
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -158,10 +159,14 @@ def main():
         return 2
     failed = 0
     with tempfile.TemporaryDirectory() as folder:
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", folder, *books],
+        # Two books may share a name (one wave in two languages): each is printed under its own.
+        copies = [os.path.join(folder, f"{index}.xlsx") for index in range(len(books))]
+        for book, copy in zip(books, copies):
+            shutil.copyfile(book, copy)
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", folder, *copies],
                        capture_output=True, check=True)
-        for book in books:
-            pdf = os.path.join(folder, os.path.splitext(os.path.basename(book))[0] + ".pdf")
+        for book, copy in zip(books, copies):
+            pdf = copy[:-len(".xlsx")] + ".pdf"
             problems, tables, pages = check(book, pdf)
             for problem in problems:
                 print(f"{os.path.basename(book)} {problem}")
