@@ -1,13 +1,14 @@
 import AtbalstsCore
+import Foundation
 import GRDB
 
-/// The answer tables: one per instrument, a column per answer slot (SPEC 11: wide rows are what
-/// makes a national wave quick to store and read). Their shape comes from the instrument, so
-/// their migrations are registered per instrument on top of the fixed `Schema`, under identifiers
-/// that start with `answers `: one that creates the table, and one per slot list that adds the
-/// columns of options the instrument gained (an "other" option). Everything is in
-/// `grdb_migrations`, so a database says what made each of its tables. `.immediate` foreign-key
-/// checks: GRDB's default would re-check every foreign key of a national database after each.
+/// The answer tables: one per instrument, one row per response holding its answers as one BLOB
+/// (`AnswerLayout`), the slots in the order the `instrument` row lists them. Their migrations are
+/// registered per instrument on top of the fixed `Schema`, under identifiers that start with
+/// `answers `: one that creates the table, and one per slot list that appends the slots the
+/// instrument gained (an "other" option) to the storage order. Everything is in `grdb_migrations`,
+/// so a database says what made each of its tables. `.immediate` foreign-key checks: GRDB's
+/// default would re-check every foreign key of a national database after each.
 enum AnswerSchema {
     static let prefix = "answers "
 
@@ -18,27 +19,66 @@ enum AnswerSchema {
         let record = (slots: slots.joined(separator: ","), textItems: instrument.textItemIDs.joined(separator: ","))
         migrator.registerMigration(prefix + instrument.id, foreignKeyChecks: .immediate) { db in
             // `ifNotExists`: a database made before answer tables went through the migrator already
-            // has the table and its `instrument` row; this adopts them.
-            try db.create(table: table, options: .ifNotExists) { t in
-                t.primaryKey("response_id", .integer).references("response", onDelete: .cascade)
-                for slot in slots { t.column(slot, .integer) }
-            }
+            // has the table (made compact by `v11-compact-answers`) and its `instrument` row; this
+            // adopts them.
+            try createTable(table, in: db, ifNotExists: true)
             try db.execute(
                 sql: "INSERT OR IGNORE INTO instrument (id, answer_table, slots, text_items) VALUES (?, ?, ?, ?)",
                 arguments: [instrument.id, table, record.slots, record.textItems])
         }
         // Named by its slot list, so a widened instrument is a new migration and the same one
-        // again is none. Earlier slot lists stay applied under their own names.
+        // again is none. Earlier slot lists stay applied under their own names. New slots go to
+        // the end of the storage order: stored answers keep their positions.
         migrator.registerMigration(prefix + instrument.id + " slots " + fnv1a(record.slots), foreignKeyChecks: .immediate) { db in
-            let existing = Set(try db.columns(in: table).map(\.name))
-            for slot in slots where !existing.contains(slot) {
-                try db.alter(table: table) { t in t.add(column: slot, .integer) }
-            }
+            let stored = AnswerLayout.slots(
+                from: try String.fetchOne(db, sql: "SELECT slots FROM instrument WHERE id = ?", arguments: [instrument.id]) ?? "")
+            let order = stored + slots.filter { !stored.contains($0) }
             try db.execute(
                 sql: "UPDATE instrument SET slots = ?, text_items = ? WHERE id = ?",
-                arguments: [record.slots, record.textItems, instrument.id])
+                arguments: [order.joined(separator: ","), record.textItems, instrument.id])
         }
         return migrator
+    }
+
+    /// An answer table: the response it belongs to, and that response's answers.
+    static func createTable(_ table: String, in db: Database, ifNotExists: Bool = false) throws {
+        try db.create(table: table, options: ifNotExists ? .ifNotExists : []) { t in
+            t.primaryKey("response_id", .integer).references("response", onDelete: .cascade)
+            t.column("answers", .blob).notNull()
+        }
+    }
+
+    /// `v11-compact-answers`: every answer table made with a column per slot becomes one BLOB per
+    /// response, the storage order being the table's column order (the instrument's slots, then
+    /// the columns added since). NULL reads as not answered, as before.
+    static func compactWideTables(_ db: Database) throws {
+        let instruments = try Row.fetchAll(db, sql: "SELECT id, answer_table FROM instrument")
+        for instrument in instruments {
+            let table: String = instrument["answer_table"]
+            guard try db.tableExists(table) else { continue }
+            let columns = try db.columns(in: table).map(\.name).filter { $0 != "response_id" }
+            guard columns != ["answers"] else { continue }
+            let packed = table + "__compact"
+            try createTable(packed, in: db)
+            let insert = try db.makeStatement(
+                sql: "INSERT INTO \(packed.quotedDatabaseIdentifier) (response_id, answers) VALUES (?, ?)")
+            let select = columns.map { $0.quotedDatabaseIdentifier }.joined(separator: ", ")
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT response_id, \(select) FROM \(table.quotedDatabaseIdentifier) ORDER BY response_id")
+            while let row = try rows.next() {
+                var values = [Int16](repeating: AnswerValues.missing.littleEndian, count: columns.count)
+                for index in columns.indices {
+                    if let value: Int64 = row[index + 1] { values[index] = Int16(truncatingIfNeeded: value).littleEndian }
+                }
+                let blob = values.withUnsafeBytes { Data($0) }
+                try insert.execute(arguments: [row[0] as Int64, blob])
+            }
+            try db.drop(table: table)
+            try db.rename(table: packed, to: table)
+            try db.execute(
+                sql: "UPDATE instrument SET slots = ? WHERE id = ?",
+                arguments: [columns.joined(separator: ","), instrument["id"] as String])
+        }
     }
 
     /// A short stable name for a slot list (FNV-1a, 64 bits, hex): not a security measure.

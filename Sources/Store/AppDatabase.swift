@@ -113,12 +113,13 @@ public final class AppDatabase: Sendable {
         wave: Wave, register: [Institution], sha256: String, fingerprint: String, fileName: String,
         instrument: Instrument, nextBatch: () -> [ImportedResponse]?, finish: () throws -> SourceEnd
     ) throws -> ImportOutcome {
-        let table = try prepareAnswerTable(for: instrument)
+        let (table, layout) = try prepareAnswerTable(for: instrument)
         return try importStreamed(
             wave: wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: fileName,
             nextBatch: nextBatch, finish: finish
         ) { db, sourceID in
-            var inserter = try ResponseInserter(db, sourceID: sourceID, waveID: wave.id, table: table, instrument: instrument)
+            var inserter = try ResponseInserter(
+                db, sourceID: sourceID, waveID: wave.id, table: table, layout: layout, instrument: instrument)
             while let batch = nextBatch() {
                 try inserter.insert(batch)
             }
@@ -243,12 +244,12 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    /// The instrument's answer table, made ready through the migrator before the file's
-    /// transaction opens (`AnswerSchema`): created on the instrument's first use, widened when it
-    /// gained options. An instrument whose items changed under the same id is refused once
-    /// answers are stored, since stored columns would no longer mean the same thing; a table a
-    /// failed import left empty protects nothing and is made again.
-    private func prepareAnswerTable(for instrument: Instrument) throws -> String {
+    /// The instrument's answer table and its storage order, made ready through the migrator
+    /// before the file's transaction opens (`AnswerSchema`): created on the instrument's first
+    /// use, widened when it gained options. An instrument whose items changed under the same id is
+    /// refused once answers are stored, since stored slots would no longer mean the same thing; a
+    /// table a failed import left empty protects nothing and is made again.
+    private func prepareAnswerTable(for instrument: Instrument) throws -> (table: String, layout: AnswerLayout) {
         let table = Self.answerTableName(instrument.id)
         try plain {
             try writer.write { db in
@@ -275,7 +276,16 @@ public final class AppDatabase: Sendable {
             }
             try AnswerSchema.migrator(for: instrument).migrate(writer)
         }
-        return table
+        return (table, try answerLayout(of: instrument) ?? AnswerLayout(stored: instrument.slots.map(\.name), instrument: instrument))
+    }
+
+    /// The storage order of an instrument's answers, nil when none were ever stored.
+    func answerLayout(of instrument: Instrument) throws -> AnswerLayout? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT slots FROM instrument WHERE id = ?", arguments: [instrument.id]).map {
+                AnswerLayout(stored: AnswerLayout.slots(from: $0), instrument: instrument)
+            }
+        }
     }
 
     static func answerTableName(_ instrumentID: String) -> String {
@@ -367,33 +377,31 @@ public struct SourceEnd: Sendable {
 }
 
 /// The hot loop of an import: prepared statements bound through SQLite's C API, since building
-/// GRDB argument arrays of ~80 values per row costs more than SQLite's own work.
+/// GRDB argument arrays per row cost more than SQLite's own work; a response's answers go in as
+/// one BLOB (`AnswerLayout`).
 private struct ResponseInserter {
     let db: Database
     let sourceID: Int64
     let waveID: String
-    let slotCount: Int
+    let layout: AnswerLayout
     let textItems: [String]
     let insertResponse: Statement
     let insertAnswers: Statement
     let insertText: Statement
 
-    init(_ db: Database, sourceID: Int64, waveID: String, table: String, instrument: Instrument) throws {
+    init(_ db: Database, sourceID: Int64, waveID: String, table: String, layout: AnswerLayout, instrument: Instrument) throws {
         self.db = db
         self.sourceID = sourceID
         self.waveID = waveID
-        slotCount = instrument.slots.count
+        self.layout = layout
         textItems = instrument.textItemIDs
         insertResponse = try db.makeStatement(
             sql: """
                 INSERT INTO response (source_id, wave_id, line, respondent_key, submitted_at, institution)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """)
-        let placeholders = Array(repeating: "?", count: slotCount + 1).joined(separator: ", ")
-        // Columns named: a table widened by a later option has them in another order.
-        let columns = (["response_id"] + instrument.slots.map(\.name)).map(\.quotedDatabaseIdentifier)
         insertAnswers = try db.makeStatement(
-            sql: "INSERT INTO \(table.quotedDatabaseIdentifier) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
+            sql: "INSERT INTO \(table.quotedDatabaseIdentifier) (response_id, answers) VALUES (?, ?)")
         insertText = try db.makeStatement(sql: "INSERT INTO response_text (response_id, item_id, text) VALUES (?, ?, ?)")
     }
 
@@ -429,12 +437,15 @@ private struct ResponseInserter {
 
             sqlite3_reset(answersHandle)
             try bound(sqlite3_bind_int64(answersHandle, 1, responseID), connection)
-            for slot in 0..<slotCount {
-                if let value = response.values[slot] {
-                    try bound(sqlite3_bind_int64(answersHandle, Int32(slot + 2), Int64(value)), connection)
-                } else {
-                    try bound(sqlite3_bind_null(answersHandle, Int32(slot + 2)), connection)
-                }
+            try layout.withPacked(response.values) { blob in
+                // SQLITE_TRANSIENT: SQLite copies the bytes before the buffer goes away. No slots
+                // is an empty BLOB, not the NULL a null pointer would bind.
+                let code =
+                    blob.isEmpty
+                    ? sqlite3_bind_zeroblob(answersHandle, 2, 0)
+                    : sqlite3_bind_blob(
+                        answersHandle, 2, blob.baseAddress, Int32(blob.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+                try bound(code, connection)
             }
             try step(answersHandle, connection)
             for (item, text) in zip(textItems, response.texts) {

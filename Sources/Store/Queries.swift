@@ -6,12 +6,13 @@ import Synchronization
 
 extension AppDatabase {
     /// The responses that count in a wave, in import order: superseded submissions excluded.
-    /// Columns are read through SQLite's C API: at national scale these are millions of cells.
+    /// Rows are read through SQLite's C API, each response's answers as one BLOB (`AnswerLayout`).
     /// A large wave is read in two halves at once, the second on a read-only connection of its
-    /// own, since decoding ~80 columns a row is SQLite's own work and one core does it alone.
+    /// own, since stepping through the rows is SQLite's own work and one core does it alone.
     public func responses(wave: String, instrument: Instrument) throws -> [ScoredResponse] {
         let table = Self.answerTableName(instrument.id)
         guard
+            let layout = try answerLayout(of: instrument),
             let split = try read({ db -> (count: Int, middle: Int64?)? in
                 guard try db.tableExists(table) else { return nil }
                 let count =
@@ -25,7 +26,7 @@ extension AppDatabase {
             })
         else { return [] }
         guard let middle = split.middle else {
-            return try read { try Self.responses(in: $0, wave: wave, table: table, instrument: instrument, ids: nil) }
+            return try read { try Self.responses(in: $0, wave: wave, table: table, layout: layout, ids: nil) }
         }
         let secondHalf = ThreadResult<[ScoredResponse]>()
         let reading = DispatchGroup()
@@ -34,12 +35,12 @@ extension AppDatabase {
             secondHalf.set(
                 Result {
                     try reader.read { db in
-                        try Self.responses(in: db, wave: wave, table: table, instrument: instrument, ids: middle...Int64.max)
+                        try Self.responses(in: db, wave: wave, table: table, layout: layout, ids: middle...Int64.max)
                     }
                 })
         }
         var responses = try read {
-            try Self.responses(in: $0, wave: wave, table: table, instrument: instrument, ids: Int64.min...(middle - 1))
+            try Self.responses(in: $0, wave: wave, table: table, layout: layout, ids: Int64.min...(middle - 1))
         }
         reading.wait()
         try responses.append(contentsOf: secondHalf.get())
@@ -64,13 +65,11 @@ extension AppDatabase {
     public static let parallelReadMinimum = 4_000
 
     private static func responses(
-        in db: Database, wave: String, table: String, instrument: Instrument, ids: ClosedRange<Int64>?
+        in db: Database, wave: String, table: String, layout: AnswerLayout, ids: ClosedRange<Int64>?
     ) throws -> [ScoredResponse] {
-        let slotCount = instrument.slots.count
-        let columns = instrument.slots.map { "a.\($0.name.quotedDatabaseIdentifier)" }
         let statement = try db.makeStatement(
             sql: """
-                SELECT r.respondent_key, r.institution, \(columns.joined(separator: ", "))
+                SELECT r.respondent_key, r.institution, a.answers
                 FROM response r JOIN \(table.quotedDatabaseIdentifier) a ON a.response_id = r.id
                 WHERE r.wave_id = ? AND NOT r.superseded AND r.id BETWEEN ? AND ? ORDER BY r.id
                 """)
@@ -84,13 +83,9 @@ extension AppDatabase {
             guard code == SQLITE_ROW else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
-            var values = AnswerValues(count: slotCount)
-            for slot in 0..<slotCount {
-                // NULL reads as 0: only a 0 needs the second call that tells them apart.
-                let column = Int32(slot + 2)
-                let value = sqlite3_column_int64(handle, column)
-                if value != 0 || sqlite3_column_type(handle, column) != SQLITE_NULL { values[slot] = Int(value) }
-            }
+            // sqlite3_column_blob before sqlite3_column_bytes, as SQLite's documentation asks.
+            let blob = sqlite3_column_blob(handle, 2)
+            let values = layout.unpack(UnsafeRawBufferPointer(start: blob, count: blob == nil ? 0 : Int(sqlite3_column_bytes(handle, 2))))
             let key = String(cString: sqlite3_column_text(handle, 0))
             let institutionText = String(cString: sqlite3_column_text(handle, 1))
             // One String per institution, shared by its responses.

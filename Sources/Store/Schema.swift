@@ -159,6 +159,11 @@ enum Schema {
                 t.primaryKey(["wave_id", "instrument_id"])
             }
         }
+        migrator.registerMigration("v11-compact-answers", foreignKeyChecks: .immediate) { db in
+            // Answers as one BLOB per response instead of a column per slot (`AnswerLayout`):
+            // SQLite's per-column work was most of a national import and of every read back.
+            try AnswerSchema.compactWideTables(db)
+        }
         return migrator
     }
 }

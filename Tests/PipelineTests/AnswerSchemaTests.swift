@@ -14,9 +14,12 @@ struct AnswerSchemaTests {
 
     private struct VerdictFailed: Error {}
 
-    private static func importOne(_ database: AppDatabase, _ instrument: Instrument, name: String, failing: Bool = false) throws {
+    private static func importOne(
+        _ database: AppDatabase, _ instrument: Instrument, name: String, failing: Bool = false, values given: AnswerValues? = nil
+    ) throws {
         var values = AnswerValues(count: instrument.slots.count)
         values[0] = 2
+        if let given { values = given }
         let response = ImportedResponse(
             line: 2, respondentKey: "k-\(name)", submittedAt: "2026-10-05 10:00:00", institution: "T01", values: values,
             texts: instrument.textItemIDs.map { _ in nil })
@@ -47,7 +50,10 @@ struct AnswerSchemaTests {
         #expect(applied.contains("answers needs-v1"))
         #expect(applied.filter { $0.hasPrefix("answers needs-v1 slots ") }.count == 1)
         let columns = try queue.read { try $0.columns(in: "answer_needs_v1").map(\.name) }
-        #expect(columns == ["response_id"] + instrument.slots.map(\.name))
+        #expect(columns == ["response_id", "answers"], "one BLOB of answers per response")
+        #expect(
+            try queue.read { try String.fetchOne($0, sql: "SELECT slots FROM instrument") }
+                == instrument.slots.map(\.name).joined(separator: ","), "the storage order is the instrument's")
         // Opening again and importing another file runs nothing new.
         try Self.importOne(try AppDatabase(path: path), instrument, name: "b.csv")
         #expect(try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") } == applied)
@@ -68,40 +74,93 @@ struct AnswerSchemaTests {
         #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM grdb_migrations WHERE identifier LIKE 'answers %'") } == 2)
     }
 
-    /// An instrument that gained an option is a new slot list: its migration adds the column, and
-    /// earlier answers read back with the new slot empty.
-    @Test func aWidenedInstrumentAddsItsColumnsByMigration() throws {
+    /// An instrument that gained an option is a new slot list: its migration appends the new
+    /// slots to the storage order, and earlier answers, stored shorter, read back with them empty.
+    @Test func aWidenedInstrumentAppendsItsSlotsByMigration() throws {
         let workspace = try TestWorkspace()
         let path = workspace.url("atbalsts.sqlite").path
         let widened = try Self.needs()
         let stored = widened.slots.map(\.name).filter { !$0.hasSuffix("__other") }
         try #require(stored.count < widened.slots.count, "needs-v1 has an `other` option slot to leave out")
+        try #require(stored.first == widened.slots[0].name)
         try Self.importOne(try AppDatabase(path: path), widened, name: "a.csv")
-        // As if the table had been made by an atbalsts whose instrument had no `other` options.
+        // As if the answer had been stored by an atbalsts whose instrument had no `other` options.
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
-            for column in widened.slots.map(\.name) where !stored.contains(column) {
-                try db.execute(sql: "ALTER TABLE answer_needs_v1 DROP COLUMN \(column.quotedDatabaseIdentifier)")
-            }
+            var short = [Int16](repeating: AnswerValues.missing.littleEndian, count: stored.count)
+            short[0] = Int16(2).littleEndian
+            try db.execute(sql: "UPDATE answer_needs_v1 SET answers = ?", arguments: [short.withUnsafeBytes { Data($0) }])
             try db.execute(sql: "UPDATE instrument SET slots = ? WHERE id = 'needs-v1'", arguments: [stored.joined(separator: ",")])
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'answers needs-v1 slots %'")
         }
         let database = try AppDatabase(path: path)
         try Self.importOne(database, widened, name: "b.csv")
-        let columns = try queue.read { try $0.columns(in: "answer_needs_v1").map(\.name) }
         let recorded = try queue.read {
             try Int.fetchOne($0, sql: "SELECT count(*) FROM grdb_migrations WHERE identifier LIKE 'answers needs-v1 slots %'")
         }
         #expect(recorded == 1, "the widening is a recorded migration")
-        let read = try database.responses(wave: Self.wave.id, instrument: widened)
-        let added = widened.slots.indices.filter { !stored.contains(widened.slots[$0].name) }
-        #expect(read.count == 2)
-        #expect(added.allSatisfy { read[0].values[$0] == nil }, "the earlier answer has the new slots empty")
-        #expect(read.allSatisfy { $0.values[0] == 2 }, "stored answers keep their meaning")
-        #expect(Set(columns) == Set(["response_id"] + widened.slots.map(\.name)))
+        let added = widened.slots.map(\.name).filter { !stored.contains($0) }
         #expect(
             try queue.read { try String.fetchOne($0, sql: "SELECT slots FROM instrument") }
-                == widened.slots.map(\.name).joined(separator: ","))
+                == (stored + added).joined(separator: ","), "new slots go to the end of the storage order")
+        let read = try database.responses(wave: Self.wave.id, instrument: widened)
+        let addedIndices = widened.slots.indices.filter { added.contains(widened.slots[$0].name) }
+        #expect(read.count == 2)
+        #expect(addedIndices.allSatisfy { read[0].values[$0] == nil }, "the earlier answer has the new slots empty")
+        #expect(read.allSatisfy { $0.values[0] == 2 }, "stored answers keep their meaning")
+        #expect(read[1].values.raw.dropFirst().allSatisfy { $0 == AnswerValues.missing })
+        // The next import stores in the new order, and reads back the same.
+        var values = AnswerValues(count: widened.slots.count)
+        for index in addedIndices { values[index] = 1 }
+        values[1] = 0
+        try Self.importOne(database, widened, name: "c.csv", values: values)
+        #expect(try database.responses(wave: Self.wave.id, instrument: widened).last?.values == values)
+    }
+
+    /// A database whose answer tables have a column per slot (made before `v11-compact-answers`)
+    /// is compacted when opened: every answer, 0 and not answered apart, reads back the same, the
+    /// columns added later (at the table's end) keeping their meaning.
+    @Test func wideAnswerTablesAreCompacted() throws {
+        let workspace = try TestWorkspace()
+        let path = workspace.url("atbalsts.sqlite").path
+        let instrument = try Self.needs()
+        var first = AnswerValues(count: instrument.slots.count)
+        var second = AnswerValues(count: instrument.slots.count)
+        for slot in instrument.slots.indices where slot % 3 != 2 {
+            first[slot] = slot % 4
+            second[slot] = (slot + 1) % 5
+        }
+        let database = try AppDatabase(path: path)
+        try Self.importOne(database, instrument, name: "a.csv", values: first)
+        try Self.importOne(database, instrument, name: "b.csv", values: second)
+        // The wide layout, as AnswerSchema made it before: the `other` columns added last by ALTER.
+        let names = instrument.slots.map(\.name)
+        let order = names.filter { !$0.hasSuffix("__other") } + names.filter { $0.hasSuffix("__other") }
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            let ids = try Int64.fetchAll(db, sql: "SELECT response_id FROM answer_needs_v1 ORDER BY response_id")
+            try db.drop(table: "answer_needs_v1")
+            try db.create(table: "answer_needs_v1") { t in
+                t.primaryKey("response_id", .integer).references("response", onDelete: .cascade)
+                for column in order { t.column(column, .integer) }
+            }
+            for (id, values) in zip(ids, [first, second]) {
+                let cells: [DatabaseValueConvertible?] =
+                    [id] + order.map { name in values[instrument.slotIndex(name)!].map { Int64($0) } }
+                try db.execute(
+                    sql: "INSERT INTO answer_needs_v1 VALUES (\(Array(repeating: "?", count: cells.count).joined(separator: ", ")))",
+                    arguments: StatementArguments(cells))
+            }
+            try db.execute(sql: "UPDATE instrument SET slots = ?", arguments: [names.joined(separator: ",")])
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v11-compact-answers'")
+        }
+        let reopened = try AppDatabase(path: path)
+        #expect(try queue.read { try $0.columns(in: "answer_needs_v1").map(\.name) } == ["response_id", "answers"])
+        #expect(try queue.read { try String.fetchOne($0, sql: "SELECT slots FROM instrument") } == order.joined(separator: ","))
+        #expect(try reopened.responses(wave: Self.wave.id, instrument: instrument).map(\.values) == [first, second])
+        // And it goes on: another file stores and reads back in the compacted order.
+        try Self.importOne(reopened, instrument, name: "c.csv", values: second)
+        #expect(try reopened.responses(wave: Self.wave.id, instrument: instrument).map(\.values) == [first, second, second])
     }
 
     @Test func anInstrumentWhoseItemsChangedIsRefused() throws {

@@ -1,0 +1,63 @@
+import AtbalstsCore
+
+/// How one response's answers are stored: a single BLOB of two bytes per slot (a little-endian
+/// `Int16`, `AnswerValues.missing` for no answer), slots in the instrument's *storage order*.
+///
+/// The storage order is the `slots` list of the `instrument` row: the instrument's slots when its
+/// table was made, then every slot it gained later (an `other` option), appended. So a slot keeps
+/// its position for as long as the database lives, and a response stored before a slot was added
+/// has a shorter BLOB: the slots past its end read as not answered.
+///
+/// One BLOB instead of a column per slot: at national scale SQLite's work per row was the ~80
+/// bound values and record columns, on insert and on every read (BENCHMARKS.md, change 14).
+struct AnswerLayout: Sendable {
+    /// Slot names in storage order.
+    let stored: [String]
+    /// For each slot of the instrument, its position in storage order; -1: not stored.
+    private let positions: [Int]
+    /// Storage order is the instrument's own: values are copied as they are.
+    private let identity: Bool
+
+    init(stored: [String], instrument: Instrument) {
+        self.stored = stored
+        var position: [String: Int] = [:]
+        for (index, name) in stored.enumerated() where position[name] == nil { position[name] = index }
+        positions = instrument.slots.map { position[$0.name] ?? -1 }
+        identity = positions == Array(instrument.slots.indices) && stored.count == instrument.slots.count
+    }
+
+    /// The storage order of a list as the `instrument` row keeps it.
+    static func slots(from list: String) -> [String] {
+        list.isEmpty ? [] : list.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// The BLOB of one response, handed to `body` without a copy when the layout is the
+    /// instrument's own (the insert binds it with SQLITE_TRANSIENT, so SQLite copies it).
+    func withPacked<Result>(_ values: AnswerValues, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        if identity, Int16(1).littleEndian == 1 {
+            return try values.raw.withUnsafeBytes(body)
+        }
+        var packed = [Int16](repeating: AnswerValues.missing.littleEndian, count: stored.count)
+        for (slot, position) in positions.enumerated() where position >= 0 {
+            packed[position] = values.raw[slot].littleEndian
+        }
+        return try packed.withUnsafeBytes(body)
+    }
+
+    /// The instrument's values from a stored BLOB (`bytes` may be shorter than the storage order).
+    func unpack(_ bytes: UnsafeRawBufferPointer) -> AnswerValues {
+        let storedCount = bytes.count / 2
+        if identity, storedCount == positions.count, Int16(1).littleEndian == 1 {
+            return AnswerValues(
+                raw: [Int16](unsafeUninitializedCapacity: storedCount) { buffer, initialized in
+                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[0..<storedCount * 2]))
+                    initialized = storedCount
+                })
+        }
+        var raw = [Int16](repeating: AnswerValues.missing, count: positions.count)
+        for (slot, position) in positions.enumerated() where position >= 0 && position < storedCount {
+            raw[slot] = Int16(littleEndian: bytes.loadUnaligned(fromByteOffset: position * 2, as: Int16.self))
+        }
+        return AnswerValues(raw: raw)
+    }
+}
