@@ -41,9 +41,10 @@ enum AssociationFollowUpSheet {
         }
         try table.write(at: headerRow, headers: headers, rows: rows)
         // Every text column wraps; about 175 character widths print one landscape A4 page wide at a
-        // readable scale, as Pilnveides plāns and MA plāni do.
+        // readable scale, as Pilnveides plāns and MA plāni do. The need area and the time and place
+        // wide enough for two and three lines: narrower, every row took four.
         for (columns, width) in [
-            (0...0, 16.0), (1...1, 16), (2...2, 26), (3...3, 16), (4...4, 11), (5...5, 14), (6...6, 14), (7...7, 14),
+            (0...0, 19.0), (1...1, 16), (2...2, 24), (3...3, 14), (4...4, 11), (5...5, 12), (6...6, 18), (7...7, 11),
         ] {
             table.setWidth(columns, width, Styles.wrapColumn)
         }

@@ -202,7 +202,7 @@ enum WellbeingSheet {
         try chart.title(words.chartTitle)
         try chart.valueAxis(min: 0, max: 100, numberFormat: "0")
         try chart.legend(bottom: true)
-        try chartSheet.heading(words.chartTitle, "\(labels.wave): \(WaveName.text(report.wave, labels.language))")
+        try chartSheet.heading(words.title, "\(labels.wave): \(WaveName.text(report.wave, labels.language))")
         try chartSheet.insertChart(chart, row: 3, column: 0, scale: (2.0, 1.5))
         try chartSheet.freezePanes(row: 3)  // SPEC 10 freezes every sheet's head: here the title
         try chartSheet.printSetup(headerRows: nil, title: title)
