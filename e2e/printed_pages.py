@@ -104,7 +104,13 @@ def check(book, pdf):
     wb = openpyxl.load_workbook(book)
     names = wb.sheetnames
     pages = {}  # sheet → [lines of each page], the page header and footer lines left out
+    blank = []
     for number, lines in enumerate(page_texts(pdf), start=1):
+        if not lines:
+            # LibreOffice sometimes prints an empty page (no header, no footer) after a sheet whose
+            # last page is full: no rows, so no header missing; counted, not failed.
+            blank.append(number)
+            continue
         # The footer: the sheet's name at the left, "page / pages" at the right (a chart's rotated
         # labels may print below it or run into it).
         at = next((i for i in range(len(lines) - 1, -1, -1)
@@ -112,7 +118,7 @@ def check(book, pdf):
         footer = " ".join(lines[at]) if at is not None else ""
         sheet = max((n for n in names if footer.startswith(n)), key=len, default=None)
         if sheet is None:
-            return [f"page {number}: no footer naming a sheet"], 0, 0
+            return [f"page {number}: no footer naming a sheet"], 0, 0, blank
         pages.setdefault(sheet, []).append(lines[1:at] + lines[at + 1:])
     problems, tables_checked, pages_checked = [], 0, 0
     for name in names:
@@ -149,7 +155,7 @@ def check(book, pdf):
                 if not on_page or on_page[0] not in own:
                     problems.append(f"{name} page {number}: the repeated header (row {titles.start}) stands "
                                     f"over {'row ' + str(on_page[0]) if on_page else 'no rows'}, not its table's")
-    return problems, tables_checked, pages_checked
+    return problems, tables_checked, pages_checked, blank
 
 
 def main():
@@ -167,10 +173,11 @@ def main():
                        capture_output=True, check=True)
         for book, copy in zip(books, copies):
             pdf = copy[:-len(".xlsx")] + ".pdf"
-            problems, tables, pages = check(book, pdf)
+            problems, tables, pages, blank = check(book, pdf)
             for problem in problems:
                 print(f"{os.path.basename(book)} {problem}")
-            print(f"printed pages: {os.path.basename(book)}: {pages} pages, {tables} tables, {len(problems)} problems")
+            empty = f", empty page {', '.join(map(str, blank))} (LibreOffice's)" if blank else ""
+            print(f"printed pages: {os.path.basename(book)}: {pages} pages, {tables} tables, {len(problems)} problems{empty}")
             failed += bool(problems) or pages == 0
     return 1 if failed else 0
 
