@@ -35,8 +35,16 @@ public struct Runner {
             if source.kind != .plan { try validation.check(source, instrument: instrument) }
             instruments[source.instrument] = instrument
         }
-        let database = dryRun ? nil : try AppDatabase(path: pipeline.database.path)
-        try database?.useKey(fingerprint: Workspace.fingerprint(of: key))
+        let fingerprint = Workspace.fingerprint(of: key)
+        let database =
+            dryRun
+            ? nil
+            : try AppDatabase(
+                path: pipeline.database.path,
+                // The answer tables the run's survey files will need, made with a new database.
+                instruments: pipeline.sources.filter { $0.kind == .needs }.compactMap { instruments[$0.instrument] },
+                keyFingerprint: fingerprint)
+        try database?.useKey(fingerprint: fingerprint)
         var summary = RunSummary(wave: pipeline.wave.id, database: pipeline.database.path)
 
         for source in pipeline.sources {

@@ -27,14 +27,15 @@ public enum AssociationPlans {
 
     public static func plans(responses: [ScoredResponse], instrument: Instrument, settings: ScoringSettings) -> [AssociationPlan] {
         let everyone = OptionCounts(responses, itemID: ItemID.supportForms, instrument: instrument)
-        return DevelopmentPlan.learningAreaSlots(instrument).compactMap { learningArea -> AssociationPlan? in
-            let members = responses.filter { $0.values[learningArea.slot] == 1 }
-            guard members.count >= settings.minGroupSize else { return nil }
-            let ownForms = OptionCounts(members, itemID: ItemID.supportForms, instrument: instrument)
+        let learningAreas = DevelopmentPlan.learningAreaSlots(instrument)
+        let tallies = LearningAreaTallies(responses, learningAreas: learningAreas.map(\.slot), instrument: instrument)
+        return learningAreas.indices.compactMap { index -> AssociationPlan? in
+            let learningArea = learningAreas[index]
+            guard tallies.members[index] >= settings.minGroupSize else { return nil }
+            let ownForms = tallies.forms(of: index)
             var actions: [AssociationAction] = []
-            for (rank, area) in topNeeds(members, instrument: instrument, minGroupSize: settings.minGroupSize).enumerated() {
-                var preferred = OptionCounts(
-                    members, itemID: ItemID.supportForms, instrument: instrument, highNeedIn: instrument.needSlots[area])
+            for (rank, area) in topNeeds(tallies.needs(of: index), minGroupSize: settings.minGroupSize).enumerated() {
+                var preferred = tallies.forms(of: index, highNeedIn: area)
                 if (preferred?.answered ?? 0) < settings.minGroupSize { preferred = ownForms }
                 if (preferred?.answered ?? 0) < settings.minGroupSize { preferred = everyone }
                 let forms =
@@ -68,8 +69,7 @@ public enum AssociationPlans {
 
     /// Indices of the need areas a group ranks highest: high-need share, then intensity, then
     /// the instrument's order; only areas at least `minGroupSize` of the group answered.
-    static func topNeeds(_ group: [ScoredResponse], instrument: Instrument, minGroupSize: Int) -> [Int] {
-        let counts = GroupNeeds(group, needSlots: instrument.needSlots).areas
+    static func topNeeds(_ counts: [NeedCounts], minGroupSize: Int) -> [Int] {
         let ranked = counts.indices.filter { counts[$0].answered >= minGroupSize }.sorted { a, b in
             let (x, y) = (counts[a], counts[b])
             if x.highNeed.share != y.highNeed.share { return x.highNeed.share! > y.highNeed.share! }
@@ -93,5 +93,85 @@ public enum AssociationPlans {
         }
         let status = disclosedTotal(CellCounts(answered: counts.answered, yes: counts.high), minGroupSize: minGroupSize)
         return (counts.highNeed, status)
+    }
+}
+
+/// What every learning area's plan needs, counted in one pass over the responses: its members,
+/// their need levels per area, the support forms they chose, and the forms chosen by those of
+/// them at the highest need in each area. Flat arrays: a pass per learning area and need area
+/// (a filter, then four counts) was a third of scoring at national scale.
+struct LearningAreaTallies {
+    let options: [ReferenceEntry]
+    let areaCount: Int
+    private(set) var members: [Int]
+    private var needAnswered: [Int]
+    private var needHigh: [Int]
+    private var needLevelSum: [Int]
+    /// Per learning area: respondents who answered the forms question, and each form's choices.
+    private var formsAnswered: [Int]
+    private var formsChosen: [Int]
+    /// Per learning area and need area, among members at the highest need there: likewise.
+    private var highAnswered: [Int]
+    private var highChosen: [Int]
+    private let hasForms: Bool
+
+    init(_ responses: [ScoredResponse], learningAreas: [Int], instrument: Instrument) {
+        let multi = instrument.multiSelect(ItemID.supportForms)
+        let needSlots = instrument.needSlots
+        options = multi?.options ?? []
+        hasForms = multi != nil
+        areaCount = needSlots.count
+        let groups = learningAreas.count
+        let optionCount = options.count
+        members = Array(repeating: 0, count: groups)
+        needAnswered = Array(repeating: 0, count: groups * areaCount)
+        needHigh = needAnswered
+        needLevelSum = needAnswered
+        formsAnswered = members
+        formsChosen = Array(repeating: 0, count: groups * optionCount)
+        highAnswered = needAnswered
+        highChosen = Array(repeating: 0, count: groups * areaCount * optionCount)
+        let first = multi?.slots.lowerBound ?? 0
+        for response in responses {
+            let values = response.values
+            for (group, memberSlot) in learningAreas.enumerated() where values[memberSlot] == 1 {
+                members[group] += 1
+                for (area, slot) in needSlots.enumerated() {
+                    guard let level = values[slot] else { continue }
+                    needAnswered[group * areaCount + area] += 1
+                    needLevelSum[group * areaCount + area] += level
+                    if level == NeedCounts.highLevel { needHigh[group * areaCount + area] += 1 }
+                }
+                guard multi != nil, values[first] != nil else { continue }
+                formsAnswered[group] += 1
+                for option in 0..<optionCount where values[first + option] == 1 { formsChosen[group * optionCount + option] += 1 }
+                for (area, slot) in needSlots.enumerated() where values[slot] == NeedCounts.highLevel {
+                    let cell = group * areaCount + area
+                    highAnswered[cell] += 1
+                    for option in 0..<optionCount where values[first + option] == 1 { highChosen[cell * optionCount + option] += 1 }
+                }
+            }
+        }
+    }
+
+    /// The members' need counts, one entry per need area.
+    func needs(of group: Int) -> [NeedCounts] {
+        (0..<areaCount).map { area in
+            let cell = group * areaCount + area
+            return NeedCounts(answered: needAnswered[cell], high: needHigh[cell], levelSum: needLevelSum[cell])
+        }
+    }
+
+    /// The members' choices of support forms — or only those of the members at the highest need
+    /// in `area` — as `OptionCounts` counts them; nil when the instrument has no such question.
+    func forms(of group: Int, highNeedIn area: Int? = nil) -> OptionCounts? {
+        guard hasForms else { return nil }
+        let count = options.count
+        guard let area else {
+            return OptionCounts(
+                options: options, answered: formsAnswered[group], chosen: Array(formsChosen[group * count..<(group + 1) * count]))
+        }
+        let cell = group * areaCount + area
+        return OptionCounts(options: options, answered: highAnswered[cell], chosen: Array(highChosen[cell * count..<(cell + 1) * count]))
     }
 }

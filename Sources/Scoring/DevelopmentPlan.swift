@@ -25,6 +25,7 @@ public enum DevelopmentPlan {
     ) -> [PlanRow] {
         let learningAreas = learningAreaSlots(instrument)
         let everyone = OptionCounts(responses, itemID: ItemID.supportForms, instrument: instrument)
+        let forms = instrument.multiSelect(ItemID.supportForms)
         return priorities.prefix(top).map { priority in
             let area = instrument.needAreas.firstIndex { $0.id == priority.input.areaID }!
             let slot = instrument.needSlots[area]
@@ -35,13 +36,23 @@ public enum DevelopmentPlan {
                     institutions.append((row.institution.code, share))
                 }
             }
-            // The area's need among the teachers of each learning area, in one pass.
+            // In one pass: the area's need among the teachers of each learning area, the teachers
+            // at its highest level, and the forms those of them who answered that question chose.
             var byLearningArea = Array(repeating: NeedCounts(), count: learningAreas.count)
+            var inNeed = 0
+            var formsAnswered = 0
+            var formsChosen = Array(repeating: 0, count: forms?.options.count ?? 0)
+            let firstForm = forms?.slots.lowerBound ?? 0
             for response in responses {
                 guard let level = response.values[slot] else { continue }
                 for (index, member) in learningAreas.enumerated() where response.values[member.slot] == 1 {
                     byLearningArea[index].add(level: level)
                 }
+                guard level == NeedCounts.highLevel else { continue }
+                inNeed += 1
+                guard forms != nil, response.values[firstForm] != nil else { continue }
+                formsAnswered += 1
+                for option in formsChosen.indices where response.values[firstForm + option] == 1 { formsChosen[option] += 1 }
             }
             var areas: [(String, Double)] = []
             for (index, counts) in byLearningArea.enumerated() {
@@ -51,8 +62,7 @@ public enum DevelopmentPlan {
             }
             institutions.sort(by: Self.highestFirst)
             areas.sort(by: Self.highestFirst)
-            let inNeed = countInHighNeed(responses, slot: slot)
-            var preferred = OptionCounts(responses, itemID: ItemID.supportForms, instrument: instrument, highNeedIn: slot)
+            var preferred = forms.map { OptionCounts(options: $0.options, answered: formsAnswered, chosen: formsChosen) }
             if (preferred?.answered ?? 0) < settings.minGroupSize { preferred = everyone }
             return PlanRow(
                 priority: priority, targetInstitutions: institutions.prefix(targetsPerRow).map(\.0),

@@ -15,6 +15,12 @@ public struct OptionCounts: Sendable {
         options.indices.sorted { chosen[$0] != chosen[$1] ? chosen[$0] > chosen[$1] : $0 < $1 }
     }
 
+    init(options: [ReferenceEntry], answered: Int, chosen: [Int]) {
+        self.options = options
+        self.answered = answered
+        self.chosen = chosen
+    }
+
     /// Counts of `itemID`'s options over `responses` — or only over those at the highest need
     /// level in the area of `highNeedIn` — nil when the instrument lacks the item. Not generic:
     /// called from other modules, a generic version ran unspecialised through witness tables.
@@ -34,11 +40,4 @@ public struct OptionCounts: Sendable {
         self.answered = answered
         self.chosen = chosen
     }
-}
-
-/// How many respondents are at the highest need level in one area.
-public func countInHighNeed(_ responses: [ScoredResponse], slot: Int) -> Int {
-    var count = 0
-    for response in responses where response.values[slot] == NeedCounts.highLevel { count += 1 }
-    return count
 }
