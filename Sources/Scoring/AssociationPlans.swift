@@ -101,7 +101,8 @@ public enum AssociationPlans {
 /// them at the highest need in each area. Flat arrays: a pass per learning area and need area
 /// (a filter, then four counts) was a third of scoring at national scale.
 struct LearningAreaTallies {
-    let options: [ReferenceEntry]
+    /// The support forms; nil when the instrument has no such question.
+    let options: [ReferenceEntry]?
     let areaCount: Int
     private(set) var members: [Int]
     private var needAnswered: [Int]
@@ -113,16 +114,14 @@ struct LearningAreaTallies {
     /// Per learning area and need area, among members at the highest need there: likewise.
     private var highAnswered: [Int]
     private var highChosen: [Int]
-    private let hasForms: Bool
 
     init(_ responses: [ScoredResponse], learningAreas: [Int], instrument: Instrument) {
         let multi = instrument.multiSelect(ItemID.supportForms)
         let needSlots = instrument.needSlots
-        options = multi?.options ?? []
-        hasForms = multi != nil
+        options = multi?.options
         areaCount = needSlots.count
         let groups = learningAreas.count
-        let optionCount = options.count
+        let optionCount = options?.count ?? 0
         members = Array(repeating: 0, count: groups)
         needAnswered = Array(repeating: 0, count: groups * areaCount)
         needHigh = needAnswered
@@ -144,11 +143,11 @@ struct LearningAreaTallies {
                 }
                 guard multi != nil, values[first] != nil else { continue }
                 formsAnswered[group] += 1
-                for option in 0..<optionCount where values[first + option] == 1 { formsChosen[group * optionCount + option] += 1 }
+                values.countChosen(first: first, options: optionCount, into: &formsChosen, at: group * optionCount)
                 for (area, slot) in needSlots.enumerated() where values[slot] == NeedCounts.highLevel {
                     let cell = group * areaCount + area
                     highAnswered[cell] += 1
-                    for option in 0..<optionCount where values[first + option] == 1 { highChosen[cell * optionCount + option] += 1 }
+                    values.countChosen(first: first, options: optionCount, into: &highChosen, at: cell * optionCount)
                 }
             }
         }
@@ -165,7 +164,7 @@ struct LearningAreaTallies {
     /// The members' choices of support forms — or only those of the members at the highest need
     /// in `area` — as `OptionCounts` counts them; nil when the instrument has no such question.
     func forms(of group: Int, highNeedIn area: Int? = nil) -> OptionCounts? {
-        guard hasForms else { return nil }
+        guard let options else { return nil }
         let count = options.count
         guard let area else {
             return OptionCounts(

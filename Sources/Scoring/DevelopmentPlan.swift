@@ -52,7 +52,7 @@ public enum DevelopmentPlan {
                 inNeed += 1
                 guard forms != nil, response.values[firstForm] != nil else { continue }
                 formsAnswered += 1
-                for option in formsChosen.indices where response.values[firstForm + option] == 1 { formsChosen[option] += 1 }
+                response.values.countChosen(first: firstForm, options: formsChosen.count, into: &formsChosen)
             }
             var areas: [(String, Double)] = []
             for (index, counts) in byLearningArea.enumerated() {

@@ -34,10 +34,18 @@ public struct OptionCounts: Sendable {
             if let slot, response.values[slot] != NeedCounts.highLevel { continue }
             guard response.values[first] != nil else { continue }
             answered += 1
-            for option in options.indices where response.values[first + option] == 1 { chosen[option] += 1 }
+            response.values.countChosen(first: first, options: options.count, into: &chosen)
         }
         self.options = options
         self.answered = answered
         self.chosen = chosen
+    }
+}
+
+extension AnswerValues {
+    /// Adds one to `chosen[offset + option]` for each chosen option of the multi-select whose
+    /// first slot is `first`: the one way every count of support forms is taken.
+    @inline(__always) func countChosen(first: Int, options: Int, into chosen: inout [Int], at offset: Int = 0) {
+        for option in 0..<options where self[first + option] == 1 { chosen[offset + option] += 1 }
     }
 }

@@ -17,14 +17,20 @@ struct AnswerLayout: Sendable {
     private let positions: [Int]
     /// Storage order is the instrument's own: values are copied as they are.
     private let identity: Bool
+    private let slotNames: [String]
 
     init(stored: [String], instrument: Instrument) {
         self.stored = stored
+        slotNames = instrument.slots.map(\.name)
         var position: [String: Int] = [:]
         for (index, name) in stored.enumerated() where position[name] == nil { position[name] = index }
         positions = instrument.slots.map { position[$0.name] ?? -1 }
         identity = positions == Array(instrument.slots.indices) && stored.count == instrument.slots.count
     }
+
+    /// Every stored slot is one of the instrument's: its answers keep their meaning. Otherwise an
+    /// item changed under the same instrument id, and stored answers would be read as another's.
+    var storesOnlyTheInstrumentsSlots: Bool { Set(stored).isSubset(of: slotNames) }
 
     /// The storage order of a list as the `instrument` row keeps it.
     static func slots(from list: String) -> [String] {

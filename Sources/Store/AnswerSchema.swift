@@ -18,6 +18,9 @@ enum AnswerSchema {
         let slots = instrument.slots.map(\.name)
         let record = (slots: slots.joined(separator: ","), textItems: instrument.textItemIDs.joined(separator: ","))
         migrator.registerMigration(prefix + instrument.id, foreignKeyChecks: .immediate) { db in
+            // Ids that differ only in punctuation or case would share one table (SQLite names
+            // ignore case): refused, as on every path that makes an answer table.
+            try refuseClash(of: instrument.id, table: table, in: db)
             // `ifNotExists`: a database made before answer tables went through the migrator already
             // has the table (made compact by `v11-compact-answers`) and its `instrument` row; this
             // adopts them.
@@ -40,6 +43,15 @@ enum AnswerSchema {
         return migrator
     }
 
+    /// Another instrument whose answers would go to `table`: `StoreError.instrumentIDClash`.
+    static func refuseClash(of id: String, table: String, in db: Database) throws {
+        if let other = try String.fetchOne(
+            db, sql: "SELECT id FROM instrument WHERE answer_table = ? COLLATE NOCASE AND id != ?", arguments: [table, id])
+        {
+            throw StoreError.instrumentIDClash(id: id, other: other)
+        }
+    }
+
     /// An answer table: the response it belongs to, and that response's answers.
     static func createTable(_ table: String, in db: Database, ifNotExists: Bool = false) throws {
         try db.create(table: table, options: ifNotExists ? .ifNotExists : []) { t in
@@ -56,22 +68,31 @@ enum AnswerSchema {
         for instrument in instruments {
             let table: String = instrument["answer_table"]
             guard try db.tableExists(table) else { continue }
-            let columns = try db.columns(in: table).map(\.name).filter { $0 != "response_id" }
-            guard columns != ["answers"] else { continue }
+            let info = try db.columns(in: table).filter { $0.name != "response_id" }
+            if info.map(\.name) == ["answers"], info[0].type.uppercased() == "BLOB" { continue }
+            let columns = info.map(\.name)
             let packed = table + "__compact"
             try createTable(packed, in: db)
+            // X'' for no slots: an empty Data would bind as NULL.
             let insert = try db.makeStatement(
-                sql: "INSERT INTO \(packed.quotedDatabaseIdentifier) (response_id, answers) VALUES (?, ?)")
-            let select = columns.map { $0.quotedDatabaseIdentifier }.joined(separator: ", ")
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT response_id, \(select) FROM \(table.quotedDatabaseIdentifier) ORDER BY response_id")
+                sql:
+                    "INSERT INTO \(packed.quotedDatabaseIdentifier) (response_id, answers) VALUES (?, CASE WHEN ? IS NULL THEN X'' ELSE ? END)"
+            )
+            let select = (["response_id"] + columns).map(\.quotedDatabaseIdentifier).joined(separator: ", ")
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(select) FROM \(table.quotedDatabaseIdentifier) ORDER BY response_id")
             while let row = try rows.next() {
+                let responseID: Int64 = row[0]
                 var values = [Int16](repeating: AnswerValues.missing.littleEndian, count: columns.count)
                 for index in columns.indices {
-                    if let value: Int64 = row[index + 1] { values[index] = Int16(truncatingIfNeeded: value).littleEndian }
+                    guard let value: Int64 = row[index + 1] else { continue }
+                    // Never changed silently: a value no answer slot holds is the database's fault.
+                    guard let stored = Int16(exactly: value), stored != AnswerValues.missing else {
+                        throw StoreError.answerOutOfRange(table: table, responseID: responseID, slot: columns[index], value: value)
+                    }
+                    values[index] = stored.littleEndian
                 }
-                let blob = values.withUnsafeBytes { Data($0) }
-                try insert.execute(arguments: [row[0] as Int64, blob])
+                let blob: Data? = values.isEmpty ? nil : values.withUnsafeBytes { Data($0) }
+                try insert.execute(arguments: [responseID, blob, blob])
             }
             try db.drop(table: table)
             try db.rename(table: packed, to: table)

@@ -6,6 +6,10 @@ import Synchronization
 
 public enum StoreError: Error, CustomStringConvertible, Equatable {
     case cannotOpen(path: String, reason: String)
+    /// A new database could not be made (`AppDatabase.create`).
+    case cannotCreate(path: String, cause: CreationCause)
+    /// A stored answer outside what an answer slot holds (a database edited by another program).
+    case answerOutOfRange(table: String, responseID: Int64, slot: String, value: Int64)
     case newerDatabase(path: String)
     case instrumentChanged(id: String)
     /// Two instrument ids that name the same answer table (`needs-v1`, `Needs_v1`).
@@ -19,6 +23,16 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .cannotOpen(let path, let reason):
             return say("\(path): cannot open the database (\(reason))", lv: "\(path): nevar atvērt datubāzi (\(reason))")
+        case .cannotCreate(let path, let cause):
+            return say(
+                "\(path): cannot create the database: \(cause.text); \(cause.advice)",
+                lv: "\(path): nevar izveidot datubāzi: \(cause.text); \(cause.advice)")
+        case .answerOutOfRange(let table, let responseID, let slot, let value):
+            return say(
+                "\(table), response \(responseID), \(slot): the stored answer \(value) is outside what an answer can be; the database was changed by another program — restore it from a backup",
+                lv:
+                    "\(table), atbilde \(responseID), \(slot): saglabātā vērtība \(value) nav iespējama atbilde; datubāzi mainījusi cita programma — atjaunojiet to no rezerves kopijas"
+            )
         case .newerDatabase(let path):
             return say(
                 "\(path): the database was written by a newer atbalsts; update atbalsts to use it",
@@ -65,8 +79,14 @@ public final class AppDatabase: Sendable {
     /// is synced once and then linked into place (`create`). An existing one is migrated in place.
     public init(path: String, instruments: [Instrument] = [], keyFingerprint: String? = nil) throws {
         self.path = path
-        if !FileManager.default.fileExists(atPath: path) {
+        // lstat, not fileExists: a symbolic link to nothing is not a path to make a database at.
+        var status = stat()
+        if lstat(path, &status) != 0 {
             try Self.create(at: path, instruments: instruments, keyFingerprint: keyFingerprint)
+        } else if status.st_mode & S_IFMT == S_IFLNK, stat(path, &status) != 0 {
+            throw StoreError.cannotCreate(path: path, cause: .danglingLink)
+        } else {
+            Self.removeLeftovers(of: path, unfinished: false)
         }
         do {
             writer = try DatabaseQueue(path: path, configuration: Self.configuration)
@@ -82,70 +102,12 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    private static var configuration: Configuration {
+    static var configuration: Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // A reader such as `atbalsts waves` waits out another process's commit instead of failing.
         configuration.busyMode = .timeout(5)
         return configuration
-    }
-
-    /// A new database: built in `<path>.creating-<pid>` (readable by its owner only, SPEC 8) with
-    /// SQLite's syncs off, since a crash leaves only that file, holding no answers; then synced
-    /// once and linked to `path`, which never exists half made. A fresh database took sixteen
-    /// synced commits (one per migration) before its first import: 0.2–0.3 s of waiting on the
-    /// disk, most of a small run (BENCHMARKS.md, change 16). When another process made `path`
-    /// meanwhile, its database is kept and this one dropped.
-    private static func create(at path: String, instruments: [Instrument], keyFingerprint: String?) throws {
-        let building = path + ".creating-\(getpid())"
-        func failure(_ code: Int32) -> StoreError { .cannotOpen(path: path, reason: String(cString: strerror(code))) }
-        unlink(building)
-        let descriptor = open(building, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-        guard descriptor >= 0 else { throw failure(errno) }
-        close(descriptor)
-        defer {
-            unlink(building)
-            unlink(building + "-journal")
-        }
-        do {
-            let queue = try DatabaseQueue(path: building, configuration: configuration)
-            try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA synchronous = OFF")
-                try db.execute(sql: "PRAGMA journal_mode = MEMORY")
-            }
-            try Schema.migrator.migrate(queue)
-            for instrument in instruments { try AnswerSchema.migrator(for: instrument).migrate(queue) }
-            if let keyFingerprint {
-                try queue.write { db in
-                    try db.execute(
-                        sql: "INSERT INTO key_fingerprint (id, fingerprint, recorded_at) VALUES (1, ?, ?)",
-                        arguments: [keyFingerprint, now()])
-                }
-            }
-            try queue.close()
-        } catch let error as DatabaseError {
-            throw StoreError.database(path: path, DatabaseProblem(error))
-        }
-        let file = open(building, O_RDONLY)
-        guard file >= 0 else { throw failure(errno) }
-        let synced = fsync(file)
-        let syncError = errno
-        close(file)
-        guard synced == 0 else { throw failure(syncError) }
-        // link, not rename: it never replaces a database another process made meanwhile. Where
-        // the file system has no links, rename, when nothing is there.
-        if link(building, path) != 0 {
-            if errno == EEXIST { return }
-            let linkError = errno
-            guard !FileManager.default.fileExists(atPath: path) else { return }
-            guard rename(building, path) == 0 else { throw failure(linkError) }
-        }
-        let folder = (path as NSString).deletingLastPathComponent
-        let directory = open(folder.isEmpty ? "." : folder, O_RDONLY)
-        if directory >= 0 {
-            fsync(directory)
-            close(directory)
-        }
     }
 
     /// Records the pseudonym key's fingerprint on the database's first use, and refuses any other
@@ -316,15 +278,11 @@ public final class AppDatabase: Sendable {
             try writer.write { db in
                 // Ids that differ only in punctuation or case would share one table (SQLite
                 // names ignore case): refused, as CREATE TABLE refused them before.
-                if let other = try String.fetchOne(
-                    db, sql: "SELECT id FROM instrument WHERE answer_table = ? COLLATE NOCASE AND id != ?",
-                    arguments: [table, instrument.id])
-                {
-                    throw StoreError.instrumentIDClash(id: instrument.id, other: other)
-                }
+                try AnswerSchema.refuseClash(of: instrument.id, table: table, in: db)
                 guard let stored = try String.fetchOne(db, sql: "SELECT slots FROM instrument WHERE id = ?", arguments: [instrument.id])
                 else { return }
-                guard !Set(stored.split(separator: ",").map(String.init)).isSubset(of: instrument.slots.map(\.name)) else { return }
+                guard !AnswerLayout(stored: AnswerLayout.slots(from: stored), instrument: instrument).storesOnlyTheInstrumentsSlots
+                else { return }
                 guard try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.quotedDatabaseIdentifier)") == 0 else {
                     throw StoreError.instrumentChanged(id: instrument.id)
                 }

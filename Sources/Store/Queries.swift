@@ -11,8 +11,10 @@ extension AppDatabase {
     /// own, since stepping through the rows is SQLite's own work and one core does it alone.
     public func responses(wave: String, instrument: Instrument) throws -> [ScoredResponse] {
         let table = Self.answerTableName(instrument.id)
+        guard let layout = try answerLayout(of: instrument) else { return [] }
+        // Answers stored under items this instrument no longer has would be read as others'.
+        guard layout.storesOnlyTheInstrumentsSlots else { throw StoreError.instrumentChanged(id: instrument.id) }
         guard
-            let layout = try answerLayout(of: instrument),
             let split = try read({ db -> (count: Int, middle: Int64?)? in
                 guard try db.tableExists(table) else { return nil }
                 let count =

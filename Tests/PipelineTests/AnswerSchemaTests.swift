@@ -163,6 +163,72 @@ struct AnswerSchemaTests {
         #expect(try reopened.responses(wave: Self.wave.id, instrument: instrument).map(\.values) == [first, second, second])
     }
 
+    /// The wide layout of before `v11-compact-answers`, with `columns` and one row per response of
+    /// `rows` (the values of those columns), as the old AnswerSchema left it.
+    private static func makeWide(_ queue: DatabaseQueue, columns: [String], rows: [[Int64?]]) throws {
+        try queue.write { db in
+            let ids = try Int64.fetchAll(db, sql: "SELECT response_id FROM answer_needs_v1 ORDER BY response_id")
+            try db.drop(table: "answer_needs_v1")
+            try db.create(table: "answer_needs_v1") { t in
+                t.primaryKey("response_id", .integer).references("response", onDelete: .cascade)
+                for column in columns { t.column(column, .integer) }
+            }
+            for (id, values) in zip(ids, rows) {
+                let cells: [DatabaseValueConvertible?] = [id] + values
+                try db.execute(
+                    sql: "INSERT INTO answer_needs_v1 VALUES (\(Array(repeating: "?", count: cells.count).joined(separator: ", ")))",
+                    arguments: StatementArguments(cells))
+            }
+            try db.execute(sql: "UPDATE instrument SET slots = ?", arguments: [columns.joined(separator: ",")])
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v11-compact-answers'")
+        }
+    }
+
+    /// A table with no slot columns (an instrument of text items only) compacts to empty BLOBs.
+    @Test func aWideTableWithoutSlotsCompactsToEmptyAnswers() throws {
+        let workspace = try TestWorkspace()
+        let path = workspace.url("atbalsts.sqlite").path
+        let instrument = try Self.needs()
+        try Self.importOne(try AppDatabase(path: path), instrument, name: "a.csv")
+        let queue = try DatabaseQueue(path: path)
+        try Self.makeWide(queue, columns: [], rows: [[]])
+        let reopened = try AppDatabase(path: path)
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT length(answers) FROM answer_needs_v1") } == 0)
+        let read = try reopened.responses(wave: Self.wave.id, instrument: instrument)
+        #expect(read.count == 1 && read[0].values.raw.allSatisfy { $0 == AnswerValues.missing })
+    }
+
+    /// A stored value no answer slot holds (a database changed by another program) stops the
+    /// compaction with a line naming it; the database stays as it was.
+    @Test func aValueOutsideTheSlotRangeIsNamedNotChanged() throws {
+        let workspace = try TestWorkspace()
+        let path = workspace.url("atbalsts.sqlite").path
+        let instrument = try Self.needs()
+        try Self.importOne(try AppDatabase(path: path), instrument, name: "a.csv")
+        let queue = try DatabaseQueue(path: path)
+        let names = instrument.slots.map(\.name)
+        try Self.makeWide(queue, columns: names, rows: [[70_000] + Array(repeating: nil, count: names.count - 1)])
+        let responseID = try queue.read { try Int64.fetchOne($0, sql: "SELECT response_id FROM answer_needs_v1") }!
+        #expect(throws: StoreError.answerOutOfRange(table: "answer_needs_v1", responseID: responseID, slot: names[0], value: 70_000)) {
+            _ = try AppDatabase(path: path)
+        }
+        #expect(try queue.read { try $0.columns(in: "answer_needs_v1").count } == names.count + 1, "left as it was")
+    }
+
+    /// `report` with an instrument whose items changed since its answers were stored is refused,
+    /// as `run` refuses it: the answers would be read as another item's.
+    @Test func readingWithAChangedInstrumentIsRefused() throws {
+        let workspace = try TestWorkspace()
+        let path = workspace.url("atbalsts.sqlite").path
+        let instrument = try Self.needs()
+        let database = try AppDatabase(path: path)
+        try Self.importOne(database, instrument, name: "a.csv")
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "UPDATE instrument SET slots = slots || ',an_item_gone_since'") }
+        #expect(throws: StoreError.instrumentChanged(id: "needs-v1")) {
+            _ = try database.responses(wave: Self.wave.id, instrument: instrument)
+        }
+    }
+
     @Test func anInstrumentWhoseItemsChangedIsRefused() throws {
         let workspace = try TestWorkspace()
         let path = workspace.url("atbalsts.sqlite").path

@@ -31,23 +31,61 @@ struct DatabaseCreationTests {
         #expect(Set(applied).isSuperset(of: ["v1-waves-sources-responses", "v11-compact-answers", "answers needs-v1"]))
         #expect(try queue.read { try $0.tableExists("answer_needs_v1") })
         #expect(try queue.read { try String.fetchOne($0, sql: "SELECT fingerprint FROM key_fingerprint") } == "fingerprint")
-        // Durable as any database: the journal is a file again once it is opened for use.
-        #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "delete")
         // Opened again, nothing more is migrated, and another key is refused as before.
         let database = try AppDatabase(path: path)
         #expect(try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") } == applied)
         #expect(throws: StoreError.anotherKey(path: path)) { try database.useKey(fingerprint: "another") }
     }
 
-    /// What a killed creation leaves (its own private file) stands in nobody's way.
-    @Test func aFileLeftByAKilledCreationIsNoObstacle() throws {
+    /// What a killed creation leaves is cleared away: an unfinished file of another process
+    /// (its only name) when the next database is made, and a second name of the database (killed
+    /// between link and unlink) whenever it is opened. Other files stay.
+    @Test func whatAKilledCreationLeftIsRemoved() throws {
         let workspace = try TestWorkspace()
         let path = workspace.url("atbalsts.sqlite").path
-        let stale = path + ".creating-\(getpid())"
-        #expect(FileManager.default.createFile(atPath: stale, contents: Data("half made".utf8)))
-        let database = try AppDatabase(path: path, instruments: [try Self.needs()])
-        #expect(try database.waves().isEmpty)
+        let unfinished = path + ".creating-4711ab"
+        let unrelated = workspace.url("atbalsts.sqlite.notes").path
+        #expect(FileManager.default.createFile(atPath: unfinished, contents: Data("half made".utf8)))
+        #expect(FileManager.default.createFile(atPath: unrelated, contents: Data("mine".utf8)))
+        _ = try AppDatabase(path: path, instruments: [try Self.needs()])
         #expect(try Self.leftovers(in: workspace.directory).isEmpty)
+        #expect(FileManager.default.fileExists(atPath: unrelated))
+        // Killed after linking, before the building name was dropped: the same file twice.
+        let secondName = path + ".creating-0815cd"
+        #expect(link(path, secondName) == 0)
+        let database = try AppDatabase(path: path)
+        #expect(try Self.leftovers(in: workspace.directory).isEmpty, "a second name would keep every later answer")
+        #expect(try database.waves().isEmpty)
+    }
+
+    /// Two instruments whose answers would share a table are refused when the database is made,
+    /// and nothing is made: the pipeline put right, the next run makes it.
+    @Test func instrumentsThatShareATableAreRefusedAtCreation() throws {
+        let workspace = try TestWorkspace()
+        let seeds = workspace.url("seeds")
+        try FileManager.default.copyItem(at: TestWorkspace.repository.appendingPathComponent("seeds"), to: seeds)
+        let text = try String(contentsOf: seeds.appendingPathComponent("instruments/needs-v1.yaml"), encoding: .utf8)
+        try text.replacingOccurrences(of: "id: needs-v1", with: "id: Needs_v1")
+            .write(to: seeds.appendingPathComponent("instruments/Needs_v1.yaml"), atomically: true, encoding: .utf8)
+        let twin = try Seeds(directory: seeds).instrument("Needs_v1")
+        let path = workspace.url("atbalsts.sqlite").path
+        #expect(throws: StoreError.instrumentIDClash(id: "Needs_v1", other: "needs-v1")) {
+            _ = try AppDatabase(path: path, instruments: [try Self.needs(), twin])
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(try Self.leftovers(in: workspace.directory).isEmpty)
+        _ = try AppDatabase(path: path, instruments: [try Self.needs()])
+        #expect(try DatabaseQueue(path: path).read { try $0.tableExists("answer_needs_v1") })
+    }
+
+    /// A link to nothing at the database's path is refused in one line, as before: following it
+    /// would make a database with the default permissions, readable by others (SPEC 8).
+    @Test func aLinkToNothingIsRefused() throws {
+        let workspace = try TestWorkspace()
+        let path = workspace.url("atbalsts.sqlite").path
+        #expect(symlink(workspace.url("elsewhere.sqlite").path, path) == 0)
+        #expect(throws: StoreError.cannotCreate(path: path, cause: .danglingLink)) { _ = try AppDatabase(path: path) }
+        #expect(!FileManager.default.fileExists(atPath: workspace.url("elsewhere.sqlite").path))
     }
 
     /// Where no file can be made (a folder that is not there; root may write anywhere else), one
@@ -64,14 +102,14 @@ struct DatabaseCreationTests {
         #expect(!FileManager.default.fileExists(atPath: workspace.url("gone").path))
     }
 
-    /// A run on a new database makes it with the pipeline's survey instrument ready: the import
-    /// then migrates nothing.
+    /// A run on a new database makes it private, with the pipeline's survey instrument's table.
     @Test func aRunMakesTheDatabaseWithItsAnswerTable() throws {
         let workspace = try TestWorkspace()
         let pipeline = try workspace.pipeline()
         _ = try Runner(pipeline: pipeline, progress: RunProgress(quiet: true)).run()
         let queue = try DatabaseQueue(path: pipeline.database.path)
         #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM response") ?? 0 } > 0)
+        #expect(try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }.contains("answers needs-v1"))
         #expect(try Self.leftovers(in: pipeline.database.deletingLastPathComponent()).isEmpty)
         let mode = try FileManager.default.attributesOfItem(atPath: pipeline.database.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
