@@ -80,3 +80,13 @@ YAML
   --register seeds/institutions.csv --workbook "$work/out/2026-27-spring-padome.xlsx" \
   --term 2026-27-autumn="$work/observations.csv" --term 2026-27-spring="$work/observations-spring.csv" \
   --institution-workbooks 2026-27-spring="$work/out"
+
+# Printed by LibreOffice: every page with rows of a table shows that table's header (issue 15),
+# in both languages, the council's workbooks and institutions' (the spring run again, in English).
+sed 's/directory: out/directory: out-en\n  language: en\n  institution_workbooks: true/' "$work/spring.yaml" \
+  > "$work/spring-en.yaml"
+"$bin" run "$work/spring-en.yaml" --quiet
+institutions=("$work"/out-en/2026-27-spring-EZ0[1-3].xlsx)
+[ ${#institutions[@]} -eq 3 ] && [ -f "${institutions[0]}" ] || { echo "end-to-end: no institution workbooks" >&2; exit 1; }
+"$python" -W ignore e2e/printed_pages.py "$book" "$work/out/2026-27-spring-padome.xlsx" \
+  "$work/out-en/2026-27-spring-padome.xlsx" "${institutions[@]}"

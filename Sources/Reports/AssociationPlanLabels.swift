@@ -1,12 +1,13 @@
 import AtbalstsCore
 
 /// The words of the MA plāni sheet (the methodological associations' draft work plans) and of
-/// its block on Īstenošana (SPEC 12.1).
+/// MA īstenošana, how the earlier ones were carried out (SPEC 12.1).
 struct AssociationPlanLabels: Sendable {
     let sheet: String, title: String, note: String, withheld: String
     let learningArea: String, direction: String, theme: String, needArea: String, forms: String, timePlace: String
     let responsible: String, status: String, notes: String
-    let followUpTitle: String, followUpNote: String, highNeedBefore: String, highNeedNow: String
+    let followUpSheet: String, followUpTitle: String, followUpPlanned: String, followUpNote: String, highNeedBefore: String,
+        highNeedNow: String
     let noPlans: String
     let methodologyTerm: String, methodology: String
 
@@ -19,7 +20,8 @@ struct AssociationPlanLabels: Sendable {
         withheld: "Mācību jomām, kurās atbildējuši mazāk nekā %@ pedagogi, savs plāns netiek veidots (datu aizsardzība).",
         learningArea: "Mācību joma", direction: "Darbības virziens", theme: "Tēma", needArea: "Vajadzības joma",
         forms: "Atbalsta formas", timePlace: "Laiks, vieta", responsible: "Atbildīgais", status: "Statuss", notes: "Piezīmes",
-        followUpTitle: "Metodisko apvienību plānu īstenošana",
+        followUpSheet: "MA īstenošana", followUpTitle: "Metodisko apvienību plānu īstenošana",
+        followUpPlanned: "Darbības no %@ MA plāniem",
         followUpNote:
             "Mācību jomas pedagogu augstas vajadzības īpatsvars darbības vajadzības jomā plānojot un tagad (rāda, ja atbildējuši vismaz %@).",
         highNeedBefore: "Augsta vajadzība plānojot", highNeedNow: "Augsta vajadzība tagad",
@@ -36,7 +38,8 @@ struct AssociationPlanLabels: Sendable {
         withheld: "Learning areas with fewer than %@ teachers answering get no plan of their own (data protection).",
         learningArea: "Learning area", direction: "Line of work", theme: "Theme", needArea: "Need area", forms: "Support forms",
         timePlace: "Time, place", responsible: "Responsible", status: "Status", notes: "Notes",
-        followUpTitle: "How the association plans were carried out",
+        followUpSheet: "Association follow-up", followUpTitle: "How the association plans were carried out",
+        followUpPlanned: "Actions of the %@ association plans",
         followUpNote:
             "High-need share in the action's need area among the learning area's teachers when planned and now (shown when at least %@ answered).",
         highNeedBefore: "High need when planned", highNeedNow: "High need now",

@@ -17,11 +17,15 @@ public enum CouncilWorkbook {
         let priorities = try workbook.addWorksheet(labels.prioritiesSheet)
         let institutions = try workbook.addWorksheet(labels.institutionsSheet)
         let wellbeing = try workbook.addWorksheet(labels.wellbeing.sheet)
+        let wellbeingChart = try WellbeingSheet.hasChart(report) ? workbook.addWorksheet(labels.wellbeing.chartSheet) : nil
         let trends = try workbook.addWorksheet(labels.plan.trendsSheet)
         let forms = try workbook.addWorksheet(labels.plan.formsSheet)
         let plan = try workbook.addWorksheet(labels.plan.planSheet)
         let associationPlans = try workbook.addWorksheet(AssociationPlanLabels.of(language).sheet)
         let followUp = try report.followUp.map { _ in try workbook.addWorksheet(FollowUpLabels.of(language).sheet) }
+        let associationFollowUp = try report.followUp?.associations.flatMap { associations in
+            associations.items.isEmpty ? nil : try workbook.addWorksheet(AssociationPlanLabels.of(language).followUpSheet)
+        }
         let dataQuality = try workbook.addWorksheet(labels.dataQualitySheet)
         let observed = try report.observation.map { _ in try workbook.addWorksheet(ObservationLabels.of(language).sheet) }
         let methodology = try workbook.addWorksheet(labels.methodologySheet)
@@ -29,13 +33,17 @@ public enum CouncilWorkbook {
         try SummarySheet.write(report, on: summary, labels: labels, title: title)
         try PrioritiesSheet.write(report, on: priorities, in: workbook, labels: labels, title: title)
         try InstitutionsSheet.write(report, on: institutions, labels: labels, title: title)
-        try WellbeingSheet.write(report, on: wellbeing, in: workbook, labels: labels, title: title)
+        try WellbeingSheet.write(report, on: wellbeing, chartSheet: wellbeingChart, in: workbook, labels: labels, title: title)
         try TrendsSheet.write(report, on: trends, in: workbook, labels: labels, title: title)
         try SupportFormsSheet.write(report, on: forms, labels: labels, title: title)
         try PlanSheet.write(report, on: plan, labels: labels, title: title)
         try AssociationPlanSheet.write(report, on: associationPlans, labels: labels, title: title)
         if let followUp, let data = report.followUp {
             try FollowUpSheet.write(data, report: report, on: followUp, labels: labels, title: title)
+            if let associationFollowUp, let associations = data.associations {
+                try AssociationFollowUpSheet.write(
+                    data, associations, report: report, on: associationFollowUp, labels: labels, title: title)
+            }
         }
         try DataQualitySheet.write(report, on: dataQuality, labels: labels, title: title)
         if let observed, let observation = report.observation {

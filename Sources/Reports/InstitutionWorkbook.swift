@@ -89,6 +89,9 @@ public enum InstitutionWorkbook {
             try table.write(
                 at: row + 1, headers: [readability.measure, readability.then, readability.now, readability.change, readability.beyond],
                 rows: comparison(report, previous: previous, labels: labels), freeze: false, filter: false)
+            // Page two, as on the council's Kopsavilkums: at the foot of page one its last rows
+            // could spill onto a page without its header (issue 15).
+            try sheet.pageBreaks(above: [row])
         }
         table.setWidth(0...0, 40)
         try table.applyWidths()

@@ -46,6 +46,8 @@ public struct Labels: Sendable {
     let noQuarantine: String
 
     let methodologyTitle: String, definitions: [(String, String)], settingsTitle: String
+    /// The header of Metodoloģija's definitions, repeated on its printed pages.
+    let term: String, definition: String
     let minGroupSize: String, breadthThreshold: String, weightsLabel: String
     let programVersion: String, runTime: String
     let wellbeing: WellbeingLabels

@@ -49,7 +49,7 @@ extension Labels {
                 "A number is shown only when at least the minimum group size of people answered that item (<N otherwise). In every breakdown with a shown total the hidden cells together hold at least the minimum group size, with at least the minimum minus one people with and without the attribute, else the next smallest cell is hidden too (×, its n as well); the same cells are hidden in every workbook of the wave, and a change between waves is shown only where both values are published. 0 % and 100 % are not shown for groups under twice the minimum. E-mails are not stored: the respondent key is an HMAC-SHA256."
             ),
         ],
-        settingsTitle: "Settings", minGroupSize: "Minimum group size",
+        settingsTitle: "Settings", term: "Term", definition: "Definition", minGroupSize: "Minimum group size",
         breadthThreshold: "Breadth threshold", weightsLabel: "Weights (priority_weights)",
         programVersion: "Program version", runTime: "Run time", wellbeing: .english, plan: .english, own: .english)
 }

@@ -56,7 +56,7 @@ extension Labels {
                 "Skaitli rāda tikai tad, ja uz šo jautājumu atbildējuši vismaz minimālais cilvēku skaits (citādi <N). Katrā griezumā ar redzamu kopsummu slēptās šūnas kopā aptver vismaz minimālo skaitu, starp tiem vismaz minimālais mīnus viens ar pazīmi un bez tās, citādi slēpj arī nākamo mazāko šūnu (×, arī tās n); tās pašas šūnas slēptas visos viena posma pārskatos, un izmaiņu starp posmiem rāda tikai tur, kur abas vērtības publicētas. 0 % un 100 % nerāda grupām, kas mazākas par divkāršu minimumu. E-pasti netiek glabāti: respondenta atslēga ir HMAC-SHA256."
             ),
         ],
-        settingsTitle: "Iestatījumi", minGroupSize: "Minimālais grupas lielums",
+        settingsTitle: "Iestatījumi", term: "Jēdziens", definition: "Skaidrojums", minGroupSize: "Minimālais grupas lielums",
         breadthThreshold: "Izplatības slieksnis", weightsLabel: "Svari (priority_weights)",
         programVersion: "Programmas versija", runTime: "Aprēķina laiks", wellbeing: .latvian, plan: .latvian, own: .latvian)
 }

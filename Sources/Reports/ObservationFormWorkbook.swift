@@ -137,7 +137,7 @@ private struct RowHeights {
     var lines: [Int: Int] = [:]
 
     mutating func note(row: Int, columns: ClosedRange<Int>, _ text: String, bold: Bool = false, minimumLines: Int = 1) {
-        let width = columns.reduce(0) { $0 + widths[$1] }
+        let width = columns.reduce(0) { $0 + TextLayout.cellWidth(widths[$1]) }
         let needed = max(TextLayout.lines(text, columnWidth: width, bold: bold), minimumLines)
         lines[row] = max(lines[row] ?? 1, needed)
     }

@@ -194,7 +194,9 @@ struct Table {
         var lines: [Int: Int] = [:]
         for cell in wrapping where !(cell.columns.count == 1 && hidden.contains(cell.columns.lowerBound)) {
             // A hidden column inside a merged range gives the text no room.
-            let width = cell.columns.filter { !hidden.contains($0) }.reduce(0) { $0 + (final[$1] ?? TextLayout.defaultWidth) }
+            let width = cell.columns.filter { !hidden.contains($0) }.reduce(0) {
+                $0 + TextLayout.cellWidth(final[$1] ?? TextLayout.defaultWidth)
+            }
             let needed = TextLayout.lines(cell.text, columnWidth: width, bold: cell.bold)
             lines[cell.row] = max(lines[cell.row] ?? 1, needed)
         }

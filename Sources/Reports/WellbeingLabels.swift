@@ -2,7 +2,7 @@ import Scoring
 
 /// The words of the Labbūtība sheet and the wellbeing parts of other sheets.
 struct WellbeingLabels: Sendable {
-    let sheet: String, title: String
+    let sheet: String, title: String, chartSheet: String
     let dimension: String, group: String
     let dimensions: [Dimension: String]
     let who5Mean: String, poor: String, screen: String, cbiMean: String, highBurnout: String
@@ -15,7 +15,7 @@ struct WellbeingLabels: Sendable {
     let definitions: [(String, String)]
 
     static let latvian = WellbeingLabels(
-        sheet: "Labbūtība", title: "Pedagogu labbūtība",
+        sheet: "Labbūtība", title: "Pedagogu labbūtība", chartSheet: "Labbūtības diagramma",
         dimension: "Griezums", group: "Grupa",
         dimensions: [
             .municipality: "Novadā kopā", .institution: "Iestāde", .role: "Amats",
@@ -54,7 +54,7 @@ struct WellbeingLabels: Sendable {
         ])
 
     static let english = WellbeingLabels(
-        sheet: "Wellbeing", title: "Teacher wellbeing",
+        sheet: "Wellbeing", title: "Teacher wellbeing", chartSheet: "Wellbeing chart",
         dimension: "Breakdown", group: "Group",
         dimensions: [
             .municipality: "Municipality total", .institution: "Institution", .role: "Role",

@@ -30,7 +30,7 @@ struct RunTests {
         let book = try WorkbookReader(workspace.url("out/2026-27-autumn-padome.xlsx"))
         #expect(
             book.sheetNames == [
-                "Kopsavilkums", "Prioritātes", "Iestādes", "Labbūtība", "Dinamika", "Atbalsta formas",
+                "Kopsavilkums", "Prioritātes", "Iestādes", "Labbūtība", "Labbūtības diagramma", "Dinamika", "Atbalsta formas",
                 "Pilnveides plāns", "MA plāni", "Datu kvalitāte", "Metodoloģija",
             ])
 

@@ -11,8 +11,9 @@ import Testing
 /// text needs more lines than its row gives, no word breaks, the wave in the local form, signed
 /// changes, no empty chart, no alpha for the need areas.
 struct WorkbookReadabilityTests {
-    /// The demo's two waves run into one workspace per language, as scripts/demo.sh runs them: the
-    /// spring wave with lesson observations and the edited autumn plan, so every sheet is there.
+    /// The demo's two waves run into one workspace per language, as scripts/demo.sh runs them: both
+    /// with lesson observations, the spring wave with the edited autumn plans (the municipality's
+    /// and the associations'), so every sheet and block is there.
     /// Holds its workspace (and so its files) for the whole run; each test opens its own readers.
     final class Demo: @unchecked Sendable {
         let workspace: TestWorkspace
@@ -33,6 +34,8 @@ struct WorkbookReadabilityTests {
                     kind: needs
                   - file: \(samples)/self-assessment-teachers.csv
                     kind: self-assessment
+                  - file: \(samples)/google-forms-observations-autumn.csv
+                    kind: observation
                   - file: \(seeds)/institutions.csv
                     kind: institutions
                 """
@@ -51,6 +54,8 @@ struct WorkbookReadabilityTests {
                   - file: \(seeds)/institutions.csv
                     kind: institutions
                   - file: \(samples)/plan-2026-27-autumn.csv
+                    kind: plan
+                  - file: \(samples)/ma-plan-2026-27-autumn.csv
                     kind: plan
                 """
             let summary = try Runner(
@@ -544,6 +549,11 @@ struct WorkbookReadabilityTests {
         #expect(!wellbeing.contains("plotVisOnly"))
         #expect(charts.filter { $0.contains("<c:plotVisOnly val=\"1\"/>") }.count == charts.count - 1)
         let hidden = Self.hiddenColumns(try council.sheetXML(labels.wellbeing.sheet))
+        // Drawn on a sheet of its own beside the table's, where no repeated table header prints over it.
+        let index = try #require(council.sheetNames.firstIndex(of: labels.wellbeing.sheet))
+        #expect(council.sheetNames[index + 1] == labels.wellbeing.chartSheet)
+        #expect((try? council.part("xl/worksheets/_rels/sheet\(index + 1).xml.rels")) == nil, "no drawing on the table's sheet")
+        #expect(try council.part("xl/worksheets/_rels/sheet\(index + 2).xml.rels").count > 0)
         for match in wellbeing.matches(of: /<c:f>[^!]*!\$([A-Z]+)\$\d+:\$[A-Z]+\$\d+<\/c:f>/) {
             #expect(hidden.contains(Geometry.column(String(match.1))), "the chart reads column \(match.1)")
         }

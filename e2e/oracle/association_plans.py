@@ -5,7 +5,7 @@
             the two forms most preferred, grouped into lines of work); smaller ones none.
   edit:     edits a council workbook's MA plāni as a specialist would, with openpyxl (statuses
             changed, the second row deleted, a row added, columns reordered).
-  followup: the next wave's Īstenošana association block shows exactly the edited rows with
+  followup: the next wave's MA īstenošana sheet shows exactly the edited rows with
             their statuses, and each learning area's high-need share before and now as computed
             here from the two exports (SPEC 8: at least min_group_size answers, no 0 % or 100 %
             under twice that).
@@ -173,13 +173,14 @@ def followup(args):
     column = {name: header.index(name) for name in header}
     planned = [(r[column["Mācību joma"]], r[column["Vajadzības joma"]], r[column["Statuss"]] or "Plānots",
                 r[column["Atbildīgais"]]) for r in body]
-    sheet = openpyxl.load_workbook(args.workbook)["Īstenošana"]
+    sheet = openpyxl.load_workbook(args.workbook)["MA īstenošana"]
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    at = next(i for i, row in enumerate(rows) if row and row[0] == "Metodisko apvienību plānu īstenošana")
-    block = [row for row in rows[at + 3:] if row and row[0]]
     problems, numbers = [], 0
+    if rows[0][0] != "Metodisko apvienību plānu īstenošana" or rows[3][0] != "Vajadzības joma":
+        problems.append(f"MA īstenošana opens with {rows[0][0]!r} and its header {rows[3][0]!r}")
+    block = [row for row in rows[4:] if row and row[0]]
     if len(block) != len(planned):
-        problems.append(f"{len(block)} rows on Īstenošana, {len(planned)} in the edited plan")
+        problems.append(f"{len(block)} rows on MA īstenošana, {len(planned)} in the edited plan")
     for row, (learning_area, need, status, responsible) in zip(block, planned):
         if (row[1], row[0], row[4], row[5]) != (learning_area, need, status, responsible):
             problems.append(f"row {(row[1], row[0], row[4], row[5])} ≠ plan {(learning_area, need, status, responsible)}")

@@ -278,7 +278,10 @@ def main():
         checked += coverage_checked
         errors += coverage_errors
         # The current term's column is the institution table's coverage column, cell for cell.
-        title = next((r for r in range(1, sheet.max_row + 1) if grid.get((r, 1)) in observation_coverage.TITLES), 0)
+        title = next((r for r in range(1, sheet.max_row + 1) if grid.get((r, 2)) in observation_coverage.TITLES), None)
+        if title is None:
+            print("observation oracle: no coverage-by-term title in column B", file=sys.stderr)
+            sys.exit(1)
         by_term = {sheet.cell(r, 1).value: r for r in range(title + 2, title + 2 + len(register))}
         for code, row in rows.items():
             term_row = by_term.get(code, title)

@@ -22,7 +22,8 @@ def check(sheet, terms, register, m):
     """terms: [(wave, observations)] oldest first; observations as observation.py reads them."""
     errors, checked = [], 0
     cell = lambda r, c: sheet.cell(r, c).value
-    top = next((r for r in range(1, sheet.max_row + 1) if cell(r, 1) in TITLES), None)
+    # The title stands in B: A holds the register codes, hidden.
+    top = next((r for r in range(1, sheet.max_row + 1) if cell(r, 2) in TITLES), None)
     if top is None:
         return 0, ["no coverage-by-term block"]
     header = top + 1

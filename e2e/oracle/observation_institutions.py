@@ -77,8 +77,8 @@ def check(folder, wave, council, council_rows, observations, register, domains, 
                 errors.append(f"{code} coverage row {offset + 1}: municipality {sheet.cell(top + 1 + offset, 4).value}")
         # Coverage by term: the institution's row and the total of the council's block, cell for cell.
         label = top + 6
-        council_label = next((r for r in range(1, 400) if council(r, 1) == sheet.cell(label, 1).value), None)
-        if sheet.cell(label, 1).value not in TERMS or council_label is None:
+        council_label = next((r for r in range(1, 400) if council(r, 2) == sheet.cell(label, 2).value), None)
+        if sheet.cell(label, 2).value not in TERMS or council_label is None:
             errors.append(f"{code}: no coverage by term at row {label} (or none on the council sheet)")
             continue
         council_row = next(r for r in range(council_label + 2, council_label + 2 + len(headcount)) if council(r, 1) == code)

@@ -79,17 +79,16 @@ enum FollowUpSheet {
                 rows: wellbeing, freeze: false, filter: false)
             headerRow = body.upperBound + 2
         }
-        let body = try table.write(at: headerRow, headers: headers, rows: rows)
-        if institution == nil, let associations = followUp.associations, !associations.items.isEmpty {
-            // The associations' plans on a printed page of their own, under their own header.
-            try AssociationFollowUpBlock.write(associations, report: report, at: body.upperBound + 2, table: &table, labels: labels)
-            try sheet.pageBreaks(above: [body.upperBound + 2])
-        }
+        try table.write(at: headerRow, headers: headers, rows: rows)
         // Widths through the table, before it sets the row heights from them; every text column wraps.
-        // About 180 character widths: a landscape A4 page one page wide prints at about 70 %.
+        // About 185 character widths: a landscape A4 page one page wide prints at about 70 %. The
+        // columns every row fills (need area, group, summary) wide enough for two lines ("Digitālās
+        // prasmes un / izglītības tehnoloģijas", "procesā, vajadzība / būtiski nav mainījusies"):
+        // narrower, they took three or four, and so did each of the hundred rows (issue 15). The
+        // action's columns, filled on its own rows only, give the room.
         for (columns, width) in [
-            (0...0, 15.0), (1...1, 12), (2...2, 20), (3...3, 13), (4...4, 10), (5...5, 12), (6...6, 10), (7...7, 12),
-            (15...15, 18),
+            (0...0, 20.0), (1...1, 16), (2...2, 17), (3...3, 12), (4...4, 10), (5...5, 11), (6...6, 10), (7...7, 10),
+            (15...15, 22),
         ] {
             table.setWidth(columns, width, Styles.wrapColumn)
         }

@@ -43,7 +43,9 @@ extension ObservationSheet {
         }
     }
 
-    /// Writes the block with its label row at `top`; returns the last row written.
+    /// Writes the block with its label row at `top`; returns the last row written. The label and
+    /// the note start in column B: A holds the register codes, hidden beside the names, and hid
+    /// them too (issue 15).
     @discardableResult
     static func writeCoverageByTerm(
         _ observation: ObservationReport, at top: Int, on sheet: Worksheet, table: inout Table, labels: Labels, minGroup: Int
@@ -51,7 +53,7 @@ extension ObservationSheet {
         let terms = observation.terms
         guard !terms.isEmpty else { return top - 1 }
         let words = CoverageWords.of(labels.language)
-        try sheet.write(top, 0, words.title, Styles.label)
+        try sheet.write(top, 1, words.title, Styles.label)
 
         // Rows: this term's register, then institutions only earlier registers had.
         var institutions: [Institution] = []
@@ -79,7 +81,7 @@ extension ObservationSheet {
             try writeCoverage(term.indicators.coverage, row: total, column: 2 + offset, table: &table)
             try table.write(.integer(term.indicators.teachers), row: teachers, column: 2 + offset)
         }
-        try table.note(words.note, row: teachers + 1, columns: 0...(1 + terms.count))
+        try table.note(words.note, row: teachers + 1, columns: 1...(1 + terms.count))
         return teachers + 1
     }
 
@@ -94,7 +96,7 @@ extension ObservationSheet {
         guard !terms.isEmpty else { return top - 1 }
         let words = CoverageWords.of(labels.language)
         let own = labels.own
-        try sheet.write(top, 0, words.title, Styles.label)
+        try sheet.write(top, 1, words.title, Styles.label)
         let header = top + 1
         try table.write(
             at: header, headers: ["", ""] + terms.map { WaveName.text($0.wave, labels.language) },
@@ -103,7 +105,7 @@ extension ObservationSheet {
             try writeCoverage(of: code, in: term, row: header + 1, column: 2 + offset, table: &table, minGroup: minGroup)
             try writeCoverage(term.indicators.coverage, row: header + 2, column: 2 + offset, table: &table)
         }
-        try table.note(words.note, row: header + 3, columns: 0...(1 + terms.count))
+        try table.note(words.note, row: header + 3, columns: 1...(1 + terms.count))
         return header + 3
     }
 

@@ -123,8 +123,8 @@ enum ObservationSheet {
         try table.write(
             at: roleTop, headers: ["id", words.role, words.observations, words.teachers], rows: roleRows,
             freeze: false, filter: false)
-        try writeCoverageByTerm(
-            observation, at: roleTop + roleRows.count + 3, on: sheet, table: &table, labels: labels, minGroup: minGroup)
+        let coverageTop = roleTop + roleRows.count + 3
+        try writeCoverageByTerm(observation, at: coverageTop, on: sheet, table: &table, labels: labels, minGroup: minGroup)
 
         // Widths and heights through the table, which sizes rows for their text (issue 15).
         // Narrow share columns (a header word still fits whole): the sheet prints one page wide at a readable size.
@@ -137,9 +137,11 @@ enum ObservationSheet {
         table.hide(0)
         try table.applyWidths()
         try sheet.freezePanes(row: headerRow + 1, column: 2)
-        // The institutions' table starts a printed page of its own: the domains' header repeated over
-        // it (print titles) labelled its columns wrongly (issue 15).
-        try sheet.pageBreaks(above: [top - 1])
+        // The institutions' table (with the observers' short one under it) and the coverage by term
+        // each start a printed page of their own, under their own header row and no other: one row
+        // of print titles (the domains') labelled the next table's columns wrongly, and none left
+        // the coverage by term continuing headless onto a page (issue 15).
+        try sheet.pageBreaks(above: [top - 1] + (observation.terms.isEmpty ? [] : [coverageTop]))
         try sheet.printSetup(headerRows: nil, title: title)
     }
 }

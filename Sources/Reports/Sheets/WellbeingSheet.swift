@@ -53,8 +53,11 @@ enum WellbeingSheet {
         }
     }
 
+    /// Labbūtība, and its chart on `chartSheet` (made when `hasChart`): under the table the chart
+    /// printed beneath the table's repeated header row, which labelled nothing there (issue 15).
     static func write(
-        _ report: CouncilReport, on sheet: Worksheet, in workbook: Workbook, labels: Labels, title: String
+        _ report: CouncilReport, on sheet: Worksheet, chartSheet: Worksheet?, in workbook: Workbook, labels: Labels,
+        title: String
     ) throws {
         let words = labels.wellbeing
         let wellbeing = report.wellbeing
@@ -76,17 +79,32 @@ enum WellbeingSheet {
         let body = try table(
             sections, on: sheet, into: &layout, sources: wellbeing.stressSources, labels: labels,
             minGroup: report.settings.minGroupSize)
-        let next = try legend(on: sheet, below: body, words: words)
+        try legend(on: sheet, below: body, words: words)
         // The chart's data in hidden columns right of the table, so the reader sees labels only (issue 15).
-        try chart(
-            report, on: sheet, in: workbook, at: next + 2,
-            dataColumn: 4 + measures(words, sources: wellbeing.stressSources, language: labels.language).count + 1,
-            table: &layout, words: words, labels: labels)
+        if let chartSheet {
+            try chart(
+                report, on: sheet, drawnOn: chartSheet, in: workbook,
+                dataColumn: 4 + measures(words, sources: wellbeing.stressSources, language: labels.language).count + 1,
+                table: &layout, words: words, labels: labels, title: title)
+        }
         try layout.applyWidths()
         try sheet.printSetup(headerRows: headerRow...headerRow, title: title)
     }
 
+    /// The institutions whose WHO-5 or CBI the chart may draw: shown ones only, so a hidden group
+    /// is never drawn as 0.
+    static func chartedInstitutions(_ report: CouncilReport) -> (WellbeingBreakdown, [Int])? {
+        guard let institutions = report.wellbeing.breakdowns.first(where: { $0.dimension == .institution }) else { return nil }
+        let shown = institutions.groups.indices.filter {
+            institutions.groups[$0].cells[.who5] == .shown || institutions.groups[$0].cells[.cbi] == .shown
+        }
+        return shown.isEmpty ? nil : (institutions, shown)
+    }
+
+    static func hasChart(_ report: CouncilReport) -> Bool { report.wellbeing.available && chartedInstitutions(report) != nil }
+
     /// Writes the traffic-light legend under the table; returns its last row.
+    @discardableResult
     static func legend(on sheet: Worksheet, below body: ClosedRange<Int>, words: WellbeingLabels) throws -> Int {
         var next = body.upperBound + 2
         try sheet.write(next, 0, words.legendTitle, Styles.label)
@@ -154,15 +172,12 @@ enum WellbeingSheet {
     }
 
     /// The chart reads a block of shown institutions only, so a hidden group is never drawn as 0.
+    /// It stands on a sheet of its own, one printed page under its own title.
     private static func chart(
-        _ report: CouncilReport, on sheet: Worksheet, in workbook: Workbook, at top: Int, dataColumn left: Int,
-        table: inout Table, words: WellbeingLabels, labels: Labels
+        _ report: CouncilReport, on sheet: Worksheet, drawnOn chartSheet: Worksheet, in workbook: Workbook,
+        dataColumn left: Int, table: inout Table, words: WellbeingLabels, labels: Labels, title: String
     ) throws {
-        guard let institutions = report.wellbeing.breakdowns.first(where: { $0.dimension == .institution }) else { return }
-        let shown = institutions.groups.indices.filter {
-            institutions.groups[$0].cells[.who5] == .shown || institutions.groups[$0].cells[.cbi] == .shown
-        }
-        guard !shown.isEmpty else { return }
+        guard let (institutions, shown) = chartedInstitutions(report) else { return }
         let rows = shown.map { index -> [Cell] in
             let summary = institutions.groups[index].summary
             return [
@@ -187,8 +202,9 @@ enum WellbeingSheet {
         try chart.title(words.chartTitle)
         try chart.valueAxis(min: 0, max: 100, numberFormat: "0")
         try chart.legend(bottom: true)
-        try sheet.insertChart(chart, row: top, column: 0, scale: (2.0, 1.5))
-        // On a printed page of its own: cut by a page break, half a chart is no chart.
-        try sheet.pageBreaks(above: [top])
+        try chartSheet.heading(words.title, "\(labels.wave): \(WaveName.text(report.wave, labels.language))")
+        try chartSheet.insertChart(chart, row: 3, column: 0, scale: (2.0, 1.5))
+        try chartSheet.freezePanes(row: 3)  // SPEC 10 freezes every sheet's head: here the title
+        try chartSheet.printSetup(headerRows: nil, title: title)
     }
 }
