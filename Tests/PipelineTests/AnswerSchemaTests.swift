@@ -137,23 +137,10 @@ struct AnswerSchemaTests {
         let names = instrument.slots.map(\.name)
         let order = names.filter { !$0.hasSuffix("__other") } + names.filter { $0.hasSuffix("__other") }
         let queue = try DatabaseQueue(path: path)
-        try queue.write { db in
-            let ids = try Int64.fetchAll(db, sql: "SELECT response_id FROM answer_needs_v1 ORDER BY response_id")
-            try db.drop(table: "answer_needs_v1")
-            try db.create(table: "answer_needs_v1") { t in
-                t.primaryKey("response_id", .integer).references("response", onDelete: .cascade)
-                for column in order { t.column(column, .integer) }
-            }
-            for (id, values) in zip(ids, [first, second]) {
-                let cells: [DatabaseValueConvertible?] =
-                    [id] + order.map { name in values[instrument.slotIndex(name)!].map { Int64($0) } }
-                try db.execute(
-                    sql: "INSERT INTO answer_needs_v1 VALUES (\(Array(repeating: "?", count: cells.count).joined(separator: ", ")))",
-                    arguments: StatementArguments(cells))
-            }
-            try db.execute(sql: "UPDATE instrument SET slots = ?", arguments: [names.joined(separator: ",")])
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v11-compact-answers'")
-        }
+        try Self.makeWide(
+            queue, columns: order,
+            rows: [first, second].map { values in order.map { values[instrument.slotIndex($0)!].map { Int64($0) } } },
+            slots: names)
         let reopened = try AppDatabase(path: path)
         #expect(try queue.read { try $0.columns(in: "answer_needs_v1").map(\.name) } == ["response_id", "answers"])
         #expect(try queue.read { try String.fetchOne($0, sql: "SELECT slots FROM instrument") } == order.joined(separator: ","))
@@ -165,7 +152,9 @@ struct AnswerSchemaTests {
 
     /// The wide layout of before `v11-compact-answers`, with `columns` and one row per response of
     /// `rows` (the values of those columns), as the old AnswerSchema left it.
-    private static func makeWide(_ queue: DatabaseQueue, columns: [String], rows: [[Int64?]]) throws {
+    /// `slots` is what the `instrument` row listed: the old AnswerSchema kept the instrument's
+    /// order there while columns it added went to the table's end.
+    private static func makeWide(_ queue: DatabaseQueue, columns: [String], rows: [[Int64?]], slots: [String]? = nil) throws {
         try queue.write { db in
             let ids = try Int64.fetchAll(db, sql: "SELECT response_id FROM answer_needs_v1 ORDER BY response_id")
             try db.drop(table: "answer_needs_v1")
@@ -179,7 +168,7 @@ struct AnswerSchemaTests {
                     sql: "INSERT INTO answer_needs_v1 VALUES (\(Array(repeating: "?", count: cells.count).joined(separator: ", ")))",
                     arguments: StatementArguments(cells))
             }
-            try db.execute(sql: "UPDATE instrument SET slots = ?", arguments: [columns.joined(separator: ",")])
+            try db.execute(sql: "UPDATE instrument SET slots = ?", arguments: [(slots ?? columns).joined(separator: ",")])
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v11-compact-answers'")
         }
     }
