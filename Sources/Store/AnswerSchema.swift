@@ -2,13 +2,14 @@ import AtbalstsCore
 import Foundation
 import GRDB
 
-/// The answer tables: one per instrument, one row per response holding its answers as one BLOB
-/// (`AnswerLayout`), the slots in the order the `instrument` row lists them. Their migrations are
-/// registered per instrument on top of the fixed `Schema`, under identifiers that start with
-/// `answers `: one that creates the table, and one per slot list that appends the slots the
-/// instrument gained (an "other" option) to the storage order. Everything is in `grdb_migrations`,
-/// so a database says what made each of its tables. `.immediate` foreign-key checks: GRDB's
-/// default would re-check every foreign key of a national database after each.
+/// Where answers are stored: one BLOB per response, in the `answers` column of `response`
+/// (`AnswerLayout`), the slots in the order the instrument's `instrument` row lists. The
+/// instrument rows are made by migrations registered per instrument on top of the fixed `Schema`,
+/// under identifiers that start with `answers `: one that registers the instrument, and one per
+/// slot list that appends the slots the instrument gained (an "other" option) to the storage
+/// order. Everything is in `grdb_migrations`, so a database says what made each of its tables.
+/// `.immediate` foreign-key checks: GRDB's default would re-check every foreign key of a national
+/// database after each.
 enum AnswerSchema {
     static let prefix = "answers "
 
@@ -18,13 +19,10 @@ enum AnswerSchema {
         let slots = instrument.slots.map(\.name)
         let record = (slots: slots.joined(separator: ","), textItems: instrument.textItemIDs.joined(separator: ","))
         migrator.registerMigration(prefix + instrument.id, foreignKeyChecks: .immediate) { db in
-            // Ids that differ only in punctuation or case would share one table (SQLite names
-            // ignore case): refused, as on every path that makes an answer table.
+            // Ids that differ only in punctuation or case named one table when each instrument
+            // had its own (SQLite names ignore case): still refused, on every path.
             try refuseClash(of: instrument.id, table: table, in: db)
-            // `ifNotExists`: a database made before answer tables went through the migrator already
-            // has the table (made compact by `v11-compact-answers`) and its `instrument` row; this
-            // adopts them.
-            try createTable(table, in: db, ifNotExists: true)
+            // OR IGNORE: a database made before these migrations has its `instrument` row.
             try db.execute(
                 sql: "INSERT OR IGNORE INTO instrument (id, answer_table, slots, text_items) VALUES (?, ?, ?, ?)",
                 arguments: [instrument.id, table, record.slots, record.textItems])
@@ -52,32 +50,17 @@ enum AnswerSchema {
         }
     }
 
-    /// An answer table: the response it belongs to, and that response's answers.
-    static func createTable(_ table: String, in db: Database, ifNotExists: Bool = false) throws {
-        try db.create(table: table, options: ifNotExists ? .ifNotExists : []) { t in
-            t.primaryKey("response_id", .integer).references("response", onDelete: .cascade)
-            t.column("answers", .blob).notNull()
-        }
-    }
-
-    /// `v11-compact-answers`: every answer table made with a column per slot becomes one BLOB per
-    /// response, the storage order being the table's column order (the instrument's slots, then
-    /// the columns added since). NULL reads as not answered, as before.
+    /// `v11-compact-answers`: the answers go into a BLOB column of `response`, and every answer
+    /// table made with a column per slot is packed into it and dropped, the storage order being
+    /// the table's column order (the instrument's slots, then the columns added since). NULL reads
+    /// as not answered, as before; a value no slot holds stops the migration, named.
     static func compactWideTables(_ db: Database) throws {
-        let instruments = try Row.fetchAll(db, sql: "SELECT id, answer_table FROM instrument")
-        for instrument in instruments {
+        try db.alter(table: "response") { t in t.add(column: "answers", .blob) }
+        let update = try db.makeStatement(sql: "UPDATE response SET answers = ? WHERE id = ?")
+        for instrument in try Row.fetchAll(db, sql: "SELECT id, answer_table FROM instrument") {
             let table: String = instrument["answer_table"]
             guard try db.tableExists(table) else { continue }
-            let info = try db.columns(in: table).filter { $0.name != "response_id" }
-            if info.map(\.name) == ["answers"], info[0].type.uppercased() == "BLOB" { continue }
-            let columns = info.map(\.name)
-            let packed = table + "__compact"
-            try createTable(packed, in: db)
-            // X'' for no slots: an empty Data would bind as NULL.
-            let insert = try db.makeStatement(
-                sql:
-                    "INSERT INTO \(packed.quotedDatabaseIdentifier) (response_id, answers) VALUES (?, CASE WHEN ? IS NULL THEN X'' ELSE ? END)"
-            )
+            let columns = try db.columns(in: table).map(\.name).filter { $0 != "response_id" }
             let select = (["response_id"] + columns).map(\.quotedDatabaseIdentifier).joined(separator: ", ")
             let rows = try Row.fetchCursor(db, sql: "SELECT \(select) FROM \(table.quotedDatabaseIdentifier) ORDER BY response_id")
             while let row = try rows.next() {
@@ -91,11 +74,9 @@ enum AnswerSchema {
                     }
                     values[index] = stored.littleEndian
                 }
-                let blob: Data? = values.isEmpty ? nil : values.withUnsafeBytes { Data($0) }
-                try insert.execute(arguments: [responseID, blob, blob])
+                try update.execute(arguments: [values.withUnsafeBytes { Data($0) }, responseID])
             }
             try db.drop(table: table)
-            try db.rename(table: packed, to: table)
             try db.execute(
                 sql: "UPDATE instrument SET slots = ? WHERE id = ?",
                 arguments: [columns.joined(separator: ","), instrument["id"] as String])
@@ -112,7 +93,7 @@ enum AnswerSchema {
         return String(hash, radix: 16)
     }
 
-    /// A migration this atbalsts does not know, other than an instrument's answer table: the
+    /// A migration this atbalsts does not know, other than an instrument's registration: the
     /// database was written by a newer atbalsts.
     static func isNewer(_ db: Database, than migrator: DatabaseMigrator) throws -> Bool {
         let known = Set(migrator.migrations)

@@ -12,7 +12,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case answerOutOfRange(table: String, responseID: Int64, slot: String, value: Int64)
     case newerDatabase(path: String)
     case instrumentChanged(id: String)
-    /// Two instrument ids that name the same answer table (`needs-v1`, `Needs_v1`).
+    /// Two instrument ids that differ only in punctuation or case (`needs-v1`, `Needs_v1`).
     case instrumentIDClash(id: String, other: String)
     /// SPEC 9: a file belongs to one wave; the same bytes under another wave are a mistake.
     case importedForAnotherWave(file: String, wave: String)
@@ -47,9 +47,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             return "\(path): \(problem.text)"
         case .instrumentIDClash(let id, let other):
             return say(
-                "instrument ids \(id) and \(other) differ only in punctuation or case, so their answers would share one table; give \(id) another id",
+                "instrument ids \(id) and \(other) differ only in punctuation or case, which the database does not tell apart; give \(id) another id",
                 lv:
-                    "instrumentu id \(id) un \(other) atšķiras tikai pieturzīmēs vai burtu lielumā, un to atbildes nonāktu vienā tabulā; dodiet \(id) citu id"
+                    "instrumentu id \(id) un \(other) atšķiras tikai pieturzīmēs vai burtu lielumā, ko datubāze neatšķir; dodiet \(id) citu id"
             )
         case .instrumentChanged(let id):
             return say(
@@ -74,7 +74,7 @@ public final class AppDatabase: Sendable {
     public let path: String
 
     /// Opens the database at `path`, creating it when there is none. A new database is made
-    /// whole before it appears: its schema, the answer tables of `instruments` and the key's
+    /// whole before it appears: its schema, the rows of `instruments` and the key's
     /// `fingerprint` are written to a private file beside it without a sync per migration, which
     /// is synced once and then linked into place (`create`). An existing one is migrated in place.
     public init(path: String, instruments: [Instrument] = [], keyFingerprint: String? = nil) throws {
@@ -136,13 +136,13 @@ public final class AppDatabase: Sendable {
         wave: Wave, register: [Institution], sha256: String, fingerprint: String, fileName: String,
         instrument: Instrument, nextBatch: () -> [ImportedResponse]?, finish: () throws -> SourceEnd
     ) throws -> ImportOutcome {
-        let (table, layout) = try prepareAnswerTable(for: instrument)
+        let layout = try prepareAnswers(of: instrument)
         return try importStreamed(
             wave: wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: fileName,
             nextBatch: nextBatch, finish: finish
         ) { db, sourceID in
             var inserter = try ResponseInserter(
-                db, sourceID: sourceID, waveID: wave.id, table: table, layout: layout, instrument: instrument)
+                db, sourceID: sourceID, waveID: wave.id, layout: layout, instrument: instrument)
             while let batch = nextBatch() {
                 try inserter.insert(batch)
             }
@@ -267,26 +267,25 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    /// The instrument's answer table and its storage order, made ready through the migrator
-    /// before the file's transaction opens (`AnswerSchema`): created on the instrument's first
-    /// use, widened when it gained options. An instrument whose items changed under the same id is
-    /// refused once answers are stored, since stored slots would no longer mean the same thing; a
-    /// table a failed import left empty protects nothing and is made again.
-    private func prepareAnswerTable(for instrument: Instrument) throws -> (table: String, layout: AnswerLayout) {
+    /// The instrument's storage order, made ready through the migrator before the file's
+    /// transaction opens (`AnswerSchema`): registered on the instrument's first use, widened when
+    /// it gained options. An instrument whose items changed under the same id is refused once
+    /// answers are stored, since stored slots would no longer mean the same thing; a registration
+    /// a failed import left with no answers protects nothing and is made again.
+    private func prepareAnswers(of instrument: Instrument) throws -> AnswerLayout {
         let table = Self.answerTableName(instrument.id)
         try plain {
             try writer.write { db in
-                // Ids that differ only in punctuation or case would share one table (SQLite
-                // names ignore case): refused, as CREATE TABLE refused them before.
+                // Ids that differ only in punctuation or case: refused (`AnswerSchema`).
                 try AnswerSchema.refuseClash(of: instrument.id, table: table, in: db)
                 guard let stored = try String.fetchOne(db, sql: "SELECT slots FROM instrument WHERE id = ?", arguments: [instrument.id])
                 else { return }
                 guard !AnswerLayout(stored: AnswerLayout.slots(from: stored), instrument: instrument).storesOnlyTheInstrumentsSlots
                 else { return }
-                guard try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.quotedDatabaseIdentifier)") == 0 else {
-                    throw StoreError.instrumentChanged(id: instrument.id)
-                }
-                try db.drop(table: table)
+                let answers = try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM response WHERE source_id IN (SELECT id FROM source WHERE instrument_id = ?)",
+                    arguments: [instrument.id])
+                guard answers == 0 else { throw StoreError.instrumentChanged(id: instrument.id) }
                 try db.execute(sql: "DELETE FROM instrument WHERE id = ?", arguments: [instrument.id])
                 let name = AnswerSchema.prefix + instrument.id
                 try db.execute(
@@ -295,7 +294,7 @@ public final class AppDatabase: Sendable {
             }
             try AnswerSchema.migrator(for: instrument).migrate(writer)
         }
-        return (table, try answerLayout(of: instrument) ?? AnswerLayout(stored: instrument.slots.map(\.name), instrument: instrument))
+        return try answerLayout(of: instrument) ?? AnswerLayout(stored: instrument.slots.map(\.name), instrument: instrument)
     }
 
     /// The storage order of an instrument's answers, nil when none were ever stored.
@@ -405,10 +404,9 @@ private struct ResponseInserter {
     let layout: AnswerLayout
     let textItems: [String]
     let insertResponse: Statement
-    let insertAnswers: Statement
     let insertText: Statement
 
-    init(_ db: Database, sourceID: Int64, waveID: String, table: String, layout: AnswerLayout, instrument: Instrument) throws {
+    init(_ db: Database, sourceID: Int64, waveID: String, layout: AnswerLayout, instrument: Instrument) throws {
         self.db = db
         self.sourceID = sourceID
         self.waveID = waveID
@@ -416,11 +414,9 @@ private struct ResponseInserter {
         textItems = instrument.textItemIDs
         insertResponse = try db.makeStatement(
             sql: """
-                INSERT INTO response (source_id, wave_id, line, respondent_key, submitted_at, institution)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO response (source_id, wave_id, line, respondent_key, submitted_at, institution, answers)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
-        insertAnswers = try db.makeStatement(
-            sql: "INSERT INTO \(table.quotedDatabaseIdentifier) (response_id, answers) VALUES (?, ?)")
         insertText = try db.makeStatement(sql: "INSERT INTO response_text (response_id, item_id, text) VALUES (?, ?, ?)")
     }
 
@@ -441,7 +437,6 @@ private struct ResponseInserter {
         inserted += responses.count
         let connection = db.sqliteConnection
         let responseHandle = insertResponse.sqliteStatement
-        let answersHandle = insertAnswers.sqliteStatement
         let textHandle = insertText.sqliteStatement
         for response in responses {
             // sqlite3_reset returns the previous step's error, which `step` has already thrown.
@@ -452,22 +447,18 @@ private struct ResponseInserter {
             try bindText(responseHandle, 4, response.respondentKey, connection)
             try bindText(responseHandle, 5, response.submittedAt, connection)
             try bindText(responseHandle, 6, response.institution, connection)
-            try step(responseHandle, connection)
-            let responseID = sqlite3_last_insert_rowid(connection)
-
-            sqlite3_reset(answersHandle)
-            try bound(sqlite3_bind_int64(answersHandle, 1, responseID), connection)
             try layout.withPacked(response.values) { blob in
                 // SQLITE_TRANSIENT: SQLite copies the bytes before the buffer goes away. No slots
                 // is an empty BLOB, not the NULL a null pointer would bind.
                 let code =
                     blob.isEmpty
-                    ? sqlite3_bind_zeroblob(answersHandle, 2, 0)
+                    ? sqlite3_bind_zeroblob(responseHandle, 7, 0)
                     : sqlite3_bind_blob(
-                        answersHandle, 2, blob.baseAddress, Int32(blob.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+                        responseHandle, 7, blob.baseAddress, Int32(blob.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
                 try bound(code, connection)
             }
-            try step(answersHandle, connection)
+            try step(responseHandle, connection)
+            let responseID = sqlite3_last_insert_rowid(connection)
             for (item, text) in zip(textItems, response.texts) {
                 guard let text else { continue }
                 sqlite3_reset(textHandle)

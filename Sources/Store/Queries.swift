@@ -10,13 +10,11 @@ extension AppDatabase {
     /// A large wave is read in two halves at once, the second on a read-only connection of its
     /// own, since stepping through the rows is SQLite's own work and one core does it alone.
     public func responses(wave: String, instrument: Instrument) throws -> [ScoredResponse] {
-        let table = Self.answerTableName(instrument.id)
         guard let layout = try answerLayout(of: instrument) else { return [] }
         // Answers stored under items this instrument no longer has would be read as others'.
         guard layout.storesOnlyTheInstrumentsSlots else { throw StoreError.instrumentChanged(id: instrument.id) }
         guard
             let split = try read({ db -> (count: Int, middle: Int64?)? in
-                guard try db.tableExists(table) else { return nil }
                 let count =
                     try Int.fetchOne(
                         db, sql: "SELECT count(*) FROM response WHERE wave_id = ? AND NOT superseded", arguments: [wave]) ?? 0
@@ -28,7 +26,7 @@ extension AppDatabase {
             })
         else { return [] }
         guard let middle = split.middle else {
-            return try read { try Self.responses(in: $0, wave: wave, table: table, layout: layout, ids: nil) }
+            return try read { try Self.responses(in: $0, wave: wave, instrument: instrument.id, layout: layout, ids: nil) }
         }
         let secondHalf = ThreadResult<[ScoredResponse]>()
         let reading = DispatchGroup()
@@ -37,12 +35,12 @@ extension AppDatabase {
             secondHalf.set(
                 Result {
                     try reader.read { db in
-                        try Self.responses(in: db, wave: wave, table: table, layout: layout, ids: middle...Int64.max)
+                        try Self.responses(in: db, wave: wave, instrument: instrument.id, layout: layout, ids: middle...Int64.max)
                     }
                 })
         }
         var responses = try read {
-            try Self.responses(in: $0, wave: wave, table: table, layout: layout, ids: Int64.min...(middle - 1))
+            try Self.responses(in: $0, wave: wave, instrument: instrument.id, layout: layout, ids: Int64.min...(middle - 1))
         }
         reading.wait()
         try responses.append(contentsOf: secondHalf.get())
@@ -67,15 +65,16 @@ extension AppDatabase {
     public static let parallelReadMinimum = 4_000
 
     private static func responses(
-        in db: Database, wave: String, table: String, layout: AnswerLayout, ids: ClosedRange<Int64>?
+        in db: Database, wave: String, instrument: String, layout: AnswerLayout, ids: ClosedRange<Int64>?
     ) throws -> [ScoredResponse] {
         let statement = try db.makeStatement(
             sql: """
-                SELECT r.respondent_key, r.institution, a.answers
-                FROM response r JOIN \(table.quotedDatabaseIdentifier) a ON a.response_id = r.id
-                WHERE r.wave_id = ? AND NOT r.superseded AND r.id BETWEEN ? AND ? ORDER BY r.id
+                SELECT r.respondent_key, r.institution, r.answers FROM response r
+                WHERE r.wave_id = ? AND NOT r.superseded AND r.id BETWEEN ? AND ?
+                  AND r.source_id IN (SELECT id FROM source WHERE instrument_id = ?)
+                ORDER BY r.id
                 """)
-        try statement.setArguments([wave, ids?.lowerBound ?? Int64.min, ids?.upperBound ?? Int64.max])
+        try statement.setArguments([wave, ids?.lowerBound ?? Int64.min, ids?.upperBound ?? Int64.max, instrument])
         let handle = statement.sqliteStatement
         var responses: [ScoredResponse] = []
         var institutions: [String: String] = [:]

@@ -34,17 +34,18 @@ extension AppDatabase {
     /// How many of a wave's respondents (the pseudonyms of `responses(wave:instrument:)`) also
     /// answered the wave before; counted by SQLite through the (wave, key) index, no response read.
     public func returningRespondents(wave: String, previous: String, instrument: Instrument) throws -> Int {
-        let table = Self.answerTableName(instrument.id).quotedDatabaseIdentifier
-        return try read { db in
-            guard try db.tableExists(Self.answerTableName(instrument.id)) else { return 0 }
-            return try Int.fetchOne(
+        try read { db in
+            try Int.fetchOne(
                 db,
                 sql: """
-                    SELECT count(DISTINCT r.respondent_key) FROM response r JOIN \(table) a ON a.response_id = r.id
-                    WHERE r.wave_id = ? AND NOT r.superseded AND r.respondent_key IN (
-                      SELECT p.respondent_key FROM response p JOIN \(table) b ON b.response_id = p.id
-                      WHERE p.wave_id = ? AND NOT p.superseded)
-                    """, arguments: [wave, previous]) ?? 0
+                    SELECT count(DISTINCT r.respondent_key) FROM response r
+                    WHERE r.wave_id = ? AND NOT r.superseded
+                      AND r.source_id IN (SELECT id FROM source WHERE instrument_id = ?)
+                      AND r.respondent_key IN (
+                        SELECT p.respondent_key FROM response p
+                        WHERE p.wave_id = ? AND NOT p.superseded
+                          AND p.source_id IN (SELECT id FROM source WHERE instrument_id = ?))
+                    """, arguments: [wave, instrument.id, previous, instrument.id]) ?? 0
         }
     }
 

@@ -40,7 +40,7 @@ struct AnswerSchemaTests {
         try Seeds(directory: TestWorkspace.repository.appendingPathComponent("seeds")).instrument("needs-v1")
     }
 
-    @Test func theAnswerTableIsMadeByARecordedMigration() throws {
+    @Test func theInstrumentIsRegisteredByARecordedMigration() throws {
         let workspace = try TestWorkspace()
         let path = workspace.url("atbalsts.sqlite").path
         let instrument = try Self.needs()
@@ -49,8 +49,8 @@ struct AnswerSchemaTests {
         let applied = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
         #expect(applied.contains("answers needs-v1"))
         #expect(applied.filter { $0.hasPrefix("answers needs-v1 slots ") }.count == 1)
-        let columns = try queue.read { try $0.columns(in: "answer_needs_v1").map(\.name) }
-        #expect(columns == ["response_id", "answers"], "one BLOB of answers per response")
+        #expect(try queue.read { try $0.columns(in: "response").map(\.name) }.contains("answers"), "one BLOB of answers per response")
+        #expect(try !queue.read { try $0.tableExists("answer_needs_v1") }, "no table of its own")
         #expect(
             try queue.read { try String.fetchOne($0, sql: "SELECT slots FROM instrument") }
                 == instrument.slots.map(\.name).joined(separator: ","), "the storage order is the instrument's")
@@ -89,7 +89,7 @@ struct AnswerSchemaTests {
         try queue.write { db in
             var short = [Int16](repeating: AnswerValues.missing.littleEndian, count: stored.count)
             short[0] = Int16(2).littleEndian
-            try db.execute(sql: "UPDATE answer_needs_v1 SET answers = ?", arguments: [short.withUnsafeBytes { Data($0) }])
+            try db.execute(sql: "UPDATE response SET answers = ?", arguments: [short.withUnsafeBytes { Data($0) }])
             try db.execute(sql: "UPDATE instrument SET slots = ? WHERE id = 'needs-v1'", arguments: [stored.joined(separator: ",")])
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'answers needs-v1 slots %'")
         }
@@ -142,7 +142,7 @@ struct AnswerSchemaTests {
             rows: [first, second].map { values in order.map { values[instrument.slotIndex($0)!].map { Int64($0) } } },
             slots: names)
         let reopened = try AppDatabase(path: path)
-        #expect(try queue.read { try $0.columns(in: "answer_needs_v1").map(\.name) } == ["response_id", "answers"])
+        #expect(try !queue.read { try $0.tableExists("answer_needs_v1") }, "packed into `response` and dropped")
         #expect(try queue.read { try String.fetchOne($0, sql: "SELECT slots FROM instrument") } == order.joined(separator: ","))
         #expect(try reopened.responses(wave: Self.wave.id, instrument: instrument).map(\.values) == [first, second])
         // And it goes on: another file stores and reads back in the compacted order.
@@ -150,14 +150,15 @@ struct AnswerSchemaTests {
         #expect(try reopened.responses(wave: Self.wave.id, instrument: instrument).map(\.values) == [first, second, second])
     }
 
-    /// The wide layout of before `v11-compact-answers`, with `columns` and one row per response of
-    /// `rows` (the values of those columns), as the old AnswerSchema left it.
+    /// The wide layout of before `v11-compact-answers`: no `answers` column in `response`, and an
+    /// answer table with `columns` and one row per response of `rows` (the values of those
+    /// columns), as the old AnswerSchema left it.
     /// `slots` is what the `instrument` row listed: the old AnswerSchema kept the instrument's
     /// order there while columns it added went to the table's end.
     private static func makeWide(_ queue: DatabaseQueue, columns: [String], rows: [[Int64?]], slots: [String]? = nil) throws {
         try queue.write { db in
-            let ids = try Int64.fetchAll(db, sql: "SELECT response_id FROM answer_needs_v1 ORDER BY response_id")
-            try db.drop(table: "answer_needs_v1")
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM response ORDER BY id")
+            try db.execute(sql: "ALTER TABLE response DROP COLUMN answers")
             try db.create(table: "answer_needs_v1") { t in
                 t.primaryKey("response_id", .integer).references("response", onDelete: .cascade)
                 for column in columns { t.column(column, .integer) }
@@ -173,7 +174,7 @@ struct AnswerSchemaTests {
         }
     }
 
-    /// A table with no slot columns (an instrument of text items only) compacts to empty BLOBs.
+    /// A table with no slot columns (an instrument of text items only) compacts to no answers.
     @Test func aWideTableWithoutSlotsCompactsToEmptyAnswers() throws {
         let workspace = try TestWorkspace()
         let path = workspace.url("atbalsts.sqlite").path
@@ -182,7 +183,8 @@ struct AnswerSchemaTests {
         let queue = try DatabaseQueue(path: path)
         try Self.makeWide(queue, columns: [], rows: [[]])
         let reopened = try AppDatabase(path: path)
-        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT length(answers) FROM answer_needs_v1") } == 0)
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT coalesce(length(answers), 0) FROM response") } == 0)
+        #expect(try !queue.read { try $0.tableExists("answer_needs_v1") })
         let read = try reopened.responses(wave: Self.wave.id, instrument: instrument)
         #expect(read.count == 1 && read[0].values.raw.allSatisfy { $0 == AnswerValues.missing })
     }
@@ -202,6 +204,7 @@ struct AnswerSchemaTests {
             _ = try AppDatabase(path: path)
         }
         #expect(try queue.read { try $0.columns(in: "answer_needs_v1").count } == names.count + 1, "left as it was")
+        #expect(try !queue.read { try $0.columns(in: "response").map(\.name) }.contains("answers"))
     }
 
     /// `report` with an instrument whose items changed since its answers were stored is refused,
