@@ -41,7 +41,7 @@ public struct Runner {
             ? nil
             : try AppDatabase(
                 path: pipeline.database.path,
-                // The answer tables the run's survey files will need, made with a new database.
+                // The instruments the run's survey files store under, registered with a new database.
                 instruments: pipeline.sources.filter { $0.kind == .needs }.compactMap { instruments[$0.instrument] },
                 keyFingerprint: fingerprint)
         try database?.useKey(fingerprint: fingerprint)

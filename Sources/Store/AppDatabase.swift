@@ -306,6 +306,9 @@ public final class AppDatabase: Sendable {
         }
     }
 
+    /// The name an instrument's answers are kept under in its `instrument` row: the table of
+    /// a column per slot before `v11-compact-answers`, and still what tells two ids apart that
+    /// differ only in punctuation or case (`AnswerSchema.refuseClash`).
     static func answerTableName(_ instrumentID: String) -> String {
         "answer_" + String(instrumentID.map { $0.isLetter || $0.isNumber ? $0 : "_" })
     }

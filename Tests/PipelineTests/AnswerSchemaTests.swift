@@ -7,8 +7,9 @@ import Testing
 
 @testable import Pipeline
 
-/// Every table goes through the migrator, the per-instrument answer tables included (issue 16):
-/// a database says in `grdb_migrations` what made each of its tables.
+/// Every table goes through the migrator, each instrument's registration included (issue 16):
+/// a database says in `grdb_migrations` what made each of its tables; answers are one BLOB per
+/// response in storage order (issue 19).
 struct AnswerSchemaTests {
     private static let wave = Wave("2026-27-autumn")!
 
@@ -59,8 +60,8 @@ struct AnswerSchemaTests {
         #expect(try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") } == applied)
     }
 
-    /// A database written before answer tables went through the migrator has the table and no
-    /// record of it: it is adopted, its answers kept.
+    /// A database written before instruments went through the migrator has their rows and no
+    /// record of them: they are adopted, their answers kept.
     @Test func aDatabaseFromBeforeIsAdopted() throws {
         let workspace = try TestWorkspace()
         let path = workspace.url("atbalsts.sqlite").path

@@ -18,7 +18,7 @@ struct DatabaseCreationTests {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".creating-") }
     }
 
-    @Test func aNewDatabaseArrivesWithItsSchemaAnswerTableAndKey() throws {
+    @Test func aNewDatabaseArrivesWithItsSchemaInstrumentAndKey() throws {
         let workspace = try TestWorkspace()
         let path = workspace.url("atbalsts.sqlite").path
         let instrument = try Self.needs()
@@ -103,7 +103,7 @@ struct DatabaseCreationTests {
     }
 
     /// A run on a new database makes it private, with the pipeline's survey instrument's table.
-    @Test func aRunMakesTheDatabaseWithItsAnswerTable() throws {
+    @Test func aRunMakesTheDatabaseWithItsInstrument() throws {
         let workspace = try TestWorkspace()
         let pipeline = try workspace.pipeline()
         _ = try Runner(pipeline: pipeline, progress: RunProgress(quiet: true)).run()
