@@ -25,9 +25,9 @@ extension ReportBuilder {
         guard let (plannedIn, actions) = try database.earlierPlan(before: wave.id), !actions.isEmpty else { return nil }
         let responses = try database.responses(wave: plannedIn, instrument: instrument)
         let register = try database.register(wave: plannedIn)
-        let before = NeedIndicators(responses: responses, register: register, instrument: instrument, settings: settings)
-        let wellbeingBefore = WellbeingIndicators(
-            responses: responses, register: register, instrument: instrument, settings: settings)
+        let table = ResponseTable(responses, instrument: instrument)
+        let before = NeedIndicators(table: table, register: register, instrument: instrument, settings: settings)
+        let wellbeingBefore = WellbeingIndicators(table: table, register: register, instrument: instrument, settings: settings)
         var followUp = PlanFollowUp(
             plannedIn: plannedIn, actions: actions, before: before, now: now, wellbeingBefore: wellbeingBefore,
             wellbeingNow: wellbeingNow, instrument: instrument, settings: settings)

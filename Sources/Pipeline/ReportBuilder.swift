@@ -16,9 +16,10 @@ struct ReportBuilder {
     func build() throws -> (report: CouncilReport, responses: [ScoredResponse]) {
         let responses = try database.responses(wave: wave.id, instrument: instrument)
         let register = try database.register(wave: wave.id)
-        var perInstitution: [String: Int] = [:]
-        for response in responses { perInstitution[response.institution, default: 0] += 1 }
-        let gaps = selfAssessmentGaps(try database.selfRatings(wave: wave.id), respondentsByInstitution: perInstitution)
+        // Every indicator below counts over this one flat copy of the answers (issue 19).
+        let table = ResponseTable(responses, instrument: instrument)
+        let gaps = selfAssessmentGaps(
+            try database.selfRatings(wave: wave.id), respondentsByInstitution: table.respondentsByInstitution)
 
         // Wellbeing needs nothing else computed here: it runs on the other core meanwhile.
         let wellbeing = ThreadResult<WellbeingIndicators>()
@@ -26,26 +27,26 @@ struct ReportBuilder {
         DispatchQueue.global().async(group: scoring) { [instrument, settings] in
             wellbeing.set(
                 .success(
-                    WellbeingIndicators(responses: responses, register: register, instrument: instrument, settings: settings)))
+                    WellbeingIndicators(table: table, register: register, instrument: instrument, settings: settings)))
         }
         defer { scoring.wait() }
 
-        let history = try waveHistory(current: responses)
+        let history = try waveHistory(current: table)
         let previous = history.last { $0.wave != wave.id && $0.respondents > 0 }
         let needs = NeedIndicators(
-            responses: responses, register: register, instrument: instrument, settings: settings, gaps: gaps,
+            table: table, register: register, instrument: instrument, settings: settings, gaps: gaps,
             previousHighNeed: previous?.highNeed ?? [:], observed: observedWeakness)
-        let supportForms = OptionCounts(responses, itemID: ItemID.supportForms, instrument: instrument)
-        let barriers = OptionCounts(responses, itemID: ItemID.barriers, instrument: instrument)
+        let supportForms = OptionCounts(table, itemID: ItemID.supportForms, instrument: instrument)
+        let barriers = OptionCounts(table, itemID: ItemID.barriers, instrument: instrument)
         let formsByPriority = needs.priorities.prefix(CouncilReport.topPriorities).compactMap {
             priority -> (areaID: String, counts: OptionCounts)? in
             guard let area = instrument.needAreas.firstIndex(where: { $0.id == priority.input.areaID }) else { return nil }
             return OptionCounts(
-                responses, itemID: ItemID.supportForms, instrument: instrument, highNeedIn: instrument.needSlots[area]
+                table, itemID: ItemID.supportForms, instrument: instrument, highNeedIn: instrument.needSlots[area]
             ).map { (priority.input.areaID, $0) }
         }
         let plan = DevelopmentPlan.rows(
-            priorities: needs.priorities, top: CouncilReport.topPriorities, responses: responses, needs: needs,
+            priorities: needs.priorities, top: CouncilReport.topPriorities, table: table, needs: needs,
             instrument: instrument, settings: settings, wave: wave)
         let sources = try database.sources(wave: wave.id)
         let quarantine = try database.quarantine(wave: wave.id)
@@ -60,7 +61,7 @@ struct ReportBuilder {
         report.barriers = barriers
         report.formsByPriority = formsByPriority
         report.plan = plan
-        report.associationPlans = AssociationPlans.plans(responses: responses, instrument: instrument, settings: settings)
+        report.associationPlans = AssociationPlans.plans(table: table, instrument: instrument, settings: settings)
         try addPlanFollowUp(to: &report, responses: responses)
         return (report, responses)
     }
@@ -146,18 +147,19 @@ struct ReportBuilder {
     /// earlier wave's numbers, returning respondents included, come from its stored summary when
     /// there is one (computed and stored otherwise), so twenty waves do not mean reading twenty
     /// waves of responses; the returning respondents are counted by the database.
-    private func waveHistory(current: [ScoredResponse]) throws -> [WaveSnapshot] {
+    private func waveHistory(current: ResponseTable) throws -> [WaveSnapshot] {
         let waves = try database.waves().compactMap { Wave($0.id) }.filter { $0 <= wave }.sorted()
         return try waves.indices.map { index in
             let previous = index > 0 ? waves[index - 1].id : nil
-            if waves[index] == wave { return try snapshot(wave.id, previous: previous, responses: current) }
+            if waves[index] == wave { return try snapshot(wave.id, previous: previous, table: current) }
             if let stored = try database.storedWaveSummary(wave: waves[index].id, previous: previous, instrument: instrument),
                 let snapshot = try? JSONDecoder().decode(WaveSnapshot.self, from: stored), snapshot.wave == waves[index].id
             {
                 return snapshot
             }
             let computed = try snapshot(
-                waves[index].id, previous: previous, responses: database.responses(wave: waves[index].id, instrument: instrument))
+                waves[index].id, previous: previous,
+                table: ResponseTable(database.responses(wave: waves[index].id, instrument: instrument), instrument: instrument))
             try database.storeWaveSummary(
                 try JSONEncoder().encode(computed), wave: computed.wave, previous: previous, instrument: instrument)
             return computed
@@ -165,8 +167,8 @@ struct ReportBuilder {
     }
 
     /// One wave's snapshot from its responses; its returning respondents counted by the database.
-    private func snapshot(_ waveID: String, previous: String?, responses: [ScoredResponse]) throws -> WaveSnapshot {
-        var snapshot = WaveSnapshot(wave: waveID, responses: responses, previousKeys: nil, instrument: instrument)
+    private func snapshot(_ waveID: String, previous: String?, table: ResponseTable) throws -> WaveSnapshot {
+        var snapshot = WaveSnapshot(wave: waveID, table: table, instrument: instrument)
         if let previous {
             snapshot.returning = try database.returningRespondents(wave: waveID, previous: previous, instrument: instrument)
         }

@@ -26,9 +26,13 @@ public enum AssociationPlans {
     public static let formsPerNeed = 2
 
     public static func plans(responses: [ScoredResponse], instrument: Instrument, settings: ScoringSettings) -> [AssociationPlan] {
-        let everyone = OptionCounts(responses, itemID: ItemID.supportForms, instrument: instrument)
+        plans(table: ResponseTable(responses, instrument: instrument), instrument: instrument, settings: settings)
+    }
+
+    public static func plans(table: ResponseTable, instrument: Instrument, settings: ScoringSettings) -> [AssociationPlan] {
+        let everyone = OptionCounts(table, itemID: ItemID.supportForms, instrument: instrument)
         let learningAreas = DevelopmentPlan.learningAreaSlots(instrument)
-        let tallies = LearningAreaTallies(responses, learningAreas: learningAreas.map(\.slot), instrument: instrument)
+        let tallies = LearningAreaTallies(table, learningAreas: learningAreas.map(\.slot), instrument: instrument)
         return learningAreas.indices.compactMap { index -> AssociationPlan? in
             let learningArea = learningAreas[index]
             guard tallies.members[index] >= settings.minGroupSize else { return nil }
@@ -116,6 +120,10 @@ struct LearningAreaTallies {
     private var highChosen: [Int]
 
     init(_ responses: [ScoredResponse], learningAreas: [Int], instrument: Instrument) {
+        self.init(ResponseTable(responses, instrument: instrument), learningAreas: learningAreas, instrument: instrument)
+    }
+
+    init(_ table: ResponseTable, learningAreas: [Int], instrument: Instrument) {
         let multi = instrument.multiSelect(ItemID.supportForms)
         let needSlots = instrument.needSlots
         options = multi?.options
@@ -131,23 +139,25 @@ struct LearningAreaTallies {
         highAnswered = needAnswered
         highChosen = Array(repeating: 0, count: groups * areaCount * optionCount)
         let first = multi?.slots.lowerBound ?? 0
-        for response in responses {
-            let values = response.values
-            for (group, memberSlot) in learningAreas.enumerated() where values[memberSlot] == 1 {
+        let hasForms = multi != nil
+        let areaCount = areaCount
+        table.forEachRow { row in
+            for (group, memberSlot) in learningAreas.enumerated() where row[memberSlot] == 1 {
                 members[group] += 1
                 for (area, slot) in needSlots.enumerated() {
-                    guard let level = values[slot] else { continue }
+                    let level = row[slot]
+                    guard level != AnswerValues.missing else { continue }
                     needAnswered[group * areaCount + area] += 1
-                    needLevelSum[group * areaCount + area] += level
+                    needLevelSum[group * areaCount + area] += Int(level)
                     if level == NeedCounts.highLevel { needHigh[group * areaCount + area] += 1 }
                 }
-                guard multi != nil, values[first] != nil else { continue }
+                guard hasForms, row[first] != AnswerValues.missing else { continue }
                 formsAnswered[group] += 1
-                values.countChosen(first: first, options: optionCount, into: &formsChosen, at: group * optionCount)
-                for (area, slot) in needSlots.enumerated() where values[slot] == NeedCounts.highLevel {
+                row.countChosen(first: first, options: optionCount, into: &formsChosen, at: group * optionCount)
+                for (area, slot) in needSlots.enumerated() where row[slot] == NeedCounts.highLevel {
                     let cell = group * areaCount + area
                     highAnswered[cell] += 1
-                    values.countChosen(first: first, options: optionCount, into: &highChosen, at: cell * optionCount)
+                    row.countChosen(first: first, options: optionCount, into: &highChosen, at: cell * optionCount)
                 }
             }
         }

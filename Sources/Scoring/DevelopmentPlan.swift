@@ -23,8 +23,17 @@ public enum DevelopmentPlan {
         priorities: [Priority], top: Int, responses: [ScoredResponse], needs: NeedIndicators,
         instrument: Instrument, settings: ScoringSettings, wave: Wave
     ) -> [PlanRow] {
+        rows(
+            priorities: priorities, top: top, table: ResponseTable(responses, instrument: instrument), needs: needs,
+            instrument: instrument, settings: settings, wave: wave)
+    }
+
+    public static func rows(
+        priorities: [Priority], top: Int, table: ResponseTable, needs: NeedIndicators,
+        instrument: Instrument, settings: ScoringSettings, wave: Wave
+    ) -> [PlanRow] {
         let learningAreas = learningAreaSlots(instrument)
-        let everyone = OptionCounts(responses, itemID: ItemID.supportForms, instrument: instrument)
+        let everyone = OptionCounts(table, itemID: ItemID.supportForms, instrument: instrument)
         let forms = instrument.multiSelect(ItemID.supportForms)
         return priorities.prefix(top).map { priority in
             let area = instrument.needAreas.firstIndex { $0.id == priority.input.areaID }!
@@ -43,16 +52,18 @@ public enum DevelopmentPlan {
             var formsAnswered = 0
             var formsChosen = Array(repeating: 0, count: forms?.options.count ?? 0)
             let firstForm = forms?.slots.lowerBound ?? 0
-            for response in responses {
-                guard let level = response.values[slot] else { continue }
-                for (index, member) in learningAreas.enumerated() where response.values[member.slot] == 1 {
+            let memberSlots = learningAreas.map(\.slot)
+            let hasForms = forms != nil
+            table.forEachRow { row in
+                guard let level = row.value(slot) else { return }
+                for (index, memberSlot) in memberSlots.enumerated() where row[memberSlot] == 1 {
                     byLearningArea[index].add(level: level)
                 }
-                guard level == NeedCounts.highLevel else { continue }
+                guard level == NeedCounts.highLevel else { return }
                 inNeed += 1
-                guard forms != nil, response.values[firstForm] != nil else { continue }
+                guard hasForms, row[firstForm] != AnswerValues.missing else { return }
                 formsAnswered += 1
-                response.values.countChosen(first: firstForm, options: formsChosen.count, into: &formsChosen)
+                row.countChosen(first: firstForm, options: formsChosen.count, into: &formsChosen)
             }
             var areas: [(String, Double)] = []
             for (index, counts) in byLearningArea.enumerated() {

@@ -47,15 +47,24 @@ public struct NeedIndicators: Sendable {
         settings: ScoringSettings, gaps: [String: Double] = [:], previousHighNeed: [String: Double] = [:],
         observed: [String: Double] = [:]
     ) {
+        self.init(
+            table: ResponseTable(responses, instrument: instrument), register: register, instrument: instrument,
+            settings: settings, gaps: gaps, previousHighNeed: previousHighNeed, observed: observed)
+    }
+
+    public init(
+        table: ResponseTable, register: [Institution], instrument: Instrument,
+        settings: ScoringSettings, gaps: [String: Double] = [:], previousHighNeed: [String: Double] = [:],
+        observed: [String: Double] = [:]
+    ) {
         let needSlots = instrument.needSlots
-        var byInstitution: [String: GroupNeeds] = [:]
-        var municipality = GroupNeeds(areaCount: needSlots.count)
-        for response in responses {
-            municipality.add(response.values, needSlots: needSlots)
-            byInstitution[response.institution, default: GroupNeeds(areaCount: needSlots.count)]
-                .add(response.values, needSlots: needSlots)
+        // Counted per institution code of the responses; the municipality is their sum.
+        var tally = NeedTally(groups: table.institutionCodes.count, needSlots: needSlots)
+        table.forEachRow { tally.add($0, to: $0.institution) }
+        let municipality = tally.total
+        let groups = table.positions(of: register.map(\.code)).map {
+            $0.map { tally.needs(of: $0) } ?? GroupNeeds(areaCount: needSlots.count)
         }
-        let groups = register.map { byInstitution[$0.code] ?? GroupNeeds(areaCount: needSlots.count) }
         let minGroup = settings.minGroupSize
         let rows = disclosedCells(groups.map { CellCounts(answered: $0.respondents) }, minGroupSize: minGroup)
         let asked = municipality.areas.map { $0.answered > 0 }
@@ -88,7 +97,7 @@ public struct NeedIndicators: Sendable {
         }
         priorities = rankPriorities(inputs, weights: settings.weights)
         self.municipality = municipality
-        respondents = responses.count
+        respondents = table.count
         teachers = register.reduce(0) { $0 + $1.teachers }
     }
 }

@@ -47,6 +47,68 @@ public struct GroupNeeds: Sendable {
             if let level = values[slot] { areas[area].add(level: level) }
         }
     }
+
+    /// The need counts of every response of `table`.
+    public init(_ table: ResponseTable, needSlots: [Int]) {
+        var tally = NeedTally(groups: 1, needSlots: needSlots)
+        table.forEachRow { tally.add($0, to: 0) }
+        self = tally.needs(of: 0)
+    }
+}
+
+/// `GroupNeeds` of several groups counted side by side in flat arrays, one pass over a table.
+struct NeedTally {
+    let needSlots: [Int]
+    private(set) var respondents: [Int]
+    private var answered: [Int]
+    private var high: [Int]
+    private var levelSum: [Int]
+
+    init(groups: Int, needSlots: [Int]) {
+        self.needSlots = needSlots
+        respondents = Array(repeating: 0, count: groups)
+        answered = Array(repeating: 0, count: groups * needSlots.count)
+        high = answered
+        levelSum = answered
+    }
+
+    @inline(__always) mutating func add(_ row: ResponseTable.Row, to group: Int) {
+        respondents[group] += 1
+        let first = group * needSlots.count
+        for (area, slot) in needSlots.enumerated() {
+            let level = row[slot]
+            guard level != AnswerValues.missing else { continue }
+            answered[first + area] += 1
+            levelSum[first + area] += Int(level)
+            if level == NeedCounts.highLevel { high[first + area] += 1 }
+        }
+    }
+
+    func needs(of group: Int) -> GroupNeeds {
+        var needs = GroupNeeds(areaCount: needSlots.count)
+        needs.respondents = respondents[group]
+        let first = group * needSlots.count
+        for area in needSlots.indices {
+            needs.areas[area] = NeedCounts(
+                answered: answered[first + area], high: high[first + area], levelSum: levelSum[first + area])
+        }
+        return needs
+    }
+
+    /// All groups together.
+    var total: GroupNeeds {
+        var needs = GroupNeeds(areaCount: needSlots.count)
+        for group in respondents.indices {
+            let part = self.needs(of: group)
+            needs.respondents += part.respondents
+            for area in needSlots.indices {
+                needs.areas[area].answered += part.areas[area].answered
+                needs.areas[area].high += part.areas[area].high
+                needs.areas[area].levelSum += part.areas[area].levelSum
+            }
+        }
+        return needs
+    }
 }
 
 /// SPEC 7 breadth: among institutions whose high-need share for the area is published (SPEC 8:

@@ -18,20 +18,57 @@ struct CompleteCases {
         }
     }
 
+    init(_ table: ResponseTable, slots: [Int], reversed: [Bool]) {
+        items = slots.count
+        var values: [Double] = []
+        values.reserveCapacity(table.count * items)
+        table.forEachRow { row in
+            for slot in slots where row[slot] == AnswerValues.missing { return }
+            for (slot, flip) in zip(slots, reversed) {
+                let value = Double(row[slot])
+                values.append(flip ? 100 - value : value)
+            }
+        }
+        self.values = values
+    }
+
     var count: Int { items == 0 ? 0 : values.count / items }
 
     /// Cronbach's alpha over the complete cases (SPEC 7): k/(k−1) · (1 − Σ item variances /
     /// variance of the sum), variances with n − 1. nil with fewer than two items or two complete
-    /// cases, or when the sum does not vary.
+    /// cases, or when the sum does not vary. Plain loops in the order `sampleVariance` adds, so
+    /// the result is the same to the bit without a column or total array per item.
     var alpha: Double? {
         let n = count
         guard items >= 2, n >= 2 else { return nil }
         var itemVariances = 0.0
-        for item in 0..<items {
-            itemVariances += sampleVariance(stride(from: item, to: values.count, by: items).map { values[$0] })
+        var totalSum = 0.0
+        values.withUnsafeBufferPointer { table in
+            for item in 0..<items {
+                var sum = 0.0
+                for row in 0..<n { sum += table[row * items + item] }
+                let mean = sum / Double(n)
+                var squares = 0.0
+                for row in 0..<n {
+                    let deviation = table[row * items + item] - mean
+                    squares += deviation * deviation
+                }
+                itemVariances += squares / Double(n - 1)
+            }
         }
-        let totals = (0..<n).map { row in values[(row * items)..<((row + 1) * items)].reduce(0, +) }
-        let totalVariance = sampleVariance(totals)
+        var totals = [Double](repeating: 0, count: n)
+        values.withUnsafeBufferPointer { table in
+            for row in 0..<n {
+                var total = 0.0
+                for item in 0..<items { total += table[row * items + item] }
+                totals[row] = total
+                totalSum += total
+            }
+        }
+        let totalMean = totalSum / Double(n)
+        var totalSquares = 0.0
+        for total in totals { totalSquares += (total - totalMean) * (total - totalMean) }
+        let totalVariance = totalSquares / Double(n - 1)
         guard totalVariance > 0 else { return nil }
         return Double(items) / Double(items - 1) * (1 - itemVariances / totalVariance)
     }

@@ -40,6 +40,31 @@ public struct OptionCounts: Sendable {
         self.answered = answered
         self.chosen = chosen
     }
+
+    /// As `init(_:itemID:instrument:highNeedIn:)`, over a wave's table.
+    public init?(_ table: ResponseTable, itemID: String, instrument: Instrument, highNeedIn slot: Int? = nil) {
+        guard let multi = instrument.multiSelect(itemID) else { return nil }
+        let options = multi.options
+        let first = multi.slots.lowerBound
+        var answered = 0
+        var chosen = Array(repeating: 0, count: options.count)
+        table.forEachRow { row in
+            if let slot, row[slot] != NeedCounts.highLevel { return }
+            guard row[first] != AnswerValues.missing else { return }
+            answered += 1
+            row.countChosen(first: first, options: options.count, into: &chosen)
+        }
+        self.options = options
+        self.answered = answered
+        self.chosen = chosen
+    }
+}
+
+extension ResponseTable.Row {
+    /// As `AnswerValues.countChosen`, in place.
+    @inline(__always) func countChosen(first: Int, options: Int, into chosen: inout [Int], at offset: Int = 0) {
+        for option in 0..<options where self[first + option] == 1 { chosen[offset + option] += 1 }
+    }
 }
 
 extension AnswerValues {

@@ -18,9 +18,16 @@ public struct WaveSnapshot: Sendable, Hashable, Codable {
     public init(
         wave: String, responses: [ScoredResponse], previousKeys: Set<String>?, instrument: Instrument
     ) {
+        self.init(wave: wave, table: ResponseTable(responses, instrument: instrument), instrument: instrument)
+        // Random keys (rows without an e-mail) never match, so they are never counted as returning.
+        returning = previousKeys.map { keys in Set(responses.map(\.respondentKey)).intersection(keys).count }
+    }
+
+    /// Without returning respondents, which need the keys (`returning` is set afterwards).
+    public init(wave: String, table: ResponseTable, instrument: Instrument) {
         self.wave = wave
-        respondents = responses.count
-        let needs = GroupNeeds(responses, needSlots: instrument.needSlots)
+        respondents = table.count
+        let needs = GroupNeeds(table, needSlots: instrument.needSlots)
         var shares: [String: Double] = [:]
         var counts: [String: Proportion] = [:]
         for (index, area) in instrument.needAreas.enumerated() {
@@ -29,11 +36,12 @@ public struct WaveSnapshot: Sendable, Hashable, Codable {
         }
         highNeed = shares
         highNeedCounts = counts
-        let slots = WellbeingSlots(instrument: instrument)
-        var summary = WellbeingSummary(sourceCount: slots.stressSources.count)
-        for response in responses { summary.add(WellbeingScores(response.values, slots: slots)) }
-        wellbeing = summary
-        // Random keys (rows without an e-mail) never match, so they are never counted as returning.
-        returning = previousKeys.map { keys in Set(responses.map(\.respondentKey)).intersection(keys).count }
+        var tally = WellbeingTally(slots: WellbeingSlots(instrument: instrument), groups: 1)
+        table.forEachRow { row in
+            tally.score(row)
+            tally.add(to: 0)
+        }
+        wellbeing = tally.summary(of: 0)
+        returning = nil
     }
 }

@@ -79,6 +79,11 @@ public struct Mean: Hashable, Sendable, Codable {
 
     public init() {}
 
+    init(count: Int, sum: Double) {
+        self.count = count
+        self.sum = sum
+    }
+
     public mutating func add(_ value: Double?) {
         guard let value else { return }
         count += 1
@@ -94,6 +99,11 @@ public struct Share: Hashable, Sendable, Codable {
     public private(set) var yes = 0
 
     public init() {}
+
+    init(answered: Int, yes: Int) {
+        self.answered = answered
+        self.yes = yes
+    }
 
     public mutating func add(_ flag: Bool?) {
         guard let flag else { return }

@@ -107,15 +107,63 @@ public struct WellbeingIndicators: Sendable {
         responses: [ScoredResponse], register: [Institution], instrument: Instrument, settings: ScoringSettings,
         wave: WellbeingSummary? = nil
     ) {
+        self.init(
+            table: ResponseTable(responses, instrument: instrument), register: register, instrument: instrument,
+            settings: settings, wave: wave)
+    }
+
+    public init(
+        table: ResponseTable, register: [Institution], instrument: Instrument, settings: ScoringSettings,
+        wave: WellbeingSummary? = nil
+    ) {
         let slots = WellbeingSlots(instrument: instrument)
         stressSources = instrument.items.filter { $0.group == ItemID.stressSource }.compactMap { item in
             item.row.map { ReferenceEntry(id: $0, label: Bilingual(lv: item.rowLabel, en: item.englishName)) }
         }
         let sourceCount = slots.stressSources.count
-        let scores = responses.map { WellbeingScores($0.values, slots: slots) }
 
-        var municipality = WellbeingSummary(sourceCount: sourceCount)
-        scores.forEach { municipality.add($0) }
+        // Each breakdown's groups by position in one tally, group 0 the municipality: every
+        // response is scored once and added to its groups in one pass (issue 19).
+        typealias Grouping = (dimension: Dimension, keys: [(String, Bilingual)], first: Int)
+        var groupings: [Grouping] = []
+        var groupCount = 1
+        func grouping(_ dimension: Dimension, _ keys: [(String, Bilingual)]) -> Int {
+            groupings.append((dimension, keys, groupCount))
+            groupCount += keys.count
+            return groupings.last!.first
+        }
+        let institutionFirst = grouping(.institution, register.map { ($0.code, Bilingual(lv: $0.name, en: $0.name)) })
+        // A code named twice in the register counts in its first row only.
+        let institutionOf = table.firstPositions(in: register.map(\.code))
+        var scales: [(slot: Int, values: [Int], first: Int)] = []
+        for (dimension, itemID) in [(Dimension.role, ItemID.role), (.experience, ItemID.experience)] {
+            guard let slot = instrument.slotIndex(itemID), let scale = instrument.item(itemID)?.scale else { continue }
+            let first = grouping(dimension, scale.options.map { (String($0.value), $0.label) })
+            scales.append((slot, scale.options.map(\.value), first))
+        }
+        let multi = instrument.multiSelect(ItemID.learningAreas)
+        let learningAreaFirst = multi.map { multi in grouping(.learningArea, multi.options.map { ($0.id, $0.label) }) }
+        let learningAreaSlots = multi.map { Array($0.slots) } ?? []
+
+        var tally = WellbeingTally(slots: slots, groups: groupCount)
+        table.forEachRow { row in
+            tally.score(row)
+            tally.add(to: 0)
+            let institution = institutionOf[row.institution]
+            if institution >= 0 { tally.add(to: institutionFirst + institution) }
+            for scale in scales {
+                if let value = row.value(scale.slot), let index = scale.values.firstIndex(of: value) {
+                    tally.add(to: scale.first + index)
+                }
+            }
+            if let learningAreaFirst {
+                for (option, slot) in learningAreaSlots.enumerated() where row[slot] == 1 {
+                    tally.add(to: learningAreaFirst + option)
+                }
+            }
+        }
+
+        let municipality = tally.summary(of: 0)
         self.municipality = municipality
         // "Not asked" is decided over the wave, not inside one institution (SPEC 8).
         let askedIn = wave ?? municipality
@@ -126,16 +174,8 @@ public struct WellbeingIndicators: Sendable {
         // instead of a page of marks (issue 13).
         available = slots.isComplete && !asked.isEmpty
 
-        // Each breakdown adds a response to its groups by position: no per-response arrays or
-        // String keys, which at national scale (30,000 × 4 breakdowns) cost more than the sums.
-        func breakdown(
-            _ dimension: Dimension, _ keys: [(String, Bilingual)],
-            groups: (ScoredResponse, (Int) -> Void) -> Void
-        ) -> WellbeingBreakdown {
-            var summaries = Array(repeating: WellbeingSummary(sourceCount: sourceCount), count: keys.count)
-            for (response, score) in zip(responses, scores) {
-                groups(response) { summaries[$0].add(score) }
-            }
+        breakdowns = groupings.map { dimension, keys, first in
+            let summaries = tally.summaries(first..<(first + keys.count))
             let rows = disclosedCells(summaries.map { CellCounts(answered: $0.respondents) }, minGroupSize: minGroup)
             let columns = measures.map { measure in
                 disclosedMeasure(
@@ -151,31 +191,6 @@ public struct WellbeingIndicators: Sendable {
                 })
         }
 
-        var position: [String: Int] = [:]
-        for (index, institution) in register.enumerated() where position[institution.code] == nil {
-            position[institution.code] = index
-        }
-        var breakdowns = [
-            breakdown(.institution, register.map { ($0.code, Bilingual(lv: $0.name, en: $0.name)) }) { response, add in
-                if let index = position[response.institution] { add(index) }
-            }
-        ]
-        for (dimension, itemID) in [(Dimension.role, ItemID.role), (.experience, ItemID.experience)] {
-            guard let slot = instrument.slotIndex(itemID), let scale = instrument.item(itemID)?.scale else { continue }
-            let values = scale.options.map(\.value)
-            breakdowns.append(
-                breakdown(dimension, scale.options.map { (String($0.value), $0.label) }) { response, add in
-                    if let value = response.values[slot], let index = values.firstIndex(of: value) { add(index) }
-                })
-        }
-        if let multi = instrument.multiSelect(ItemID.learningAreas) {
-            breakdowns.append(
-                breakdown(.learningArea, multi.options.map { ($0.id, $0.label) }) { response, add in
-                    for (option, slot) in multi.slots.enumerated() where response.values[slot] == 1 { add(option) }
-                })
-        }
-        self.breakdowns = breakdowns
-
         let needSlots = instrument.needSlots
         let reversedNone = [Bool](repeating: false, count: needSlots.count)
         reliability = [
@@ -183,7 +198,7 @@ public struct WellbeingIndicators: Sendable {
             (ItemID.cbi, slots.cbi, slots.cbiReversed), (ItemID.needGroup, needSlots, reversedNone),
         ]
         .map { name, scaleSlots, reversed in
-            let complete = CompleteCases(responses, slots: scaleSlots, reversed: reversed)
+            let complete = CompleteCases(table, slots: scaleSlots, reversed: reversed)
             return ScaleReliability(
                 scale: name, items: scaleSlots.count, alpha: complete.alpha, completeCases: complete.count)
         }
