@@ -36,17 +36,17 @@ struct ReportBuilder {
         let needs = NeedIndicators(
             table: table, register: register, instrument: instrument, settings: settings, gaps: gaps,
             previousHighNeed: previous?.highNeed ?? [:], observed: observedWeakness)
-        let supportForms = OptionCounts(table, itemID: ItemID.supportForms, instrument: instrument)
+        // Support forms by learning area, by need and for everyone, in one pass.
+        let tallies = LearningAreaTallies(table, instrument: instrument)
+        let supportForms = tallies.everyonesForms()
         let barriers = OptionCounts(table, itemID: ItemID.barriers, instrument: instrument)
         let formsByPriority = needs.priorities.prefix(CouncilReport.topPriorities).compactMap {
             priority -> (areaID: String, counts: OptionCounts)? in
             guard let area = instrument.needAreas.firstIndex(where: { $0.id == priority.input.areaID }) else { return nil }
-            return OptionCounts(
-                table, itemID: ItemID.supportForms, instrument: instrument, highNeedIn: instrument.needSlots[area]
-            ).map { (priority.input.areaID, $0) }
+            return tallies.everyonesForms(highNeedIn: area).map { (priority.input.areaID, $0) }
         }
         let plan = DevelopmentPlan.rows(
-            priorities: needs.priorities, top: CouncilReport.topPriorities, table: table, needs: needs,
+            priorities: needs.priorities, top: CouncilReport.topPriorities, tallies: tallies, needs: needs,
             instrument: instrument, settings: settings, wave: wave)
         let sources = try database.sources(wave: wave.id)
         let quarantine = try database.quarantine(wave: wave.id)
@@ -61,7 +61,7 @@ struct ReportBuilder {
         report.barriers = barriers
         report.formsByPriority = formsByPriority
         report.plan = plan
-        report.associationPlans = AssociationPlans.plans(table: table, instrument: instrument, settings: settings)
+        report.associationPlans = AssociationPlans.plans(tallies: tallies, instrument: instrument, settings: settings)
         try addPlanFollowUp(to: &report, responses: responses)
         return (report, responses)
     }

@@ -26,16 +26,18 @@ public enum AssociationPlans {
     public static let formsPerNeed = 2
 
     public static func plans(responses: [ScoredResponse], instrument: Instrument, settings: ScoringSettings) -> [AssociationPlan] {
-        plans(table: ResponseTable(responses, instrument: instrument), instrument: instrument, settings: settings)
+        plans(
+            tallies: LearningAreaTallies(ResponseTable(responses, instrument: instrument), instrument: instrument),
+            instrument: instrument, settings: settings)
     }
 
-    public static func plans(table: ResponseTable, instrument: Instrument, settings: ScoringSettings) -> [AssociationPlan] {
-        let everyone = OptionCounts(table, itemID: ItemID.supportForms, instrument: instrument)
+    /// - Parameter tallies: the wave's, over the instrument's learning areas.
+    public static func plans(tallies: LearningAreaTallies, instrument: Instrument, settings: ScoringSettings) -> [AssociationPlan] {
+        let everyone = tallies.everyonesForms()
         let learningAreas = DevelopmentPlan.learningAreaSlots(instrument)
-        let tallies = LearningAreaTallies(table, learningAreas: learningAreas.map(\.slot), instrument: instrument)
         return learningAreas.indices.compactMap { index -> AssociationPlan? in
             let learningArea = learningAreas[index]
-            guard tallies.members[index] >= settings.minGroupSize else { return nil }
+            guard tallies.members(index) >= settings.minGroupSize else { return nil }
             let ownForms = tallies.forms(of: index)
             var actions: [AssociationAction] = []
             for (rank, area) in topNeeds(tallies.needs(of: index), minGroupSize: settings.minGroupSize).enumerated() {
@@ -97,90 +99,5 @@ public enum AssociationPlans {
         }
         let status = disclosedTotal(CellCounts(answered: counts.answered, yes: counts.high), minGroupSize: minGroupSize)
         return (counts.highNeed, status)
-    }
-}
-
-/// What every learning area's plan needs, counted in one pass over the responses: its members,
-/// their need levels per area, the support forms they chose, and the forms chosen by those of
-/// them at the highest need in each area. Flat arrays: a pass per learning area and need area
-/// (a filter, then four counts) was a third of scoring at national scale.
-struct LearningAreaTallies {
-    /// The support forms; nil when the instrument has no such question.
-    let options: [ReferenceEntry]?
-    let areaCount: Int
-    private(set) var members: [Int]
-    private var needAnswered: [Int]
-    private var needHigh: [Int]
-    private var needLevelSum: [Int]
-    /// Per learning area: respondents who answered the forms question, and each form's choices.
-    private var formsAnswered: [Int]
-    private var formsChosen: [Int]
-    /// Per learning area and need area, among members at the highest need there: likewise.
-    private var highAnswered: [Int]
-    private var highChosen: [Int]
-
-    init(_ responses: [ScoredResponse], learningAreas: [Int], instrument: Instrument) {
-        self.init(ResponseTable(responses, instrument: instrument), learningAreas: learningAreas, instrument: instrument)
-    }
-
-    init(_ table: ResponseTable, learningAreas: [Int], instrument: Instrument) {
-        let multi = instrument.multiSelect(ItemID.supportForms)
-        let needSlots = instrument.needSlots
-        options = multi?.options
-        areaCount = needSlots.count
-        let groups = learningAreas.count
-        let optionCount = options?.count ?? 0
-        members = Array(repeating: 0, count: groups)
-        needAnswered = Array(repeating: 0, count: groups * areaCount)
-        needHigh = needAnswered
-        needLevelSum = needAnswered
-        formsAnswered = members
-        formsChosen = Array(repeating: 0, count: groups * optionCount)
-        highAnswered = needAnswered
-        highChosen = Array(repeating: 0, count: groups * areaCount * optionCount)
-        let first = multi?.slots.lowerBound ?? 0
-        let hasForms = multi != nil
-        let areaCount = areaCount
-        table.forEachRow { row in
-            for (group, memberSlot) in learningAreas.enumerated() where row[memberSlot] == 1 {
-                members[group] += 1
-                for (area, slot) in needSlots.enumerated() {
-                    let level = row[slot]
-                    guard level != AnswerValues.missing else { continue }
-                    needAnswered[group * areaCount + area] += 1
-                    needLevelSum[group * areaCount + area] += Int(level)
-                    if level == NeedCounts.highLevel { needHigh[group * areaCount + area] += 1 }
-                }
-                guard hasForms, row[first] != AnswerValues.missing else { continue }
-                formsAnswered[group] += 1
-                row.countChosen(first: first, options: optionCount, into: &formsChosen, at: group * optionCount)
-                for (area, slot) in needSlots.enumerated() where row[slot] == NeedCounts.highLevel {
-                    let cell = group * areaCount + area
-                    highAnswered[cell] += 1
-                    row.countChosen(first: first, options: optionCount, into: &highChosen, at: cell * optionCount)
-                }
-            }
-        }
-    }
-
-    /// The members' need counts, one entry per need area.
-    func needs(of group: Int) -> [NeedCounts] {
-        (0..<areaCount).map { area in
-            let cell = group * areaCount + area
-            return NeedCounts(answered: needAnswered[cell], high: needHigh[cell], levelSum: needLevelSum[cell])
-        }
-    }
-
-    /// The members' choices of support forms — or only those of the members at the highest need
-    /// in `area` — as `OptionCounts` counts them; nil when the instrument has no such question.
-    func forms(of group: Int, highNeedIn area: Int? = nil) -> OptionCounts? {
-        guard let options else { return nil }
-        let count = options.count
-        guard let area else {
-            return OptionCounts(
-                options: options, answered: formsAnswered[group], chosen: Array(formsChosen[group * count..<(group + 1) * count]))
-        }
-        let cell = group * areaCount + area
-        return OptionCounts(options: options, answered: highAnswered[cell], chosen: Array(highChosen[cell * count..<(cell + 1) * count]))
     }
 }

@@ -24,20 +24,22 @@ public enum DevelopmentPlan {
         instrument: Instrument, settings: ScoringSettings, wave: Wave
     ) -> [PlanRow] {
         rows(
-            priorities: priorities, top: top, table: ResponseTable(responses, instrument: instrument), needs: needs,
-            instrument: instrument, settings: settings, wave: wave)
+            priorities: priorities, top: top,
+            tallies: LearningAreaTallies(ResponseTable(responses, instrument: instrument), instrument: instrument),
+            needs: needs, instrument: instrument, settings: settings, wave: wave)
     }
 
+    /// - Parameter tallies: the wave's, over the instrument's learning areas: they hold each
+    ///   area's need among the teachers of each learning area, the teachers at its highest level,
+    ///   and the forms those of them who answered that question chose.
     public static func rows(
-        priorities: [Priority], top: Int, table: ResponseTable, needs: NeedIndicators,
+        priorities: [Priority], top: Int, tallies: LearningAreaTallies, needs: NeedIndicators,
         instrument: Instrument, settings: ScoringSettings, wave: Wave
     ) -> [PlanRow] {
         let learningAreas = learningAreaSlots(instrument)
-        let everyone = OptionCounts(table, itemID: ItemID.supportForms, instrument: instrument)
-        let forms = instrument.multiSelect(ItemID.supportForms)
+        let everyone = tallies.everyonesForms()
         return priorities.prefix(top).map { priority in
             let area = instrument.needAreas.firstIndex { $0.id == priority.input.areaID }!
-            let slot = instrument.needSlots[area]
             let threshold = settings.highNeedBreadthThreshold
             var institutions: [(String, Double)] = []
             for row in needs.institutions where row.areaStatus[area] == .shown {
@@ -45,39 +47,21 @@ public enum DevelopmentPlan {
                     institutions.append((row.institution.code, share))
                 }
             }
-            // In one pass: the area's need among the teachers of each learning area, the teachers
-            // at its highest level, and the forms those of them who answered that question chose.
-            var byLearningArea = Array(repeating: NeedCounts(), count: learningAreas.count)
-            var inNeed = 0
-            var formsAnswered = 0
-            var formsChosen = Array(repeating: 0, count: forms?.options.count ?? 0)
-            let firstForm = forms?.slots.lowerBound ?? 0
-            let memberSlots = learningAreas.map(\.slot)
-            let hasForms = forms != nil
-            table.forEachRow { row in
-                guard let level = row.value(slot) else { return }
-                for (index, memberSlot) in memberSlots.enumerated() where row[memberSlot] == 1 {
-                    byLearningArea[index].add(level: level)
-                }
-                guard level == NeedCounts.highLevel else { return }
-                inNeed += 1
-                guard hasForms, row[firstForm] != AnswerValues.missing else { return }
-                formsAnswered += 1
-                row.countChosen(first: firstForm, options: formsChosen.count, into: &formsChosen)
-            }
             var areas: [(String, Double)] = []
-            for (index, counts) in byLearningArea.enumerated() {
+            for index in learningAreas.indices {
+                let counts = tallies.need(of: index, area: area)
                 if counts.answered >= settings.minGroupSize, let share = counts.highNeed.share, share >= threshold {
                     areas.append((learningAreas[index].id, share))
                 }
             }
             institutions.sort(by: Self.highestFirst)
             areas.sort(by: Self.highestFirst)
-            var preferred = forms.map { OptionCounts(options: $0.options, answered: formsAnswered, chosen: formsChosen) }
+            var preferred = tallies.everyonesForms(highNeedIn: area)
             if (preferred?.answered ?? 0) < settings.minGroupSize { preferred = everyone }
             return PlanRow(
                 priority: priority, targetInstitutions: institutions.prefix(targetsPerRow).map(\.0),
-                targetLearningAreas: areas.prefix(learningAreasPerRow).map(\.0), teachersInNeed: inNeed,
+                targetLearningAreas: areas.prefix(learningAreasPerRow).map(\.0),
+                teachersInNeed: tallies.need(of: tallies.everyone, area: area).high,
                 forms: preferred.map { counts in counts.ranked.prefix(formsPerRow).map { counts.options[$0].id } } ?? [],
                 term: proposedTerm(after: wave, rank: priority.rank))
         }

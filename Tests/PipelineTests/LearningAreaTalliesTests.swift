@@ -6,8 +6,8 @@ import Testing
 @testable import Pipeline
 @testable import Scoring
 
-/// The learning-area plans count in one pass (issue 19); this checks the pass against the plain
-/// way it replaced, on seeded random answers: each group filtered out, then counted by itself.
+/// The plans count in one pass (issue 19); this checks the pass against the plain way it
+/// replaced, on seeded random answers: each group (and everyone) filtered out, then counted by itself.
 struct LearningAreaTalliesTests {
     private static func needs() throws -> Instrument {
         try Seeds(directory: TestWorkspace.repository.appendingPathComponent("seeds")).instrument("needs-v1")
@@ -29,9 +29,11 @@ struct LearningAreaTalliesTests {
         let learningAreas = DevelopmentPlan.learningAreaSlots(instrument)
         try #require(!learningAreas.isEmpty)
         let tallies = LearningAreaTallies(responses, learningAreas: learningAreas.map(\.slot), instrument: instrument)
-        for (group, learningArea) in learningAreas.enumerated() {
-            let members = responses.filter { $0.values[learningArea.slot] == 1 }
-            #expect(tallies.members[group] == members.count)
+        // Each learning area's teachers, then everyone.
+        let groups = learningAreas.map { learningArea in responses.filter { $0.values[learningArea.slot] == 1 } } + [responses]
+        #expect(tallies.everyone == learningAreas.count)
+        for (group, members) in groups.enumerated() {
+            #expect(tallies.members(group) == members.count)
             #expect(tallies.needs(of: group) == GroupNeeds(members, needSlots: instrument.needSlots).areas)
             let own = OptionCounts(members, itemID: ItemID.supportForms, instrument: instrument)
             let counted = tallies.forms(of: group)

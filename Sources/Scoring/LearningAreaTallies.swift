@@ -1,0 +1,153 @@
+import AtbalstsCore
+
+/// What the wave's plans need, counted in one pass over its table: per learning area — and for
+/// everyone, as one more group — the members, their need levels per area, the support forms they
+/// chose, and the forms chosen by those of them at the highest need in each area. One pass
+/// instead of one per plan row, association and option count (issue 19), each response's chosen
+/// forms and need levels read once however many groups it is in.
+public struct LearningAreaTallies: Sendable {
+    /// The support forms; nil when the instrument has no such question.
+    let options: [ReferenceEntry]?
+    let areaCount: Int
+    /// The learning areas' groups are numbered as `learningAreas` was; `everyone` comes last.
+    let everyone: Int
+    private let optionCount: Int
+    /// Flat counts, laid out by `Section`.
+    private let counts: [Int]
+
+    /// One section of `counts` per kind of count, each indexed by group (then need area, then form).
+    private enum Section: Int, CaseIterable {
+        case members, formsAnswered, needAnswered, needHigh, needLevelSum, highAnswered, formsChosen, highChosen
+    }
+    private let sectionStart: [Int]
+
+    /// Over the instrument's learning areas (`DevelopmentPlan.learningAreaSlots`).
+    public init(_ table: ResponseTable, instrument: Instrument) {
+        self.init(table, learningAreas: DevelopmentPlan.learningAreaSlots(instrument).map(\.slot), instrument: instrument)
+    }
+
+    init(_ responses: [ScoredResponse], learningAreas: [Int], instrument: Instrument) {
+        self.init(ResponseTable(responses, instrument: instrument), learningAreas: learningAreas, instrument: instrument)
+    }
+
+    init(_ table: ResponseTable, learningAreas: [Int], instrument: Instrument) {
+        let multi = instrument.multiSelect(ItemID.supportForms)
+        let needSlots = instrument.needSlots
+        let areaCount = needSlots.count
+        let optionCount = multi?.options.count ?? 0
+        let groups = learningAreas.count + 1
+        let everyone = learningAreas.count
+        let sizes: [Section: Int] = [
+            .members: groups, .formsAnswered: groups, .needAnswered: groups * areaCount, .needHigh: groups * areaCount,
+            .needLevelSum: groups * areaCount, .highAnswered: groups * areaCount, .formsChosen: groups * optionCount,
+            .highChosen: groups * areaCount * optionCount,
+        ]
+        var sectionStart: [Int] = []
+        var total = 0
+        for section in Section.allCases {
+            sectionStart.append(total)
+            total += sizes[section]!
+        }
+        var counts = [Int](repeating: 0, count: total)
+        let hasForms = multi != nil
+        let first = multi?.slots.lowerBound ?? 0
+        counts.withUnsafeMutableBufferPointer { counts in
+            // One response's groups, chosen forms, need levels and areas at the highest level.
+            let scratch = UnsafeMutablePointer<Int>.allocate(capacity: groups + optionCount + 2 * areaCount)
+            defer { scratch.deallocate() }
+            let groupList = scratch
+            let chosenList = groupList + groups
+            let levels = chosenList + optionCount
+            let highList = levels + areaCount
+            let members = counts.baseAddress! + sectionStart[Section.members.rawValue]
+            let formsAnswered = counts.baseAddress! + sectionStart[Section.formsAnswered.rawValue]
+            let needAnswered = counts.baseAddress! + sectionStart[Section.needAnswered.rawValue]
+            let needHigh = counts.baseAddress! + sectionStart[Section.needHigh.rawValue]
+            let needLevelSum = counts.baseAddress! + sectionStart[Section.needLevelSum.rawValue]
+            let highAnswered = counts.baseAddress! + sectionStart[Section.highAnswered.rawValue]
+            let formsChosen = counts.baseAddress! + sectionStart[Section.formsChosen.rawValue]
+            let highChosen = counts.baseAddress! + sectionStart[Section.highChosen.rawValue]
+            table.forEachRow { row in
+                var groupCount = 0
+                for (group, memberSlot) in learningAreas.enumerated() where row[memberSlot] == 1 {
+                    groupList[groupCount] = group
+                    groupCount += 1
+                }
+                groupList[groupCount] = everyone
+                groupCount += 1
+                let answeredForms = hasForms && row[first] != AnswerValues.missing
+                var chosenCount = 0
+                if answeredForms {
+                    for option in 0..<optionCount where row[first + option] == 1 {
+                        chosenList[chosenCount] = option
+                        chosenCount += 1
+                    }
+                }
+                var highCount = 0
+                for (area, slot) in needSlots.enumerated() {
+                    levels[area] = Int(row[slot])
+                    if row[slot] == NeedCounts.highLevel {
+                        highList[highCount] = area
+                        highCount += 1
+                    }
+                }
+                let missing = Int(AnswerValues.missing)
+                for member in 0..<groupCount {
+                    let group = groupList[member]
+                    members[group] += 1
+                    let cells = group * areaCount
+                    for area in 0..<areaCount where levels[area] != missing {
+                        needAnswered[cells + area] += 1
+                        needLevelSum[cells + area] += levels[area]
+                    }
+                    for high in 0..<highCount { needHigh[cells + highList[high]] += 1 }
+                    guard answeredForms else { continue }
+                    formsAnswered[group] += 1
+                    for chosen in 0..<chosenCount { formsChosen[group * optionCount + chosenList[chosen]] += 1 }
+                    for high in 0..<highCount {
+                        let cell = cells + highList[high]
+                        highAnswered[cell] += 1
+                        for chosen in 0..<chosenCount { highChosen[cell * optionCount + chosenList[chosen]] += 1 }
+                    }
+                }
+            }
+        }
+        options = multi?.options
+        self.areaCount = areaCount
+        self.everyone = everyone
+        self.optionCount = optionCount
+        self.counts = counts
+        self.sectionStart = sectionStart
+    }
+
+    private func count(_ section: Section, _ index: Int) -> Int { counts[sectionStart[section.rawValue] + index] }
+
+    /// Respondents in `group` (everyone in `everyone`).
+    func members(_ group: Int) -> Int { count(.members, group) }
+
+    /// The members' counts in one need area.
+    func need(of group: Int, area: Int) -> NeedCounts {
+        let cell = group * areaCount + area
+        return NeedCounts(
+            answered: count(.needAnswered, cell), high: count(.needHigh, cell), levelSum: count(.needLevelSum, cell))
+    }
+
+    /// The members' need counts, one entry per need area.
+    func needs(of group: Int) -> [NeedCounts] { (0..<areaCount).map { need(of: group, area: $0) } }
+
+    /// The members' choices of support forms — or only those of the members at the highest need
+    /// in `area` — as `OptionCounts` counts them; nil when the instrument has no such question.
+    func forms(of group: Int, highNeedIn area: Int? = nil) -> OptionCounts? {
+        guard let options else { return nil }
+        let (answered, first) =
+            area.map { area in
+                let cell = group * areaCount + area
+                return (count(.highAnswered, cell), sectionStart[Section.highChosen.rawValue] + cell * optionCount)
+            } ?? (count(.formsAnswered, group), sectionStart[Section.formsChosen.rawValue] + group * optionCount)
+        return OptionCounts(options: options, answered: answered, chosen: Array(counts[first..<(first + optionCount)]))
+    }
+
+    /// Everyone's choices of support forms, as `OptionCounts(_:itemID:instrument:highNeedIn:)` counts
+    /// them for `ItemID.supportForms` and the slot of need area `area`.
+    public func everyonesForms(highNeedIn area: Int? = nil) -> OptionCounts? { forms(of: everyone, highNeedIn: area) }
+}
