@@ -31,13 +31,13 @@ struct ReportBuilder {
         }
         defer { scoring.wait() }
 
-        let history = try waveHistory(current: table)
-        let previous = history.last { $0.wave != wave.id && $0.respondents > 0 }
-        let needs = NeedIndicators(
-            table: table, register: register, instrument: instrument, settings: settings, gaps: gaps,
-            previousHighNeed: previous?.highNeed ?? [:], observed: observedWeakness)
-        // Support forms by learning area, by need and for everyone, in one pass.
+        let (earlier, includesThisWave) = try earlierWaves()
+        let previous = earlier.last { $0.respondents > 0 }
+        // Need counts by institution, support forms by learning area, by need and for everyone: one pass.
         let tallies = LearningAreaTallies(table, instrument: instrument)
+        let needs = NeedIndicators(
+            tallies: tallies, table: table, register: register, instrument: instrument, settings: settings, gaps: gaps,
+            previousHighNeed: previous?.highNeed ?? [:], observed: observedWeakness)
         let supportForms = tallies.everyonesForms()
         let barriers = OptionCounts(table, itemID: ItemID.barriers, instrument: instrument)
         let formsByPriority = needs.priorities.prefix(CouncilReport.topPriorities).compactMap {
@@ -51,8 +51,20 @@ struct ReportBuilder {
         let sources = try database.sources(wave: wave.id)
         let quarantine = try database.quarantine(wave: wave.id)
         scoring.wait()
+        let wellbeingNow = try wellbeing.get()
+        var history = earlier
+        if includesThisWave {
+            // This wave's headline numbers are the workbook's own, not counted again.
+            var snapshot = WaveSnapshot(
+                wave: wave.id, respondents: table.count, needs: needs.municipality, wellbeing: wellbeingNow.municipality,
+                instrument: instrument)
+            if let before = earlier.last?.wave {
+                snapshot.returning = try database.returningRespondents(wave: wave.id, previous: before, instrument: instrument)
+            }
+            history.append(snapshot)
+        }
         var report = CouncilReport(
-            wave: wave.id, instrument: instrument, needs: needs, wellbeing: try wellbeing.get(),
+            wave: wave.id, instrument: instrument, needs: needs, wellbeing: wellbeingNow,
             sources: sources, quarantine: quarantine,
             settings: settings, programVersion: AtbalstsVersion.current, generatedAt: Date())
         report.history = history
@@ -143,15 +155,16 @@ struct ReportBuilder {
         return report
     }
 
-    /// Every wave in the database up to this one, oldest first, with returning respondents. An
-    /// earlier wave's numbers, returning respondents included, come from its stored summary when
+    /// Every wave in the database before this one, oldest first, with returning respondents, and
+    /// whether this wave is in the database too (its snapshot is made from its workbook's numbers).
+    /// An earlier wave's numbers, returning respondents included, come from its stored summary when
     /// there is one (computed and stored otherwise), so twenty waves do not mean reading twenty
     /// waves of responses; the returning respondents are counted by the database.
-    private func waveHistory(current: ResponseTable) throws -> [WaveSnapshot] {
+    private func earlierWaves() throws -> (snapshots: [WaveSnapshot], includesThisWave: Bool) {
         let waves = try database.waves().compactMap { Wave($0.id) }.filter { $0 <= wave }.sorted()
-        return try waves.indices.map { index in
-            let previous = index > 0 ? waves[index - 1].id : nil
-            if waves[index] == wave { return try snapshot(wave.id, previous: previous, table: current) }
+        let earlier = waves.filter { $0 != wave }
+        let snapshots = try earlier.indices.map { index in
+            let previous = index > 0 ? earlier[index - 1].id : nil
             if let stored = try database.storedWaveSummary(wave: waves[index].id, previous: previous, instrument: instrument),
                 let snapshot = try? JSONDecoder().decode(WaveSnapshot.self, from: stored), snapshot.wave == waves[index].id
             {
@@ -164,6 +177,7 @@ struct ReportBuilder {
                 try JSONEncoder().encode(computed), wave: computed.wave, previous: previous, instrument: instrument)
             return computed
         }
+        return (snapshots, waves.contains(wave))
     }
 
     /// One wave's snapshot from its responses; its returning respondents counted by the database.

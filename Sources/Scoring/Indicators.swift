@@ -57,10 +57,31 @@ public struct NeedIndicators: Sendable {
         settings: ScoringSettings, gaps: [String: Double] = [:], previousHighNeed: [String: Double] = [:],
         observed: [String: Double] = [:]
     ) {
-        let needSlots = instrument.needSlots
         // Counted per institution code of the responses; the municipality is their sum.
-        var tally = NeedTally(groups: table.institutionCodes.count, needSlots: needSlots)
-        table.forEachRow { tally.add($0, to: $0.institution) }
+        var tally = NeedTally(groups: table.institutionCodes.count, needSlots: instrument.needSlots)
+        tally.count(table) { $0.institution }
+        self.init(
+            byInstitution: tally, table: table, register: register, instrument: instrument, settings: settings, gaps: gaps,
+            previousHighNeed: previousHighNeed, observed: observed)
+    }
+
+    /// With the institutions' needs counted in the pass of the wave's `tallies`.
+    public init(
+        tallies: LearningAreaTallies, table: ResponseTable, register: [Institution], instrument: Instrument,
+        settings: ScoringSettings, gaps: [String: Double] = [:], previousHighNeed: [String: Double] = [:],
+        observed: [String: Double] = [:]
+    ) {
+        self.init(
+            byInstitution: tallies.institutionNeeds, table: table, register: register, instrument: instrument,
+            settings: settings, gaps: gaps, previousHighNeed: previousHighNeed, observed: observed)
+    }
+
+    /// - Parameter tally: need counts per entry of the table's `institutionCodes`.
+    private init(
+        byInstitution tally: NeedTally, table: ResponseTable, register: [Institution], instrument: Instrument,
+        settings: ScoringSettings, gaps: [String: Double], previousHighNeed: [String: Double], observed: [String: Double]
+    ) {
+        let needSlots = instrument.needSlots
         let municipality = tally.total
         let groups = table.positions(of: register.map(\.code)).map {
             $0.map { tally.needs(of: $0) } ?? GroupNeeds(areaCount: needSlots.count)

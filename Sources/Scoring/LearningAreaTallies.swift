@@ -4,7 +4,8 @@ import AtbalstsCore
 /// everyone, as one more group — the members, their need levels per area, the support forms they
 /// chose, and the forms chosen by those of them at the highest need in each area. One pass
 /// instead of one per plan row, association and option count (issue 19), each response's chosen
-/// forms and need levels read once however many groups it is in.
+/// forms and need levels read once however many groups it is in. The same pass counts each
+/// institution's needs for `NeedIndicators`, from the need levels it has read anyway.
 public struct LearningAreaTallies: Sendable {
     /// The support forms; nil when the instrument has no such question.
     let options: [ReferenceEntry]?
@@ -12,12 +13,16 @@ public struct LearningAreaTallies: Sendable {
     /// The learning areas' groups are numbered as `learningAreas` was; `everyone` comes last.
     let everyone: Int
     private let optionCount: Int
+    /// Need counts per entry of the table's `institutionCodes`.
+    let institutionNeeds: NeedTally
     /// Flat counts, laid out by `Section`.
     private let counts: [Int]
 
     /// One section of `counts` per kind of count, each indexed by group (then need area, then form).
     private enum Section: Int, CaseIterable {
         case members, formsAnswered, needAnswered, needHigh, needLevelSum, highAnswered, formsChosen, highChosen
+        /// Laid out as `NeedTally` lays out its counts.
+        case institutionNeeds
     }
     private let sectionStart: [Int]
 
@@ -41,6 +46,7 @@ public struct LearningAreaTallies: Sendable {
             .members: groups, .formsAnswered: groups, .needAnswered: groups * areaCount, .needHigh: groups * areaCount,
             .needLevelSum: groups * areaCount, .highAnswered: groups * areaCount, .formsChosen: groups * optionCount,
             .highChosen: groups * areaCount * optionCount,
+            .institutionNeeds: table.institutionCodes.count * NeedTally.stride(areaCount: areaCount),
         ]
         var sectionStart: [Int] = []
         var total = 0
@@ -50,15 +56,24 @@ public struct LearningAreaTallies: Sendable {
         }
         var counts = [Int](repeating: 0, count: total)
         let hasForms = multi != nil
+        let highLevel = Int16(NeedCounts.highLevel)
         let first = multi?.slots.lowerBound ?? 0
         counts.withUnsafeMutableBufferPointer { counts in
             // One response's groups, chosen forms, need levels and areas at the highest level.
-            let scratch = UnsafeMutablePointer<Int>.allocate(capacity: groups + optionCount + 2 * areaCount)
+            let scratch = UnsafeMutablePointer<Int>.allocate(capacity: 2 * groups + optionCount + 5 * areaCount)
             defer { scratch.deallocate() }
-            let groupList = scratch
+            // The slots, read per response without bounds checks.
+            let memberSlots = scratch
+            let areaSlots = memberSlots + groups
+            memberSlots.initialize(from: learningAreas, count: learningAreas.count)
+            areaSlots.initialize(from: needSlots, count: areaCount)
+            let groupList = areaSlots + areaCount
             let chosenList = groupList + groups
-            let levels = chosenList + optionCount
-            let highList = levels + areaCount
+            let highList = chosenList + optionCount
+            // Per need area, what the response adds to each group's counts: branch-free sums.
+            let answeredAdds = highList + areaCount
+            let highAdds = answeredAdds + areaCount
+            let levelAdds = highAdds + areaCount
             let members = counts.baseAddress! + sectionStart[Section.members.rawValue]
             let formsAnswered = counts.baseAddress! + sectionStart[Section.formsAnswered.rawValue]
             let needAnswered = counts.baseAddress! + sectionStart[Section.needAnswered.rawValue]
@@ -67,9 +82,13 @@ public struct LearningAreaTallies: Sendable {
             let highAnswered = counts.baseAddress! + sectionStart[Section.highAnswered.rawValue]
             let formsChosen = counts.baseAddress! + sectionStart[Section.formsChosen.rawValue]
             let highChosen = counts.baseAddress! + sectionStart[Section.highChosen.rawValue]
+            let institutionNeeds = counts.baseAddress! + sectionStart[Section.institutionNeeds.rawValue]
+            let institutionStride = NeedTally.stride(areaCount: areaCount)
+            // Wrapping adds (`&+=`) in the counts: a count of respondents cannot overflow Int, and
+            // without overflow checks the per-area sums vectorize.
             table.forEachRow { row in
                 var groupCount = 0
-                for (group, memberSlot) in learningAreas.enumerated() where row[memberSlot] == 1 {
+                for group in 0..<everyone where row[memberSlots[group]] == 1 {
                     groupList[groupCount] = group
                     groupCount += 1
                 }
@@ -84,30 +103,40 @@ public struct LearningAreaTallies: Sendable {
                     }
                 }
                 var highCount = 0
-                for (area, slot) in needSlots.enumerated() {
-                    levels[area] = Int(row[slot])
-                    if row[slot] == NeedCounts.highLevel {
+                for area in 0..<areaCount {
+                    let level = row[areaSlots[area]]
+                    let answered = level != AnswerValues.missing
+                    answeredAdds[area] = answered ? 1 : 0
+                    levelAdds[area] = answered ? Int(level) : 0
+                    highAdds[area] = level == highLevel ? 1 : 0
+                    if level == highLevel {
                         highList[highCount] = area
                         highCount += 1
                     }
                 }
-                let missing = Int(AnswerValues.missing)
+                let institution = institutionNeeds + row.institution * institutionStride
+                institution[0] &+= 1
+                for area in 0..<areaCount {
+                    institution[1 + area] &+= answeredAdds[area]
+                    institution[1 + areaCount + area] &+= highAdds[area]
+                    institution[1 + 2 * areaCount + area] &+= levelAdds[area]
+                }
                 for member in 0..<groupCount {
                     let group = groupList[member]
-                    members[group] += 1
+                    members[group] &+= 1
                     let cells = group * areaCount
-                    for area in 0..<areaCount where levels[area] != missing {
-                        needAnswered[cells + area] += 1
-                        needLevelSum[cells + area] += levels[area]
+                    for area in 0..<areaCount {
+                        needAnswered[cells + area] &+= answeredAdds[area]
+                        needLevelSum[cells + area] &+= levelAdds[area]
+                        needHigh[cells + area] &+= highAdds[area]
                     }
-                    for high in 0..<highCount { needHigh[cells + highList[high]] += 1 }
                     guard answeredForms else { continue }
-                    formsAnswered[group] += 1
-                    for chosen in 0..<chosenCount { formsChosen[group * optionCount + chosenList[chosen]] += 1 }
+                    formsAnswered[group] &+= 1
+                    for chosen in 0..<chosenCount { formsChosen[group * optionCount + chosenList[chosen]] &+= 1 }
                     for high in 0..<highCount {
                         let cell = cells + highList[high]
-                        highAnswered[cell] += 1
-                        for chosen in 0..<chosenCount { highChosen[cell * optionCount + chosenList[chosen]] += 1 }
+                        highAnswered[cell] &+= 1
+                        for chosen in 0..<chosenCount { highChosen[cell * optionCount + chosenList[chosen]] &+= 1 }
                     }
                 }
             }
@@ -118,6 +147,8 @@ public struct LearningAreaTallies: Sendable {
         self.optionCount = optionCount
         self.counts = counts
         self.sectionStart = sectionStart
+        let institutions = sectionStart[Section.institutionNeeds.rawValue]
+        institutionNeeds = NeedTally(needSlots: needSlots, counts: Array(counts[institutions...]))
     }
 
     private func count(_ section: Section, _ index: Int) -> Int { counts[sectionStart[section.rawValue] + index] }

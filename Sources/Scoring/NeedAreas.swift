@@ -51,7 +51,7 @@ public struct GroupNeeds: Sendable {
     /// The need counts of every response of `table`.
     public init(_ table: ResponseTable, needSlots: [Int]) {
         var tally = NeedTally(groups: 1, needSlots: needSlots)
-        table.forEachRow { tally.add($0, to: 0) }
+        tally.count(table) { _ in 0 }
         self = tally.needs(of: 0)
     }
 }
@@ -59,38 +59,58 @@ public struct GroupNeeds: Sendable {
 /// `GroupNeeds` of several groups counted side by side in flat arrays, one pass over a table.
 struct NeedTally {
     let needSlots: [Int]
-    private(set) var respondents: [Int]
-    private var answered: [Int]
-    private var high: [Int]
-    private var levelSum: [Int]
+    /// Per group: respondents, then answered, high and level sum per need area.
+    private var counts: [Int]
+    private let stride: Int
 
     init(groups: Int, needSlots: [Int]) {
-        self.needSlots = needSlots
-        respondents = Array(repeating: 0, count: groups)
-        answered = Array(repeating: 0, count: groups * needSlots.count)
-        high = answered
-        levelSum = answered
+        self.init(needSlots: needSlots, counts: Array(repeating: 0, count: groups * Self.stride(areaCount: needSlots.count)))
     }
 
-    @inline(__always) mutating func add(_ row: ResponseTable.Row, to group: Int) {
-        respondents[group] += 1
-        let first = group * needSlots.count
-        for (area, slot) in needSlots.enumerated() {
-            let level = row[slot]
-            guard level != AnswerValues.missing else { continue }
-            answered[first + area] += 1
-            levelSum[first + area] += Int(level)
-            if level == NeedCounts.highLevel { high[first + area] += 1 }
+    /// Counts laid out as `count(_:group:)` lays them out, counted elsewhere.
+    init(needSlots: [Int], counts: [Int]) {
+        self.needSlots = needSlots
+        stride = Self.stride(areaCount: needSlots.count)
+        self.counts = counts
+    }
+
+    /// Per group: respondents, then answered, high and level sum per need area.
+    static func stride(areaCount: Int) -> Int { 1 + 3 * areaCount }
+
+    /// Adds every response of `table` to the group `group` gives it.
+    @inline(__always) mutating func count(_ table: ResponseTable, group: (ResponseTable.Row) -> Int) {
+        let (needSlots, stride) = (self.needSlots, self.stride)
+        let areaCount = needSlots.count
+        let highLevel = Int16(NeedCounts.highLevel)
+        counts.withUnsafeMutableBufferPointer { counts in
+            needSlots.withUnsafeBufferPointer { needSlots in
+                // Wrapping adds: a count of respondents cannot overflow Int, and unchecked they vectorize.
+                table.forEachRow { row in
+                    let base = group(row) * stride
+                    counts[base] &+= 1
+                    for area in 0..<areaCount {
+                        let level = row[needSlots[area]]
+                        let answered = level != AnswerValues.missing
+                        counts[base + 1 + area] &+= answered ? 1 : 0
+                        counts[base + 1 + areaCount + area] &+= level == highLevel ? 1 : 0
+                        counts[base + 1 + 2 * areaCount + area] &+= answered ? Int(level) : 0
+                    }
+                }
+            }
         }
     }
 
+    var groups: Int { counts.count / stride }
+
     func needs(of group: Int) -> GroupNeeds {
-        var needs = GroupNeeds(areaCount: needSlots.count)
-        needs.respondents = respondents[group]
-        let first = group * needSlots.count
-        for area in needSlots.indices {
+        let base = group * stride
+        let areaCount = needSlots.count
+        var needs = GroupNeeds(areaCount: areaCount)
+        needs.respondents = counts[base]
+        for area in 0..<areaCount {
             needs.areas[area] = NeedCounts(
-                answered: answered[first + area], high: high[first + area], levelSum: levelSum[first + area])
+                answered: counts[base + 1 + area], high: counts[base + 1 + areaCount + area],
+                levelSum: counts[base + 1 + 2 * areaCount + area])
         }
         return needs
     }
@@ -98,7 +118,7 @@ struct NeedTally {
     /// All groups together.
     var total: GroupNeeds {
         var needs = GroupNeeds(areaCount: needSlots.count)
-        for group in respondents.indices {
+        for group in 0..<groups {
             let part = self.needs(of: group)
             needs.respondents += part.respondents
             for area in needSlots.indices {

@@ -17,24 +17,30 @@ public struct ResponseTable: Sendable {
     private let institutionIndex: [Int32]
 
     public init(_ responses: [ScoredResponse], instrument: Instrument) {
-        let width = instrument.slots.count
+        self.init(responses, width: instrument.slots.count)
+    }
+
+    init(_ responses: [ScoredResponse], width: Int) {
         var codes: [String] = []
         var position: [String: Int32] = [:]
         var institutionIndex = [Int32](repeating: 0, count: responses.count)
-        var values = [Int16](repeating: AnswerValues.missing, count: responses.count * width)
-        values.withUnsafeMutableBufferPointer { table in
-            for (row, response) in responses.enumerated() {
-                response.values.raw.withUnsafeBufferPointer { raw in
-                    precondition(raw.count == width, "a response has \(raw.count) answers for \(width) slots")
-                    _ = UnsafeMutableBufferPointer(rebasing: table[(row * width)..<((row + 1) * width)]).initialize(from: raw)
-                }
-                if let known = position[response.institution] {
-                    institutionIndex[row] = known
-                } else {
-                    let next = Int32(codes.count)
-                    position[response.institution] = next
-                    codes.append(response.institution)
-                    institutionIndex[row] = next
+        // Through a buffer pointer: iterating the array itself copied (retained) each response.
+        let values = responses.withUnsafeBufferPointer { responses in
+            [Int16](unsafeUninitializedCapacity: responses.count * width) { table, initialized in
+                for row in responses.indices {
+                    responses[row].values.raw.withUnsafeBufferPointer { raw in
+                        precondition(raw.count == width, "a response has \(raw.count) answers for \(width) slots")
+                        _ = UnsafeMutableBufferPointer(rebasing: table[(row * width)..<((row + 1) * width)]).initialize(from: raw)
+                    }
+                    initialized += width
+                    if let known = position[responses[row].institution] {
+                        institutionIndex[row] = known
+                    } else {
+                        let next = Int32(codes.count)
+                        position[responses[row].institution] = next
+                        codes.append(responses[row].institution)
+                        institutionIndex[row] = next
+                    }
                 }
             }
         }

@@ -25,9 +25,16 @@ public struct WaveSnapshot: Sendable, Hashable, Codable {
 
     /// Without returning respondents, which need the keys (`returning` is set afterwards).
     public init(wave: String, table: ResponseTable, instrument: Instrument) {
-        self.wave = wave
-        respondents = table.count
         let needs = GroupNeeds(table, needSlots: instrument.needSlots)
+        var tally = WellbeingTally(slots: WellbeingSlots(instrument: instrument), groups: 1)
+        tally.count(table) { _, add in add(0) }
+        self.init(wave: wave, respondents: table.count, needs: needs, wellbeing: tally.summary(of: 0), instrument: instrument)
+    }
+
+    /// From the wave's need counts and wellbeing, already computed for its workbook.
+    public init(wave: String, respondents: Int, needs: GroupNeeds, wellbeing: WellbeingSummary, instrument: Instrument) {
+        self.wave = wave
+        self.respondents = respondents
         var shares: [String: Double] = [:]
         var counts: [String: Proportion] = [:]
         for (index, area) in instrument.needAreas.enumerated() {
@@ -36,12 +43,7 @@ public struct WaveSnapshot: Sendable, Hashable, Codable {
         }
         highNeed = shares
         highNeedCounts = counts
-        var tally = WellbeingTally(slots: WellbeingSlots(instrument: instrument), groups: 1)
-        table.forEachRow { row in
-            tally.score(row)
-            tally.add(to: 0)
-        }
-        wellbeing = tally.summary(of: 0)
+        self.wellbeing = wellbeing
         returning = nil
     }
 }

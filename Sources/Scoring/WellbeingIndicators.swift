@@ -146,19 +146,18 @@ public struct WellbeingIndicators: Sendable {
         let learningAreaSlots = multi.map { Array($0.slots) } ?? []
 
         var tally = WellbeingTally(slots: slots, groups: groupCount)
-        table.forEachRow { row in
-            tally.score(row)
-            tally.add(to: 0)
+        tally.count(table) { row, add in
+            add(0)
             let institution = institutionOf[row.institution]
-            if institution >= 0 { tally.add(to: institutionFirst + institution) }
+            if institution >= 0 { add(institutionFirst + institution) }
             for scale in scales {
                 if let value = row.value(scale.slot), let index = scale.values.firstIndex(of: value) {
-                    tally.add(to: scale.first + index)
+                    add(scale.first + index)
                 }
             }
             if let learningAreaFirst {
                 for (option, slot) in learningAreaSlots.enumerated() where row[slot] == 1 {
-                    tally.add(to: learningAreaFirst + option)
+                    add(learningAreaFirst + option)
                 }
             }
         }
@@ -193,14 +192,13 @@ public struct WellbeingIndicators: Sendable {
 
         let needSlots = instrument.needSlots
         let reversedNone = [Bool](repeating: false, count: needSlots.count)
-        reliability = [
+        let reliabilityScales = [
             (ItemID.who5, slots.who5, [Bool](repeating: false, count: slots.who5.count)),
             (ItemID.cbi, slots.cbi, slots.cbiReversed), (ItemID.needGroup, needSlots, reversedNone),
         ]
-        .map { name, scaleSlots, reversed in
-            let complete = CompleteCases(table, slots: scaleSlots, reversed: reversed)
-            return ScaleReliability(
-                scale: name, items: scaleSlots.count, alpha: complete.alpha, completeCases: complete.count)
+        let complete = CompleteCases.scales(table, reliabilityScales.map { ($0.1, $0.2) })
+        reliability = zip(reliabilityScales, complete).map { scale, complete in
+            ScaleReliability(scale: scale.0, items: scale.1.count, alpha: complete.alpha, completeCases: complete.count)
         }
     }
 }

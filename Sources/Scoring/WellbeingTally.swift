@@ -6,102 +6,105 @@ import AtbalstsCore
 /// in response order within each group, as `add` does, so every mean is the same to the bit.
 struct WellbeingTally {
     let slots: WellbeingSlots
-    let groups: Int
     /// The yes/no measures: stressed, after hours, then each stress source.
     private let flagSlots: [Int]
     private let flagLevels: [Int16]
-    private var respondents: [Int]
-    private var who5Count: [Int]
-    private var who5Sum: [Double]
-    private var poorWellbeing: [Int]
-    private var depressionScreen: [Int]
-    private var cbiCount: [Int]
-    private var cbiSum: [Double]
-    private var highBurnout: [Int]
-    private var flagAnswered: [Int]
-    private var flagYes: [Int]
-    /// The current response's scores, shared by the groups it joins.
-    private var who5: Double?
-    private var cbi: Double?
-    private var flags: [Int8]
+    /// Per group: `Count` fields, then answered and yes per flag.
+    private var counts: [Int]
+    /// Per group: WHO-5 sum, CBI sum.
+    private var sums: [Double]
+    private let stride: Int
 
+    private enum Count: Int, CaseIterable {
+        case respondents, who5, poorWellbeing, depressionScreen, cbi, highBurnout
+    }
     private static let stressed = 0
     private static let afterHours = 1
     private static let firstSource = 2
 
     init(slots: WellbeingSlots, groups: Int) {
         self.slots = slots
-        self.groups = groups
         flagSlots = [slots.stress ?? -1, slots.afterHours ?? -1] + slots.stressSources
         flagLevels =
             [Int16(WellbeingScores.stressedLevel), Int16(WellbeingScores.weeklyLevel)]
             + slots.stressSources.map { _ in Int16(WellbeingScores.stressedLevel) }
-        respondents = Array(repeating: 0, count: groups)
-        who5Count = respondents
-        who5Sum = Array(repeating: 0, count: groups)
-        poorWellbeing = respondents
-        depressionScreen = respondents
-        cbiCount = respondents
-        cbiSum = who5Sum
-        highBurnout = respondents
-        flagAnswered = Array(repeating: 0, count: groups * flagSlots.count)
-        flagYes = flagAnswered
-        flags = Array(repeating: -1, count: flagSlots.count)
+        stride = Count.allCases.count + 2 * flagSlots.count
+        counts = Array(repeating: 0, count: groups * stride)
+        sums = Array(repeating: 0, count: groups * 2)
     }
 
-    /// Scores `row` (SPEC 7, as `WellbeingScores`); `add(to:)` then counts it in a group.
-    @inline(__always) mutating func score(_ row: ResponseTable.Row) {
-        var who5Sum = 0
-        var who5Count = 0
-        for slot in slots.who5 where row[slot] != AnswerValues.missing {
-            who5Sum += Int(row[slot])
-            who5Count += 1
-        }
-        who5 = who5Count == 5 ? Double(who5Sum * 4) : nil
-        var cbiSum = 0
-        var cbiCount = 0
-        for (slot, reversed) in zip(slots.cbi, slots.cbiReversed) where row[slot] != AnswerValues.missing {
-            let value = Int(row[slot])
-            cbiSum += reversed ? 100 - value : value
-            cbiCount += 1
-        }
-        cbi = cbiCount >= 4 ? Double(cbiSum) / Double(cbiCount) : nil
-        for (flag, slot) in flagSlots.enumerated() {
-            let value = slot < 0 ? AnswerValues.missing : row[slot]
-            flags[flag] = value == AnswerValues.missing ? -1 : (value >= flagLevels[flag] ? 1 : 0)
-        }
-    }
-
-    @inline(__always) mutating func add(to group: Int) {
-        respondents[group] += 1
-        if let who5 {
-            who5Count[group] += 1
-            who5Sum[group] += who5
-            if who5 <= WellbeingScores.poorWellbeing { poorWellbeing[group] += 1 }
-            if who5 <= WellbeingScores.depressionScreen { depressionScreen[group] += 1 }
-        }
-        if let cbi {
-            cbiCount[group] += 1
-            cbiSum[group] += cbi
-            if cbi >= WellbeingScores.highBurnout { highBurnout[group] += 1 }
-        }
-        let first = group * flags.count
-        for (flag, value) in flags.enumerated() where value >= 0 {
-            flagAnswered[first + flag] += 1
-            flagYes[first + flag] += Int(value)
+    /// Scores every response of `table` (SPEC 7, as `WellbeingScores`) and adds it to each group
+    /// `groups` names for it, in order.
+    @inline(__always) mutating func count(
+        _ table: ResponseTable, groups: (ResponseTable.Row, (Int) -> Void) -> Void
+    ) {
+        let (who5Slots, cbiSlots, cbiReversed) = (slots.who5, slots.cbi, slots.cbiReversed)
+        let (flagSlots, flagLevels, stride) = (self.flagSlots, self.flagLevels, self.stride)
+        let flagCount = flagSlots.count
+        // Per flag, what the response adds to each group's answered and yes counts.
+        let flagAdds = UnsafeMutablePointer<Int>.allocate(capacity: 2 * flagCount + 1)
+        defer { flagAdds.deallocate() }
+        counts.withUnsafeMutableBufferPointer { counts in
+            sums.withUnsafeMutableBufferPointer { sums in
+                table.forEachRow { row in
+                    var who5Sum = 0
+                    var who5Count = 0
+                    for slot in who5Slots where row[slot] != AnswerValues.missing {
+                        who5Sum += Int(row[slot])
+                        who5Count += 1
+                    }
+                    let who5: Double? = who5Count == 5 ? Double(who5Sum * 4) : nil
+                    var cbiSum = 0
+                    var cbiCount = 0
+                    for (slot, reversed) in zip(cbiSlots, cbiReversed) where row[slot] != AnswerValues.missing {
+                        let value = Int(row[slot])
+                        cbiSum += reversed ? 100 - value : value
+                        cbiCount += 1
+                    }
+                    let cbi: Double? = cbiCount >= 4 ? Double(cbiSum) / Double(cbiCount) : nil
+                    for flag in 0..<flagCount {
+                        let value = flagSlots[flag] < 0 ? AnswerValues.missing : row[flagSlots[flag]]
+                        flagAdds[flag] = value == AnswerValues.missing ? 0 : 1
+                        flagAdds[flagCount + flag] = value != AnswerValues.missing && value >= flagLevels[flag] ? 1 : 0
+                    }
+                    // Wrapping adds: a count of respondents cannot overflow Int, and unchecked they vectorize.
+                    groups(row) { group in
+                        let base = group * stride
+                        counts[base + Count.respondents.rawValue] &+= 1
+                        if let who5 {
+                            counts[base + Count.who5.rawValue] &+= 1
+                            sums[group * 2] += who5
+                            if who5 <= WellbeingScores.poorWellbeing { counts[base + Count.poorWellbeing.rawValue] &+= 1 }
+                            if who5 <= WellbeingScores.depressionScreen { counts[base + Count.depressionScreen.rawValue] &+= 1 }
+                        }
+                        if let cbi {
+                            counts[base + Count.cbi.rawValue] &+= 1
+                            sums[group * 2 + 1] += cbi
+                            if cbi >= WellbeingScores.highBurnout { counts[base + Count.highBurnout.rawValue] &+= 1 }
+                        }
+                        // Answered, then yes, laid out as in `flagAdds`.
+                        let flags = base + Count.allCases.count
+                        for index in 0..<(2 * flagCount) { counts[flags + index] &+= flagAdds[index] }
+                    }
+                }
+            }
         }
     }
 
     func summary(of group: Int) -> WellbeingSummary {
-        let first = group * flagSlots.count
-        func share(_ flag: Int) -> Share { Share(answered: flagAnswered[first + flag], yes: flagYes[first + flag]) }
+        let base = group * stride
+        func count(_ field: Count) -> Int { counts[base + field.rawValue] }
+        func share(_ flag: Int) -> Share {
+            let answered = base + Count.allCases.count + flag
+            return Share(answered: counts[answered], yes: counts[answered + flagSlots.count])
+        }
         var summary = WellbeingSummary(sourceCount: slots.stressSources.count)
-        summary.respondents = respondents[group]
-        summary.who5 = Mean(count: who5Count[group], sum: who5Sum[group])
-        summary.poorWellbeing = Share(answered: who5Count[group], yes: poorWellbeing[group])
-        summary.depressionScreen = Share(answered: who5Count[group], yes: depressionScreen[group])
-        summary.cbi = Mean(count: cbiCount[group], sum: cbiSum[group])
-        summary.highBurnout = Share(answered: cbiCount[group], yes: highBurnout[group])
+        summary.respondents = count(.respondents)
+        summary.who5 = Mean(count: count(.who5), sum: sums[group * 2])
+        summary.poorWellbeing = Share(answered: count(.who5), yes: count(.poorWellbeing))
+        summary.depressionScreen = Share(answered: count(.who5), yes: count(.depressionScreen))
+        summary.cbi = Mean(count: count(.cbi), sum: sums[group * 2 + 1])
+        summary.highBurnout = Share(answered: count(.cbi), yes: count(.highBurnout))
         summary.stressed = share(Self.stressed)
         summary.afterHoursWeekly = share(Self.afterHours)
         summary.stressSources = slots.stressSources.indices.map { share(Self.firstSource + $0) }

@@ -51,6 +51,31 @@ struct ResponseTableTests {
         }
         #expect(table.respondentsByInstitution == Dictionary(grouping: responses, by: \.institution).mapValues(\.count))
         #expect(GroupNeeds(table, needSlots: instrument.needSlots).areas == needs.municipality.areas)
+        // The institutions' needs counted in the plans' pass are the same counts.
+        let fromTallies = NeedIndicators(
+            tallies: LearningAreaTallies(table, instrument: instrument), table: table, register: Self.register,
+            instrument: instrument, settings: ScoringSettings())
+        #expect(fromTallies.municipality.areas == needs.municipality.areas)
+        for (a, b) in zip(fromTallies.institutions, needs.institutions) {
+            #expect(a.respondents == b.respondents && a.needs.areas == b.needs.areas && a.areaStatus == b.areaStatus)
+        }
+        #expect(fromTallies.priorities == needs.priorities)
+    }
+
+    /// The wave's own snapshot is made from its workbook's numbers instead of counted again.
+    @Test(arguments: [1, 2])
+    func aSnapshotFromTheWorkbooksNumbersIsTheCountedOne(seed: UInt64) throws {
+        let instrument = try Self.needs()
+        let responses = Self.responses(instrument, seed: seed)
+        let table = ResponseTable(responses, instrument: instrument)
+        let counted = WaveSnapshot(wave: "2026-27-autumn", responses: responses, previousKeys: nil, instrument: instrument)
+        let needs = NeedIndicators(table: table, register: Self.register, instrument: instrument, settings: ScoringSettings())
+        let wellbeing = WellbeingIndicators(
+            table: table, register: Self.register, instrument: instrument, settings: ScoringSettings())
+        let reused = WaveSnapshot(
+            wave: "2026-27-autumn", respondents: table.count, needs: needs.municipality, wellbeing: wellbeing.municipality,
+            instrument: instrument)
+        #expect(reused == counted)
     }
 
     @Test(arguments: [1, 2, 3])
@@ -102,6 +127,11 @@ struct ResponseTableTests {
         for (group, slot) in zip(try #require(breakdowns[.learningArea]), learningAreas.slots) {
             #expect(group.summary == summary(responses.filter { $0.values[slot] == 1 }), "learning area \(group.key)")
         }
+    }
+
+    static func sampleVariance(_ values: [Double]) -> Double {
+        let mean = values.reduce(0, +) / Double(values.count)
+        return values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
     }
 
     /// Cronbach's alpha the plain way: a column per item, a total per respondent (SPEC 7).
