@@ -165,14 +165,14 @@ struct ReportBuilder {
         let earlier = waves.filter { $0 != wave }
         let snapshots = try earlier.indices.map { index in
             let previous = index > 0 ? earlier[index - 1].id : nil
-            if let stored = try database.storedWaveSummary(wave: waves[index].id, previous: previous, instrument: instrument),
-                let snapshot = try? JSONDecoder().decode(WaveSnapshot.self, from: stored), snapshot.wave == waves[index].id
+            if let stored = try database.storedWaveSummary(wave: earlier[index].id, previous: previous, instrument: instrument),
+                let snapshot = try? JSONDecoder().decode(WaveSnapshot.self, from: stored), snapshot.wave == earlier[index].id
             {
                 return snapshot
             }
             let computed = try snapshot(
-                waves[index].id, previous: previous,
-                table: ResponseTable(database.responses(wave: waves[index].id, instrument: instrument), instrument: instrument))
+                earlier[index].id, previous: previous,
+                table: ResponseTable(database.responses(wave: earlier[index].id, instrument: instrument), instrument: instrument))
             try database.storeWaveSummary(
                 try JSONEncoder().encode(computed), wave: computed.wave, previous: previous, instrument: instrument)
             return computed

@@ -69,7 +69,14 @@ public struct ResponseTable: Sendable {
     @inline(__always) func forEachRow(_ body: (Row) -> Void) {
         values.withUnsafeBufferPointer { table in
             institutionIndex.withUnsafeBufferPointer { institutions in
-                guard let base = table.baseAddress else { return }
+                guard let base = table.baseAddress else {
+                    // No slots at all: every response still counts, with nothing to read.
+                    let none = [AnswerValues.missing]
+                    none.withUnsafeBufferPointer { none in
+                        for row in 0..<count { body(Row(answers: none.baseAddress!, institution: Int(institutions[row]))) }
+                    }
+                    return
+                }
                 for row in 0..<count {
                     body(Row(answers: base + row * width, institution: Int(institutions[row])))
                 }
