@@ -146,8 +146,9 @@ public final class AppDatabase: Sendable {
             while let batch = nextBatch() {
                 try inserter.insert(batch)
             }
+            try inserter.recordRange()
             let end = try finish()
-            try markSuperseded(db, waveID: wave.id)
+            try Self.markSuperseded(db, waveID: wave.id)
             return end
         }
     }
@@ -222,7 +223,11 @@ public final class AppDatabase: Sendable {
                 return .alreadyImported(waveID: earlierWave)
             }
             // Responses, texts, answers, quarantine and unreadable answers go with it (cascades).
-            try db.execute(sql: "DELETE FROM response WHERE source_id = ?", arguments: [earlier["id"] as Int64])
+            try db.execute(
+                sql: """
+                    DELETE FROM response WHERE id BETWEEN (SELECT first_response FROM source WHERE id = ?1)
+                      AND (SELECT last_response FROM source WHERE id = ?1) AND source_id = ?1
+                    """, arguments: [earlier["id"] as Int64])
             try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [earlier["id"] as Int64])
             replaced = true
         }
@@ -250,7 +255,7 @@ public final class AppDatabase: Sendable {
         try record.update(db)
         try insertQuarantine(db, sourceID: sourceID, rows: end.quarantine)
         try insertUnreadable(db, sourceID: sourceID, answers: end.unreadable)
-        if replaced { try markSuperseded(db, waveID: wave.id) }
+        if replaced { try Self.markSuperseded(db, waveID: wave.id) }
         return replaced ? .reimported(sourceID: sourceID) : .imported(sourceID: sourceID)
     }
 
@@ -283,7 +288,7 @@ public final class AppDatabase: Sendable {
                 guard !AnswerLayout(stored: AnswerLayout.slots(from: stored), instrument: instrument).storesOnlyTheInstrumentsSlots
                 else { return }
                 let answers = try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM response WHERE source_id IN (SELECT id FROM source WHERE instrument_id = ?)",
+                    db, sql: ThroughRanges.answersOfInstrument,
                     arguments: [instrument.id])
                 guard answers == 0 else { throw StoreError.instrumentChanged(id: instrument.id) }
                 try db.execute(sql: "DELETE FROM instrument WHERE id = ?", arguments: [instrument.id])
@@ -334,24 +339,6 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    /// SPEC 9: of two submissions of one respondent in one wave, the latest counts; the earlier
-    /// stays stored, marked superseded. Only keys seen more than once are ranked: the covering
-    /// index (wave, key) finds them without sorting the whole wave (0.13 s → 0.02 s at 30,000).
-    private func markSuperseded(_ db: Database, waveID: String) throws {
-        try db.execute(sql: "UPDATE response SET superseded = 0 WHERE wave_id = ? AND superseded", arguments: [waveID])
-        try db.execute(
-            sql: """
-                UPDATE response SET superseded = 1 WHERE id IN (
-                  SELECT id FROM (
-                    SELECT id, row_number() OVER (
-                      PARTITION BY respondent_key ORDER BY submitted_at DESC, id DESC) AS newest
-                    FROM response WHERE wave_id = ? AND respondent_key IN (
-                      SELECT respondent_key FROM response WHERE wave_id = ?
-                      GROUP BY respondent_key HAVING count(*) > 1))
-                  WHERE newest > 1)
-                """, arguments: [waveID, waveID])
-    }
-
     /// Deletes everything stored about a wave — responses, texts, self-ratings, sources, their
     /// quarantine, the register copy — then rewrites the file so no freed page keeps the bytes
     /// (SPEC 6 `forget`, data retention). Returns false when the wave is not there.
@@ -361,8 +348,12 @@ public final class AppDatabase: Sendable {
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM wave WHERE id = ?", arguments: [wave]) == true else {
                     return false
                 }
+                for range in try ResponseRange.of(wave: wave, instrument: nil, in: db) {
+                    try db.execute(
+                        sql: "DELETE FROM response WHERE id BETWEEN ? AND ? AND source_id = ?",
+                        arguments: [range.first, range.last, range.source])
+                }
                 try db.execute(sql: "DELETE FROM source WHERE wave_id = ?", arguments: [wave])
-                try db.execute(sql: "DELETE FROM response WHERE wave_id = ?", arguments: [wave])
                 try db.execute(sql: "DELETE FROM self_assessment WHERE wave_id = ?", arguments: [wave])
                 try db.execute(sql: "DELETE FROM plan_action WHERE wave_id = ?", arguments: [wave])
                 try db.execute(sql: "DELETE FROM institution WHERE wave_id = ?", arguments: [wave])
@@ -430,6 +421,9 @@ private struct ResponseInserter {
     /// keep the default: measured, the larger cache made 30,000 rows no faster. Durability is
     /// unchanged: the commit still syncs the journal and the file.
     var inserted = 0
+    /// The ids this file's responses were stored under (`ResponseRange`).
+    private var first: Int64?
+    private var last: Int64?
     static let largeImport = 60_000
     static let largeCacheKiB = 65_536
 
@@ -462,6 +456,8 @@ private struct ResponseInserter {
             }
             try step(responseHandle, connection)
             let responseID = sqlite3_last_insert_rowid(connection)
+            if first == nil { first = responseID }
+            last = responseID
             for (item, text) in zip(textItems, response.texts) {
                 guard let text else { continue }
                 sqlite3_reset(textHandle)
@@ -471,6 +467,12 @@ private struct ResponseInserter {
                 try step(textHandle, connection)
             }
         }
+    }
+
+    /// Keeps the ids on the source row, where every read of the wave finds its responses.
+    func recordRange() throws {
+        try db.execute(
+            sql: "UPDATE source SET first_response = ?, last_response = ? WHERE id = ?", arguments: [first, last, sourceID])
     }
 
     private func bindText(_ statement: SQLiteStatement, _ index: Int32, _ text: String?, _ connection: SQLiteConnection?) throws {

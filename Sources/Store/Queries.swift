@@ -13,37 +13,20 @@ extension AppDatabase {
         guard let layout = try answerLayout(of: instrument) else { return [] }
         // Answers stored under items this instrument no longer has would be read as others'.
         guard layout.storesOnlyTheInstrumentsSlots else { throw StoreError.instrumentChanged(id: instrument.id) }
-        guard
-            let split = try read({ db -> (count: Int, middle: Int64?)? in
-                let count =
-                    try Int.fetchOne(
-                        db, sql: "SELECT count(*) FROM response WHERE wave_id = ? AND NOT superseded", arguments: [wave]) ?? 0
-                guard count >= Self.parallelReadMinimum else { return (count, nil) }
-                let middle = try Int64.fetchOne(
-                    db, sql: "SELECT id FROM response WHERE wave_id = ? AND NOT superseded ORDER BY id LIMIT 1 OFFSET ?",
-                    arguments: [wave, count / 2])
-                return (count, middle)
-            })
-        else { return [] }
-        guard let middle = split.middle else {
-            return try read { try Self.responses(in: $0, wave: wave, instrument: instrument.id, layout: layout, ids: nil) }
+        let ranges = try read { try ResponseRange.of(wave: wave, instrument: instrument.id, in: $0) }
+        guard ranges.reduce(0, { $0 + $1.span }) >= Self.parallelReadMinimum else {
+            return try read { try Self.responses(in: $0, ranges: ranges, layout: layout) }
         }
-        let secondHalf = ThreadResult<[ScoredResponse]>()
+        let (firstHalf, secondHalf) = ResponseRange.halves(ranges)
+        let second = ThreadResult<[ScoredResponse]>()
         let reading = DispatchGroup()
         let reader = try secondReader()
         DispatchQueue.global().async(group: reading) {
-            secondHalf.set(
-                Result {
-                    try reader.read { db in
-                        try Self.responses(in: db, wave: wave, instrument: instrument.id, layout: layout, ids: middle...Int64.max)
-                    }
-                })
+            second.set(Result { try reader.read { try Self.responses(in: $0, ranges: secondHalf, layout: layout) } })
         }
-        var responses = try read {
-            try Self.responses(in: $0, wave: wave, instrument: instrument.id, layout: layout, ids: Int64.min...(middle - 1))
-        }
+        var responses = try read { try Self.responses(in: $0, ranges: firstHalf, layout: layout) }
         reading.wait()
-        try responses.append(contentsOf: secondHalf.get())
+        try responses.append(contentsOf: second.get())
         return responses
     }
 
@@ -64,39 +47,32 @@ extension AppDatabase {
     /// Below this many responses one connection reads them all.
     public static let parallelReadMinimum = 4_000
 
-    private static func responses(
-        in db: Database, wave: String, instrument: String, layout: AnswerLayout, ids: ClosedRange<Int64>?
-    ) throws -> [ScoredResponse] {
+    private static func responses(in db: Database, ranges: [ResponseRange], layout: AnswerLayout) throws -> [ScoredResponse] {
         let statement = try db.makeStatement(
             sql: """
-                SELECT r.respondent_key, r.institution, r.answers FROM response r
-                WHERE r.wave_id = ? AND NOT r.superseded AND r.id BETWEEN ? AND ?
-                  AND r.source_id IN (SELECT id FROM source WHERE instrument_id = ?)
-                ORDER BY r.id
+                SELECT respondent_key, institution, answers FROM response
+                WHERE id BETWEEN ? AND ? AND source_id = ? AND NOT superseded ORDER BY id
                 """)
-        try statement.setArguments([wave, ids?.lowerBound ?? Int64.min, ids?.upperBound ?? Int64.max, instrument])
-        let handle = statement.sqliteStatement
         var responses: [ScoredResponse] = []
         var institutions: [String: String] = [:]
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        for range in ranges {
+            try statement.setArguments([range.first, range.last, range.source])
+            try stepRows(statement, db) { handle in
+                // sqlite3_column_blob before sqlite3_column_bytes, as SQLite's documentation asks.
+                let blob = sqlite3_column_blob(handle, 2)
+                let values = layout.unpack(
+                    UnsafeRawBufferPointer(start: blob, count: blob == nil ? 0 : Int(sqlite3_column_bytes(handle, 2))))
+                let key = String(cString: sqlite3_column_text(handle, 0))
+                let institutionText = String(cString: sqlite3_column_text(handle, 1))
+                // One String per institution, shared by its responses.
+                let institution =
+                    institutions[institutionText]
+                    ?? {
+                        institutions[institutionText] = institutionText
+                        return institutionText
+                    }()
+                responses.append(ScoredResponse(respondentKey: key, institution: institution, values: values))
             }
-            // sqlite3_column_blob before sqlite3_column_bytes, as SQLite's documentation asks.
-            let blob = sqlite3_column_blob(handle, 2)
-            let values = layout.unpack(UnsafeRawBufferPointer(start: blob, count: blob == nil ? 0 : Int(sqlite3_column_bytes(handle, 2))))
-            let key = String(cString: sqlite3_column_text(handle, 0))
-            let institutionText = String(cString: sqlite3_column_text(handle, 1))
-            // One String per institution, shared by its responses.
-            let institution =
-                institutions[institutionText]
-                ?? {
-                    institutions[institutionText] = institutionText
-                    return institutionText
-                }()
-            responses.append(ScoredResponse(respondentKey: key, institution: institution, values: values))
         }
         return responses
     }
@@ -121,10 +97,7 @@ extension AppDatabase {
         try read { db in
             try String.fetchAll(
                 db,
-                sql: """
-                    SELECT t.text FROM response_text t JOIN response r ON r.id = t.response_id
-                    WHERE r.wave_id = ? AND r.institution = ? AND t.item_id = ? AND NOT r.superseded ORDER BY r.id
-                    """, arguments: [wave, institution, item])
+                sql: ThroughRanges.comments, arguments: [wave, institution, item])
         }
     }
 
@@ -143,7 +116,7 @@ extension AppDatabase {
             return try sources.map { source in
                 let superseded =
                     try Int.fetchOne(
-                        db, sql: "SELECT count(*) FROM response WHERE source_id = ? AND superseded",
+                        db, sql: ThroughRanges.supersededOfSource,
                         arguments: [source.id]) ?? 0
                 return SourceSummary(
                     description: SourceDescription(
@@ -198,14 +171,7 @@ extension AppDatabase {
         try read { db in
             try WaveSummary.fetchAll(
                 db,
-                sql: """
-                    SELECT w.id,
-                      (SELECT count(*) FROM source s WHERE s.wave_id = w.id) AS sources,
-                      (SELECT count(*) FROM response r WHERE r.wave_id = w.id AND NOT r.superseded) AS responses,
-                      (SELECT count(*) FROM quarantine q JOIN source s ON s.id = q.source_id
-                       WHERE s.wave_id = w.id) AS quarantined
-                    FROM wave w ORDER BY w.start_year, w.term = 'spring'
-                    """)
+                sql: ThroughRanges.waves)
         }
     }
 

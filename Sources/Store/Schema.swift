@@ -164,6 +164,26 @@ enum Schema {
             // SQLite's per-column work was most of a national import and of every read back.
             try AnswerSchema.compactWideTables(db)
         }
+        migrator.registerMigration("v12-response-ranges") { db in
+            // A source's responses are one run of ids (one transaction, one writer), kept on the
+            // source row: reads go through those ranges, and the two indexes on `response` go.
+            // Their random-order inserts were most of a national import (issue 19: 300,000 rows,
+            // 2.1 s → 0.7 s in a C program with the same schema). A range is only a way in:
+            // every read also checks the row's source, so a range that holds another source's
+            // rows (a database made before this) still reads right.
+            try db.alter(table: "source") { t in
+                t.add(column: "first_response", .integer)
+                t.add(column: "last_response", .integer)
+            }
+            try db.execute(
+                sql: """
+                    UPDATE source SET first_response = b.first, last_response = b.last
+                    FROM (SELECT source_id, min(id) AS first, max(id) AS last FROM response GROUP BY source_id) AS b
+                    WHERE b.source_id = source.id
+                    """)
+            try db.execute(sql: "DROP INDEX response_on_wave_respondent")
+            try db.execute(sql: "DROP INDEX response_on_wave")
+        }
         return migrator
     }
 }

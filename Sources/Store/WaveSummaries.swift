@@ -32,20 +32,12 @@ extension AppDatabase {
     }
 
     /// How many of a wave's respondents (the pseudonyms of `responses(wave:instrument:)`) also
-    /// answered the wave before; counted by SQLite through the (wave, key) index, no response read.
+    /// answered the wave before; counted by SQLite along both waves' ranges, no response read into memory.
     public func returningRespondents(wave: String, previous: String, instrument: Instrument) throws -> Int {
         try read { db in
             try Int.fetchOne(
                 db,
-                sql: """
-                    SELECT count(DISTINCT r.respondent_key) FROM response r
-                    WHERE r.wave_id = ? AND NOT r.superseded
-                      AND r.source_id IN (SELECT id FROM source WHERE instrument_id = ?)
-                      AND r.respondent_key IN (
-                        SELECT p.respondent_key FROM response p
-                        WHERE p.wave_id = ? AND NOT p.superseded
-                          AND p.source_id IN (SELECT id FROM source WHERE instrument_id = ?))
-                    """, arguments: [wave, instrument.id, previous, instrument.id]) ?? 0
+                sql: ThroughRanges.returning, arguments: [wave, instrument.id, previous, instrument.id]) ?? 0
         }
     }
 

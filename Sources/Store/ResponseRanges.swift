@@ -1,0 +1,176 @@
+import GRDB
+import GRDBSQLite
+
+/// The ids one source's responses were stored under: one run, since a file is stored in one
+/// transaction by the one writer (`v12-response-ranges`). `response` has no index besides its ids,
+/// so every read of a wave goes through its sources' ranges; each read also checks the row's
+/// source, so a range is only a way in, never what decides which rows are read.
+struct ResponseRange: Sendable, Equatable {
+    let source: Int64
+    let first: Int64
+    let last: Int64
+
+    /// Ids the range spans (superseded rows included).
+    var span: Int64 { last - first + 1 }
+
+    func clipped(to ids: ClosedRange<Int64>) -> ResponseRange? {
+        let low = max(first, ids.lowerBound)
+        let high = min(last, ids.upperBound)
+        return low <= high ? ResponseRange(source: source, first: low, last: high) : nil
+    }
+
+    /// The sources of a wave with stored responses, of one instrument or of any, in import order.
+    static func of(wave: String, instrument: String?, in db: Database) throws -> [ResponseRange] {
+        let rows =
+            if let instrument {
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id, first_response, last_response FROM source
+                        WHERE wave_id = ? AND instrument_id = ? AND first_response IS NOT NULL ORDER BY first_response
+                        """, arguments: [wave, instrument])
+            } else {
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id, first_response, last_response FROM source
+                        WHERE wave_id = ? AND first_response IS NOT NULL ORDER BY first_response
+                        """, arguments: [wave])
+            }
+        return rows.map { ResponseRange(source: $0[0], first: $0[1], last: $0[2]) }
+    }
+
+    /// The ranges cut in two at about half their ids, for reading a large wave on two connections.
+    static func halves(_ ranges: [ResponseRange]) -> (first: [ResponseRange], second: [ResponseRange]) {
+        let half = ranges.reduce(0) { $0 + $1.span } / 2
+        var seen: Int64 = 0
+        for range in ranges {
+            if seen + range.span > half {
+                let middle = range.first + (half - seen)
+                return (
+                    ranges.compactMap { $0.clipped(to: Int64.min...(middle - 1)) },
+                    ranges.compactMap { $0.clipped(to: middle...Int64.max) }
+                )
+            }
+            seen += range.span
+        }
+        return (ranges, [])
+    }
+}
+
+/// The queries that reach responses through their sources' ranges: `s` the source, `r` its
+/// responses. CROSS JOIN keeps the sources as the outer loop, so each range is one walk along
+/// `response`'s ids; a `+` before a column of `r` keeps SQLite from building a throw-away index
+/// on it (a scan of every wave) instead. `ResponseRangeTests` checks each plan.
+package enum ThroughRanges {
+    package static let join = """
+        source s CROSS JOIN response r ON r.id BETWEEN s.first_response AND s.last_response AND +r.source_id = s.id
+        """
+    /// Arguments: instrument id.
+    package static let answersOfInstrument = "SELECT count(*) FROM \(join) WHERE s.instrument_id = ?"
+    /// Arguments: wave, institution, text item.
+    package static let comments = """
+        SELECT t.text FROM \(join) CROSS JOIN response_text t ON t.response_id = r.id
+        WHERE s.wave_id = ? AND +r.institution = ? AND t.item_id = ? AND NOT r.superseded ORDER BY r.id
+        """
+    /// Arguments: source id.
+    package static let supersededOfSource = "SELECT count(*) FROM \(join) WHERE s.id = ? AND r.superseded"
+    package static let waves = """
+        SELECT w.id,
+          (SELECT count(*) FROM source s WHERE s.wave_id = w.id) AS sources,
+          (SELECT count(*) FROM \(join) WHERE s.wave_id = w.id AND NOT r.superseded) AS responses,
+          (SELECT count(*) FROM quarantine q JOIN source s ON s.id = q.source_id
+           WHERE s.wave_id = w.id) AS quarantined
+        FROM wave w ORDER BY w.start_year, w.term = 'spring'
+        """
+    /// Arguments: wave, instrument, the wave before, instrument.
+    package static let returning = """
+        SELECT count(DISTINCT r.respondent_key) FROM \(join)
+        WHERE s.wave_id = ? AND s.instrument_id = ? AND NOT r.superseded
+          AND r.respondent_key IN (
+            SELECT r.respondent_key FROM \(join)
+            WHERE s.wave_id = ? AND s.instrument_id = ? AND NOT r.superseded)
+        """
+    package static let all = [answersOfInstrument, comments, supersededOfSource, waves, returning]
+}
+
+extension AppDatabase {
+    /// SPEC 9: of two submissions of one respondent in one wave, the latest counts (the later
+    /// `submitted_at`, a missing one before any; on a tie the later import); the earlier stays
+    /// stored, marked superseded. Without an index on keys, the wave's keys are hashed in one walk
+    /// along its ranges, and only keys whose hash is seen twice are compared as text.
+    static func markSuperseded(_ db: Database, waveID: String) throws {
+        let ranges = try ResponseRange.of(wave: waveID, instrument: nil, in: db)
+        let scan = try db.makeStatement(
+            sql: "SELECT id, respondent_key, superseded FROM response WHERE id BETWEEN ? AND ? AND source_id = ?")
+        var hashed: [(hash: UInt64, id: Int64)] = []
+        var marked = Set<Int64>()
+        for range in ranges {
+            try scan.setArguments([range.first, range.last, range.source])
+            try stepRows(scan, db) { handle in
+                let id = sqlite3_column_int64(handle, 0)
+                let key = sqlite3_column_text(handle, 1)
+                let length = Int(sqlite3_column_bytes(handle, 1))
+                hashed.append((fnv1a(UnsafeRawBufferPointer(start: key, count: length)), id))
+                if sqlite3_column_int64(handle, 2) != 0 { marked.insert(id) }
+            }
+        }
+        hashed.sort { $0.hash < $1.hash }
+        var candidates: [Int64] = []
+        var start = 0
+        while start < hashed.count {
+            var end = start + 1
+            while end < hashed.count && hashed[end].hash == hashed[start].hash { end += 1 }
+            if end - start > 1 { candidates += hashed[start..<end].map(\.id) }
+            start = end
+        }
+        var newest: [String: (submitted: [UInt8]?, id: Int64)] = [:]
+        var keyOf: [Int64: String] = [:]
+        let fetch = try db.makeStatement(sql: "SELECT respondent_key, submitted_at FROM response WHERE id = ?")
+        for id in candidates {
+            let row = try Row.fetchOne(fetch, arguments: [id])!
+            let key: String = row[0]
+            let submitted = (row[1] as String?).map { Array($0.utf8) }
+            keyOf[id] = key
+            if let best = newest[key], !isLater((submitted, id), than: best) { continue }
+            newest[key] = (submitted, id)
+        }
+        let superseded = Set(candidates.filter { newest[keyOf[$0]!]!.id != $0 })
+        let update = try db.makeStatement(sql: "UPDATE response SET superseded = ? WHERE id = ?")
+        for id in marked.subtracting(superseded).sorted() { try update.execute(arguments: [false, id]) }
+        for id in superseded.subtracting(marked).sorted() { try update.execute(arguments: [true, id]) }
+    }
+
+    /// SQLite's order of `submitted_at DESC, id DESC`: text as bytes, a missing time before any.
+    private static func isLater(_ a: (submitted: [UInt8]?, id: Int64), than b: (submitted: [UInt8]?, id: Int64)) -> Bool {
+        switch (a.submitted, b.submitted) {
+        case (nil, nil): return a.id > b.id
+        case (nil, _): return false
+        case (_, nil): return true
+        case (let x?, let y?): return x == y ? a.id > b.id : y.lexicographicallyPrecedes(x)
+        }
+    }
+
+    private static func fnv1a(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    /// Steps a statement whose arguments are set, handing each row to `row`.
+    static func stepRows(_ statement: Statement, _ db: Database, _ row: (SQLiteStatement) throws -> Void) throws {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            try row(handle)
+        }
+    }
+}

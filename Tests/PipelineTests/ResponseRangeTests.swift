@@ -1,0 +1,189 @@
+import AtbalstsCore
+import Foundation
+import GRDB
+import Store
+import TestSupport
+import Testing
+
+@testable import Pipeline
+
+/// `response` has no index besides its ids (`v12-response-ranges`, issue 19): a wave's responses
+/// are reached through their sources' id ranges, and SPEC 9's "the latest submission counts" is
+/// decided in one walk along them. What a wave reads back must not change.
+struct ResponseRangeTests {
+    private static let autumn = Wave("2026-27-autumn")!
+    private static let spring = Wave("2026-27-spring")!
+
+    private static func needs() throws -> Instrument {
+        try Seeds(directory: TestWorkspace.repository.appendingPathComponent("seeds")).instrument("needs-v1")
+    }
+
+    private static func store(
+        _ database: AppDatabase, _ instrument: Instrument, wave: Wave, name: String, fingerprint: String = "f",
+        _ responses: [ImportedResponse]
+    ) throws {
+        let source = SourceDescription(
+            fileName: name, sha256: "sha-\(name)", kind: "needs", instrument: instrument.id, format: "generic",
+            encoding: "UTF-8", delimiter: ",")
+        var batches = stride(from: 0, to: responses.count, by: 700).map {
+            Array(responses[$0..<min($0 + 700, responses.count)])
+        }[...]
+        _ = try database.importSource(
+            wave: wave, register: [], sha256: source.sha256, fingerprint: fingerprint, fileName: name, instrument: instrument,
+            nextBatch: { batches.popFirst() },
+            finish: { SourceEnd(description: source, accepted: responses.count, quarantine: []) })
+    }
+
+    /// Files of one wave whose respondents answered up to three times, some without a submission
+    /// time and some at the same second: read back, each respondent counts once, with the answer
+    /// SPEC 9 picks as a plain reference computes it (the latest time, a missing time before any,
+    /// on a tie the later line of the later file), in import order. The same keys in another wave
+    /// are that wave's own.
+    @Test func theLatestSubmissionCountsAsAPlainReferencePicksIt() throws {
+        let workspace = try TestWorkspace()
+        let instrument = try Self.needs()
+        let database = try AppDatabase(path: workspace.url("atbalsts.sqlite").path)
+        var random = SplitMix64(state: 19)
+        var files: [[ImportedResponse]] = []
+        var line = 0
+        for _ in 0..<3 {
+            files.append(
+                (0..<2_500).map { _ in
+                    line += 1
+                    var values = AnswerValues(count: instrument.slots.count)
+                    values[0] = Int(random.next() % 4)
+                    values[1] = line % 4
+                    let minute = random.next() % 6
+                    return ImportedResponse(
+                        line: line + 1, respondentKey: "key-\(random.next() % 4_000)",
+                        submittedAt: minute == 0 ? nil : "2026-10-05 10:0\(minute):00", institution: "T0\(line % 3 + 1)",
+                        values: values, texts: [nil])
+                })
+        }
+        for (index, file) in files.enumerated() {
+            try Self.store(database, instrument, wave: Self.autumn, name: "needs-\(index).csv", file)
+        }
+        try Self.store(database, instrument, wave: Self.spring, name: "spring.csv", Array(files[0].prefix(300)))
+
+        // The reference: every submission in import order; per key the one no later one beats.
+        let all = files.flatMap { $0 }
+        var newest: [String: Int] = [:]
+        for (index, response) in all.enumerated() {
+            guard let best = newest[response.respondentKey] else {
+                newest[response.respondentKey] = index
+                continue
+            }
+            let earlier = all[best].submittedAt ?? ""
+            let later = response.submittedAt ?? ""
+            if later >= earlier { newest[response.respondentKey] = index }
+        }
+        let counted = Set(newest.values)
+        let expected = all.indices.filter { counted.contains($0) }.map { all[$0] }
+        #expect(expected.count < all.count / 2, "the set has many repeated submissions")
+        let read = try database.responses(wave: Self.autumn.id, instrument: instrument)
+        #expect(read.map(\.respondentKey) == expected.map(\.respondentKey))
+        #expect(read.map(\.values) == expected.map(\.values))
+        #expect(
+            try database.responses(wave: Self.spring.id, instrument: instrument).count
+                == Set(files[0].prefix(300).map(\.respondentKey)).count)
+        let superseded = try database.sources(wave: Self.autumn.id).reduce(0) { $0 + $1.rowsSuperseded }
+        #expect(superseded == all.count - expected.count)
+        #expect(try database.waves().first { $0.id == Self.autumn.id }?.responses == expected.count)
+
+        // Read again another way, the middle file's earlier reading is replaced: its rows go, the
+        // others' flags are decided again over what is left.
+        let replaced = files[1].map { response in
+            ImportedResponse(
+                line: response.line, respondentKey: response.respondentKey + "-new", submittedAt: response.submittedAt,
+                institution: response.institution, values: response.values, texts: response.texts)
+        }
+        try Self.store(database, instrument, wave: Self.autumn, name: "needs-1.csv", fingerprint: "g", replaced)
+        let left = files[0] + files[2] + replaced
+        var latest: [String: Int] = [:]
+        for (index, response) in left.enumerated() {
+            if let best = latest[response.respondentKey], (response.submittedAt ?? "") < (left[best].submittedAt ?? "") { continue }
+            latest[response.respondentKey] = index
+        }
+        let kept = Set(latest.values)
+        let again = try database.responses(wave: Self.autumn.id, instrument: instrument)
+        #expect(Set(again.map(\.respondentKey)) == Set(kept.map { left[$0].respondentKey }))
+        #expect(again.count == kept.count)
+    }
+
+    /// A database made before the ranges (two indexes on `response`, no range on the source row)
+    /// gets them when opened, and reads back exactly what it read before. A range that holds
+    /// another source's rows (never made by an import, made here by hand) still reads only its
+    /// own source's rows.
+    @Test func aDatabaseFromBeforeTheRangesReadsTheSame() throws {
+        let workspace = try TestWorkspace()
+        let path = workspace.url("atbalsts.sqlite").path
+        let instrument = try Self.needs()
+        let database = try AppDatabase(path: path)
+        func responses(_ name: String, _ count: Int) -> [ImportedResponse] {
+            (0..<count).map { index in
+                var values = AnswerValues(count: instrument.slots.count)
+                values[2] = index % 4
+                return ImportedResponse(
+                    line: index + 2, respondentKey: "\(name)-\(index)", submittedAt: "2026-10-05 10:00:00",
+                    institution: "T01", values: values, texts: [nil])
+            }
+        }
+        try Self.store(database, instrument, wave: Self.autumn, name: "a.csv", responses("a", 40))
+        try Self.store(database, instrument, wave: Self.autumn, name: "b.csv", responses("b", 30))
+        try Self.store(database, instrument, wave: Self.spring, name: "c.csv", responses("c", 20))
+        let before = try database.responses(wave: Self.autumn.id, instrument: instrument)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            // One of a.csv's responses moved to an id after b.csv's: a's range now spans b's rows.
+            try db.execute(sql: "UPDATE response SET id = (SELECT max(id) + 1000 FROM response) WHERE id = (SELECT min(id) FROM response)")
+            try db.execute(sql: "ALTER TABLE source DROP COLUMN first_response")
+            try db.execute(sql: "ALTER TABLE source DROP COLUMN last_response")
+            try db.execute(sql: "CREATE INDEX response_on_wave_respondent ON response (wave_id, respondent_key)")
+            try db.execute(sql: "CREATE INDEX response_on_wave ON response (wave_id)")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v12-response-ranges'")
+        }
+        let reopened = try AppDatabase(path: path)
+        let indexes = try queue.read {
+            try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'response'")
+        }
+        #expect(indexes.filter { !$0.hasPrefix("sqlite_autoindex") }.isEmpty)
+        let ranges = try queue.read {
+            try Row.fetchAll($0, sql: "SELECT file_name, first_response, last_response FROM source ORDER BY id")
+                .map { [$0[0] as String, String($0[1] as Int64), String($0[2] as Int64)] }
+        }
+        #expect(ranges.count == 3 && Int64(ranges[0][2])! > Int64(ranges[1][2])!, "a.csv's range spans b.csv's")
+        let after = try reopened.responses(wave: Self.autumn.id, instrument: instrument)
+        #expect(after.count == 70)
+        #expect(Set(after.map(\.respondentKey)) == Set(before.map(\.respondentKey)))
+        #expect(try reopened.responses(wave: Self.spring.id, instrument: instrument).map(\.respondentKey) == (0..<20).map { "c-\($0)" })
+        #expect(try reopened.sources(wave: Self.autumn.id).map(\.rowsSuperseded) == [0, 0])
+        // And it goes on: a new file's range is recorded by its import.
+        try Self.store(reopened, instrument, wave: Self.spring, name: "d.csv", responses("d", 5))
+        #expect(try reopened.responses(wave: Self.spring.id, instrument: instrument).count == 25)
+    }
+
+    /// Every query that reaches responses through the ranges walks each range along the ids:
+    /// no scan of `response`, and no throw-away index SQLite would build by scanning every wave.
+    @Test func everyQueryWalksTheRangesAlongTheIds() throws {
+        let workspace = try TestWorkspace()
+        let path = workspace.url("atbalsts.sqlite").path
+        let instrument = try Self.needs()
+        let database = try AppDatabase(path: path)
+        let responses = (0..<50).map { index in
+            ImportedResponse(
+                line: index + 2, respondentKey: "k\(index)", submittedAt: nil, institution: "T01",
+                values: AnswerValues(count: instrument.slots.count), texts: [index % 2 == 0 ? "teksts" : nil])
+        }
+        try Self.store(database, instrument, wave: Self.autumn, name: "a.csv", responses)
+        try DatabaseQueue(path: path).read { db in
+            for sql in ThroughRanges.all {
+                let unbound = StatementArguments(Array(repeating: DatabaseValue.null, count: sql.filter { $0 == "?" }.count))
+                let details = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: unbound).map { $0["detail"] as String }
+                #expect(details.contains { $0.hasPrefix("SEARCH r USING INTEGER PRIMARY KEY") }, "\(sql): \(details)")
+                #expect(
+                    !details.contains { $0.hasPrefix("SEARCH r ") && $0.contains("AUTOMATIC") || $0.hasPrefix("SCAN r") },
+                    "\(sql): \(details)")
+            }
+        }
+    }
+}
