@@ -125,10 +125,13 @@ public struct LearningAreaTallies: Sendable {
                     let group = groupList[member]
                     members[group] &+= 1
                     let cells = group * areaCount
-                    for area in 0..<areaCount {
-                        needAnswered[cells + area] &+= answeredAdds[area]
-                        needLevelSum[cells + area] &+= levelAdds[area]
-                        needHigh[cells + area] &+= highAdds[area]
+                    // Everyone's need counts are the institutions' together, added up below.
+                    if group != everyone {
+                        for area in 0..<areaCount {
+                            needAnswered[cells + area] &+= answeredAdds[area]
+                            needLevelSum[cells + area] &+= levelAdds[area]
+                            needHigh[cells + area] &+= highAdds[area]
+                        }
                     }
                     guard answeredForms else { continue }
                     formsAnswered[group] &+= 1
@@ -138,6 +141,14 @@ public struct LearningAreaTallies: Sendable {
                         highAnswered[cell] &+= 1
                         for chosen in 0..<chosenCount { highChosen[cell * optionCount + chosenList[chosen]] &+= 1 }
                     }
+                }
+            }
+            for institution in 0..<table.institutionCodes.count {
+                let counts = institutionNeeds + institution * institutionStride
+                for area in 0..<areaCount {
+                    needAnswered[everyone * areaCount + area] &+= counts[1 + area]
+                    needHigh[everyone * areaCount + area] &+= counts[1 + areaCount + area]
+                    needLevelSum[everyone * areaCount + area] &+= counts[1 + 2 * areaCount + area]
                 }
             }
         }
