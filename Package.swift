@@ -23,13 +23,16 @@ let package = Package(
         .systemLibrary(
             name: "COpenSSL", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
+            name: "CSQLiteSettings",
+            providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "AtbalstsCore"),
         .target(name: "Ingest", dependencies: ["AtbalstsCore", "COpenSSL", "ZIPFoundation"]),
         .target(
             name: "Store",
             dependencies: [
                 "AtbalstsCore", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"), "CSQLiteSettings",
             ]),
         .target(name: "Scoring", dependencies: ["AtbalstsCore"]),
         .target(name: "XLSX", dependencies: ["CXlsxWriter", "ZIPFoundation"]),
@@ -40,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "atbalsts",
             dependencies: [
-                "Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Pipeline", "Store", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", dependencies: ["ZIPFoundation"], path: "Tests/TestSupport"),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"], exclude: ["Fixtures"]),

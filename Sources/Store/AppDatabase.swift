@@ -1,4 +1,5 @@
 import AtbalstsCore
+import CSQLiteSettings
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -72,6 +73,13 @@ public final class AppDatabase: Sendable {
     /// A second, read-only connection for reads split in two (`responses(wave:instrument:)`).
     let readOnly = Mutex<DatabaseQueue?>(nil)
     public let path: String
+
+    /// SQLite's process-wide settings, for a program to call once at its start, before any
+    /// thread opens a database: memory statistics off (`CSQLiteSettings`). A process that has
+    /// used SQLite already (a test run) keeps the defaults; nothing else depends on them.
+    public static func prepareSQLite() {
+        _ = atbalsts_sqlite_memory_statistics_off()
+    }
 
     /// Opens the database at `path`, creating it when there is none. A new database is made
     /// whole before it appears: its schema, the rows of `instruments` and the key's
