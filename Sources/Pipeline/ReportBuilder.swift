@@ -161,7 +161,7 @@ struct ReportBuilder {
     /// there is one (computed and stored otherwise), so twenty waves do not mean reading twenty
     /// waves of responses; the returning respondents are counted by the database.
     private func earlierWaves() throws -> (snapshots: [WaveSnapshot], includesThisWave: Bool) {
-        let waves = try database.waves().compactMap { Wave($0.id) }.filter { $0 <= wave }.sorted()
+        let waves = try database.waveIDs().compactMap { Wave($0) }.filter { $0 <= wave }.sorted()
         let earlier = waves.filter { $0 != wave }
         let snapshots = try earlier.indices.map { index in
             let previous = index > 0 ? earlier[index - 1].id : nil

@@ -47,7 +47,7 @@ extension Runner {
         let name = source.file.lastPathComponent
         do {
             let parsed = try PlanVerdict.read(source, instrument: instrument)
-            let wave = PlanVerdict.wave(of: parsed, stored: try database?.waves().map(\.id) ?? [], pipelineWave: pipeline.wave)
+            let wave = PlanVerdict.wave(of: parsed, stored: try database?.waveIDs() ?? [], pipelineWave: pipeline.wave)
             progress.step(
                 "ingest",
                 say(

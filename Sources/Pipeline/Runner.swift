@@ -83,7 +83,7 @@ public struct Runner {
         let lock = try WorkspaceLock.acquire(for: pipeline.database, command: "\(command) \(pipeline.path.lastPathComponent)")
         defer { lock.release() }
         let database = try AppDatabase(path: pipeline.database.path)
-        let waves = try database.waves().map(\.id)
+        let waves = try database.waveIDs()
         guard waves.contains(pipeline.wave.id) else {
             throw RunError.waveNotInDatabase(wave: pipeline.wave.id, database: pipeline.database.lastPathComponent, known: waves)
         }

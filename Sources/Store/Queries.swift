@@ -110,13 +110,16 @@ extension AppDatabase {
         }
     }
 
+    /// A file's superseded responses, counted in the partial index of them (`v12-response-ranges`).
+    package static let supersededOfSource = "SELECT count(*) FROM response WHERE source_id = ? AND superseded"
+
     public func sources(wave: String) throws -> [SourceSummary] {
         try read { db in
             let sources = try SourceRecord.filter(Column("wave_id") == wave).order(Column("id")).fetchAll(db)
             return try sources.map { source in
                 let superseded =
                     try Int.fetchOne(
-                        db, sql: ThroughRanges.supersededOfSource,
+                        db, sql: Self.supersededOfSource,
                         arguments: [source.id]) ?? 0
                 return SourceSummary(
                     description: SourceDescription(
@@ -164,6 +167,14 @@ extension AppDatabase {
                     fileName: $0["file_name"],
                     answer: UnreadableAnswer(line: $0["line"], itemID: $0["item_id"], column: $0["column_name"], value: $0["value"]))
             }
+        }
+    }
+
+    /// The ids of the stored waves, oldest first: what most callers of `waves()` need, without
+    /// counting every wave's responses.
+    public func waveIDs() throws -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM wave ORDER BY start_year, term = 'spring'")
         }
     }
 

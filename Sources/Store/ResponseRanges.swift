@@ -73,8 +73,6 @@ package enum ThroughRanges {
         SELECT t.text FROM \(join) CROSS JOIN response_text t ON t.response_id = r.id
         WHERE s.wave_id = ? AND +r.institution = ? AND t.item_id = ? AND NOT r.superseded ORDER BY r.id
         """
-    /// Arguments: source id.
-    package static let supersededOfSource = "SELECT count(*) FROM \(join) WHERE s.id = ? AND r.superseded"
     package static let waves = """
         SELECT w.id,
           (SELECT count(*) FROM source s WHERE s.wave_id = w.id) AS sources,
@@ -91,7 +89,7 @@ package enum ThroughRanges {
             SELECT r.respondent_key FROM \(join)
             WHERE s.wave_id = ? AND s.instrument_id = ? AND NOT r.superseded)
         """
-    package static let all = [answersOfInstrument, comments, supersededOfSource, waves, returning]
+    package static let all = [answersOfInstrument, comments, waves, returning]
 }
 
 extension AppDatabase {
