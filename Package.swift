@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "atbalsts",
             dependencies: [
-                "Pipeline", "Store", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", dependencies: ["ZIPFoundation"], path: "Tests/TestSupport"),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"], exclude: ["Fixtures"]),

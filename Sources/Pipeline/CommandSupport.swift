@@ -7,6 +7,11 @@ import Store
 // ArgumentParser) only. Pipeline's API speaks Core's types (Wave, Language, `say`), so it
 // re-exports AtbalstsCore.
 
+/// What the program sets once, at its start, before any thread opens a database.
+public enum ProcessStart {
+    public static func prepare() { AppDatabase.prepareSQLite() }
+}
+
 /// `atbalsts check EXPORT`: one export read through an instrument and the register of a seeds
 /// folder; nothing is stored.
 public enum ExportCheck {

@@ -155,9 +155,7 @@ public final class AppDatabase: Sendable {
                 try inserter.insert(batch)
             }
             try inserter.recordRange()
-            let end = try finish()
-            try Self.markSuperseded(db, waveID: wave.id)
-            return end
+            return try finish()
         }
     }
 
@@ -263,7 +261,12 @@ public final class AppDatabase: Sendable {
         try record.update(db)
         try insertQuarantine(db, sourceID: sourceID, rows: end.quarantine)
         try insertUnreadable(db, sourceID: sourceID, answers: end.unreadable)
-        if replaced { try Self.markSuperseded(db, waveID: wave.id) }
+        // Once per file, when it stored responses or an earlier reading's went: each is a walk
+        // along the wave's rows.
+        let storedResponses =
+            try Bool.fetchOne(
+                db, sql: "SELECT first_response IS NOT NULL FROM source WHERE id = ?", arguments: [sourceID]) ?? false
+        if replaced || storedResponses { try Self.markSuperseded(db, waveID: wave.id) }
         return replaced ? .reimported(sourceID: sourceID) : .imported(sourceID: sourceID)
     }
 
@@ -422,24 +425,13 @@ private struct ResponseInserter {
         insertText = try db.makeStatement(sql: "INSERT INTO response_text (response_id, item_id, text) VALUES (?, ?, ?)")
     }
 
-    /// Rows inserted so far, and the count after which the page cache is enlarged: the
-    /// (wave, key) index takes keys in random order, and once it outgrows SQLite's default 2 MB
-    /// cache its pages are evicted, re-read and spilled to the file mid-transaction again and
-    /// again (300,000 rows: 470,000 preads and 360,000 pwrites for a 110 MB file). Smaller files
-    /// keep the default: measured, the larger cache made 30,000 rows no faster. Durability is
-    /// unchanged: the commit still syncs the journal and the file.
-    var inserted = 0
-    /// The ids this file's responses were stored under (`ResponseRange`).
+    /// The ids this file's responses were stored under (`ResponseRange`). Rows only append now,
+    /// so SQLite's default 2 MB page cache is enough: the 64 MB a large import once had (for the
+    /// random-order (wave, key) index) wrote no fewer pages at 300,000 rows and held 66 MB more.
     private var first: Int64?
     private var last: Int64?
-    static let largeImport = 60_000
-    static let largeCacheKiB = 65_536
 
     mutating func insert(_ responses: [ImportedResponse]) throws {
-        if inserted < Self.largeImport && inserted + responses.count >= Self.largeImport {
-            try db.execute(sql: "PRAGMA cache_size = -\(Self.largeCacheKiB)")
-        }
-        inserted += responses.count
         let connection = db.sqliteConnection
         let responseHandle = insertResponse.sqliteStatement
         let textHandle = insertText.sqliteStatement

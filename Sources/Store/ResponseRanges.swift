@@ -97,7 +97,10 @@ extension AppDatabase {
     /// `submitted_at`, a missing one before any; on a tie the later import); the earlier stays
     /// stored, marked superseded. Without an index on keys, the wave's keys are hashed in one walk
     /// along its ranges, and only keys whose hash is seen twice are compared as text.
-    static func markSuperseded(_ db: Database, waveID: String) throws {
+    /// `hash` is replaceable so that a test can make every key collide.
+    package static func markSuperseded(
+        _ db: Database, waveID: String, hash: (UnsafeRawBufferPointer) -> UInt64 = fnv1a
+    ) throws {
         let ranges = try ResponseRange.of(wave: waveID, instrument: nil, in: db)
         let scan = try db.makeStatement(
             sql: "SELECT id, respondent_key, superseded FROM response WHERE id BETWEEN ? AND ? AND source_id = ?")
@@ -109,7 +112,7 @@ extension AppDatabase {
                 let id = sqlite3_column_int64(handle, 0)
                 let key = sqlite3_column_text(handle, 1)
                 let length = Int(sqlite3_column_bytes(handle, 1))
-                hashed.append((fnv1a(UnsafeRawBufferPointer(start: key, count: length)), id))
+                hashed.append((hash(UnsafeRawBufferPointer(start: key, count: length)), id))
                 if sqlite3_column_int64(handle, 2) != 0 { marked.insert(id) }
             }
         }
@@ -149,7 +152,7 @@ extension AppDatabase {
         }
     }
 
-    private static func fnv1a(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    package static func fnv1a(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Pipeline
-import Store
 
 @main
 struct Atbalsts: ParsableCommand {
@@ -30,7 +29,7 @@ struct Atbalsts: ParsableCommand {
     /// message speak it (SPEC 6); an unknown subcommand gets the closest one suggested, as an
     /// unknown option already does.
     static func main() {
-        AppDatabase.prepareSQLite()
+        ProcessStart.prepare()
         let arguments = Array(CommandLine.arguments.dropFirst())
         let language = GlobalOptions.language(in: arguments) ?? MessageLanguage.fromEnvironment()
         MessageLanguage.$current.withValue(language) {

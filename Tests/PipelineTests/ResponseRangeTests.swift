@@ -110,6 +110,32 @@ struct ResponseRangeTests {
         #expect(again.count == kept.count)
     }
 
+    /// Keys are compared as text wherever their hashes meet: with every hash the same, or only
+    /// two hashes, the flags come out as the real hash left them.
+    @Test func keysWhoseHashesMeetAreComparedAsText() throws {
+        let workspace = try TestWorkspace()
+        let path = workspace.url("atbalsts.sqlite").path
+        let instrument = try Self.needs()
+        let database = try AppDatabase(path: path)
+        var random = SplitMix64(state: 23)
+        let responses = (0..<600).map { index in
+            let second = random.next() % 3
+            return ImportedResponse(
+                line: index + 2, respondentKey: "key-\(random.next() % 250)",
+                submittedAt: second == 0 ? nil : "2026-10-05 10:00:0\(second)", institution: "T01",
+                values: AnswerValues(count: instrument.slots.count), texts: [nil])
+        }
+        try Self.store(database, instrument, wave: Self.autumn, name: "a.csv", responses)
+        let queue = try DatabaseQueue(path: path)
+        let flags = { try queue.read { try Row.fetchAll($0, sql: "SELECT id, superseded FROM response ORDER BY id") } }
+        let stored = try flags()
+        #expect(stored.filter { $0["superseded"] as Bool }.count == 600 - Set(responses.map(\.respondentKey)).count)
+        for hash: @Sendable (UnsafeRawBufferPointer) -> UInt64 in [{ _ in 7 }, { UInt64($0.count % 2) }] {
+            try queue.write { try AppDatabase.markSuperseded($0, waveID: Self.autumn.id, hash: hash) }
+            #expect(try flags() == stored)
+        }
+    }
+
     /// A database made before the ranges (two indexes on `response`, no range on the source row)
     /// gets them when opened, and reads back exactly what it read before. A range that holds
     /// another source's rows (never made by an import, made here by hand) still reads only its
