@@ -92,39 +92,48 @@ package enum ThroughRanges {
     package static let all = [answersOfInstrument, comments, waves, returning]
 }
 
+/// The hashes of one file's keys, in the order of its ids from `first`.
+package struct HashedKeys: Sendable {
+    let source: Int64
+    let first: Int64
+    let hashes: [UInt64]
+}
+
 extension AppDatabase {
     /// SPEC 9: of two submissions of one respondent in one wave, the latest counts (the later
     /// `submitted_at`, a missing one before any; on a tie the later import); the earlier stays
     /// stored, marked superseded. Without an index on keys, the wave's keys are hashed in one walk
     /// along its ranges, and only keys whose hash is seen twice are compared as text.
     /// `hash` is replaceable so that a test can make every key collide.
+    /// `known`: the file just stored, whose keys' hashes its inserter kept (`fnv1a`), so its rows
+    /// are not read back.
     package static func markSuperseded(
-        _ db: Database, waveID: String, hash: (UnsafeRawBufferPointer) -> UInt64 = fnv1a
+        _ db: Database, waveID: String, known: HashedKeys? = nil, hash: (UnsafeRawBufferPointer) -> UInt64 = fnv1a
     ) throws {
         let ranges = try ResponseRange.of(wave: waveID, instrument: nil, in: db)
-        let scan = try db.makeStatement(
-            sql: "SELECT id, respondent_key, superseded FROM response WHERE id BETWEEN ? AND ? AND source_id = ?")
+        let scan = try db.makeStatement(sql: "SELECT id, respondent_key FROM response WHERE id BETWEEN ? AND ? AND source_id = ?")
+        // The rows marked now, from the partial index of them.
+        let flagged = try db.makeStatement(sql: "SELECT id FROM response WHERE source_id = ? AND superseded")
         var hashed: [(hash: UInt64, id: Int64)] = []
         var marked = Set<Int64>()
         for range in ranges {
+            try marked.formUnion(Int64.fetchAll(flagged, arguments: [range.source]))
+            // A file's ids are one run (one transaction, one writer); if not, its rows are read.
+            if let known, known.source == range.source, range.span == known.hashes.count {
+                hashed += known.hashes.enumerated().map { ($1, known.first + Int64($0)) }
+                continue
+            }
             try scan.setArguments([range.first, range.last, range.source])
             try stepRows(scan, db) { handle in
-                let id = sqlite3_column_int64(handle, 0)
                 let key = sqlite3_column_text(handle, 1)
                 let length = Int(sqlite3_column_bytes(handle, 1))
-                hashed.append((hash(UnsafeRawBufferPointer(start: key, count: length)), id))
-                if sqlite3_column_int64(handle, 2) != 0 { marked.insert(id) }
+                hashed.append((hash(UnsafeRawBufferPointer(start: key, count: length)), sqlite3_column_int64(handle, 0)))
             }
         }
-        hashed.sort { $0.hash < $1.hash }
-        var candidates: [Int64] = []
-        var start = 0
-        while start < hashed.count {
-            var end = start + 1
-            while end < hashed.count && hashed[end].hash == hashed[start].hash { end += 1 }
-            if end - start > 1 { candidates += hashed[start..<end].map(\.id) }
-            start = end
-        }
+        var seen = Set<UInt64>(minimumCapacity: hashed.count)
+        var repeated = Set<UInt64>()
+        for (hash, _) in hashed where !seen.insert(hash).inserted { repeated.insert(hash) }
+        let candidates = repeated.isEmpty ? [] : hashed.filter { repeated.contains($0.hash) }.map(\.id)
         var newest: [String: (submitted: [UInt8]?, id: Int64)] = [:]
         var keyOf: [Int64: String] = [:]
         let fetch = try db.makeStatement(sql: "SELECT respondent_key, submitted_at FROM response WHERE id = ?")
