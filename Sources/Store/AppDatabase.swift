@@ -157,7 +157,8 @@ public final class AppDatabase: Sendable {
             try inserter.recordRange()
             if let first = inserter.firstID {
                 try Self.markSuperseded(
-                    db, waveID: wave.id, known: HashedKeys(source: sourceID, first: first, hashes: inserter.keyHashes))
+                    db, waveID: wave.id, instrument: instrument.id,
+                    known: HashedKeys(source: sourceID, first: first, hashes: inserter.keyHashes))
             }
             return try finish()
         }
@@ -270,7 +271,12 @@ public final class AppDatabase: Sendable {
         let storedResponses =
             try Bool.fetchOne(
                 db, sql: "SELECT first_response IS NOT NULL FROM source WHERE id = ?", arguments: [sourceID]) ?? false
-        if replaced && !storedResponses { try Self.markSuperseded(db, waveID: wave.id) }
+        if replaced && !storedResponses {
+            let instruments = try String.fetchAll(
+                db, sql: "SELECT DISTINCT instrument_id FROM source WHERE wave_id = ? AND first_response IS NOT NULL",
+                arguments: [wave.id])
+            for instrument in instruments { try Self.markSuperseded(db, waveID: wave.id, instrument: instrument) }
+        }
         return replaced ? .reimported(sourceID: sourceID) : .imported(sourceID: sourceID)
     }
 
@@ -412,6 +418,7 @@ private struct ResponseInserter {
     let waveID: String
     let layout: AnswerLayout
     let textItems: [String]
+    let instrumentID: String
     let insertResponse: Statement
     let insertText: Statement
 
@@ -421,6 +428,7 @@ private struct ResponseInserter {
         self.waveID = waveID
         self.layout = layout
         textItems = instrument.textItemIDs
+        instrumentID = instrument.id
         insertResponse = try db.makeStatement(
             sql: """
                 INSERT INTO response (source_id, wave_id, line, respondent_key, submitted_at, institution, answers)
@@ -484,7 +492,8 @@ private struct ResponseInserter {
 
     func recordRange() throws {
         try db.execute(
-            sql: "UPDATE source SET first_response = ?, last_response = ? WHERE id = ?", arguments: [first, last, sourceID])
+            sql: "UPDATE source SET first_response = ?, last_response = ?, instrument_id = ? WHERE id = ?",
+            arguments: [first, last, instrumentID, sourceID])
     }
 
     /// Through the string's own UTF-8, without the C string a plain `String` argument becomes

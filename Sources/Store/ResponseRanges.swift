@@ -102,15 +102,18 @@ package struct HashedKeys: Sendable {
 extension AppDatabase {
     /// SPEC 9: of two submissions of one respondent in one wave, the latest counts (the later
     /// `submitted_at`, a missing one before any; on a tie the later import); the earlier stays
-    /// stored, marked superseded. Without an index on keys, the wave's keys are hashed in one walk
+    /// stored, marked superseded. Submissions of one questionnaire: an answer to another
+    /// instrument in the same wave replaces none of this one's (it did, and a wave whose
+    /// teachers answered two questionnaires lost every response of the first). Without an index on keys, the wave's keys are hashed in one walk
     /// along its ranges, and only keys whose hash is seen twice are compared as text.
     /// `hash` is replaceable so that a test can make every key collide.
     /// `known`: the file just stored, whose keys' hashes its inserter kept (`fnv1a`), so its rows
     /// are not read back.
     package static func markSuperseded(
-        _ db: Database, waveID: String, known: HashedKeys? = nil, hash: (UnsafeRawBufferPointer) -> UInt64 = fnv1a
+        _ db: Database, waveID: String, instrument: String, known: HashedKeys? = nil,
+        hash: (UnsafeRawBufferPointer) -> UInt64 = fnv1a
     ) throws {
-        let ranges = try ResponseRange.of(wave: waveID, instrument: nil, in: db)
+        let ranges = try ResponseRange.of(wave: waveID, instrument: instrument, in: db)
         let scan = try db.makeStatement(sql: "SELECT id, respondent_key FROM response WHERE id BETWEEN ? AND ? AND source_id = ?")
         // The rows marked now, from the partial index of them.
         let flagged = try db.makeStatement(sql: "SELECT id FROM response WHERE source_id = ? AND superseded")

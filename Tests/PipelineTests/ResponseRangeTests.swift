@@ -131,9 +131,39 @@ struct ResponseRangeTests {
         let stored = try flags()
         #expect(stored.filter { $0["superseded"] as Bool }.count == 600 - Set(responses.map(\.respondentKey)).count)
         for hash: @Sendable (UnsafeRawBufferPointer) -> UInt64 in [{ _ in 7 }, { UInt64($0.count % 2) }] {
-            try queue.write { try AppDatabase.markSuperseded($0, waveID: Self.autumn.id, hash: hash) }
+            try queue.write { try AppDatabase.markSuperseded($0, waveID: Self.autumn.id, instrument: instrument.id, hash: hash) }
             #expect(try flags() == stored)
         }
+    }
+
+    /// The same teachers answering two questionnaires in one wave: each questionnaire's answers
+    /// count for it, and neither replaces the other's. Within each, the latest still counts.
+    @Test func anotherQuestionnaireSupersedesNothing() throws {
+        let workspace = try TestWorkspace()
+        let needs = try Self.needs()
+        let other = Instrument(id: "needs-other", title: needs.title, items: needs.items, needAreas: needs.needAreas)
+        let database = try AppDatabase(path: workspace.url("atbalsts.sqlite").path)
+        func responses(_ count: Int, at time: String, twice: Bool = false) -> [ImportedResponse] {
+            (0..<count).flatMap { index in
+                (0..<(twice ? 2 : 1)).map { copy in
+                    var values = AnswerValues(count: needs.slots.count)
+                    values[0] = copy
+                    return ImportedResponse(
+                        line: 2 * index + copy + 2, respondentKey: "k\(index)", submittedAt: time, institution: "T01",
+                        values: values, texts: [nil])
+                }
+            }
+        }
+        try Self.store(database, needs, wave: Self.autumn, name: "needs.csv", responses(40, at: "2026-10-05 10:00:00"))
+        try Self.store(database, other, wave: Self.autumn, name: "other.csv", responses(40, at: "2026-10-06 10:00:00", twice: true))
+        #expect(try database.responses(wave: Self.autumn.id, instrument: needs).count == 40)
+        let others = try database.responses(wave: Self.autumn.id, instrument: other)
+        #expect(others.count == 40)
+        #expect(others.allSatisfy { $0.values[0] == 1 }, "the later of each pair counts")
+        // Read again another way, the other questionnaire's file leaves the first one's as they were.
+        try Self.store(database, other, wave: Self.autumn, name: "other.csv", fingerprint: "g", responses(40, at: "2026-10-07 10:00:00"))
+        #expect(try database.responses(wave: Self.autumn.id, instrument: needs).count == 40)
+        #expect(try database.sources(wave: Self.autumn.id).map(\.rowsSuperseded) == [0, 0])
     }
 
     /// A database made before the ranges (two indexes on `response`, no range on the source row)
