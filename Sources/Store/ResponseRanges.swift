@@ -104,11 +104,12 @@ extension AppDatabase {
     /// `submitted_at`, a missing one before any; on a tie the later import); the earlier stays
     /// stored, marked superseded. Submissions of one questionnaire: an answer to another
     /// instrument in the same wave replaces none of this one's (it did, and a wave whose
-    /// teachers answered two questionnaires lost every response of the first). Without an index on keys, the wave's keys are hashed in one walk
-    /// along its ranges, and only keys whose hash is seen twice are compared as text.
-    /// `hash` is replaceable so that a test can make every key collide.
-    /// `known`: the file just stored, whose keys' hashes its inserter kept (`fnv1a`), so its rows
-    /// are not read back.
+    /// teachers answered two questionnaires lost every response of the first).
+    ///
+    /// Without an index on keys, the wave's keys are hashed in one walk along its ranges, and
+    /// only keys whose hashes meet are compared as text; `hash` is replaceable so that a test can
+    /// make every key collide. `known`: the file just stored, whose keys' hashes its inserter
+    /// kept (`fnv1a`), so its rows are not read back.
     package static func markSuperseded(
         _ db: Database, waveID: String, instrument: String, known: HashedKeys? = nil,
         hash: (UnsafeRawBufferPointer) -> UInt64 = fnv1a
@@ -135,7 +136,7 @@ extension AppDatabase {
         }
         var seen = Set<UInt64>(minimumCapacity: hashed.count)
         var repeated = Set<UInt64>()
-        for (hash, _) in hashed where !seen.insert(hash).inserted { repeated.insert(hash) }
+        for (keyHash, _) in hashed where !seen.insert(keyHash).inserted { repeated.insert(keyHash) }
         let candidates = repeated.isEmpty ? [] : hashed.filter { repeated.contains($0.hash) }.map(\.id)
         var newest: [String: (submitted: [UInt8]?, id: Int64)] = [:]
         var keyOf: [Int64: String] = [:]
