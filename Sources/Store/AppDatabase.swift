@@ -155,7 +155,7 @@ public final class AppDatabase: Sendable {
                 try inserter.insert(batch)
             }
             try inserter.recordRange()
-            if let first = inserter.firstID {
+            if let first = inserter.first {
                 try Self.markSuperseded(
                     db, waveID: wave.id, instrument: instrument.id,
                     known: HashedKeys(source: sourceID, first: first, hashes: inserter.keyHashes))
@@ -440,7 +440,7 @@ private struct ResponseInserter {
     /// The ids this file's responses were stored under (`ResponseRange`). Rows only append now,
     /// so SQLite's default 2 MB page cache is enough: the 64 MB a large import once had (for the
     /// random-order (wave, key) index) wrote no fewer pages at 300,000 rows and held 66 MB more.
-    private var first: Int64?
+    private(set) var first: Int64?
     private var last: Int64?
     /// Each stored key's hash in id order, for marking superseded rows without reading them back.
     private(set) var keyHashes: [UInt64] = []
@@ -488,8 +488,6 @@ private struct ResponseInserter {
     }
 
     /// Keeps the ids on the source row, where every read of the wave finds its responses.
-    var firstID: Int64? { first }
-
     func recordRange() throws {
         try db.execute(
             sql: "UPDATE source SET first_response = ?, last_response = ?, instrument_id = ? WHERE id = ?",
