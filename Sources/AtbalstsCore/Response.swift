@@ -28,3 +28,60 @@ public struct ScoredResponse: Sendable {
         self.values = values
     }
 }
+
+/// One wave's counted answers as a single flat row-major table of `Int16` (`AnswerValues.missing`
+/// for a blank), each response's institution as a number: what the store reads a wave into for
+/// scoring, with no `ScoredResponse` (a heap array and two `String`s) per response (issue 19).
+public struct AnswerTable: Sendable {
+    /// Slots per response (`Instrument.slots.count`).
+    public let width: Int
+    /// `count × width` answers, response after response.
+    public private(set) var values: [Int16] = []
+    /// The distinct institution codes, in order of first appearance.
+    public private(set) var institutionCodes: [String] = []
+    /// Per response: its institution's position in `institutionCodes`.
+    public private(set) var institutionIndex: [Int32] = []
+    private var position: [String: Int32] = [:]
+
+    public init(width: Int) { self.width = width }
+
+    public var count: Int { institutionIndex.count }
+
+    public mutating func reserveCapacity(_ responses: Int) {
+        values.reserveCapacity(responses * width)
+        institutionIndex.reserveCapacity(responses)
+    }
+
+    /// Appends one response: `fill` writes its `width` answers, each already `missing` on entry.
+    public mutating func append(institution: String, _ fill: (UnsafeMutableBufferPointer<Int16>) -> Void) {
+        appendInstitution(institution)
+        let start = values.count
+        values.append(contentsOf: repeatElement(AnswerValues.missing, count: width))
+        values.withUnsafeMutableBufferPointer { fill(UnsafeMutableBufferPointer(rebasing: $0[start..<(start + width)])) }
+    }
+
+    public mutating func append(_ response: ScoredResponse) {
+        precondition(response.values.raw.count == width, "a response has \(response.values.raw.count) answers for \(width) slots")
+        appendInstitution(response.institution)
+        values.append(contentsOf: response.values.raw)
+    }
+
+    /// Appends every response of `other`, read with the same width.
+    public mutating func append(contentsOf other: AnswerTable) {
+        precondition(other.width == width, "tables of \(other.width) and \(width) slots")
+        var renumbered: [Int32] = []
+        for code in other.institutionCodes { renumbered.append(number(code)) }
+        values.append(contentsOf: other.values)
+        institutionIndex.append(contentsOf: other.institutionIndex.lazy.map { renumbered[Int($0)] })
+    }
+
+    private mutating func appendInstitution(_ code: String) { institutionIndex.append(number(code)) }
+
+    private mutating func number(_ code: String) -> Int32 {
+        if let known = position[code] { return known }
+        let next = Int32(institutionCodes.count)
+        position[code] = next
+        institutionCodes.append(code)
+        return next
+    }
+}

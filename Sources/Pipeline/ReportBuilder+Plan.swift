@@ -7,7 +7,8 @@ import Store
 extension ReportBuilder {
     /// Īstenošana's data, and the plan file beside this wave's files on Datu kvalitāte (its
     /// quarantined rows too): it is read in this run, though stored against its own wave.
-    func addPlanFollowUp(to report: inout CouncilReport, responses: [ScoredResponse]) throws {
+    /// `responses`: this wave's, when the caller has them; read here only if the follow-up needs them.
+    func addPlanFollowUp(to report: inout CouncilReport, responses: [ScoredResponse]?) throws {
         guard let followUp = try planFollowUp(now: report.needs, wellbeingNow: report.wellbeing, responsesNow: responses) else {
             return
         }
@@ -21,7 +22,7 @@ extension ReportBuilder {
     /// The follow-up of the latest earlier plan stored (SPEC 12.1), or nil when there is none:
     /// the plan's wave is scored again from stored answers, so "when planned" is what that
     /// wave's workbook showed under the same settings.
-    func planFollowUp(now: NeedIndicators, wellbeingNow: WellbeingIndicators, responsesNow: [ScoredResponse]) throws -> PlanFollowUp? {
+    func planFollowUp(now: NeedIndicators, wellbeingNow: WellbeingIndicators, responsesNow: [ScoredResponse]?) throws -> PlanFollowUp? {
         guard let (plannedIn, actions) = try database.earlierPlan(before: wave.id), !actions.isEmpty else { return nil }
         let responses = try database.responses(wave: plannedIn, instrument: instrument)
         let register = try database.register(wave: plannedIn)
@@ -33,7 +34,9 @@ extension ReportBuilder {
             wellbeingNow: wellbeingNow, instrument: instrument, settings: settings)
         if actions.contains(where: { $0.learningArea != nil }) {
             followUp.associations = AssociationFollowUp(
-                actions: actions, before: responses, now: responsesNow, instrument: instrument, minGroupSize: settings.minGroupSize)
+                actions: actions, before: responses,
+                now: try responsesNow ?? database.responses(wave: wave.id, instrument: instrument),
+                instrument: instrument, minGroupSize: settings.minGroupSize)
         }
         return followUp
     }

@@ -13,11 +13,15 @@ struct ReportBuilder {
     /// Published observed weakness per need area (SPEC 12.2), a priority component.
     var observedWeakness: [String: Double] = [:]
 
-    func build() throws -> (report: CouncilReport, responses: [ScoredResponse]) {
-        let responses = try database.responses(wave: wave.id, instrument: instrument)
+    /// The council report and how many responses it counts. `responses` are the wave's, when the
+    /// caller has read them for its own use (institution workbooks); otherwise the wave is read
+    /// straight into the table every indicator counts over, with no response object per row.
+    func build(responses: [ScoredResponse]? = nil) throws -> (report: CouncilReport, respondents: Int) {
         let register = try database.register(wave: wave.id)
         // Every indicator below counts over this one flat copy of the answers (issue 19).
-        let table = ResponseTable(responses, instrument: instrument)
+        let table =
+            try responses.map { ResponseTable($0, instrument: instrument) }
+            ?? ResponseTable(database.answerTable(wave: wave.id, instrument: instrument))
         let gaps = selfAssessmentGaps(
             try database.selfRatings(wave: wave.id), respondentsByInstitution: table.respondentsByInstitution)
 
@@ -75,7 +79,7 @@ struct ReportBuilder {
         report.plan = plan
         report.associationPlans = AssociationPlans.plans(tallies: tallies, instrument: instrument, settings: settings)
         try addPlanFollowUp(to: &report, responses: responses)
-        return (report, responses)
+        return (report, table.count)
     }
 
     /// What every institution report needs, grouped once: filtering all responses per
@@ -172,7 +176,7 @@ struct ReportBuilder {
             }
             let computed = try snapshot(
                 earlier[index].id, previous: previous,
-                table: ResponseTable(database.responses(wave: earlier[index].id, instrument: instrument), instrument: instrument))
+                table: ResponseTable(database.answerTable(wave: earlier[index].id, instrument: instrument)))
             try database.storeWaveSummary(
                 try JSONEncoder().encode(computed), wave: computed.wave, previous: previous, instrument: instrument)
             return computed

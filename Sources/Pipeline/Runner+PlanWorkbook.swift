@@ -12,8 +12,8 @@ extension Runner {
         if let wave { chosen.wave = wave }
         let runner = Runner(pipeline: chosen, progress: progress)
         return try runner.withStoredWave(command: "plan") { database in
-            let (report, responses, _) = try runner.councilReport(from: database)
-            guard !responses.isEmpty else { throw RunError.noRespondents(wave: chosen.wave.id) }
+            let (report, respondents, _) = try runner.councilReport(from: database)
+            guard respondents > 0 else { throw RunError.noRespondents(wave: chosen.wave.id) }
             let url = file ?? chosen.outputs.directory.appendingPathComponent("\(chosen.wave.id)-plans.xlsx")
             try createDirectory(url.deletingLastPathComponent())
             try OutputFile.writeWorkbook(at: url.path) { temporary in

@@ -318,33 +318,45 @@ public struct Runner {
         return .init(file: name, status: status, rowsRead: read, rowsAccepted: accepted, rowsQuarantined: quarantined, error: nil)
     }
 
-    /// The council workbook's content for the pipeline's wave, computed from stored data.
-    func councilReport(from database: AppDatabase) throws -> (report: CouncilReport, responses: [ScoredResponse], instrument: Instrument) {
-        let seeds = Seeds(directory: pipeline.seeds)
+    /// The instrument of the pipeline's needs sources.
+    func needsInstrument() throws -> Instrument {
         let instrumentID = pipeline.sources.first { $0.kind == .needs }?.instrument ?? "needs-v1"
-        let instrument = try seeds.instrument(instrumentID)
+        return try Seeds(directory: pipeline.seeds).instrument(instrumentID)
+    }
+
+    /// The council workbook's content for the pipeline's wave, computed from stored data.
+    /// `responses`: the wave's, when the caller needs them too (see `ReportBuilder.build`).
+    func councilReport(
+        from database: AppDatabase, responses: [ScoredResponse]? = nil
+    ) throws -> (report: CouncilReport, respondents: Int, instrument: Instrument) {
+        let instrument = try needsInstrument()
         let observation = try observationReport(from: database)
         var builder = ReportBuilder(database: database, instrument: instrument, settings: pipeline.settings, wave: pipeline.wave)
         builder.observedWeakness = observation?.indicators.publishedWeaknesses ?? [:]
-        var (report, responses) = try builder.build()
+        var (report, respondents) = try builder.build(responses: responses)
         report.observation = observation
-        return (report, responses, instrument)
+        return (report, respondents, instrument)
     }
 
     private func report(from database: AppDatabase, summary: RunSummary) throws -> RunSummary {
         var summary = summary
         let wave = pipeline.wave.id
-        let (report, responses, instrument) = try councilReport(from: database)
-        summary.respondents = responses.count
+        let outputs = pipeline.outputs
+        // Institution workbooks group the responses themselves; the council's numbers alone are
+        // counted from a table read without them.
+        let responses =
+            try outputs.institutionWorkbooks
+            ? database.responses(wave: wave, instrument: needsInstrument()) : nil
+        let (report, respondents, instrument) = try councilReport(from: database, responses: responses)
+        summary.respondents = respondents
         summary.wavesInDatabase = try database.waves().count
-        guard !responses.isEmpty else { throw RunError.noRespondents(wave: wave) }
+        guard respondents > 0 else { throw RunError.noRespondents(wave: wave) }
         progress.step(
             "score",
             say(
-                "\(responses.count) respondents, \(instrument.needAreas.count) need areas ranked",
-                lv: "\(responses.count) respondenti, sarindotas \(instrument.needAreas.count) vajadzību jomas"))
+                "\(respondents) respondents, \(instrument.needAreas.count) need areas ranked",
+                lv: "\(respondents) respondenti, sarindotas \(instrument.needAreas.count) vajadzību jomas"))
 
-        let outputs = pipeline.outputs
         try createDirectory(outputs.directory)
         OutputFile.removeStale(in: outputs.directory)
         let rejected = outputs.directory.appendingPathComponent("\(wave)-rejected.csv")
@@ -367,7 +379,7 @@ public struct Runner {
         if outputs.institutionWorkbooks {
             let builder = ReportBuilder(database: database, instrument: instrument, settings: pipeline.settings, wave: pipeline.wave)
             let context = try builder.institutionContext(
-                council: report, responses: responses, includeComments: outputs.institutionComments)
+                council: report, responses: responses ?? [], includeComments: outputs.institutionComments)
             let eligible = context.eligible(pipeline.settings)
             summary.workbooks += try Self.inParallel(eligible.map(\.institution.code)) { index in
                 let institution = try builder.institutionReport(eligible[index], context: context)

@@ -21,34 +21,22 @@ public struct ResponseTable: Sendable {
     }
 
     init(_ responses: [ScoredResponse], width: Int) {
-        var codes: [String] = []
-        var position: [String: Int32] = [:]
-        var institutionIndex = [Int32](repeating: 0, count: responses.count)
+        var answers = AnswerTable(width: width)
+        answers.reserveCapacity(responses.count)
         // Through a buffer pointer: iterating the array itself copied (retained) each response.
-        let values = responses.withUnsafeBufferPointer { responses in
-            [Int16](unsafeUninitializedCapacity: responses.count * width) { table, initialized in
-                for row in responses.indices {
-                    responses[row].values.raw.withUnsafeBufferPointer { raw in
-                        precondition(raw.count == width, "a response has \(raw.count) answers for \(width) slots")
-                        _ = UnsafeMutableBufferPointer(rebasing: table[(row * width)..<((row + 1) * width)]).initialize(from: raw)
-                    }
-                    initialized += width
-                    if let known = position[responses[row].institution] {
-                        institutionIndex[row] = known
-                    } else {
-                        let next = Int32(codes.count)
-                        position[responses[row].institution] = next
-                        codes.append(responses[row].institution)
-                        institutionIndex[row] = next
-                    }
-                }
-            }
+        responses.withUnsafeBufferPointer { responses in
+            for row in responses.indices { answers.append(responses[row]) }
         }
-        self.count = responses.count
-        self.width = width
-        self.values = values
-        self.institutionCodes = codes
-        self.institutionIndex = institutionIndex
+        self.init(answers)
+    }
+
+    /// The table of answers the store read a wave into.
+    public init(_ answers: AnswerTable) {
+        count = answers.count
+        width = answers.width
+        values = answers.values
+        institutionCodes = answers.institutionCodes
+        institutionIndex = answers.institutionIndex
     }
 
     /// One response's answers, read in place.

@@ -52,18 +52,24 @@ struct AnswerLayout: Sendable {
 
     /// The instrument's values from a stored BLOB (`bytes` may be shorter than the storage order).
     func unpack(_ bytes: UnsafeRawBufferPointer) -> AnswerValues {
+        AnswerValues(
+            raw: [Int16](unsafeUninitializedCapacity: positions.count) { buffer, initialized in
+                buffer.initialize(repeating: AnswerValues.missing)
+                unpack(bytes, into: buffer)
+                initialized = positions.count
+            })
+    }
+
+    /// Writes the instrument's values from a stored BLOB into `values` (one per slot), where
+    /// each is `AnswerValues.missing` on entry.
+    func unpack(_ bytes: UnsafeRawBufferPointer, into values: UnsafeMutableBufferPointer<Int16>) {
         let storedCount = bytes.count / 2
         if identity, storedCount == positions.count, Int16(1).littleEndian == 1 {
-            return AnswerValues(
-                raw: [Int16](unsafeUninitializedCapacity: storedCount) { buffer, initialized in
-                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[0..<storedCount * 2]))
-                    initialized = storedCount
-                })
+            UnsafeMutableRawBufferPointer(values).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[0..<storedCount * 2]))
+            return
         }
-        var raw = [Int16](repeating: AnswerValues.missing, count: positions.count)
         for (slot, position) in positions.enumerated() where position >= 0 && position < storedCount {
-            raw[slot] = Int16(littleEndian: bytes.loadUnaligned(fromByteOffset: position * 2, as: Int16.self))
+            values[slot] = Int16(littleEndian: bytes.loadUnaligned(fromByteOffset: position * 2, as: Int16.self))
         }
-        return AnswerValues(raw: raw)
     }
 }

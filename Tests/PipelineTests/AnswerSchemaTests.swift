@@ -110,6 +110,7 @@ struct AnswerSchemaTests {
         #expect(addedIndices.allSatisfy { read[0].values[$0] == nil }, "the earlier answer has the new slots empty")
         #expect(read.allSatisfy { $0.values[0] == 2 }, "stored answers keep their meaning")
         #expect(read[1].values.raw.dropFirst().allSatisfy { $0 == AnswerValues.missing })
+        try expectTheTableReadsAsTheResponses(database, wave: Self.wave.id, widened)
         // The next import stores in the new order, and reads back the same.
         var values = AnswerValues(count: widened.slots.count)
         for index in addedIndices { values[index] = 1 }

@@ -7,6 +7,22 @@ import Testing
 
 @testable import Pipeline
 
+/// The wave read straight into a table (`AppDatabase.answerTable`, what scoring counts over) holds
+/// exactly the responses `responses` reads, in the same order: each one's answers and institution.
+func expectTheTableReadsAsTheResponses(
+    _ database: AppDatabase, wave: String, _ instrument: Instrument, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+    let responses = try database.responses(wave: wave, instrument: instrument)
+    let table = try database.answerTable(wave: wave, instrument: instrument)
+    #expect(table.count == responses.count, sourceLocation: sourceLocation)
+    #expect(table.width == instrument.slots.count, sourceLocation: sourceLocation)
+    let values = responses.flatMap(\.values.raw)
+    #expect(table.values.count == values.count && table.values.elementsEqual(values), sourceLocation: sourceLocation)
+    let institutions = table.institutionIndex.map { table.institutionCodes[Int($0)] }
+    #expect(institutions.elementsEqual(responses.lazy.map(\.institution)), sourceLocation: sourceLocation)
+    #expect(Set(table.institutionCodes).count == table.institutionCodes.count, "each code numbered once", sourceLocation: sourceLocation)
+}
+
 /// `response` has no index besides its ids (`v12-response-ranges`, issue 19): a wave's responses
 /// are reached through their sources' id ranges, and SPEC 9's "the latest submission counts" is
 /// decided in one walk along them. What a wave reads back must not change.
@@ -56,7 +72,7 @@ struct ResponseRangeTests {
                     let minute = random.next() % 6
                     return ImportedResponse(
                         line: line + 1, respondentKey: "key-\(random.next() % 4_000)",
-                        submittedAt: minute == 0 ? nil : "2026-10-05 10:0\(minute):00", institution: "T0\(line % 3 + 1)",
+                        submittedAt: minute == 0 ? nil : "2026-10-05 10:0\(minute):00", institution: "T0\(random.next() % 5)",
                         values: values, texts: [nil])
                 })
         }
@@ -81,6 +97,9 @@ struct ResponseRangeTests {
         let expected = all.indices.filter { counted.contains($0) }.map { all[$0] }
         #expect(expected.count < all.count / 2, "the set has many repeated submissions")
         let read = try database.responses(wave: Self.autumn.id, instrument: instrument)
+        #expect(all.count >= AppDatabase.parallelReadMinimum, "the ranges span enough rows to be read in two halves")
+        try expectTheTableReadsAsTheResponses(database, wave: Self.autumn.id, instrument)
+        try expectTheTableReadsAsTheResponses(database, wave: Self.spring.id, instrument)
         #expect(read.map(\.respondentKey) == expected.map(\.respondentKey))
         #expect(read.map(\.values) == expected.map(\.values))
         #expect(
@@ -106,6 +125,7 @@ struct ResponseRangeTests {
         }
         let kept = Set(latest.values)
         let again = try database.responses(wave: Self.autumn.id, instrument: instrument)
+        try expectTheTableReadsAsTheResponses(database, wave: Self.autumn.id, instrument)
         #expect(Set(again.map(\.respondentKey)) == Set(kept.map { left[$0].respondentKey }))
         #expect(again.count == kept.count)
     }
@@ -211,6 +231,7 @@ struct ResponseRangeTests {
         #expect(ranges.count == 3 && Int64(ranges[0][2])! > Int64(ranges[1][2])!, "a.csv's range spans b.csv's")
         let after = try reopened.responses(wave: Self.autumn.id, instrument: instrument)
         #expect(after.count == 70)
+        try expectTheTableReadsAsTheResponses(reopened, wave: Self.autumn.id, instrument)
         #expect(Set(after.map(\.respondentKey)) == Set(before.map(\.respondentKey)))
         #expect(try reopened.responses(wave: Self.spring.id, instrument: instrument).map(\.respondentKey) == (0..<20).map { "c-\($0)" })
         #expect(try reopened.sources(wave: Self.autumn.id).map(\.rowsSuperseded) == [0, 0])
