@@ -1,6 +1,24 @@
 import COpenSSL
 import Foundation
 
+/// SHA-256 over bytes that arrive in pieces (`SourceFile.read`).
+struct SHA256Stream {
+    private var state = SHA256_CTX()
+
+    init() { SHA256_Init(&state) }
+
+    mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if bytes.count > 0 { SHA256_Update(&state, bytes.baseAddress, bytes.count) }
+    }
+
+    /// The digest in hex; the stream is used up.
+    mutating func hex() -> String {
+        var out = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
+        SHA256_Final(&out, &state)
+        return Digest.hex(out)
+    }
+}
+
 /// SHA-256 and HMAC-SHA256 through the system's libcrypto (Debian `libssl-dev`).
 public enum Digest {
     public static func sha256Hex(_ bytes: [UInt8]) -> String {

@@ -71,10 +71,10 @@ public enum SourceReader {
         progress: ((Double, Int) -> Void)? = nil
     ) throws(IngestError) -> ParsedSource {
         let name = displayName ?? url.lastPathComponent
-        let bytes = try SourceFile.bytes(of: url, name: name, maxSize: options.maxInputSize)
+        let file = try SourceFile.read(url, name: name, maxSize: options.maxInputSize)
         do {
             return try parse(
-                bytes: bytes, name: name, instrument: instrument, register: register,
+                bytes: file.bytes, plainUTF8: file.plainUTF8, name: name, instrument: instrument, register: register,
                 pseudonymizer: pseudonymizer, options: options, progress: progress)
         } catch var error {
             error.file = name
@@ -85,14 +85,15 @@ public enum SourceReader {
     /// Parses an export already in memory. With `onBatch`, accepted rows are handed on every
     /// `batchSize` rows instead of being kept (so the caller can store them while the rest is
     /// read); when `onBatch` returns false the caller has given up, and reading stops.
-    /// `sha256`, when the caller already has it, saves hashing the bytes again.
+    /// `sha256`, when the caller already has it, saves hashing the bytes again; `plainUTF8`
+    /// (`FileBytes`), checking them as UTF-8.
     public static func parse(
-        bytes: [UInt8], name: String, instrument: Instrument, register: [Institution],
+        bytes: [UInt8], plainUTF8: Bool = false, name: String, instrument: Instrument, register: [Institution],
         pseudonymizer: Pseudonymizer, options: SourceOptions, sha256: String? = nil,
         progress: ((Double, Int) -> Void)? = nil,
         batchSize: Int = 1_024, onBatch: (([ImportedResponse]) -> Bool)? = nil
     ) throws(IngestError) -> ParsedSource {
-        var table = try TableInput(bytes: bytes, options: options)
+        var table = try TableInput(bytes: bytes, options: options, plainUTF8: plainUTF8)
         let headers = table.headers
         let headerRecord = table.headerRecord
         let format = options.format == .auto || options.format == .xlsx ? SourceFormat.detect(headers: headers) : options.format
@@ -151,6 +152,16 @@ public enum SourceFile {
     public static func bytes(
         of url: URL, name: String, maxSize: Int64 = ByteSize.defaultMaxInput
     ) throws(IngestError) -> [UInt8] {
+        try read(url, name: name, maxSize: maxSize).bytes
+    }
+
+    /// The file's bytes, and whether they are plain UTF-8, found out while they were read in.
+    /// `checkedFrom`: smaller files are not checked along (their check costs next to nothing
+    /// later); `piece`: how much one `read(2)` takes, and so how closely the check follows.
+    public static func read(
+        _ url: URL, name: String, maxSize: Int64 = ByteSize.defaultMaxInput, checkedFrom: Int = 16 << 20,
+        piece: Int = 4 << 20
+    ) throws(IngestError) -> FileBytes {
         func failure(_ code: Int32) -> IngestError {
             IngestError(file: name, cause: .unreadable(String(cString: strerror(code))))
         }
@@ -170,24 +181,34 @@ public enum SourceFile {
         if headCount > 0, let kind = NotAnExport.sniff(head.prefix(headCount)) { throw refused(kind) }
 
         var readError: Int32 = 0
-        /// Up to `count` bytes; fewer only at the end of the file.
-        func chunk(_ count: Int) -> [UInt8] {
+        var plainUTF8 = false
+        var sha256: String?
+        /// Up to `count` bytes; fewer only at the end of the file. With `check`, each piece read
+        /// is checked as UTF-8 on another thread while the next one is read.
+        func chunk(_ count: Int, check: Bool = false) -> [UInt8] {
             [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
                 initialized = 0
+                let along = check ? ReadAlongCheck(buffer.baseAddress!) : nil
                 while initialized < count {
-                    let got = read(descriptor, buffer.baseAddress! + initialized, count - initialized)
+                    let got = Glibc.read(descriptor, buffer.baseAddress! + initialized, Swift.min(piece, count - initialized))
                     if got < 0 && errno == EINTR { continue }
                     if got < 0 { readError = errno }
                     if got <= 0 { break }
                     initialized += got
+                    along?.arrived(upTo: initialized)
                 }
+                // Waited for here in every case: the check reads the buffer, which may be freed next.
+                if let along { (plainUTF8, sha256) = along.finish(at: initialized) }
             }
         }
         // One byte more than the size: a file that grew while we read is still read to its end,
         // but never past the limit.
         let expected = Swift.max(Int(status.st_size), 0) + 1
-        var bytes = chunk(expected)
+        var bytes = chunk(expected, check: expected > checkedFrom)
         if bytes.count == expected {
+            // It grew while read: what was checked is not all there is.
+            plainUTF8 = false
+            sha256 = nil
             while readError == 0 {
                 guard Int64(bytes.count) <= maxSize else { throw refused(.grewPastLimit(limit: maxSize)) }
                 let more = chunk(1 << 20)
@@ -197,7 +218,7 @@ public enum SourceFile {
         }
         if readError != 0 { throw failure(readError) }
         guard Int64(bytes.count) <= maxSize else { throw refused(.grewPastLimit(limit: maxSize)) }
-        return bytes
+        return FileBytes(bytes: bytes, plainUTF8: plainUTF8, sha256: sha256)
     }
 
     private static func refusal(_ mode: mode_t, size: Int64, maxSize: Int64) -> NotAnExport? {
@@ -209,5 +230,72 @@ public enum SourceFile {
         case S_IFSOCK: return .socket
         default: return nil
         }
+    }
+}
+
+/// A file's bytes, with what was found out about them while they were read in.
+public struct FileBytes: Sendable {
+    public let bytes: [UInt8]
+    /// Every byte was checked as it arrived: all of it well-formed UTF-8 (a byte-order mark
+    /// included), no NUL. False when some byte is not, and when the file was not checked along.
+    public let plainUTF8: Bool
+    /// The bytes' SHA-256 (hex), when it was computed as they arrived.
+    public let sha256: String?
+}
+
+/// Checks a file's bytes as UTF-8, and hashes them, each on a thread of its own while the rest is
+/// still being read (issue 19): at national scale reading, checking and hashing each took about
+/// 0.2 s, one after the other. Only the reading thread calls it; the checks run one after another
+/// on `checking`, the hashing on `hashing`, each over bytes the reading thread will not write again.
+private final class ReadAlongCheck: @unchecked Sendable {  // the vars: each on its own queue only
+    private let base: UnsafePointer<UInt8>
+    private let checking = DispatchQueue(label: "atbalsts.read-along-check")
+    private let hashing = DispatchQueue(label: "atbalsts.read-along-hash")
+    private var checked = 0
+    private var plain = true
+    private var hashed = 0
+    private var hash = SHA256Stream()
+
+    init(_ base: UnsafeMutablePointer<UInt8>) { self.base = UnsafePointer(base) }
+
+    /// The bytes before `end` are in. A sequence the read may have cut is left for the next piece.
+    func arrived(upTo end: Int) {
+        checking.async { self.check(upTo: Self.boundary(self.base, from: self.checked, before: end)) }
+        hashing.async { self.hash(upTo: end) }
+    }
+
+    /// Waits for the checks, the last up to `end`, the end of the file: whether all was plain,
+    /// and the SHA-256.
+    func finish(at end: Int) -> (plainUTF8: Bool, sha256: String) {
+        let sha256 = hashing.sync {
+            hash(upTo: end)
+            return hash.hex()
+        }
+        return checking.sync {
+            check(upTo: end)
+            return (plain, sha256)
+        }
+    }
+
+    private func hash(upTo end: Int) {
+        hash.update(UnsafeBufferPointer(start: base + hashed, count: end - hashed))
+        hashed = end
+    }
+
+    private func check(upTo end: Int) {
+        guard plain, end > checked else { return }
+        let piece = UnsafeBufferPointer(start: base, count: end)
+        plain = firstInvalidUTF8(piece, from: checked) == nil && memchr(base + checked, 0, end - checked) == nil
+        checked = end
+    }
+
+    /// Where to stop checking bytes that end at `end`: before the lead byte of a last sequence
+    /// that may go on past it. Stepping back over at most three continuation bytes finds that lead;
+    /// more than three are ill-formed wherever the cut falls.
+    static func boundary(_ base: UnsafePointer<UInt8>, from start: Int, before end: Int) -> Int {
+        var cut = end
+        while cut > start, end - cut < 3, base[cut - 1] & 0xC0 == 0x80 { cut -= 1 }
+        if cut > start, base[cut - 1] >= 0xC0 { cut -= 1 }
+        return cut
     }
 }

@@ -36,7 +36,8 @@ struct TableInput {
         return Double(reader.bytesRead) / Double(reader.byteCount)
     }
 
-    init(bytes: [UInt8], options: SourceOptions) throws(IngestError) {
+    /// `plainUTF8`: see `FileBytes`.
+    init(bytes: [UInt8], options: SourceOptions, plainUTF8: Bool = false) throws(IngestError) {
         guard !bytes.isEmpty else { throw IngestError(cause: .empty) }
         if let kind = NotAnExport.sniff(bytes.prefix(512)) { throw IngestError(cause: .notAnExport(kind)) }
         maxRejectedShare = options.maxRejectedShare
@@ -52,7 +53,8 @@ struct TableInput {
             guard options.format != .xlsx else { throw IngestError(cause: .notAWorkbook) }
             let decoded: RowDecodedText
             do {
-                decoded = try decodeTextByRow(bytes, choice: options.encoding, legacy: options.legacyEncoding)
+                decoded = try decodeTextByRow(
+                    bytes, choice: options.encoding, legacy: options.legacyEncoding, plainUTF8: plainUTF8)
             } catch {
                 throw IngestError(cause: .undecodable(error))
             }

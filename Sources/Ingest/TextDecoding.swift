@@ -117,55 +117,58 @@ private func decodeUTF8(_ bytes: [UInt8]) throws(TextDecodingError) -> DecodedTe
 /// forms, no surrogates, nothing above U+10FFFF, no truncated sequences. Returns where the first
 /// ill-formed sequence starts.
 func firstInvalidUTF8(_ bytes: [UInt8], from start: Int = 0) -> (offset: Int, problem: UTF8Problem)? {
-    bytes.withUnsafeBufferPointer { buffer in
-        let count = buffer.count
-        var index = start
-        while index < count {
-            index = skipASCII(buffer, from: index)
-            guard index < count else { break }
-            let lead = buffer[index]
-            // Two bytes (ā, č, ē, š …) are most of a Latvian text's non-ASCII: checked first.
-            if lead >= 0xC2, lead <= 0xDF, index + 1 < count, buffer[index + 1] & 0xC0 == 0x80 {
-                index += 2
-                continue
-            }
-            var low: UInt8 = 0x80
-            var high: UInt8 = 0xBF
-            let length: Int
-            switch lead {
-            case 0x00..<0x80:
-                index += 1
-                continue
-            case 0x80...0xBF: return (index, .strayContinuation)
-            case 0xC0, 0xC1: return (index, .overlong)
-            case 0xC2...0xDF: length = 2
-            case 0xE0:
-                length = 3
-                low = 0xA0
-            case 0xED:
-                length = 3
-                high = 0x9F
-            case 0xE1...0xEF: length = 3
-            case 0xF0:
-                length = 4
-                low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4:
-                length = 4
-                high = 0x8F
-            default: return (index, .neverValid)
-            }
-            guard index + 1 < count, buffer[index + 1] & 0xC0 == 0x80 else { return (index, .incomplete) }
-            let second = buffer[index + 1]
-            if second < low { return (index, .overlong) }
-            if second > high { return (index, lead == 0xED ? .surrogate : .aboveMaximum) }
-            for next in index + 2..<index + length where next >= count || buffer[next] & 0xC0 != 0x80 {
-                return (index, .incomplete)
-            }
-            index += length
+    bytes.withUnsafeBufferPointer { firstInvalidUTF8($0, from: start) }
+}
+
+/// `firstInvalidUTF8` over `buffer`, whose end is taken as the end of the text.
+func firstInvalidUTF8(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> (offset: Int, problem: UTF8Problem)? {
+    let count = buffer.count
+    var index = start
+    while index < count {
+        index = skipASCII(buffer, from: index)
+        guard index < count else { break }
+        let lead = buffer[index]
+        // Two bytes (ā, č, ē, š …) are most of a Latvian text's non-ASCII: checked first.
+        if lead >= 0xC2, lead <= 0xDF, index + 1 < count, buffer[index + 1] & 0xC0 == 0x80 {
+            index += 2
+            continue
         }
-        return nil
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        let length: Int
+        switch lead {
+        case 0x00..<0x80:
+            index += 1
+            continue
+        case 0x80...0xBF: return (index, .strayContinuation)
+        case 0xC0, 0xC1: return (index, .overlong)
+        case 0xC2...0xDF: length = 2
+        case 0xE0:
+            length = 3
+            low = 0xA0
+        case 0xED:
+            length = 3
+            high = 0x9F
+        case 0xE1...0xEF: length = 3
+        case 0xF0:
+            length = 4
+            low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4:
+            length = 4
+            high = 0x8F
+        default: return (index, .neverValid)
+        }
+        guard index + 1 < count, buffer[index + 1] & 0xC0 == 0x80 else { return (index, .incomplete) }
+        let second = buffer[index + 1]
+        if second < low { return (index, .overlong) }
+        if second > high { return (index, lead == 0xED ? .surrogate : .aboveMaximum) }
+        for next in index + 2..<index + length where next >= count || buffer[next] & 0xC0 != 0x80 {
+            return (index, .incomplete)
+        }
+        index += length
     }
+    return nil
 }
 
 public enum UTF8Problem: Equatable, Sendable {

@@ -40,10 +40,20 @@ struct RowDecodedText {
 /// which would turn every `ā` into mojibake (SPEC 4.1). It is UTF-8 when it has more well-formed
 /// multi-byte sequences than ill-formed ones: a Windows-1257 text has almost none of the former.
 /// Legacy code pages and UTF-16 stay strict: their errors mean a wrong `encoding:`.
+///
+/// `plainUTF8`: the bytes are known to be well-formed UTF-8 without a NUL (`FileBytes`), so they
+/// are not checked again when read as UTF-8.
 func decodeTextByRow(
-    _ bytes: [UInt8], choice: EncodingChoice, legacy: EncodingChoice
+    _ bytes: [UInt8], choice: EncodingChoice, legacy: EncodingChoice, plainUTF8: Bool = false
 ) throws(TextDecodingError) -> RowDecodedText {
     let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    if plainUTF8, choice == .auto || choice == .utf8 {
+        // A UTF-16 byte-order mark (FF FE, FE FF) is never well-formed UTF-8: no need to look for one.
+        let text =
+            bom > 0
+            ? DecodedText(utf8: Array(bytes[bom...]), encoding: .utf8BOM) : DecodedText(utf8: bytes, encoding: .utf8)
+        return RowDecodedText(text: text, unusable: [])
+    }
     let hasUTF16Mark = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
     /// nil: not read as UTF-8.
     var invalid: [UnusableByte]?

@@ -137,7 +137,8 @@ public struct Runner {
         _ source: PipelineFile.Source, name: String, instrument: Instrument, register: [Institution],
         pseudonymizer: Pseudonymizer, into database: AppDatabase
     ) throws -> (ImportOutcome, ParsedSource) {
-        let bytes = try SourceFile.bytes(of: source.file, name: name, maxSize: source.options.maxInputSize)
+        let file = try SourceFile.read(source.file, name: name, maxSize: source.options.maxInputSize)
+        let bytes = file.bytes
         // Small batches, few in flight: the store keeps up with the parser, so all that is left
         // when parsing ends is one batch (a buffer of 4 × 1,024 rows left ~80 ms of inserts).
         let handoff = Handoff<[ImportedResponse]>(capacity: 2)
@@ -151,7 +152,8 @@ public struct Runner {
                 defer { handoff.close() }
                 do throws(IngestError) {
                     let result = try SourceReader.parse(
-                        bytes: bytes, name: name, instrument: instrument, register: register, pseudonymizer: pseudonymizer,
+                        bytes: bytes, plainUTF8: file.plainUTF8, name: name, instrument: instrument, register: register,
+                        pseudonymizer: pseudonymizer,
                         // No hashing on this thread: the SHA-256 is computed below, on the other.
                         options: options, sha256: "", progress: onProgress, batchSize: 256, onBatch: handoff.send)
                     parsed.set(.success(result))
@@ -165,9 +167,9 @@ public struct Runner {
             handoff.cancel()
             reading.wait()
         }
-        // Hashed here while the other thread parses: the store needs it first, to refuse a
-        // file imported before.
-        let sha256 = Digest.sha256Hex(bytes)
+        // Hashed as it was read, or here while the other thread parses: the store needs it
+        // first, to refuse a file imported before.
+        let sha256 = file.sha256 ?? Digest.sha256Hex(bytes)
         let fingerprint = ReadFingerprint.of(source, instrument: instrument, register: register, settings: pipeline.importSettings)
         let verdict = verdict(instrument, register)
         var read: ParsedSource?
