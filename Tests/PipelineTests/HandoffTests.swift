@@ -1,5 +1,6 @@
 import AtbalstsCore
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Pipeline
@@ -33,5 +34,43 @@ struct HandoffTests {
         #expect(done.wait(timeout: .now() + 5) == .success)
         #expect(try answer.get() == false)
         #expect(handoff.receive() == nil, "nothing is handed over after a cancel")
+    }
+
+    /// What the receiver is done with goes back to the sender to be freed on its thread (glibc's
+    /// malloc is slow for memory freed on another thread), and a batch the receiver still holds
+    /// is never freed under it.
+    @Test func batchesAreFreedOnTheSendersThread() throws {
+        let freedOn = Mutex<[Int: pthread_t]>([:])
+        final class Tracked: Sendable {
+            let number: Int
+            let freedOn: @Sendable (Int) -> Void
+            init(_ number: Int, freedOn: @escaping @Sendable (Int) -> Void) {
+                self.number = number
+                self.freedOn = freedOn
+            }
+            deinit { freedOn(number) }
+        }
+        let handoff = Handoff<[Tracked]>(capacity: 2)
+        let sender = ThreadResult<pthread_t>()
+        let sent = DispatchGroup()
+        DispatchQueue.global().async(group: sent) {
+            sender.set(.success(pthread_self()))
+            for number in 0..<200 {
+                let batch = [Tracked(number) { freed in freedOn.withLock { $0[freed] = pthread_self() } }]
+                _ = handoff.send(batch)
+            }
+            handoff.close()
+        }
+        var received: [Int] = []
+        while let batch = handoff.receive() {
+            received.append(batch[0].number)
+            #expect(freedOn.withLock { $0[batch[0].number] } == nil, "not freed while held")
+        }
+        sent.wait()
+        #expect(received == Array(0..<200))
+        let senderThread = try sender.get()
+        let onSender = freedOn.withLock { freed in freed.values.filter { pthread_equal($0, senderThread) != 0 }.count }
+        // The last few are still in hand, or handed back, when the sender stops sending.
+        #expect(onSender >= 195)
     }
 }
