@@ -445,34 +445,62 @@ private struct ResponseInserter {
     /// Each stored key's hash in id order, for marking superseded rows without reading them back.
     private(set) var keyHashes: [UInt64] = []
 
+    /// One row's texts and answers, copied in for SQLite to read in place (`SQLITE_STATIC`):
+    /// bound as transient, SQLite made its own copy of each, an allocation apiece.
+    private var row: [UInt8] = []
+
     mutating func insert(_ responses: [ImportedResponse]) throws {
         let connection = db.sqliteConnection
         let responseHandle = insertResponse.sqliteStatement
         let textHandle = insertText.sqliteStatement
+        // The same for every row, and a reset keeps what is bound: bound once a batch.
+        sqlite3_reset(responseHandle)
+        try bound(sqlite3_bind_int64(responseHandle, 1, sourceID), connection)
+        try bindText(responseHandle, 2, waveID, connection)
+        // No binding outlives the batch: the pointers into `row` go with it.
+        defer { sqlite3_clear_bindings(responseHandle) }
         for response in responses {
             // sqlite3_reset returns the previous step's error, which `step` has already thrown.
             sqlite3_reset(responseHandle)
-            try bound(sqlite3_bind_int64(responseHandle, 1, sourceID), connection)
-            try bindText(responseHandle, 2, waveID, connection)
             try bound(sqlite3_bind_int64(responseHandle, 3, Int64(response.line)), connection)
+            row.removeAll(keepingCapacity: true)
             var key = response.respondentKey
-            try key.withUTF8 { bytes in
+            let keyEnd = key.withUTF8 { bytes in
                 keyHashes.append(AppDatabase.fnv1a(UnsafeRawBufferPointer(bytes)))
-                try bindUTF8(responseHandle, 4, bytes, connection)
+                row.append(contentsOf: bytes)
+                return row.count
             }
-            try bindText(responseHandle, 5, response.submittedAt, connection)
-            try bindText(responseHandle, 6, response.institution, connection)
-            try layout.withPacked(response.values) { blob in
-                // SQLITE_TRANSIENT: SQLite copies the bytes before the buffer goes away. No slots
-                // is an empty BLOB, not the NULL a null pointer would bind.
+            var submitted = response.submittedAt
+            let submittedEnd = submitted?.withUTF8 { bytes in
+                row.append(contentsOf: bytes)
+                return row.count
+            }
+            var institution = response.institution
+            let institutionEnd = institution.withUTF8 { bytes in
+                row.append(contentsOf: bytes)
+                return row.count
+            }
+            layout.withPacked(response.values) { row.append(contentsOf: $0) }
+            try row.withUnsafeBufferPointer { row in
+                try bindStatic(responseHandle, 4, row, 0..<keyEnd, connection)
+                if let submittedEnd {
+                    try bindStatic(responseHandle, 5, row, keyEnd..<submittedEnd, connection)
+                } else {
+                    try bound(sqlite3_bind_null(responseHandle, 5), connection)
+                }
+                let institutionStart = submittedEnd ?? keyEnd
+                try bindStatic(responseHandle, 6, row, institutionStart..<institutionEnd, connection)
+                // No slots is an empty BLOB, not the NULL a null pointer would bind.
+                let blob = UnsafeBufferPointer(rebasing: row[institutionEnd...])
                 let code =
-                    blob.isEmpty
-                    ? sqlite3_bind_zeroblob(responseHandle, 7, 0)
-                    : sqlite3_bind_blob(
-                        responseHandle, 7, blob.baseAddress, Int32(blob.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+                    if let base = blob.baseAddress, !blob.isEmpty {
+                        sqlite3_bind_blob(responseHandle, 7, base, Int32(blob.count), nil)
+                    } else {
+                        sqlite3_bind_zeroblob(responseHandle, 7, 0)
+                    }
                 try bound(code, connection)
+                try step(responseHandle, connection)
             }
-            try step(responseHandle, connection)
             let responseID = sqlite3_last_insert_rowid(connection)
             if first == nil { first = responseID }
             last = responseID
@@ -485,6 +513,24 @@ private struct ResponseInserter {
                 try step(textHandle, connection)
             }
         }
+    }
+
+    /// `range` of `row` as text that SQLite reads in place (`SQLITE_STATIC`): valid until the
+    /// next bind of the parameter or the end of the batch (`sqlite3_clear_bindings`).
+    private func bindStatic(
+        _ statement: SQLiteStatement, _ index: Int32, _ row: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+        _ connection: SQLiteConnection?
+    ) throws {
+        let text = UnsafeBufferPointer(rebasing: row[range])
+        // An empty text still needs a pointer: a null one would bind NULL.
+        let code =
+            if let base = text.baseAddress, !text.isEmpty {
+                sqlite3_bind_text(
+                    statement, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(text.count), nil)
+            } else {
+                sqlite3_bind_text(statement, index, "", 0, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+            }
+        try bound(code, connection)
     }
 
     /// Keeps the ids on the source row, where every read of the wave finds its responses.
