@@ -24,7 +24,7 @@ extension Runner {
     func observationTerms(
         from database: AppDatabase, current: ObservationIndicators, roles: [Scale.Option]
     ) throws -> [ObservationTerm] {
-        let earlier = try database.waves().compactMap { Wave($0.id) }.filter { $0 < pipeline.wave }.sorted()
+        let earlier = try database.waveIDs().compactMap { Wave($0) }.filter { $0 < pipeline.wave }.sorted()
         var terms: [ObservationTerm] = []
         for wave in earlier {
             let observations = try database.observations(wave: wave.id)

@@ -351,7 +351,7 @@ public struct Runner {
             ? database.responses(wave: wave, instrument: needsInstrument()) : nil
         let (report, respondents, instrument) = try councilReport(from: database, responses: responses)
         summary.respondents = respondents
-        summary.wavesInDatabase = try database.waves().count
+        summary.wavesInDatabase = try database.waveIDs().count
         guard respondents > 0 else { throw RunError.noRespondents(wave: wave) }
         progress.step(
             "score",
