@@ -61,9 +61,26 @@ public struct AnswerTable: Sendable {
     }
 
     public mutating func append(_ response: ScoredResponse) {
-        precondition(response.values.raw.count == width, "a response has \(response.values.raw.count) answers for \(width) slots")
-        appendInstitution(response.institution)
-        values.append(contentsOf: response.values.raw)
+        append(institution: response.institution, values: response.values)
+    }
+
+    public mutating func append(institution: String, values answers: AnswerValues) {
+        precondition(answers.raw.count == width, "a response has \(answers.raw.count) answers for \(width) slots")
+        appendInstitution(institution)
+        values.append(contentsOf: answers.raw)
+    }
+
+    /// Appends the responses of `other` whose row (0-based) `keep` accepts, in order.
+    public mutating func append(contentsOf other: AnswerTable, keeping keep: (Int) -> Bool) {
+        precondition(other.width == width, "tables of \(other.width) and \(width) slots")
+        var renumbered: [Int32] = []
+        for code in other.institutionCodes { renumbered.append(number(code)) }
+        other.values.withUnsafeBufferPointer { answers in
+            for row in 0..<other.count where keep(row) {
+                institutionIndex.append(renumbered[Int(other.institutionIndex[row])])
+                values.append(contentsOf: answers[(row * width)..<((row + 1) * width)])
+            }
+        }
     }
 
     /// Appends every response of `other`, read with the same width.

@@ -72,6 +72,9 @@ public final class AppDatabase: Sendable {
     let writer: DatabaseQueue
     /// A second, read-only connection for reads split in two (`responses(wave:instrument:)`).
     let readOnly = Mutex<DatabaseQueue?>(nil)
+    /// The answers of each needs file imported through this connection, by source id, as they
+    /// were inserted (`ImportedAnswers`).
+    let importedAnswers = Mutex<[Int64: ImportedAnswers]>([:])
     public let path: String
 
     /// SQLite's process-wide settings, for a program to call once at its start, before any
@@ -145,7 +148,8 @@ public final class AppDatabase: Sendable {
         instrument: Instrument, nextBatch: () -> [ImportedResponse]?, finish: () throws -> SourceEnd
     ) throws -> ImportOutcome {
         let layout = try prepareAnswers(of: instrument)
-        return try importStreamed(
+        var inserted: ImportedAnswers?
+        let outcome = try importStreamed(
             wave: wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: fileName,
             nextBatch: nextBatch, finish: finish
         ) { db, sourceID in
@@ -156,12 +160,22 @@ public final class AppDatabase: Sendable {
             }
             try inserter.recordRange()
             if let first = inserter.first {
+                inserted = ImportedAnswers(slots: instrument.slots.map(\.name), first: first, table: inserter.answers)
+            }
+            if let first = inserter.first {
                 try Self.markSuperseded(
                     db, waveID: wave.id, instrument: instrument.id,
                     known: HashedKeys(source: sourceID, first: first, hashes: inserter.keyHashes))
             }
             return try finish()
         }
+        // Kept only once the file's transaction has committed.
+        switch outcome {
+        case .imported(let source), .reimported(let source):
+            if let inserted { importedAnswers.withLock { $0[source] = inserted } }
+        case .alreadyImported: break
+        }
+        return outcome
     }
 
     /// A file whose rows arrive in batches while it is still being read, in the one transaction of
@@ -429,6 +443,7 @@ private struct ResponseInserter {
         self.layout = layout
         textItems = instrument.textItemIDs
         instrumentID = instrument.id
+        answers = AnswerTable(width: instrument.slots.count)
         insertResponse = try db.makeStatement(
             sql: """
                 INSERT INTO response (source_id, wave_id, line, respondent_key, submitted_at, institution, answers)
@@ -444,6 +459,8 @@ private struct ResponseInserter {
     private var last: Int64?
     /// Each stored key's hash in id order, for marking superseded rows without reading them back.
     private(set) var keyHashes: [UInt64] = []
+    /// Each stored row's answers and institution in id order, for scoring without reading them back.
+    private(set) var answers: AnswerTable
 
     /// One row's texts and answers, copied in for SQLite to read in place (`SQLITE_STATIC`):
     /// bound as transient, SQLite made its own copy of each, an allocation apiece.
@@ -481,6 +498,7 @@ private struct ResponseInserter {
                 return row.count
             }
             layout.withPacked(response.values) { row.append(contentsOf: $0) }
+            answers.append(institution: response.institution, values: response.values)
             try row.withUnsafeBufferPointer { row in
                 try bindStatic(responseHandle, 4, row, 0..<keyEnd, connection)
                 if let submittedEnd {

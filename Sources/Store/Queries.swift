@@ -18,14 +18,46 @@ extension AppDatabase {
     /// The same responses as `responses(wave:instrument:)`, in the same order, as one table of
     /// answers and institutions: what scoring counts over. Without the respondent keys and a
     /// `ScoredResponse` per row, a national wave reads in a fraction of the time (issue 19).
+    /// Files imported through this connection are not read back: their answers were kept as
+    /// they were inserted (`ImportedAnswers`).
     public func answerTable(wave: String, instrument: Instrument) throws -> AnswerTable {
-        try readCounted(wave: wave, instrument: instrument) { db, ranges, layout in
+        if let kept = try keptAnswers(wave: wave, instrument: instrument) { return kept }
+        return try readCounted(wave: wave, instrument: instrument) { db, ranges, layout in
             try Self.answerTable(in: db, ranges: ranges, layout: layout, width: instrument.slots.count)
         } merge: { first, second in
             var table = first
             table.append(contentsOf: second)
             return table
         } ?? AnswerTable(width: instrument.slots.count)
+    }
+
+    /// The wave's counted answers from those kept at import, when every file the wave's rows
+    /// come from was imported through this connection, under the same slots, and still holds
+    /// every row it was stored with; nil otherwise. Rows superseded since are left out, as the read leaves them.
+    private func keptAnswers(wave: String, instrument: Instrument) throws -> AnswerTable? {
+        let kept = importedAnswers.withLock { $0 }
+        guard !kept.isEmpty, let layout = try answerLayout(of: instrument) else { return nil }
+        guard layout.storesOnlyTheInstrumentsSlots else { throw StoreError.instrumentChanged(id: instrument.id) }
+        let slots = instrument.slots.map(\.name)
+        return try read { db -> AnswerTable? in
+            let ranges = try ResponseRange.of(wave: wave, instrument: instrument.id, in: db)
+            var parts: [(range: ResponseRange, answers: ImportedAnswers)] = []
+            for range in ranges {
+                // A file's rows are deleted only with the file (and its range) and never added to.
+                guard let answers = kept[range.source], answers.slots == slots, answers.first == range.first,
+                    Int64(answers.table.count) == range.span
+                else { return nil }
+                parts.append((range, answers))
+            }
+            var table = AnswerTable(width: slots.count)
+            table.reserveCapacity(parts.reduce(0) { $0 + $1.answers.table.count })
+            for (range, answers) in parts {
+                // From the partial index of superseded rows: no walk of the file's rows.
+                let superseded = try Set(Int64.fetchAll(db, sql: Self.supersededIDsOfSource, arguments: [range.source]))
+                table.append(contentsOf: answers.table) { !superseded.contains(range.first + Int64($0)) }
+            }
+            return table
+        }
     }
 
     /// Reads a wave's counted rows with `read`, nil when the instrument has no answers stored. A

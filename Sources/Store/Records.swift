@@ -42,3 +42,11 @@ public enum ImportOutcome: Sendable, Equatable {
     /// The same bytes read a new way (the mapping changed) replaced the earlier reading.
     case reimported(sourceID: Int64)
 }
+
+/// One needs file's answers as its import inserted them, in id order from `first`, each row in
+/// the instrument's `slots` order: what scoring reads, kept so a run need not read it back.
+struct ImportedAnswers: Sendable {
+    let slots: [String]
+    let first: Int64
+    let table: AnswerTable
+}

@@ -110,6 +110,9 @@ extension AppDatabase {
     /// only keys whose hashes meet are compared as text; `hash` is replaceable so that a test can
     /// make every key collide. `known`: the file just stored, whose keys' hashes its inserter
     /// kept (`fnv1a`), so its rows are not read back.
+    /// A file's superseded rows, from their partial index.
+    package static let supersededIDsOfSource = "SELECT id FROM response WHERE source_id = ? AND superseded"
+
     package static func markSuperseded(
         _ db: Database, waveID: String, instrument: String, known: HashedKeys? = nil,
         hash: (UnsafeRawBufferPointer) -> UInt64 = fnv1a
@@ -117,7 +120,7 @@ extension AppDatabase {
         let ranges = try ResponseRange.of(wave: waveID, instrument: instrument, in: db)
         let scan = try db.makeStatement(sql: "SELECT id, respondent_key FROM response WHERE id BETWEEN ? AND ? AND source_id = ?")
         // The rows marked now, from the partial index of them.
-        let flagged = try db.makeStatement(sql: "SELECT id FROM response WHERE source_id = ? AND superseded")
+        let flagged = try db.makeStatement(sql: supersededIDsOfSource)
         var hashed: [(hash: UInt64, id: Int64)] = []
         var marked = Set<Int64>()
         for range in ranges {
