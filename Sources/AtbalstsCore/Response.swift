@@ -70,26 +70,27 @@ public struct AnswerTable: Sendable {
         values.append(contentsOf: answers.raw)
     }
 
-    /// Appends the responses of `other` whose row (0-based) `keep` accepts, in order.
-    public mutating func append(contentsOf other: AnswerTable, keeping keep: (Int) -> Bool) {
-        precondition(other.width == width, "tables of \(other.width) and \(width) slots")
-        var renumbered: [Int32] = []
-        for code in other.institutionCodes { renumbered.append(number(code)) }
-        other.values.withUnsafeBufferPointer { answers in
-            for row in 0..<other.count where keep(row) {
-                institutionIndex.append(renumbered[Int(other.institutionIndex[row])])
-                values.append(contentsOf: answers[(row * width)..<((row + 1) * width)])
-            }
-        }
-    }
-
     /// Appends every response of `other`, read with the same width.
-    public mutating func append(contentsOf other: AnswerTable) {
+    public mutating func append(contentsOf other: AnswerTable) { append(contentsOf: other, leaving: []) }
+
+    /// Appends the responses of `other` but those whose rows (0-based) `leaving` lists, in order.
+    public mutating func append(contentsOf other: AnswerTable, leaving: Set<Int>) {
         precondition(other.width == width, "tables of \(other.width) and \(width) slots")
-        var renumbered: [Int32] = []
-        for code in other.institutionCodes { renumbered.append(number(code)) }
-        values.append(contentsOf: other.values)
-        institutionIndex.append(contentsOf: other.institutionIndex.lazy.map { renumbered[Int($0)] })
+        // Numbered on first use: a code whose rows are all left out is not this table's.
+        var renumbered = [Int32](repeating: -1, count: other.institutionCodes.count)
+        // Runs of kept rows, their answers copied at once.
+        var start = 0
+        for end in leaving.filter({ $0 >= 0 && $0 < other.count }).sorted() + [other.count] {
+            if start < end {
+                values.append(contentsOf: other.values[(start * width)..<(end * width)])
+                for row in start..<end {
+                    let code = Int(other.institutionIndex[row])
+                    if renumbered[code] < 0 { renumbered[code] = number(other.institutionCodes[code]) }
+                    institutionIndex.append(renumbered[code])
+                }
+            }
+            start = end + 1
+        }
     }
 
     private mutating func appendInstitution(_ code: String) { institutionIndex.append(number(code)) }

@@ -53,8 +53,8 @@ extension AppDatabase {
             table.reserveCapacity(parts.reduce(0) { $0 + $1.answers.table.count })
             for (range, answers) in parts {
                 // From the partial index of superseded rows: no walk of the file's rows.
-                let superseded = try Set(Int64.fetchAll(db, sql: Self.supersededIDsOfSource, arguments: [range.source]))
-                table.append(contentsOf: answers.table) { !superseded.contains(range.first + Int64($0)) }
+                let superseded = try Int64.fetchAll(db, sql: Self.supersededIDsOfSource, arguments: [range.source])
+                table.append(contentsOf: answers.table, leaving: Set(superseded.map { Int($0 - range.first) }))
             }
             return table
         }
