@@ -26,8 +26,9 @@ let package = Package(
         .systemLibrary(
             name: "CSQLiteSettings",
             providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "CByteScan"),
         .target(name: "AtbalstsCore"),
-        .target(name: "Ingest", dependencies: ["AtbalstsCore", "COpenSSL", "ZIPFoundation"]),
+        .target(name: "Ingest", dependencies: ["AtbalstsCore", "CByteScan", "COpenSSL", "ZIPFoundation"]),
         .target(
             name: "Store",
             dependencies: [

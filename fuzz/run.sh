@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 out=.build/fuzz
 mkdir -p "$out/corpus"
-swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name CSVFuzz \
+swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name CSVFuzz -I Sources/CByteScan/include \
   Sources/Ingest/CSVReader.swift Sources/Ingest/TextDecoding.swift \
   Sources/AtbalstsCore/Messages.swift Sources/AtbalstsCore/Instrument.swift Sources/AtbalstsCore/ItemID.swift fuzz/CSVFuzz.swift -o "$out/csv-fuzz"
 find Tests -path '*Fixtures*' -type f \( -name '*.csv' -o -name '*.txt' \) -size -200k -exec cp {} "$out/corpus/" \;
