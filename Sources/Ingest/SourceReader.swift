@@ -1,4 +1,5 @@
 import AtbalstsCore
+import CByteScan
 import Foundation
 
 /// How a pipeline asks for one file to be read (SPEC 5, `sources:`).
@@ -75,7 +76,7 @@ public enum SourceReader {
         do {
             return try parse(
                 bytes: file.bytes, plainUTF8: file.plainUTF8, name: name, instrument: instrument, register: register,
-                pseudonymizer: pseudonymizer, options: options, progress: progress)
+                pseudonymizer: pseudonymizer, options: options, sha256: file.sha256(), progress: progress)
         } catch var error {
             error.file = name
             throw error
@@ -182,13 +183,13 @@ public enum SourceFile {
 
         var readError: Int32 = 0
         var plainUTF8 = false
-        var sha256: String?
+        var along: ReadAlongCheck?
         /// Up to `count` bytes; fewer only at the end of the file. With `check`, each piece read
         /// is checked as UTF-8 on another thread while the next one is read.
         func chunk(_ count: Int, check: Bool = false) -> [UInt8] {
             [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
                 initialized = 0
-                let along = check ? ReadAlongCheck(buffer.baseAddress!) : nil
+                along = check ? ReadAlongCheck(buffer.baseAddress!) : nil
                 while initialized < count {
                     let got = Glibc.read(descriptor, buffer.baseAddress! + initialized, Swift.min(piece, count - initialized))
                     if got < 0 && errno == EINTR { continue }
@@ -197,18 +198,21 @@ public enum SourceFile {
                     initialized += got
                     along?.arrived(upTo: initialized)
                 }
-                // Waited for here in every case: the check reads the buffer, which may be freed next.
-                if let along { (plainUTF8, sha256) = along.finish(at: initialized) }
+                // Waited for here: the parser needs the answer first.
+                if let along { plainUTF8 = along.finishChecking(at: initialized) }
             }
         }
         // One byte more than the size: a file that grew while we read is still read to its end,
         // but never past the limit.
         let expected = Swift.max(Int(status.st_size), 0) + 1
         var bytes = chunk(expected, check: expected > checkedFrom)
+        // The hash goes on meanwhile; its last step holds the array, so the buffer it reads lives
+        // on even if the array changes here (copy on write) or the caller lets it go.
+        along?.finishHashing(bytes)
         if bytes.count == expected {
             // It grew while read: what was checked is not all there is.
             plainUTF8 = false
-            sha256 = nil
+            along = nil
             while readError == 0 {
                 guard Int64(bytes.count) <= maxSize else { throw refused(.grewPastLimit(limit: maxSize)) }
                 let more = chunk(1 << 20)
@@ -218,7 +222,7 @@ public enum SourceFile {
         }
         if readError != 0 { throw failure(readError) }
         guard Int64(bytes.count) <= maxSize else { throw refused(.grewPastLimit(limit: maxSize)) }
-        return FileBytes(bytes: bytes, plainUTF8: plainUTF8, sha256: sha256)
+        return FileBytes(bytes: bytes, plainUTF8: plainUTF8, hashing: along)
     }
 
     private static func refusal(_ mode: mode_t, size: Int64, maxSize: Int64) -> NotAnExport? {
@@ -239,8 +243,10 @@ public struct FileBytes: Sendable {
     /// Every byte was checked as it arrived: all of it well-formed UTF-8 (a byte-order mark
     /// included), no NUL. False when some byte is not, and when the file was not checked along.
     public let plainUTF8: Bool
-    /// The bytes' SHA-256 (hex), when it was computed as they arrived.
-    public let sha256: String?
+    fileprivate let hashing: ReadAlongCheck?
+
+    /// The bytes' SHA-256 (hex), when it was computed as they arrived: waits for the last of it.
+    public func sha256() -> String? { hashing?.digest() }
 }
 
 /// Checks a file's bytes as UTF-8, and hashes them, each on a thread of its own while the rest is
@@ -255,6 +261,7 @@ private final class ReadAlongCheck: @unchecked Sendable {  // the vars: each on 
     private var plain = true
     private var hashed = 0
     private var hash = SHA256Stream()
+    private var sha256: String?
 
     init(_ base: UnsafeMutablePointer<UInt8>) { self.base = UnsafePointer(base) }
 
@@ -264,18 +271,24 @@ private final class ReadAlongCheck: @unchecked Sendable {  // the vars: each on 
         hashing.async { self.hash(upTo: end) }
     }
 
-    /// Waits for the checks, the last up to `end`, the end of the file: whether all was plain,
-    /// and the SHA-256.
-    func finish(at end: Int) -> (plainUTF8: Bool, sha256: String) {
-        let sha256 = hashing.sync {
-            hash(upTo: end)
-            return hash.hex()
-        }
-        return checking.sync {
+    /// Waits for the checks, the last up to `end`, the end of the file: whether all was plain.
+    func finishChecking(at end: Int) -> Bool {
+        checking.sync {
             check(upTo: end)
-            return (plain, sha256)
+            return plain
         }
     }
+
+    /// Hashes the rest of `bytes`, the array the pieces were read into, without waiting.
+    func finishHashing(_ bytes: [UInt8]) {
+        hashing.async {
+            self.hash(upTo: bytes.count)
+            self.sha256 = self.hash.hex()
+        }
+    }
+
+    /// The SHA-256 in hex, once `finishHashing` is done.
+    func digest() -> String? { hashing.sync { sha256 } }
 
     private func hash(upTo end: Int) {
         hash.update(UnsafeBufferPointer(start: base + hashed, count: end - hashed))
@@ -284,8 +297,10 @@ private final class ReadAlongCheck: @unchecked Sendable {  // the vars: each on 
 
     private func check(upTo end: Int) {
         guard plain, end > checked else { return }
-        let piece = UnsafeBufferPointer(start: base, count: end)
-        plain = firstInvalidUTF8(piece, from: checked) == nil && memchr(base + checked, 0, end - checked) == nil
+        let fast = atbalsts_utf8_valid_fast(base + checked, end - checked)
+        let wellFormed =
+            fast >= 0 ? fast == 1 : firstInvalidUTF8(UnsafeBufferPointer(start: base, count: end), from: checked) == nil
+        plain = wellFormed && memchr(base + checked, 0, end - checked) == nil
         checked = end
     }
 

@@ -139,9 +139,11 @@ public struct Runner {
     ) throws -> (ImportOutcome, ParsedSource) {
         let file = try SourceFile.read(source.file, name: name, maxSize: source.options.maxInputSize)
         let bytes = file.bytes
-        // Small batches, few in flight: the store keeps up with the parser, so all that is left
-        // when parsing ends is one batch (a buffer of 4 × 1,024 rows left ~80 ms of inserts).
-        let handoff = Handoff<[ImportedResponse]>(capacity: 2)
+        // Small batches: the store keeps up with the parser, so all that is left when parsing
+        // ends is a batch or two (a buffer of 4 × 1,024 rows left ~80 ms of inserts). Room for
+        // more: the parser starts while the file's hash is still being finished, which this
+        // thread waits for before it stores anything (64 batches of 256 rows: a few megabytes).
+        let handoff = Handoff<[ImportedResponse]>(capacity: 64)
         let parsed = ThreadResult<ParsedSource>()
         let reading = DispatchGroup()
         let options = readingOptions(source)
@@ -169,7 +171,7 @@ public struct Runner {
         }
         // Hashed as it was read, or here while the other thread parses: the store needs it
         // first, to refuse a file imported before.
-        let sha256 = file.sha256 ?? Digest.sha256Hex(bytes)
+        let sha256 = file.sha256() ?? Digest.sha256Hex(bytes)
         let fingerprint = ReadFingerprint.of(source, instrument: instrument, register: register, settings: pipeline.importSettings)
         let verdict = verdict(instrument, register)
         var read: ParsedSource?

@@ -1,4 +1,5 @@
 import AtbalstsCore
+import CByteScan
 import Foundation
 import TestSupport
 import Testing
@@ -47,7 +48,7 @@ struct ReadAlongTests {
             let read = try read(bytes, piece: 1 + Int(random.next() % 9))
             #expect(read.bytes == bytes)
             #expect(read.plainUTF8 == expected, "\(bytes.map { hex($0) })")
-            #expect(read.sha256 == Digest.sha256Hex(bytes))
+            #expect(read.sha256() == Digest.sha256Hex(bytes))
             if expected { plainSeen += 1 } else { spoiledSeen += 1 }
         }
         #expect(plainSeen > 100 && spoiledSeen > 100)
@@ -59,7 +60,7 @@ struct ReadAlongTests {
         defer { try? FileManager.default.removeItem(at: url) }
         let read = try SourceFile.read(url, name: "t.csv")
         #expect(!read.plainUTF8)
-        #expect(read.sha256 == nil)
+        #expect(read.sha256() == nil)
     }
 
     /// Text found plain is decoded exactly as a check of it would decode it, mark or none.
@@ -103,5 +104,40 @@ struct ReadAlongTests {
             #expect(parses[0].responses.map(\.values) == parses[1].responses.map(\.values))
             #expect(parses[0].responses.map(\.respondentKey) == parses[1].responses.map(\.respondentKey))
         }
+    }
+
+    /// The AVX2 check (`atbalsts_utf8_valid_fast`) says well-formed exactly when the byte-wise
+    /// check finds nothing: random texts of every length around its 32-byte blocks, made of
+    /// ASCII, well-formed letters of every length and the ill-formed edge of each row of the
+    /// Unicode Standard's table 3-7, anywhere in a block. Where the processor has AVX2 (this
+    /// machine and CI's) it must be the one answering.
+    @Test func theFastCheckAgreesWithTheByteWiseOne() throws {
+        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        if cpu.contains(" avx2") { #expect(atbalsts_utf8_valid_fast([0x41], 1) != -1) }
+        let pieces: [[UInt8]] = [
+            [0x41], [0x20], Array("ā".utf8), Array("€".utf8), Array("😀".utf8), [0xC2, 0x80], [0xDF, 0xBF],
+            [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xEE, 0x80, 0x80], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF],
+            // ill-formed
+            [0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xE0, 0x9F, 0xBF], [0xED, 0xA0, 0x80],
+            [0xF0, 0x80, 0x80, 0x80], [0xF0, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF],
+            [0xC4], [0xE2, 0x82], [0xF0, 0x9F, 0x98],
+        ]
+        var random = SplitMix64(state: 73)
+        var verdicts = (valid: 0, invalid: 0)
+        for round in 0..<20_000 {
+            var bytes: [UInt8] = []
+            let target = Int(random.next() % 100)
+            while bytes.count < target {
+                // Mostly well-formed, so that one ill-formed piece decides.
+                let choice = Int(random.next() % UInt64(round % 3 == 0 ? pieces.count : 12))
+                bytes += pieces[choice]
+            }
+            let fast = bytes.withUnsafeBufferPointer { atbalsts_utf8_valid_fast($0.baseAddress, $0.count) }
+            guard fast >= 0 else { continue }
+            let expected = firstInvalidUTF8(bytes) == nil
+            #expect((fast == 1) == expected, "\(bytes.map { hex($0) })")
+            if expected { verdicts.valid += 1 } else { verdicts.invalid += 1 }
+        }
+        if cpu.contains(" avx2") { #expect(verdicts.valid > 5_000 && verdicts.invalid > 2_000) }
     }
 }

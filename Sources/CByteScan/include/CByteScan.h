@@ -1,9 +1,10 @@
-// Finding a CSV's structural bytes 64 at a time (issue 19). Swift has no portable way to turn a
+// Finding a CSV's structural bytes 64 at a time, and checking UTF-8 32 at a time (issue 19). Swift has no portable way to turn a
 // SIMD comparison into a bit mask; SSE2, part of every x86-64, does it in one instruction per 16
 // bytes. A static inline function, so Swift inlines it where it is called.
 #ifndef ATBALSTS_CBYTESCAN_H
 #define ATBALSTS_CBYTESCAN_H
 
+#include <stddef.h>
 #include <stdint.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -32,5 +33,11 @@ static inline uint64_t atbalsts_bytes_mask64(const uint8_t *bytes, uint8_t a, ui
     return mask;
 #endif
 }
+
+// 1 when the `count` bytes from `bytes` are well-formed UTF-8 (strict, as `firstInvalidUTF8`:
+// no overlong form, no surrogate, nothing above U+10FFFF, no sequence cut short by the end),
+// 0 when not; -1 when this processor has no AVX2 and the caller must check byte by byte
+// (CByteScan.c).
+int atbalsts_utf8_valid_fast(const uint8_t *bytes, size_t count);
 
 #endif
