@@ -165,7 +165,8 @@ public final class AppDatabase: Sendable {
             if let first = inserter.first {
                 try Self.markSuperseded(
                     db, waveID: wave.id, instrument: instrument.id,
-                    known: HashedKeys(source: sourceID, first: first, hashes: inserter.keyHashes))
+                    known: HashedKeys(
+                        source: sourceID, first: first, hashes: inserter.keyHashes, repeated: inserter.repeatedHashes))
             }
             return try finish()
         }
@@ -459,6 +460,9 @@ private struct ResponseInserter {
     private var last: Int64?
     /// Each stored key's hash in id order, for marking superseded rows without reading them back.
     private(set) var keyHashes: [UInt64] = []
+    /// The hashes met more than once among them, found as they are stored.
+    private(set) var repeatedHashes = Set<UInt64>()
+    private var seenHashes = SeenHashes()
     /// Each stored row's answers and institution in id order, for scoring without reading them back.
     private(set) var answers: AnswerTable
 
@@ -483,7 +487,9 @@ private struct ResponseInserter {
             row.removeAll(keepingCapacity: true)
             var key = response.respondentKey
             let keyEnd = key.withUTF8 { bytes in
-                keyHashes.append(AppDatabase.fnv1a(UnsafeRawBufferPointer(bytes)))
+                let hash = AppDatabase.fnv1a(UnsafeRawBufferPointer(bytes))
+                keyHashes.append(hash)
+                if !seenHashes.insert(hash) { repeatedHashes.insert(hash) }
                 row.append(contentsOf: bytes)
                 return row.count
             }

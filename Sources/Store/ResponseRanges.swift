@@ -92,14 +92,62 @@ package enum ThroughRanges {
     package static let all = [answersOfInstrument, comments, waves, returning]
 }
 
-/// The hashes of one file's keys, in the order of its ids from `first`.
+/// The hashes of one file's keys, in the order of its ids from `first`, and those met more than
+/// once among them.
 package struct HashedKeys: Sendable {
     let source: Int64
     let first: Int64
     let hashes: [UInt64]
+    let repeated: Set<UInt64>
+}
+
+/// Which 64-bit hashes have been met: open addressing on the hashes themselves, so a file's keys
+/// are told apart as they are stored, in the inserting thread's spare time, and marking the
+/// superseded rows of a file that is its wave's only one needs no pass of its own over them.
+struct SeenHashes {
+    private var slots = [UInt64](repeating: 0, count: 1 << 12)
+    private var count = 0
+    /// 0 marks an empty slot, so the hash 0 is kept apart.
+    private var zeroSeen = false
+
+    /// True when `hash` was not met before.
+    mutating func insert(_ hash: UInt64) -> Bool {
+        if hash == 0 {
+            defer { zeroSeen = true }
+            return !zeroSeen
+        }
+        if (count + 1) * 2 > slots.count { grow() }
+        if place(hash) {
+            count += 1
+            return true
+        }
+        return false
+    }
+
+    /// False when it was there already.
+    private mutating func place(_ hash: UInt64) -> Bool {
+        let mask = slots.count - 1
+        // Fibonacci hashing: the product's high bits pick the slot, whatever the low bits hold.
+        var slot = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        while slots[slot] != 0 {
+            if slots[slot] == hash { return false }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = hash
+        return true
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        for hash in old where hash != 0 { _ = place(hash) }
+    }
 }
 
 extension AppDatabase {
+    /// A file's superseded rows, from their partial index.
+    package static let supersededIDsOfSource = "SELECT id FROM response WHERE source_id = ? AND superseded"
+
     /// SPEC 9: of two submissions of one respondent in one wave, the latest counts (the later
     /// `submitted_at`, a missing one before any; on a tie the later import); the earlier stays
     /// stored, marked superseded. Submissions of one questionnaire: an answer to another
@@ -109,20 +157,38 @@ extension AppDatabase {
     /// Without an index on keys, the wave's keys are hashed in one walk along its ranges, and
     /// only keys whose hashes meet are compared as text; `hash` is replaceable so that a test can
     /// make every key collide. `known`: the file just stored, whose keys' hashes its inserter
-    /// kept (`fnv1a`), so its rows are not read back.
-    /// A file's superseded rows, from their partial index.
-    package static let supersededIDsOfSource = "SELECT id FROM response WHERE source_id = ? AND superseded"
-
+    /// kept (`fnv1a`), so its rows are not read back; when it is the only file of its wave and
+    /// questionnaire, the hashes it met twice are known too.
     package static func markSuperseded(
         _ db: Database, waveID: String, instrument: String, known: HashedKeys? = nil,
         hash: (UnsafeRawBufferPointer) -> UInt64 = fnv1a
     ) throws {
         let ranges = try ResponseRange.of(wave: waveID, instrument: instrument, in: db)
-        let scan = try db.makeStatement(sql: "SELECT id, respondent_key FROM response WHERE id BETWEEN ? AND ? AND source_id = ?")
         // The rows marked now, from the partial index of them.
         let flagged = try db.makeStatement(sql: supersededIDsOfSource)
-        var hashed: [(hash: UInt64, id: Int64)] = []
         var marked = Set<Int64>()
+        let candidates: [Int64]
+        if let known, ranges.count == 1,
+            ranges[0] == ResponseRange(source: known.source, first: known.first, last: known.first + Int64(known.hashes.count) - 1)
+        {
+            // The wave's only file, whose repeated hashes its inserter has found.
+            try marked.formUnion(Int64.fetchAll(flagged, arguments: [known.source]))
+            candidates =
+                known.repeated.isEmpty
+                ? [] : known.hashes.indices.filter { known.repeated.contains(known.hashes[$0]) }.map { known.first + Int64($0) }
+        } else {
+            candidates = try candidatesOfWave(db, ranges, flagged: flagged, marked: &marked, known: known, hash: hash)
+        }
+        try markNewest(db, of: candidates, marked: marked)
+    }
+
+    /// The ids of rows whose keys' hashes meet another row's, over every range of the wave.
+    private static func candidatesOfWave(
+        _ db: Database, _ ranges: [ResponseRange], flagged: Statement, marked: inout Set<Int64>, known: HashedKeys?,
+        hash: (UnsafeRawBufferPointer) -> UInt64
+    ) throws -> [Int64] {
+        let scan = try db.makeStatement(sql: "SELECT id, respondent_key FROM response WHERE id BETWEEN ? AND ? AND source_id = ?")
+        var hashed: [(hash: UInt64, id: Int64)] = []
         for range in ranges {
             try marked.formUnion(Int64.fetchAll(flagged, arguments: [range.source]))
             // A file's ids are one run (one transaction, one writer); if not, its rows are read.
@@ -143,7 +209,12 @@ extension AppDatabase {
         sorted.sort()
         var repeated = Set<UInt64>()
         for index in sorted.indices.dropFirst() where sorted[index] == sorted[index - 1] { repeated.insert(sorted[index]) }
-        let candidates = repeated.isEmpty ? [] : hashed.filter { repeated.contains($0.hash) }.map(\.id)
+        return repeated.isEmpty ? [] : hashed.filter { repeated.contains($0.hash) }.map(\.id)
+    }
+
+    /// Of the rows whose keys' hashes meet (`candidates`), compared by key as text, each key's
+    /// latest counts and the others are superseded; only flags that change are written.
+    private static func markNewest(_ db: Database, of candidates: [Int64], marked: Set<Int64>) throws {
         var newest: [String: (submitted: [UInt8]?, id: Int64)] = [:]
         var keyOf: [Int64: String] = [:]
         let fetch = try db.makeStatement(sql: "SELECT respondent_key, submitted_at FROM response WHERE id = ?")

@@ -131,17 +131,20 @@ struct ResponseRangeTests {
     }
 
     /// Keys are compared as text wherever their hashes meet: with every hash the same, or only
-    /// two hashes, the flags come out as the real hash left them.
+    /// two hashes, the flags come out as the real hash left them. The file is its wave's only
+    /// one, so its import marked it from the repeats its inserter found (`SeenHashes`); the
+    /// marking run again here walks the wave's rows, and must agree.
     @Test func keysWhoseHashesMeetAreComparedAsText() throws {
         let workspace = try TestWorkspace()
         let path = workspace.url("atbalsts.sqlite").path
         let instrument = try Self.needs()
         let database = try AppDatabase(path: path)
         var random = SplitMix64(state: 23)
-        let responses = (0..<600).map { index in
+        // Enough keys that the inserter's table of hashes (`SeenHashes`) grows twice.
+        let responses = (0..<6_000).map { index in
             let second = random.next() % 3
             return ImportedResponse(
-                line: index + 2, respondentKey: "key-\(random.next() % 250)",
+                line: index + 2, respondentKey: "key-\(random.next() % 2_500)",
                 submittedAt: second == 0 ? nil : "2026-10-05 10:00:0\(second)", institution: "T01",
                 values: AnswerValues(count: instrument.slots.count), texts: [nil])
         }
@@ -149,7 +152,7 @@ struct ResponseRangeTests {
         let queue = try DatabaseQueue(path: path)
         let flags = { try queue.read { try Row.fetchAll($0, sql: "SELECT id, superseded FROM response ORDER BY id") } }
         let stored = try flags()
-        #expect(stored.filter { $0["superseded"] as Bool }.count == 600 - Set(responses.map(\.respondentKey)).count)
+        #expect(stored.filter { $0["superseded"] as Bool }.count == 6_000 - Set(responses.map(\.respondentKey)).count)
         for hash: @Sendable (UnsafeRawBufferPointer) -> UInt64 in [{ _ in 7 }, { UInt64($0.count % 2) }] {
             try queue.write { try AppDatabase.markSuperseded($0, waveID: Self.autumn.id, instrument: instrument.id, hash: hash) }
             #expect(try flags() == stored)
