@@ -26,18 +26,18 @@ public struct RawRecord: Sendable, FieldSink {
     private var source: [UInt8] = []
     /// Unescaped fields; their offsets in `bounds` come after `source.count`.
     private var unescaped: [UInt8] = []
-    /// Each field's start and end: one array, so adding a field is one append.
-    private var bounds: [FieldBounds] = []
+    /// Each field's start and end, `count` of them (`FieldBoundsStorage`).
+    private var bounds = FieldBoundsStorage(capacity: 32)
+    public private(set) var count = 0
     /// 1-based physical line where the record starts.
     public internal(set) var line = 0
 
     public init() {}
 
-    public var count: Int { bounds.count }
-
     /// The bytes of one field (0-based).
     public func field(_ index: Int) -> ArraySlice<UInt8> {
-        let (start, end) = bounds[index]
+        precondition(index >= 0 && index < count, "field \(index) of a record of \(count)")
+        let (start, end) = bounds.pointer[index]
         return start < source.count ? source[start..<end] : unescaped[(start - source.count)..<(end - source.count)]
     }
 
@@ -50,7 +50,9 @@ public struct RawRecord: Sendable, FieldSink {
     /// The field whose bytes include `offset` of the input, if it lies in the input (a field
     /// unescaped into its own buffer does not).
     func fieldIndex(containing offset: Int) -> Int? {
-        (0..<count).first { bounds[$0].start <= offset && offset < bounds[$0].end && bounds[$0].start < source.count }
+        (0..<count).first {
+            bounds.pointer[$0].start <= offset && offset < bounds.pointer[$0].end && bounds.pointer[$0].start < source.count
+        }
     }
 
     /// Only spaces and tabs, or nothing.
@@ -61,8 +63,10 @@ public struct RawRecord: Sendable, FieldSink {
     func withFields<Result>(_ body: (RecordFields) throws -> Result) rethrows -> Result {
         try source.withUnsafeBufferPointer { source in
             try unescaped.withUnsafeBufferPointer { unescaped in
-                try bounds.withUnsafeBufferPointer { bounds in
-                    try body(RecordFields(source: source, unescaped: unescaped, bounds: bounds))
+                try withExtendedLifetime(bounds) {
+                    try body(
+                        RecordFields(
+                            source: source, unescaped: unescaped, bounds: UnsafeBufferPointer(start: bounds.pointer, count: count)))
                 }
             }
         }
@@ -71,21 +75,55 @@ public struct RawRecord: Sendable, FieldSink {
     mutating func begin(_ input: [UInt8]) {
         source = input
         unescaped.removeAll(keepingCapacity: true)
-        bounds.removeAll(keepingCapacity: true)
+        // Once a record, not once a field: storage a copy of this record still shares is left
+        // to the copy.
+        if !isKnownUniquelyReferenced(&bounds) { bounds = FieldBoundsStorage(capacity: bounds.capacity) }
+        count = 0
     }
 
-    mutating func append(offset: Int, count: Int) {
-        bounds.append((offset, offset + count))
+    mutating func append(offset: Int, count length: Int) {
+        add((offset, offset + length))
+    }
+
+    /// Fields are only ever added past `count`, so a copy made earlier still sees its own fields
+    /// unchanged; storage that must grow is new storage.
+    @inline(__always)
+    private mutating func add(_ field: FieldBounds) {
+        if count == bounds.capacity { bounds = bounds.grown(keeping: count) }
+        bounds.pointer[count] = field
+        count += 1
     }
 
     mutating func field(in buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
-        bounds.append((start, end))
+        add((start, end))
     }
 
     mutating func unescapedField(_ field: UnsafeBufferPointer<UInt8>) {
         let start = source.count + unescaped.count
         unescaped.append(contentsOf: field)
-        bounds.append((start, start + field.count))
+        add((start, start + field.count))
+    }
+}
+
+/// A record's field bounds, written through a pointer: appending to an array checked that it was
+/// not shared once per field, a twentieth of splitting a national export. `RawRecord` checks once
+/// per record instead, and never writes where a copy of it could look.
+final class FieldBoundsStorage: @unchecked Sendable {  // written only by the record that owns it alone
+    let pointer: UnsafeMutablePointer<FieldBounds>
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        pointer = .allocate(capacity: capacity)
+    }
+
+    deinit { pointer.deallocate() }
+
+    /// New storage of twice the room, holding the first `count` bounds.
+    func grown(keeping count: Int) -> FieldBoundsStorage {
+        let grown = FieldBoundsStorage(capacity: capacity * 2)
+        grown.pointer.initialize(from: pointer, count: count)
+        return grown
     }
 }
 

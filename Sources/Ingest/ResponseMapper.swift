@@ -1,11 +1,6 @@
 import AtbalstsCore
 import Foundation
 
-enum RowOutcome {
-    case accepted(ImportedResponse)
-    case quarantined(QuarantinedRow)
-}
-
 /// Maps one CSV record to a response or to a quarantined row (SPEC 9).
 ///
 /// The work per row is a walk over a plan made once per file, and answers are looked up in caches
@@ -205,16 +200,20 @@ struct ResponseMapper {
         return table
     }
 
-    mutating func map(_ record: RawRecord) -> RowOutcome {
-        record.withFields { fields in map(record, fields) }
+    /// Appends the record's response to `accepted`, or returns why the row is quarantined.
+    /// Appended in place: a response handed back in a value, then copied into the batch, was
+    /// five retains and five releases a row.
+    mutating func map(_ record: RawRecord, into accepted: inout [ImportedResponse]) -> QuarantinedRow? {
+        record.withFields { fields in map(record, fields, into: &accepted) }
     }
 
-    private mutating func map(_ record: RawRecord, _ fields: RecordFields) -> RowOutcome {
-        func reject(_ column: Int?, _ reason: QuarantineReason) -> RowOutcome {
-            .quarantined(
-                QuarantinedRow(
-                    line: record.line, column: column.map { headers[$0] },
-                    value: column.map { Redaction.redact(record.string($0)) }, reason: reason))
+    private mutating func map(
+        _ record: RawRecord, _ fields: RecordFields, into accepted: inout [ImportedResponse]
+    ) -> QuarantinedRow? {
+        func reject(_ column: Int?, _ reason: QuarantineReason) -> QuarantinedRow {
+            QuarantinedRow(
+                line: record.line, column: column.map { headers[$0] },
+                value: column.map { Redaction.redact(record.string($0)) }, reason: reason)
         }
         guard record.count == headers.count else {
             return reject(nil, .wrongFieldCount(expected: headers.count, found: record.count))
@@ -301,10 +300,11 @@ struct ResponseMapper {
                 noted.datesOutsideTerm.add(String(time.prefix(10)))
             }
         }
-        return .accepted(
+        accepted.append(
             ImportedResponse(
                 line: record.line, respondentKey: key, submittedAt: submittedAt,
                 institution: institution, values: values, texts: texts))
+        return nil
     }
 
     private mutating func institution(_ record: RawRecord, _ bytes: UnsafeBufferPointer<UInt8>, _ column: Int) -> String? {

@@ -114,21 +114,20 @@ public enum SourceReader {
         var record = RawRecord()
         if onBatch != nil { source.responses.reserveCapacity(batchSize) }
         reading: while true {
-            let outcome: RowOutcome
+            let quarantined: QuarantinedRow?
             switch try table.next(into: &record) {
             case .end: break reading
-            case .unusable(let row): outcome = .quarantined(row)
-            case .record: outcome = mapper.map(record)
+            case .unusable(let row): quarantined = row
+            case .record: quarantined = mapper.map(record, into: &source.responses)
             }
-            switch outcome {
-            case .accepted(let response):
-                source.responses.append(response)
+            if let quarantined {
+                source.quarantine.append(quarantined)
+            } else {
                 source.accepted += 1
                 if let onBatch, source.responses.count == batchSize {
                     guard onBatch(source.responses) else { return source }
                     source.responses.removeAll(keepingCapacity: true)
                 }
-            case .quarantined(let row): source.quarantine.append(row)
             }
             if let progress, source.rowsRead % 2_000 == 0 { progress(table.fractionRead, source.rowsRead) }
         }

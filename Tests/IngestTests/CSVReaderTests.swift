@@ -175,3 +175,22 @@ struct CSVConformanceTests {
         #expect(CSVReader.sniffDelimiter(text) == UInt8(ascii: ";"))
     }
 }
+
+/// `RawRecord` keeps its field bounds in storage written through a pointer
+/// (`FieldBoundsStorage`); it must still behave as a value.
+struct RawRecordValueTests {
+    @Test func aCopyKeepsItsFieldsWhileTheRecordReadsOn() throws {
+        // 40 fields, then 100: more than the first storage holds, so it grows while copies look on.
+        let first = (0..<40).map { "a\($0)" }
+        let second = (0..<100).map { "b\($0)" }
+        let third = ["c", "\"d,\"\"e\"\"\"", "f"]
+        let text = [first, second, third].map { $0.joined(separator: ",") }.joined(separator: "\n")
+        var reader = CSVReader(utf8: Array(text.utf8), delimiter: UInt8(ascii: ","))
+        var record = RawRecord()
+        var copies: [RawRecord] = []
+        // Each copy shares the record's storage until the next read begins, which must leave it be.
+        while try reader.next(into: &record) { copies.append(record) }
+        #expect(copies.map(\.strings) == [first, second, ["c", "d,\"e\"", "f"]])
+        #expect(copies.map(\.count) == [40, 100, 3])
+    }
+}
