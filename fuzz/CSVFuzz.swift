@@ -4,7 +4,8 @@
 // Invariants checked on every input:
 // - decoding and reading never crash, whatever the bytes;
 // - every record the reader returns survives an RFC 4180 write → read round trip unchanged;
-// - the byte-level records the importer uses (`next(into:)`) hold the same fields and lines.
+// - the byte-level records the importer uses (`next(into:)`) hold the same fields and lines;
+// - keeping only a record's first fields and counting the rest (`keptFields`) reads the same.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -20,6 +21,19 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     while (try? rawReader.next(into: &raw)) == true { rawRecords.append(raw.strings) }
     if rawRecords != records {
         fatalError("raw records differ: \(records) against \(rawRecords)")
+    }
+    // Keeping only the first two fields of each record, the rest only counted, changes neither
+    // how many fields a record has nor the two kept.
+    var countingReader = CSVReader(utf8: decoded.utf8, delimiter: delimiter, maxFieldBytes: 1 << 16)
+    countingReader.keptFields = 2
+    var counted = RawRecord()
+    var countedRecords: [[String]] = []
+    while (try? countingReader.next(into: &counted)) == true {
+        countedRecords.append((0..<min(2, counted.count)).map(counted.string) + Array(repeating: "", count: max(0, counted.count - 2)))
+    }
+    let expectedCounted = rawRecords.map { Array($0.prefix(2)) + Array(repeating: "", count: max(0, $0.count - 2)) }
+    if countedRecords != expectedCounted {
+        fatalError("counted records differ: \(expectedCounted) against \(countedRecords)")
     }
     guard !records.isEmpty else { return 0 }
     let written = Array(records.map { write($0, delimiter: delimiter) }.joined(separator: "\r\n").utf8)

@@ -26,17 +26,22 @@ public struct RawRecord: Sendable, FieldSink {
     private var source: [UInt8] = []
     /// Unescaped fields; their offsets in `bounds` come after `source.count`.
     private var unescaped: [UInt8] = []
-    /// Each field's start and end, `count` of them (`FieldBoundsStorage`).
+    /// Each field's start and end, `kept` of them (`FieldBoundsStorage`).
     private var bounds = FieldBoundsStorage(capacity: 32)
-    public private(set) var count = 0
+    private var kept = 0
+    /// Fields after the kept ones that were only counted (`CSVReader.keptFields`).
+    private var skipped = 0
     /// 1-based physical line where the record starts.
     public internal(set) var line = 0
 
     public init() {}
 
-    /// The bytes of one field (0-based).
+    /// The record's fields, counted ones included.
+    public var count: Int { kept + skipped }
+
+    /// The bytes of one field (0-based); only a kept one can be asked for.
     public func field(_ index: Int) -> ArraySlice<UInt8> {
-        precondition(index >= 0 && index < count, "field \(index) of a record of \(count)")
+        precondition(index >= 0 && index < kept, "field \(index) of a record of \(kept) kept fields")
         let (start, end) = bounds.pointer[index]
         return start < source.count ? source[start..<end] : unescaped[(start - source.count)..<(end - source.count)]
     }
@@ -50,7 +55,7 @@ public struct RawRecord: Sendable, FieldSink {
     /// The field whose bytes include `offset` of the input, if it lies in the input (a field
     /// unescaped into its own buffer does not).
     func fieldIndex(containing offset: Int) -> Int? {
-        (0..<count).first {
+        (0..<kept).first {
             bounds.pointer[$0].start <= offset && offset < bounds.pointer[$0].end && bounds.pointer[$0].start < source.count
         }
     }
@@ -66,7 +71,7 @@ public struct RawRecord: Sendable, FieldSink {
                 try withExtendedLifetime(bounds) {
                     try body(
                         RecordFields(
-                            source: source, unescaped: unescaped, bounds: UnsafeBufferPointer(start: bounds.pointer, count: count)))
+                            source: source, unescaped: unescaped, bounds: UnsafeBufferPointer(start: bounds.pointer, count: kept)))
                 }
             }
         }
@@ -78,21 +83,24 @@ public struct RawRecord: Sendable, FieldSink {
         // Once a record, not once a field: storage a copy of this record still shares is left
         // to the copy.
         if !isKnownUniquelyReferenced(&bounds) { bounds = FieldBoundsStorage(capacity: bounds.capacity) }
-        count = 0
+        kept = 0
+        skipped = 0
     }
 
     mutating func append(offset: Int, count length: Int) {
         add((offset, offset + length))
     }
 
-    /// Fields are only ever added past `count`, so a copy made earlier still sees its own fields
+    /// Fields are only ever added past `kept`, so a copy made earlier still sees its own fields
     /// unchanged; storage that must grow is new storage.
     @inline(__always)
     private mutating func add(_ field: FieldBounds) {
-        if count == bounds.capacity { bounds = bounds.grown(keeping: count) }
-        bounds.pointer[count] = field
-        count += 1
+        if kept == bounds.capacity { bounds = bounds.grown(keeping: kept) }
+        bounds.pointer[kept] = field
+        kept += 1
     }
+
+    mutating func counted(_ fields: Int) { skipped += fields }
 
     mutating func field(in buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
         add((start, end))
@@ -133,6 +141,8 @@ protocol FieldSink {
     mutating func field(in buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
     /// A field that had doubled quotes, unescaped into a buffer of its own.
     mutating func unescapedField(_ field: UnsafeBufferPointer<UInt8>)
+    /// Fields at the record's end that are counted, not read (`CSVReader.keptFields`).
+    mutating func counted(_ fields: Int)
 }
 
 /// A record's fields as strings, for `CSVRecord`.
@@ -146,6 +156,8 @@ private struct StringFields: FieldSink {
     mutating func unescapedField(_ field: UnsafeBufferPointer<UInt8>) {
         strings.append(String(decoding: field, as: UTF8.self))
     }
+
+    mutating func counted(_ fields: Int) { preconditionFailure("every field of a CSVRecord is read") }
 }
 
 /// Where a field's bytes start and end: offsets into the input, or past its end into the buffer of
@@ -219,6 +231,11 @@ public struct CSVReader: Sendable {
     private var expectedFields = 0
     /// Reused for quoted fields that need unescaping.
     private var scratch: [UInt8] = []
+    /// Fields of a record whose bounds `next(into:)` keeps; the rest are counted up to the
+    /// record's end without being read, when nothing in them is quoted (`fieldsToRecordEnd`).
+    /// An export's unmapped questions come after the mapped ones: Google Forms appends a form's
+    /// later questions, and at national scale splitting 60 such columns was a tenth of the import.
+    var keptFields = Int.max
     /// The 64-byte block of the input last looked at, and where in it the delimiter, CR and LF
     /// are (`StructuralBytes`); `blockStart` is -1 before the first.
     private var blockStart = -1
@@ -263,7 +280,7 @@ public struct CSVReader: Sendable {
         let bytes = self.bytes
         record.begin(bytes)
         let line = try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) -> Int? in
-            try readRecord(buffer, into: &record)
+            try readRecord(buffer, into: &record, keeping: keptFields)
         }
         guard let line else { return false }
         record.line = line
@@ -274,13 +291,19 @@ public struct CSVReader: Sendable {
     /// or nil at the end of the input. Generic rather than taking a closure, so that adding a
     /// field is inlined: a closure call per field was a twentieth of the parse thread.
     private mutating func readRecord<Sink: FieldSink>(
-        _ buffer: UnsafeBufferPointer<UInt8>, into sink: inout Sink
+        _ buffer: UnsafeBufferPointer<UInt8>, into sink: inout Sink, keeping keptFields: Int = .max
     ) throws(CSVError) -> Int? {
         while position < buffer.count, buffer[position] == cr || buffer[position] == lf { skipLineBreak(buffer) }
         guard position < buffer.count else { return nil }
         let recordLine = line
         var number = 1
         while true {
+            if number > keptFields, let (end, fields) = fieldsToRecordEnd(buffer) {
+                sink.counted(fields)
+                position = end
+                if position < buffer.count { skipLineBreak(buffer) }
+                break
+            }
             if position < buffer.count, buffer[position] == quote {
                 try readQuotedField(buffer, recordLine: recordLine, number: number, into: &sink)
             } else {
@@ -381,6 +404,34 @@ public struct CSVReader: Sendable {
             bits = blockMask
         }
         return block + bits.trailingZeroBitCount
+    }
+
+    /// From the start of a field at `position`: where its record ends (the CR or LF, or the end
+    /// of the input) and how many fields are left in it, counting delimiters 64 bytes at a time.
+    /// Nil, and nothing moved, when a quote lies before that end (a quoted field may hold a
+    /// delimiter or a line break, and must be read), or when the rest is longer than any one
+    /// field may be (so no field too long goes unnoticed).
+    private func fieldsToRecordEnd(_ buffer: UnsafeBufferPointer<UInt8>) -> (end: Int, fields: Int)? {
+        var fields = 1
+        var block = position & ~63
+        while block < buffer.count {
+            let from = block < position ? UInt64(position - block) : 0
+            let after: UInt64 = ~0 << from
+            let breaks = StructuralBytes.mask(buffer, at: block, cr, lf, lf) & after
+            let quotes = StructuralBytes.mask(buffer, at: block, quote, quote, quote) & after
+            let delimiters = StructuralBytes.mask(buffer, at: block, delimiter, delimiter, delimiter) & after
+            // Bits before the first line break, or all of them.
+            let before: UInt64 = breaks == 0 ? ~0 : (1 << UInt64(breaks.trailingZeroBitCount)) &- 1
+            if quotes & before != 0 { return nil }
+            fields += (delimiters & before).nonzeroBitCount
+            if breaks != 0 {
+                let end = block + breaks.trailingZeroBitCount
+                return end - position > maxFieldBytes ? nil : (end, fields)
+            }
+            block += 64
+            if block - position > maxFieldBytes { return nil }
+        }
+        return (buffer.count, fields)
     }
 
     private mutating func loadBlock(_ buffer: UnsafeBufferPointer<UInt8>, at block: Int) {

@@ -72,6 +72,8 @@ struct ResponseMapper {
     private let stepItems: [String?]
     /// Per `multiColumns` step: the column of each option, nil where the export has none.
     private let optionColumns: [[Int?]]
+    /// The last column (0-based) any row is read from: the reader need not keep later fields.
+    let lastColumn: Int
     /// A row's texts before any is read: shared, so a row without text answers allocates none.
     private let noTexts: [String?]
 
@@ -172,6 +174,11 @@ struct ResponseMapper {
             }
         }
         self.steps = steps
+        // Every column a row is read from: its answers, institution, texts, and meta columns.
+        let used =
+            steps.map(\.column) + [institutionColumn] + textColumns.compactMap { $0 } + optionColumns.flatMap { $0.compactMap { $0 } }
+            + [meta.email, meta.submittedAt, meta.completedAt].compactMap { $0 }
+        lastColumn = used.max() ?? 0
         answeredPerStep = Array(repeating: 0, count: steps.count)
         stepItems = items
         self.optionColumns = optionColumns

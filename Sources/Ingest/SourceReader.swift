@@ -92,7 +92,7 @@ public enum SourceReader {
         bytes: [UInt8], plainUTF8: Bool = false, name: String, instrument: Instrument, register: [Institution],
         pseudonymizer: Pseudonymizer, options: SourceOptions, sha256: String? = nil,
         progress: ((Double, Int) -> Void)? = nil,
-        batchSize: Int = 1_024, onBatch: (([ImportedResponse]) -> Bool)? = nil
+        batchSize: Int = 1_024, onBatch: (([ImportedResponse]) -> Bool)? = nil, readingEveryField: Bool = false
     ) throws(IngestError) -> ParsedSource {
         var table = try TableInput(bytes: bytes, options: options, plainUTF8: plainUTF8)
         let headers = table.headers
@@ -107,6 +107,7 @@ public enum SourceReader {
         var mapper = try ResponseMapper(
             instrument: instrument, headers: headers, mapping: mapping, meta: meta, format: format,
             register: register, options: options, pseudonymizer: pseudonymizer)
+        if !readingEveryField { table.keepOnly(fields: mapper.lastColumn + 1) }
 
         var source = ParsedSource(
             fileName: name, sha256: sha256 ?? Digest.sha256Hex(bytes), byteCount: bytes.count, format: format,

@@ -83,6 +83,13 @@ struct TableInput {
         }
     }
 
+    /// Rows will be read from their first `fields` fields only: the reader may count the rest
+    /// instead of reading them. Not in a text with unusable bytes, whose rows name the column of
+    /// the byte, whichever it is.
+    mutating func keepOnly(fields: Int) {
+        if unusable.isEmpty { reader?.keptFields = fields }
+    }
+
     mutating func next(into record: inout RawRecord) throws(IngestError) -> Row {
         if let sheet {
             guard nextSheetRow < sheet.rowCount else { return .end }
