@@ -9,13 +9,15 @@ public enum Redaction {
     /// The ways people write an address (issue 13): letters of any script in the name and the
     /// domain (`jānis.bērziņš@skola-example.lv`, `anna@skolā-example.lv`), `(at)`/`[at]`/`{at}`
     /// for `@`, a full-width `＠`, and spaces around it (`maris @ skola.lv`). The domain needs a dot
-    /// and a top-level part of letters, so `tikšanās @ 10:00` is not an address.
+    /// and a top-level part of letters, so `tikšanās @ 10:00` is not an address. U+FFFD stands in
+    /// the name and domain too: a byte that could not be decoded shows as it in a quarantined
+    /// row's value, and an address with one in it was shown whole.
     private static let email = try! NSRegularExpression(
-        pattern: #"[\p{L}\p{M}\p{N}._%+\-]*[\p{L}\p{M}\p{N}_%+\-]"#
+        pattern: #"[\p{L}\p{M}\p{N}\x{FFFD}._%+\-]*[\p{L}\p{M}\p{N}\x{FFFD}_%+\-]"#
             + #"\s*(?:@|＠|[(\[{]\s*(?i:at)\s*[)\]}])\s*"#
             + #"(?:\#(label)\#(dot))+\p{L}{2,}(?![\p{L}\p{M}\p{N}])"#)
     /// One part of a domain name, and what separates the parts: a dot, or `(dot)` spelled out.
-    private static let label = #"[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}\-]*[\p{L}\p{M}\p{N}])?"#
+    private static let label = #"[\p{L}\p{M}\p{N}\x{FFFD}](?:[\p{L}\p{M}\p{N}\x{FFFD}\-]*[\p{L}\p{M}\p{N}\x{FFFD}])?"#
     private static let dot = #"(?:\.|\s*[(\[{]\s*(?i:dot|punkts)\s*[)\]}]\s*)"#
     /// Seven or more digits, possibly grouped by spaces, dots or dashes, optionally after + or (…);
     /// never starting inside a word or a longer number, so `PRIVTAG15 0037120001234` keeps its tag.

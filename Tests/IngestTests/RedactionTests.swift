@@ -33,6 +33,10 @@ struct RedactionTests {
         ("Skolā (at) pirmdienās nav", "Skolā (at) pirmdienās nav"),
         ("5 @ 3 stundas", "5 @ 3 stundas"),
         ("klase 9.b, 2026. gads", "klase 9.b, 2026. gads"),
+        // A byte that could not be decoded, shown as U+FFFD, in the name or the domain.
+        ("toms.liepins6\u{FFFD}@ezerkalni-example.lv", "[e-pasts]"),
+        ("\u{FFFD}anna@skola.lv", "[e-pasts]"),
+        ("anna@sko\u{FFFD}la.lv", "[e-pasts]"),
     ])
     func emailsAndPhonesAreReplaced(text: String, expected: String) {
         #expect(Redaction.redact(text) == expected)

@@ -50,6 +50,7 @@ struct UnusableBytesTests {
         let row = try #require(source.quarantine.first)
         #expect(row.line == 24)
         #expect(row.column == "Email address")
+        #expect(row.value == Redaction.emailMark, "the address is not shown, though the bad byte is in it")
         #expect(row.reason == .undecodableByte(byte: 0xFF, byteOffset: offset, encoding: "UTF-8"))
         #expect(offset > 1_000, "the true offset, not the header's ā")
     }
