@@ -297,12 +297,18 @@ public struct CSVReader: Sendable {
         guard position < buffer.count else { return nil }
         let recordLine = line
         var number = 1
+        // Tried once a record: after a quote stopped it, the rest is read field by field (trying
+        // again at every field would scan up to the same quote each time).
+        var counting = keptFields < Int.max
         while true {
-            if number > keptFields, let (end, fields) = fieldsToRecordEnd(buffer) {
-                sink.counted(fields)
-                position = end
-                if position < buffer.count { skipLineBreak(buffer) }
-                break
+            if counting, number > keptFields {
+                counting = false
+                if let (end, fields) = fieldsToRecordEnd(buffer) {
+                    sink.counted(fields)
+                    position = end
+                    if position < buffer.count { skipLineBreak(buffer) }
+                    break
+                }
             }
             if position < buffer.count, buffer[position] == quote {
                 try readQuotedField(buffer, recordLine: recordLine, number: number, into: &sink)
