@@ -36,17 +36,36 @@ extension Seeds {
         }
 
         var items: [Item] = []
+        var slotNames = Set<String>()
         for node in try root.sequence("items") {
             let entry = try StrictMapping(node, file: file.path, what: "an item")
             try entry.allowOnly(
                 ["id", "type", "scale", "rows", "options", "other", "code", "header", "en"], in: "an item")
-            items += try expand(entry, scales: scales)
+            let expanded = try expand(entry, scales: scales)
+            // Answers are stored by slot name: two slots of one name would keep only one answer.
+            let slots = Instrument(id: id, title: title, items: expanded, needAreas: []).slots.map(\.name)
+            if let taken = slots.first(where: { slotNames.contains($0) }) ?? Self.repeated(in: slots) {
+                throw PipelineError(
+                    file: file.path, line: entry.line,
+                    say(
+                        "item \(expanded.first?.id ?? taken): its answer `\(taken)` is already another item's; give each item, grid row and option its own id",
+                        lv:
+                            "vienums \(expanded.first?.id ?? taken): atbilde `\(taken)` jau ir cita vienuma; katram vienumam, tabulas rindai un izvēlei vajag savu id"
+                    ))
+            }
+            slotNames.formUnion(slots)
+            items += expanded
         }
         let needAreas = items.compactMap { item -> ReferenceEntry? in
             guard item.group == ItemID.needGroup, let row = item.row, item.scale != nil else { return nil }
             return ReferenceEntry(id: row, label: Bilingual(lv: item.rowLabel, en: item.englishName))
         }
         return Instrument(id: id, title: title, items: items, needAreas: needAreas)
+    }
+
+    private static func repeated(in names: [String]) -> String? {
+        var seen = Set<String>()
+        return names.first { !seen.insert($0).inserted }
     }
 
     private func expand(_ entry: StrictMapping, scales: [String: Scale]) throws(PipelineError) -> [Item] {

@@ -39,6 +39,8 @@ extension AppDatabase {
         guard !kept.isEmpty, let layout = try answerLayout(of: instrument) else { return nil }
         guard layout.storesOnlyTheInstrumentsSlots else { throw StoreError.instrumentChanged(id: instrument.id) }
         let slots = instrument.slots.map(\.name)
+        // Two slots of one name share a stored position: only the read shows what was kept.
+        guard Set(slots).count == slots.count else { return nil }
         return try read { db -> AnswerTable? in
             let ranges = try ResponseRange.of(wave: wave, instrument: instrument.id, in: db)
             var parts: [(range: ResponseRange, answers: ImportedAnswers)] = []

@@ -41,4 +41,42 @@ struct InstrumentLoaderTests {
             #expect("\(error)".contains("item forms has 65 options; at most 64"))
         }
     }
+
+    /// Answers are stored by slot name: an item whose id (or a grid row's, or an option's)
+    /// makes a name another item already has would keep one answer of the two, and a run would
+    /// count the other. Refused where the file is loaded, naming the file and the item's line.
+    @Test func twoItemsCannotMakeOneAnswerName() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("atbalsts-seeds-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("instruments"), withIntermediateDirectories: true)
+        let yaml = """
+            id: twice
+            title: { lv: Divreiz, en: Twice }
+            scales:
+              need:
+                - { value: 0, lv: Nav }
+                - { value: 3, lv: Augsta }
+            items:
+              - id: need
+                type: grid
+                scale: need
+                header: Vajadzība
+                rows:
+                  - { id: digital, lv: Digitālās prasmes }
+              - id: need_digital
+                type: choice
+                scale: need
+                header: Vēlreiz
+
+            """
+        try yaml.write(to: directory.appendingPathComponent("instruments/twice.yaml"), atomically: true, encoding: .utf8)
+        do {
+            let loaded = try Seeds(directory: directory).instrument("twice")
+            Issue.record("loaded with slots \(loaded.slots.map(\.name))")
+        } catch {
+            #expect("\(error)".contains("twice.yaml:"), "names the file: \(error)")
+            #expect("\(error)".contains("need_digital"), "\(error)")
+        }
+    }
 }
