@@ -130,6 +130,82 @@ struct ResponseRangeTests {
         #expect(again.count == kept.count)
     }
 
+    /// Rows go in `ResponseInserter.groupSize` to a statement and the rest of a batch one at a
+    /// time; their ids are worked out from the last one SQLite reports. Batches of every size
+    /// around a group's, after another file: each stored row, and each text under its id, is the
+    /// response it came from, the file's ids one run recorded on its source.
+    @Test func rowsStoredInGroupsKeepTheirOrderIdsAndTexts() throws {
+        let workspace = try TestWorkspace()
+        let path = workspace.url("atbalsts.sqlite").path
+        let instrument = try Self.needs()
+        let database = try AppDatabase(path: path)
+        let textItems = instrument.textItemIDs
+        #expect(textItems.count > 1)
+        func responses(_ count: Int, prefix: String) -> [ImportedResponse] {
+            (0..<count).map { index in
+                var values = AnswerValues(count: instrument.slots.count)
+                values[index % instrument.slots.count] = index % 4
+                return ImportedResponse(
+                    line: index + 2, respondentKey: "\(prefix)-\(index)",
+                    submittedAt: index % 5 == 0 ? nil : "2026-10-05 10:00:\(10 + index % 50)", institution: "T0\(index % 7)",
+                    values: values,
+                    texts: textItems.indices.map { item in (index + item) % 3 == 0 ? "teksts \(prefix) \(index) \(item)" : nil })
+            }
+        }
+        try Self.store(database, instrument, wave: Self.autumn, name: "first.csv", responses(45, prefix: "a"))
+        // 0, 1, 31, 32, 33, 63, 64, 65, 100 rows a batch.
+        let sizes = [1, 31, 32, 33, 0, 63, 64, 65, 100]
+        let file = responses(sizes.reduce(0, +), prefix: "b")
+        var rest = file[...]
+        var batches = sizes.map { size in
+            defer { rest = rest.dropFirst(size) }
+            return Array(rest.prefix(size))
+        }[...]
+        let source = SourceDescription(
+            fileName: "second.csv", sha256: "sha-second", kind: "needs", instrument: instrument.id, format: "generic",
+            encoding: "UTF-8", delimiter: ",")
+        _ = try database.importSource(
+            wave: Self.autumn, register: [], sha256: source.sha256, fingerprint: "f", fileName: "second.csv",
+            instrument: instrument, nextBatch: { batches.popFirst() },
+            finish: { SourceEnd(description: source, accepted: file.count, quarantine: []) })
+
+        let queue = try DatabaseQueue(path: path)
+        let (rows, texts, range) = try queue.read { db in
+            (
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id, line, respondent_key, submitted_at, institution FROM response
+                        WHERE source_id = (SELECT id FROM source WHERE file_name = 'second.csv') ORDER BY id
+                        """),
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT r.respondent_key, t.item_id, t.text FROM response_text t JOIN response r ON r.id = t.response_id
+                        ORDER BY t.response_id, t.item_id
+                        """),
+                try Row.fetchOne(db, sql: "SELECT first_response, last_response FROM source WHERE file_name = 'second.csv'")
+            )
+        }
+        #expect(rows.count == file.count)
+        #expect(rows.map { $0["line"] as Int } == file.map(\.line))
+        #expect(rows.map { $0["respondent_key"] as String } == file.map(\.respondentKey))
+        #expect(rows.map { $0["submitted_at"] as String? } == file.map(\.submittedAt))
+        #expect(rows.map { $0["institution"] as String } == file.map(\.institution))
+        let ids = rows.map { $0["id"] as Int64 }
+        #expect(ids.first == 46 && ids == Array(ids[0]...(ids[0] + Int64(file.count) - 1)), "one run after the first file's")
+        #expect(range?["first_response"] == ids.first && range?["last_response"] == ids.last)
+        let expectedTexts = (responses(45, prefix: "a") + file).flatMap { response in
+            zip(textItems, response.texts).compactMap { item, text in text.map { [response.respondentKey, item, $0] } }
+                .sorted { $0[1] < $1[1] }
+        }
+        #expect(texts.map { [$0[0] as String, $0[1] as String, $0[2] as String] } == expectedTexts)
+        #expect(
+            try database.responses(wave: Self.autumn.id, instrument: instrument).map(\.values)
+                == (responses(45, prefix: "a") + file).map(\.values))
+        try expectTheTableReadsAsTheResponses(database, wave: Self.autumn.id, instrument)
+    }
+
     /// Keys are compared as text wherever their hashes meet: with every hash the same, or only
     /// two hashes, the flags come out as the real hash left them. The file is its wave's only
     /// one, so its import marked it from the repeats its inserter found (`SeenHashes`); the
