@@ -27,8 +27,9 @@ let package = Package(
             name: "CSQLiteSettings",
             providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CByteScan"),
+        .target(name: "CFileMap"),
         .target(name: "AtbalstsCore"),
-        .target(name: "Ingest", dependencies: ["AtbalstsCore", "CByteScan", "COpenSSL", "ZIPFoundation"]),
+        .target(name: "Ingest", dependencies: ["AtbalstsCore", "CByteScan", "CFileMap", "COpenSSL", "ZIPFoundation"]),
         .target(
             name: "Store",
             dependencies: [

@@ -23,7 +23,7 @@ public struct CSVRecord: Sendable, Equatable {
 /// reused from record to record.
 public struct RawRecord: Sendable, FieldSink {
     /// The whole input the record was read from.
-    private var source: [UInt8] = []
+    private var source = InputBytes([])
     /// Unescaped fields; their offsets in `bounds` come after `source.count`.
     private var unescaped: [UInt8] = []
     /// Each field's start and end, `kept` of them (`FieldBoundsStorage`).
@@ -40,14 +40,15 @@ public struct RawRecord: Sendable, FieldSink {
     public var count: Int { kept + skipped }
 
     /// The bytes of one field (0-based); only a kept one can be asked for.
+    /// (A copy when the input is a mapped file: for a loop over many cells, `withFields`.)
     public func field(_ index: Int) -> ArraySlice<UInt8> {
         precondition(index >= 0 && index < kept, "field \(index) of a record of \(kept) kept fields")
         let (start, end) = bounds.pointer[index]
-        return start < source.count ? source[start..<end] : unescaped[(start - source.count)..<(end - source.count)]
+        return start < source.count ? source.slice(start..<end) : unescaped[(start - source.count)..<(end - source.count)]
     }
 
     public func string(_ index: Int) -> String {
-        field(index).withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+        withFields { String(decoding: $0.field(index), as: UTF8.self) }
     }
 
     public var strings: [String] { (0..<count).map(string) }
@@ -61,7 +62,7 @@ public struct RawRecord: Sendable, FieldSink {
     }
 
     /// Only spaces and tabs, or nothing.
-    public func isBlank(_ index: Int) -> Bool { field(index).allSatisfy { $0 == 32 || $0 == 9 } }
+    public func isBlank(_ index: Int) -> Bool { withFields { $0.isBlank(index) } }
 
     /// The fields as pointers, valid inside `body` only: for a loop over many cells, where an
     /// `ArraySlice` per cell would retain and release the input each time.
@@ -77,7 +78,7 @@ public struct RawRecord: Sendable, FieldSink {
         }
     }
 
-    mutating func begin(_ input: [UInt8]) {
+    mutating func begin(_ input: InputBytes) {
         source = input
         unescaped.removeAll(keepingCapacity: true)
         // Once a record, not once a field: storage a copy of this record still shares is left
@@ -222,7 +223,7 @@ public enum CSVError: Error, CustomStringConvertible, Equatable, Sendable {
 /// exports only have them at the end or between blocks, never as data. A quote still open at the
 /// end of the input is an error, where CPython returns what it has: that file is broken.
 public struct CSVReader: Sendable {
-    private let bytes: [UInt8]
+    private let bytes: InputBytes
     private let delimiter: UInt8
     private let maxFieldBytes: Int
     private var position = 0
@@ -244,8 +245,12 @@ public struct CSVReader: Sendable {
     /// `delimiter` is one of `, ; \t |` in practice; a field longer than `maxFieldBytes` (in UTF-8,
     /// after unescaping) is an error rather than a memory hazard.
     public init(utf8: [UInt8], delimiter: UInt8, maxFieldBytes: Int = 1 << 20) {
+        self.init(input: InputBytes(utf8), delimiter: delimiter, maxFieldBytes: maxFieldBytes)
+    }
+
+    public init(input: InputBytes, delimiter: UInt8, maxFieldBytes: Int = 1 << 20) {
         precondition(![quote, cr, lf].contains(delimiter), "a quote or a line break cannot be the delimiter")
-        self.bytes = utf8
+        self.bytes = input
         self.delimiter = delimiter
         self.maxFieldBytes = maxFieldBytes
     }
@@ -456,15 +461,23 @@ public struct CSVReader: Sendable {
     /// one giving more fields, that is the one that occurs most often. So `;` wins for
     /// `a;"b, c"`, and a ragged row does not throw the choice. Comma when none splits the header.
     public static func sniffDelimiter(_ utf8: [UInt8]) -> UInt8 {
-        let sampleBytes = 256 * 1024
-        let sample = Array(utf8.prefix(sampleBytes))
+        sniffDelimiter(utf8.prefix(sniffedBytes), whole: utf8.count)
+    }
+
+    /// How much of a text `sniffDelimiter` looks at.
+    static let sniffedBytes = 256 * 1024
+
+    /// `sniffDelimiter` from the text's first `sniffedBytes` bytes, of `whole` in all.
+    static func sniffDelimiter(_ start: ArraySlice<UInt8>, whole: Int) -> UInt8 {
+        let sampleBytes = sniffedBytes
+        let sample = Array(start.prefix(sampleBytes))
         var best: (delimiter: UInt8, agreeing: Int, fields: Int)?
         for candidate in [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: "|")] {
             var reader = CSVReader(utf8: sample, delimiter: candidate, maxFieldBytes: sampleBytes)
             var counts: [Int] = []
             while counts.count < 10, let record = try? reader.next() { counts.append(record.fields.count) }
             // The sample may cut the last record short.
-            if utf8.count > sampleBytes, counts.count > 1 { counts.removeLast() }
+            if whole > sampleBytes, counts.count > 1 { counts.removeLast() }
             guard let header = counts.first, header > 1 else { continue }
             let agreeing = counts.count { $0 == header }
             if best.map({ (agreeing, header) > ($0.agreeing, $0.fields) }) ?? true {

@@ -21,6 +21,12 @@ struct SHA256Stream {
 
 /// SHA-256 and HMAC-SHA256 through the system's libcrypto (Debian `libssl-dev`).
 public enum Digest {
+    public static func sha256Hex(_ input: InputBytes) -> String {
+        var stream = SHA256Stream()
+        input.withUnsafeBufferPointer { stream.update($0) }
+        return stream.hex()
+    }
+
     public static func sha256Hex(_ bytes: [UInt8]) -> String {
         var out = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
@@ -118,12 +124,17 @@ public struct Pseudonymizer: Sendable {
     /// The same from a cell's bytes without making a String: an ASCII address is trimmed and
     /// lower-cased in place; anything else takes the Unicode path.
     public func key(forEmailBytes bytes: ArraySlice<UInt8>) -> String? {
-        var start = bytes.startIndex
-        var end = bytes.endIndex
+        bytes.withUnsafeBufferPointer { key(forEmailBytes: $0) }
+    }
+
+    /// The same from bytes in place (a cell of a mapped file).
+    public func key(forEmailBytes bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var start = 0
+        var end = bytes.count
         func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (byte >= 9 && byte <= 13) }
         while start < end, isSpace(bytes[start]) { start += 1 }
         while end > start, isSpace(bytes[end - 1]) { end -= 1 }
-        let trimmed = bytes[start..<end]
+        let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
         guard trimmed.allSatisfy({ $0 < 0x80 }) else { return key(forEmail: String(decoding: trimmed, as: UTF8.self)) }
         guard trimmed.contains(UInt8(ascii: "@")) else { return nil }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: trimmed.count) { lowered in
@@ -142,6 +153,10 @@ public struct Pseudonymizer: Sendable {
     /// trimmed, lower-cased and keyed under its own prefix, so it never collides with an e-mail.
     /// nil for a blank cell.
     public func key(forIdentifierBytes bytes: ArraySlice<UInt8>) -> String? {
+        bytes.withUnsafeBufferPointer { key(forIdentifierBytes: $0) }
+    }
+
+    public func key(forIdentifierBytes bytes: UnsafeBufferPointer<UInt8>) -> String? {
         if let email = key(forEmailBytes: bytes) { return email }
         let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard !text.isEmpty else { return nil }

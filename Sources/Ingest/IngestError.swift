@@ -20,6 +20,8 @@ public struct IngestError: Error, CustomStringConvertible, Equatable {
         /// More rows than `max_rejected_share` hold bytes that cannot be decoded (SPEC 4.1).
         case unusableRows(count: Int, of: Int, first: UnusableByte)
         case unusableHeader(UnusableByte)
+        /// The file was cut short, or grew, while it was being read (`MappedFile`).
+        case changedWhileRead
     }
 
     public var file: String
@@ -103,6 +105,10 @@ public struct IngestError: Error, CustomStringConvertible, Equatable {
             return say(
                 "no column answers the institution question; map it with `columns: { institution: … }`",
                 lv: "neviena kolonna neatbild uz jautājumu par iestādi; norādiet to ar `columns: { institution: … }`")
+        case .changedWhileRead:
+            return say(
+                "the file changed while it was being read (is a program still writing it?); run again once it is saved",
+                lv: "fails mainījās, kamēr to lasīja (vai kāda programma to vēl raksta?); palaidiet vēlreiz, kad tas ir saglabāts")
         }
     }
 }

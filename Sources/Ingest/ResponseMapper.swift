@@ -279,7 +279,7 @@ struct ResponseMapper {
             }
         }
         guard let institution else {
-            return reject(institutionColumn, record.field(institutionColumn).isEmpty ? .noInstitution : .unknownInstitution)
+            return reject(institutionColumn, fields.field(institutionColumn).isEmpty ? .noInstitution : .unknownInstitution)
         }
         for (index, column) in textColumns.enumerated() {
             guard let column, !fields.isBlank(column) else { continue }
@@ -289,14 +289,14 @@ struct ResponseMapper {
         var keyed: String?
         if let slot = keyTextSlot {
             texts[slot] = nil
-            keyed = textColumns[slot].flatMap { pseudonymizer.key(forIdentifierBytes: record.field($0)) }
+            keyed = textColumns[slot].flatMap { pseudonymizer.key(forIdentifierBytes: fields.field($0)) }
         }
         let key =
-            keyed ?? meta.email.flatMap { pseudonymizer.key(forEmailBytes: record.field($0)) }
+            keyed ?? meta.email.flatMap { pseudonymizer.key(forEmailBytes: fields.field($0)) }
             ?? Pseudonymizer.randomKey()
         var submittedAt: String?
         if let column = meta.submittedAt, !fields.isBlank(column) {
-            submittedAt = normalizedTimestamp(bytes: record.field(column))
+            submittedAt = normalizedTimestamp(bytes: fields.field(column))
             if submittedAt == nil {
                 let shown = Redaction.redact(record.string(column))
                 noted.unreadableTimes.add(shown)

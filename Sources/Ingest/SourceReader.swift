@@ -75,7 +75,7 @@ public enum SourceReader {
         let file = try SourceFile.read(url, name: name, maxSize: options.maxInputSize)
         do {
             return try parse(
-                bytes: file.bytes, plainUTF8: file.plainUTF8, name: name, instrument: instrument, register: register,
+                input: file.bytes, plainUTF8: file.plainUTF8, name: name, instrument: instrument, register: register,
                 pseudonymizer: pseudonymizer, options: options, sha256: file.sha256(), progress: progress)
         } catch var error {
             error.file = name
@@ -94,7 +94,21 @@ public enum SourceReader {
         progress: ((Double, Int) -> Void)? = nil,
         batchSize: Int = 1_024, onBatch: (([ImportedResponse]) -> Bool)? = nil, readingEveryField: Bool = false
     ) throws(IngestError) -> ParsedSource {
-        var table = try TableInput(bytes: bytes, options: options, plainUTF8: plainUTF8)
+        try parse(
+            input: InputBytes(bytes), plainUTF8: plainUTF8, name: name, instrument: instrument, register: register,
+            pseudonymizer: pseudonymizer, options: options, sha256: sha256, progress: progress, batchSize: batchSize,
+            onBatch: onBatch, readingEveryField: readingEveryField)
+    }
+
+    /// `parse` over bytes in memory or a mapped file (`SourceFile.read`). A mapped file found
+    /// changed while it was read fails: what was read is not the file.
+    public static func parse(
+        input bytes: InputBytes, plainUTF8: Bool = false, name: String, instrument: Instrument, register: [Institution],
+        pseudonymizer: Pseudonymizer, options: SourceOptions, sha256: String? = nil,
+        progress: ((Double, Int) -> Void)? = nil,
+        batchSize: Int = 1_024, onBatch: (([ImportedResponse]) -> Bool)? = nil, readingEveryField: Bool = false
+    ) throws(IngestError) -> ParsedSource {
+        var table = try TableInput(input: bytes, options: options, plainUTF8: plainUTF8)
         let headers = table.headers
         let headerRecord = table.headerRecord
         let format = options.format == .auto || options.format == .xlsx ? SourceFormat.detect(headers: headers) : options.format
@@ -132,6 +146,8 @@ public enum SourceReader {
             }
             if let progress, source.rowsRead % 2_000 == 0 { progress(table.fractionRead, source.rowsRead) }
         }
+        // Before the last batch: a caller storing them has not yet seen the end of the file.
+        if bytes.changedWhileRead { throw IngestError(cause: .changedWhileRead) }
         if let onBatch, !source.responses.isEmpty {
             _ = onBatch(source.responses)
             source.responses = []
@@ -153,15 +169,17 @@ public enum SourceFile {
     public static func bytes(
         of url: URL, name: String, maxSize: Int64 = ByteSize.defaultMaxInput
     ) throws(IngestError) -> [UInt8] {
-        try read(url, name: name, maxSize: maxSize).bytes
+        try read(url, name: name, maxSize: maxSize, mappedFrom: .max).bytes.array
     }
 
     /// The file's bytes, and whether they are plain UTF-8, found out while they were read in.
     /// `checkedFrom`: smaller files are not checked along (their check costs next to nothing
     /// later); `piece`: how much one `read(2)` takes, and so how closely the check follows.
+    /// `mappedFrom`: a file of that size or more is mapped instead (`MappedFile`), checked and
+    /// hashed in place; one that cannot be mapped is read.
     public static func read(
         _ url: URL, name: String, maxSize: Int64 = ByteSize.defaultMaxInput, checkedFrom: Int = 16 << 20,
-        piece: Int = 4 << 20
+        piece: Int = 4 << 20, mappedFrom: Int = 16 << 20
     ) throws(IngestError) -> FileBytes {
         func failure(_ code: Int32) -> IngestError {
             IngestError(file: name, cause: .unreadable(String(cString: strerror(code))))
@@ -180,6 +198,17 @@ public enum SourceFile {
         var head = [UInt8](repeating: 0, count: 512)
         let headCount = pread(descriptor, &head, head.count, 0)
         if headCount > 0, let kind = NotAnExport.sniff(head.prefix(headCount)) { throw refused(kind) }
+        let size = Int(status.st_size)
+        if size >= mappedFrom, let file = MappedFile(descriptor: descriptor, size: size) {
+            // The check (about 0.03 s at national scale) is waited for: the parser needs its
+            // answer first. The hash goes on meanwhile, on the other core.
+            let along = ReadAlongCheck(file.base)
+            along.arrived(upTo: size)
+            let plainUTF8 = along.finishChecking(at: size)
+            let bytes = InputBytes(file)
+            along.finishHashing(bytes)
+            return FileBytes(bytes: bytes, plainUTF8: plainUTF8, hashing: along)
+        }
 
         var readError: Int32 = 0
         var plainUTF8 = false
@@ -189,7 +218,7 @@ public enum SourceFile {
         func chunk(_ count: Int, check: Bool = false) -> [UInt8] {
             [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
                 initialized = 0
-                along = check ? ReadAlongCheck(buffer.baseAddress!) : nil
+                along = check ? ReadAlongCheck(UnsafePointer(buffer.baseAddress!)) : nil
                 while initialized < count {
                     let got = Glibc.read(descriptor, buffer.baseAddress! + initialized, Swift.min(piece, count - initialized))
                     if got < 0 && errno == EINTR { continue }
@@ -208,7 +237,7 @@ public enum SourceFile {
         var bytes = chunk(expected, check: expected > checkedFrom)
         // The hash goes on meanwhile; its last step holds the array, so the buffer it reads lives
         // on even if the array changes here (copy on write) or the caller lets it go.
-        along?.finishHashing(bytes)
+        along?.finishHashing(InputBytes(bytes))
         if bytes.count == expected {
             // It grew while read: what was checked is not all there is.
             plainUTF8 = false
@@ -222,7 +251,7 @@ public enum SourceFile {
         }
         if readError != 0 { throw failure(readError) }
         guard Int64(bytes.count) <= maxSize else { throw refused(.grewPastLimit(limit: maxSize)) }
-        return FileBytes(bytes: bytes, plainUTF8: plainUTF8, hashing: along)
+        return FileBytes(bytes: InputBytes(bytes), plainUTF8: plainUTF8, hashing: along)
     }
 
     private static func refusal(_ mode: mode_t, size: Int64, maxSize: Int64) -> NotAnExport? {
@@ -239,13 +268,17 @@ public enum SourceFile {
 
 /// A file's bytes, with what was found out about them while they were read in.
 public struct FileBytes: Sendable {
-    public let bytes: [UInt8]
-    /// Every byte was checked as it arrived: all of it well-formed UTF-8 (a byte-order mark
-    /// included), no NUL. False when some byte is not, and when the file was not checked along.
+    /// Read into an array, or mapped (`MappedFile`): then ask `bytes.changedWhileRead` once
+    /// done with them.
+    public let bytes: InputBytes
+    /// Every byte was checked as it arrived (or, mapped, in place): all of it well-formed UTF-8
+    /// (a byte-order mark included), no NUL. False when some byte is not, and when the file was
+    /// not checked along.
     public let plainUTF8: Bool
     fileprivate let hashing: ReadAlongCheck?
 
-    /// The bytes' SHA-256 (hex), when it was computed as they arrived: waits for the last of it.
+    /// The bytes' SHA-256 (hex), when it was computed as they arrived, or from the mapped pages
+    /// while the parser started: waits for the last of it.
     public func sha256() -> String? { hashing?.digest() }
 }
 
@@ -263,7 +296,7 @@ private final class ReadAlongCheck: @unchecked Sendable {  // the vars: each on 
     private var hash = SHA256Stream()
     private var sha256: String?
 
-    init(_ base: UnsafeMutablePointer<UInt8>) { self.base = UnsafePointer(base) }
+    init(_ base: UnsafePointer<UInt8>) { self.base = base }
 
     /// The bytes before `end` are in. A sequence the read may have cut is left for the next piece.
     func arrived(upTo end: Int) {
@@ -279,8 +312,8 @@ private final class ReadAlongCheck: @unchecked Sendable {  // the vars: each on 
         }
     }
 
-    /// Hashes the rest of `bytes`, the array the pieces were read into, without waiting.
-    func finishHashing(_ bytes: [UInt8]) {
+    /// Hashes the rest of `bytes`, what the pieces were read into, without waiting.
+    func finishHashing(_ bytes: InputBytes) {
         hashing.async {
             self.hash(upTo: bytes.count)
             self.sha256 = self.hash.hex()

@@ -38,11 +38,15 @@ struct TableInput {
 
     /// `plainUTF8`: see `FileBytes`.
     init(bytes: [UInt8], options: SourceOptions, plainUTF8: Bool = false) throws(IngestError) {
+        try self.init(input: InputBytes(bytes), options: options, plainUTF8: plainUTF8)
+    }
+
+    init(input bytes: InputBytes, options: SourceOptions, plainUTF8: Bool = false) throws(IngestError) {
         guard !bytes.isEmpty else { throw IngestError(cause: .empty) }
         if let kind = NotAnExport.sniff(bytes.prefix(512)) { throw IngestError(cause: .notAnExport(kind)) }
         maxRejectedShare = options.maxRejectedShare
         if NotAnExport.isZip(bytes.prefix(4)) {
-            let table = try SheetTable.read(XLSXWorkbook(bytes: bytes, partLimit: options.maxInputSize), sheet: options.sheet)
+            let table = try SheetTable.read(XLSXWorkbook(bytes: bytes.array, partLimit: options.maxInputSize), sheet: options.sheet)
             guard table.rowCount > 0 else { throw IngestError(cause: .empty) }
             encoding = .xlsx
             delimiter = 0  // none: cells, not separated text
@@ -58,9 +62,9 @@ struct TableInput {
             } catch {
                 throw IngestError(cause: .undecodable(error))
             }
-            encoding = decoded.text.encoding
-            delimiter = CSVReader.sniffDelimiter(decoded.text.utf8)
-            var reader = CSVReader(utf8: decoded.text.utf8, delimiter: delimiter)
+            encoding = decoded.encoding
+            delimiter = CSVReader.sniffDelimiter(decoded.utf8.prefix(CSVReader.sniffedBytes), whole: decoded.utf8.count)
+            var reader = CSVReader(input: decoded.utf8, delimiter: delimiter)
             guard let header = try Self.next(&reader) else { throw IngestError(cause: .empty) }
             // A header that cannot be read leaves no column to trust: the file fails.
             if let first = decoded.unusable.first, first.textOffset < reader.bytesRead {

@@ -14,8 +14,12 @@ public func normalizedTimestamp(_ text: String) -> String? {
     normalizedTimestamp(bytes: Array(text.utf8)[...])
 }
 
-/// The same, straight from a cell's bytes: it runs once per imported row.
 func normalizedTimestamp(bytes: ArraySlice<UInt8>) -> String? {
+    bytes.withUnsafeBufferPointer { normalizedTimestamp(bytes: $0) }
+}
+
+/// The same, straight from a cell's bytes: it runs once per imported row.
+func normalizedTimestamp(bytes: UnsafeBufferPointer<UInt8>) -> String? {
     var scanner = TimestampScanner(bytes: bytes)
     guard let parts = scanner.parse() else { return nil }
     return parts.utcText
@@ -74,10 +78,10 @@ private struct TimestampParts {
 }
 
 private struct TimestampScanner {
-    let bytes: ArraySlice<UInt8>
+    let bytes: UnsafeBufferPointer<UInt8>
     var index: Int
 
-    init(bytes: ArraySlice<UInt8>) {
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         index = bytes.startIndex
     }

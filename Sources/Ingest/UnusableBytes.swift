@@ -31,8 +31,22 @@ public struct UnusableByte: Equatable, Sendable {
 
 /// Decoded text with the bytes that make rows unusable, in text order.
 struct RowDecodedText {
-    let text: DecodedText
+    /// The text as UTF-8: a view of the input itself when it was UTF-8 already and plain.
+    let utf8: InputBytes
+    let encoding: DetectedEncoding
     let unusable: [UnusableByte]
+
+    init(_ text: DecodedText, unusable: [UnusableByte]) {
+        utf8 = InputBytes(text.utf8)
+        encoding = text.encoding
+        self.unusable = unusable
+    }
+
+    init(plain utf8: InputBytes, encoding: DetectedEncoding) {
+        self.utf8 = utf8
+        self.encoding = encoding
+        unusable = []
+    }
 }
 
 /// `decodeText`, but a text that is UTF-8 but for a few bytes stays UTF-8 with those bytes listed
@@ -42,18 +56,22 @@ struct RowDecodedText {
 /// Legacy code pages and UTF-16 stay strict: their errors mean a wrong `encoding:`.
 ///
 /// `plainUTF8`: the bytes are known to be well-formed UTF-8 without a NUL (`FileBytes`), so they
-/// are not checked again when read as UTF-8.
+/// are not checked again when read as UTF-8, and the text is the input itself, not a copy.
 func decodeTextByRow(
     _ bytes: [UInt8], choice: EncodingChoice, legacy: EncodingChoice, plainUTF8: Bool = false
 ) throws(TextDecodingError) -> RowDecodedText {
-    let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    try decodeTextByRow(InputBytes(bytes), choice: choice, legacy: legacy, plainUTF8: plainUTF8)
+}
+
+func decodeTextByRow(
+    _ input: InputBytes, choice: EncodingChoice, legacy: EncodingChoice, plainUTF8: Bool = false
+) throws(TextDecodingError) -> RowDecodedText {
+    let bom = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     if plainUTF8, choice == .auto || choice == .utf8 {
         // A UTF-16 byte-order mark (FF FE, FE FF) is never well-formed UTF-8: no need to look for one.
-        let text =
-            bom > 0
-            ? DecodedText(utf8: Array(bytes[bom...]), encoding: .utf8BOM) : DecodedText(utf8: bytes, encoding: .utf8)
-        return RowDecodedText(text: text, unusable: [])
+        return RowDecodedText(plain: input.dropFirst(bom), encoding: bom > 0 ? .utf8BOM : .utf8)
     }
+    let bytes = input.array
     let hasUTF16Mark = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
     /// nil: not read as UTF-8.
     var invalid: [UnusableByte]?
@@ -85,7 +103,7 @@ func decodeTextByRow(
         decoded = try decodeText(bytes, choice: choice, legacy: legacy)
     }
     let nuls = nulBytes(in: decoded, original: bytes)
-    return RowDecodedText(text: decoded, unusable: nuls.isEmpty ? unusable : (unusable + nuls).sorted { $0.textOffset < $1.textOffset })
+    return RowDecodedText(decoded, unusable: nuls.isEmpty ? unusable : (unusable + nuls).sorted { $0.textOffset < $1.textOffset })
 }
 
 /// Every ill-formed sequence's first byte; a sequence cut short is one problem, its stray

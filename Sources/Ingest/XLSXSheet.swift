@@ -26,7 +26,7 @@ struct SheetTable {
     }
 
     func record(_ row: Int, into record: inout RawRecord) {
-        record.begin(text)
+        record.begin(InputBytes(text))
         for field in fieldRange(row: row) { record.append(offset: fieldStarts[field], count: fieldEnds[field] - fieldStarts[field]) }
         record.line = rowNumbers[row]
     }
