@@ -128,3 +128,95 @@ struct ByteCache<Value> {
     }
 
 }
+
+/// The few labels each scale's cells hold (a need scale has five), found by their length and
+/// first eight bytes in a short list, without hashing: in front of a `ByteCache`, which keeps
+/// every label, a misspelt one too. At national scale a row looks up some 35 labels, and the
+/// hash table's look-up (hash, slot, entry, bytes: four loads one after another) was a fifth of
+/// the parsing thread. Up to `width` labels a scale, up to `maxLabel` bytes each, are kept here.
+final class LabelFront: @unchecked Sendable {  // one mapper's, used by its thread only
+    private struct Entry {
+        var count: Int
+        var first: UInt64
+        var start: Int
+        var value: Int?
+    }
+
+    static let width = 8
+    static let maxLabel = 64
+    private let tables: Int
+    private let entries: UnsafeMutablePointer<Entry>
+    private let used: UnsafeMutablePointer<Int>
+    private let arena: UnsafeMutablePointer<UInt8>
+    private var arenaUsed = 0
+
+    init(tables: Int) {
+        self.tables = tables
+        entries = .allocate(capacity: Swift.max(tables, 1) * Self.width)
+        used = .allocate(capacity: Swift.max(tables, 1))
+        used.initialize(repeating: 0, count: Swift.max(tables, 1))
+        arena = .allocate(capacity: Swift.max(tables, 1) * Self.width * Self.maxLabel)
+    }
+
+    deinit {
+        // Entries are plain integers: nothing to deinitialize.
+        entries.deallocate()
+        used.deallocate()
+        arena.deallocate()
+    }
+
+    /// The first eight bytes (fewer: zeros after them) as one word.
+    @inline(__always)
+    private static func firstWord(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let base = bytes.baseAddress else { return 0 }
+        if bytes.count >= 8 { return UnsafeRawPointer(base).loadUnaligned(as: UInt64.self) }
+        var word: UInt64 = 0
+        for index in 0..<bytes.count { word |= UInt64(base[index]) << (8 * UInt64(index)) }
+        return word
+    }
+
+    /// `.some(value)` when table `table` holds these bytes; nil when it does not.
+    @inline(__always)
+    func value(table: Int, for bytes: UnsafeBufferPointer<UInt8>) -> Int?? {
+        let count = bytes.count
+        let first = Self.firstWord(bytes)
+        let list = entries + table * Self.width
+        for index in 0..<used[table] where list[index].count == count && list[index].first == first {
+            if count <= 8 || Self.restEqual(arena + list[index].start, bytes.baseAddress!, count) {
+                return .some(list[index].value)
+            }
+        }
+        return nil
+    }
+
+    /// Bytes 8 ..< `count` (more than 8) equal, compared a word at a time, the last word
+    /// overlapping the one before: a call to `memcmp` per label cost more than the comparison.
+    @inline(__always)
+    private static func restEqual(_ stored: UnsafePointer<UInt8>, _ given: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        let stored = UnsafeRawPointer(stored)
+        let given = UnsafeRawPointer(given)
+        var offset = 8
+        while offset + 8 < count {
+            if stored.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                != given.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            {
+                return false
+            }
+            offset += 8
+        }
+        return stored.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            == given.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+    }
+
+    /// Keeps the label if there is room; a look-up that missed it finds it in the cache behind.
+    func insert(table: Int, _ value: Int?, for bytes: UnsafeBufferPointer<UInt8>) {
+        let count = bytes.count
+        guard used[table] < Self.width, count <= Self.maxLabel, let base = bytes.baseAddress else { return }
+        let start = arenaUsed
+        (arena + start).update(from: base, count: count)
+        arenaUsed += count
+        (entries + table * Self.width + used[table]).initialize(
+            to: Entry(count: count, first: Self.firstWord(bytes), start: start, value: value))
+        used[table] += 1
+    }
+}

@@ -58,6 +58,8 @@ struct ResponseMapper {
     private let textSlotCount: Int
     /// A label's value; nil: the label is unreadable (SPEC 9).
     private var labelCache: [ByteCache<Int?>]
+    /// In front of it: the few labels each scale's cells hold (`LabelFront`).
+    private let labelFront: LabelFront
     /// The chosen options as bits (an instrument's multi item has at most 64), nil: no match.
     private var choiceCache: [ByteCache<UInt64?>]
     /// Per multi-select: the bit of its "other" option, and texts that mean "other" (`Cits`).
@@ -191,6 +193,7 @@ struct ResponseMapper {
         otherLabels = otherTexts
         textSlotCount = otherTextIndex
         labelCache = Array(repeating: ByteCache(), count: scales.count)
+        labelFront = LabelFront(tables: scales.count)
         choiceCache = Array(repeating: ByteCache(), count: choices.count)
     }
 
@@ -323,9 +326,14 @@ struct ResponseMapper {
 
     /// The label's value on scale `index`; nil when it is unreadable.
     private mutating func value(_ bytes: UnsafeBufferPointer<UInt8>, scale index: Int) -> Int? {
-        if let cached = labelCache[index].value(for: bytes) { return cached }
+        if let front = labelFront.value(table: index, for: bytes) { return front }
+        if let cached = labelCache[index].value(for: bytes) {
+            labelFront.insert(table: index, cached, for: bytes)
+            return cached
+        }
         let value = try? Self.value(of: String(decoding: bytes, as: UTF8.self), scale: scales[index], table: labelTables[index]).get()
         labelCache[index].insert(value, for: bytes)
+        labelFront.insert(table: index, value, for: bytes)
         return value
     }
 

@@ -50,4 +50,45 @@ struct ByteCacheTests {
         let copy = Array("xDrīzāk piekrītu".utf8)
         #expect(copy.withUnsafeBufferPointer { cache.value(for: UnsafeBufferPointer(rebasing: $0[1...])) } == 1)
     }
+
+    /// The short list in front of it (`LabelFront`): labels of lengths around its word size that
+    /// share their first bytes and differ only late, a few tables at once, more labels than it
+    /// keeps. A label it holds gives its value (nil among them), in its own table only; anything
+    /// else, a label differing in one byte too, is not found there.
+    @Test func theLabelFrontFindsExactlyWhatItKeeps() {
+        var generator = SplitMix64(state: 0xF20_7)
+        let front = LabelFront(tables: 3)
+        var kept: [[[UInt8]: Int?]] = Array(repeating: [:], count: 3)
+        var offered: [[UInt8]] = []
+        for round in 0..<200 {
+            let table = round % 3
+            let length = [0, 1, 7, 8, 9, 15, 16, 17, 23, 24, 25, 40, 64, 65].randomElement(using: &generator)!
+            // Mostly 'a': labels that share a prefix and differ in a byte or two near the end.
+            let label: [UInt8] = (0..<length).map { _ in UInt8.random(in: 0...9, using: &generator) == 0 ? 98 : 97 }
+            offered.append(label)
+            guard kept[table][label] == nil else { continue }
+            let value: Int? = round % 5 == 0 ? nil : round
+            let before = kept[table].count
+            label.withUnsafeBufferPointer { front.insert(table: table, value, for: $0) }
+            if before < LabelFront.width, length <= LabelFront.maxLabel { kept[table][label] = value }
+        }
+        #expect(kept.allSatisfy { $0.count == LabelFront.width }, "every table filled")
+        for table in 0..<3 {
+            for label in offered {
+                let found = label.withUnsafeBufferPointer { front.value(table: table, for: $0) }
+                if let value = kept[table][label] {
+                    #expect(found == .some(value), "table \(table), \(label.count) bytes")
+                } else {
+                    #expect(found == nil, "table \(table), \(label.count) bytes: not kept")
+                }
+            }
+            // A kept label with its last byte changed, read from an odd address.
+            for label in kept[table].keys where !label.isEmpty {
+                var changed: [UInt8] = [0] + label
+                changed[changed.count - 1] ^= 3
+                let found = changed.withUnsafeBufferPointer { front.value(table: table, for: UnsafeBufferPointer(rebasing: $0[1...])) }
+                #expect(found == nil)
+            }
+        }
+    }
 }
