@@ -37,7 +37,9 @@ __attribute__((target("avx2"))) static inline __m256i table(
 #define PREVIOUS(input, previous, n) \
     _mm256_alignr_epi8((input), _mm256_permute2x128_si256((previous), (input), 0x21), 16 - (n))
 
-__attribute__((target("avx2"))) static int valid_avx2(const uint8_t *bytes, size_t count) {
+// With `noNul`, a NUL byte makes the answer 0 too: one comparison more per block, instead of a
+// second pass over the bytes with memchr (a third of the check's time at national scale).
+__attribute__((target("avx2"))) static int valid_avx2(const uint8_t *bytes, size_t count, int noNul) {
     const __m256i firstHigh = table(
         TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG,
         TWO_CONTINUATIONS, TWO_CONTINUATIONS, TWO_CONTINUATIONS, TWO_CONTINUATIONS,
@@ -62,6 +64,8 @@ __attribute__((target("avx2"))) static int valid_avx2(const uint8_t *bytes, size
     const __m256i high = _mm256_set1_epi8((char)0x80);
     __m256i previous = _mm256_setzero_si256();
     __m256i error = _mm256_setzero_si256();
+    __m256i nul = _mm256_setzero_si256();
+    const __m256i zero = _mm256_setzero_si256();
     uint8_t tail[64] = {0};
     size_t offset = 0;
     // Every whole block, then the rest padded with zeros (ASCII): a sequence the end cuts short
@@ -74,6 +78,8 @@ __attribute__((target("avx2"))) static int valid_avx2(const uint8_t *bytes, size
         size_t end = phase == 0 ? whole : 64;
         for (offset = 0; offset < end; offset += 32) {
             const __m256i input = _mm256_loadu_si256((const __m256i *)(from + offset));
+            // The padding of the last block is zeros: only the file's own blocks are looked at here.
+            if (noNul && phase == 0) nul = _mm256_or_si256(nul, _mm256_cmpeq_epi8(input, zero));
             const __m256i previous1 = PREVIOUS(input, previous, 1);
             const __m256i special = _mm256_and_si256(
                 _mm256_and_si256(
@@ -87,13 +93,21 @@ __attribute__((target("avx2"))) static int valid_avx2(const uint8_t *bytes, size
             previous = input;
         }
     }
+    if (noNul && (!_mm256_testz_si256(nul, nul) || memchr(bytes + whole, 0, count - whole) != NULL)) return 0;
     return _mm256_testz_si256(error, error);
 }
 #endif
 
 int atbalsts_utf8_valid_fast(const uint8_t *bytes, size_t count) {
 #if defined(__x86_64__)
-    if (__builtin_cpu_supports("avx2")) return valid_avx2(bytes, count);
+    if (__builtin_cpu_supports("avx2")) return valid_avx2(bytes, count, 0);
+#endif
+    return -1;
+}
+
+int atbalsts_utf8_plain_fast(const uint8_t *bytes, size_t count) {
+#if defined(__x86_64__)
+    if (__builtin_cpu_supports("avx2")) return valid_avx2(bytes, count, 1);
 #endif
     return -1;
 }

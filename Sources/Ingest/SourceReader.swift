@@ -330,10 +330,13 @@ private final class ReadAlongCheck: @unchecked Sendable {  // the vars: each on 
 
     private func check(upTo end: Int) {
         guard plain, end > checked else { return }
-        let fast = atbalsts_utf8_valid_fast(base + checked, end - checked)
-        let wellFormed =
-            fast >= 0 ? fast == 1 : firstInvalidUTF8(UnsafeBufferPointer(start: base, count: end), from: checked) == nil
-        plain = wellFormed && memchr(base + checked, 0, end - checked) == nil
+        let fast = atbalsts_utf8_plain_fast(base + checked, end - checked)
+        if fast >= 0 {
+            plain = fast == 1
+        } else {
+            let wellFormed = firstInvalidUTF8(UnsafeBufferPointer(start: base, count: end), from: checked) == nil
+            plain = wellFormed && memchr(base + checked, 0, end - checked) == nil
+        }
         checked = end
     }
 

@@ -118,7 +118,8 @@ struct ReadAlongTests {
     /// check finds nothing: random texts of every length around its 32-byte blocks, made of
     /// ASCII, well-formed letters of every length and the ill-formed edge of each row of the
     /// Unicode Standard's table 3-7, anywhere in a block. Where the processor has AVX2 (this
-    /// machine and CI's) it must be the one answering.
+    /// machine and CI's) it must be the one answering. `atbalsts_utf8_plain_fast` also says
+    /// no to a NUL, in a whole block or in the last bytes.
     @Test func theFastCheckAgreesWithTheByteWiseOne() throws {
         let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
         if cpu.contains(" avx2") { #expect(atbalsts_utf8_valid_fast([0x41], 1) != -1) }
@@ -144,6 +145,11 @@ struct ReadAlongTests {
             guard fast >= 0 else { continue }
             let expected = firstInvalidUTF8(bytes) == nil
             #expect((fast == 1) == expected, "\(bytes.map { hex($0) })")
+            // Plain: well-formed and no NUL, a NUL put anywhere in every other text.
+            var withNul = bytes
+            if round % 2 == 0 { withNul.insert(0, at: Int(random.next() % UInt64(bytes.count + 1))) }
+            let plain = withNul.withUnsafeBufferPointer { atbalsts_utf8_plain_fast($0.baseAddress, $0.count) }
+            #expect((plain == 1) == (firstInvalidUTF8(withNul) == nil && !withNul.contains(0)), "\(withNul.map { hex($0) })")
             if expected { verdicts.valid += 1 } else { verdicts.invalid += 1 }
         }
         if cpu.contains(" avx2") { #expect(verdicts.valid > 5_000 && verdicts.invalid > 2_000) }

@@ -40,4 +40,7 @@ static inline uint64_t atbalsts_bytes_mask64(const uint8_t *bytes, uint8_t a, ui
 // (CByteScan.c).
 int atbalsts_utf8_valid_fast(const uint8_t *bytes, size_t count);
 
+// As `atbalsts_utf8_valid_fast`, and 0 also when a byte is NUL: the bytes are plain text.
+int atbalsts_utf8_plain_fast(const uint8_t *bytes, size_t count);
+
 #endif
