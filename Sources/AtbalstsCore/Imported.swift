@@ -119,3 +119,28 @@ public struct QuarantineEntry: Sendable, Hashable {
         self.row = row
     }
 }
+
+/// Respondent keys that a batch of responses still has to be given (issue 19): the HMAC of each
+/// e-mail is worked out where the batch is stored, on the thread with time to spare, rather
+/// than on the thread that parses the file. A response whose key is pending has an empty
+/// `respondentKey`. Only keys come out of it: what they are made from stays inside the type
+/// that conforms (SPEC 8).
+public protocol PendingKeys: Sendable {
+    /// Calls `body` with the key of the batch's row `row` (0-based) as UTF-8, if that key is
+    /// pending; nil when it is not.
+    func withKey<Result>(ofRow row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result?
+}
+
+/// Responses handed on together while a file is still being read, with the keys still to work out.
+public struct ResponseBatch: Sendable {
+    public var responses: [ImportedResponse]
+    public var pendingKeys: (any PendingKeys)?
+    /// How many rows the whole file may hold, judged from how far into it this batch ends: room
+    /// made once for all of them costs less than growing step by step (nil: not known).
+    public var expectedRows: Int?
+
+    public init(_ responses: [ImportedResponse], pendingKeys: (any PendingKeys)? = nil) {
+        self.responses = responses
+        self.pendingKeys = pendingKeys
+    }
+}

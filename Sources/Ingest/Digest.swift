@@ -1,3 +1,4 @@
+import AtbalstsCore
 import COpenSSL
 import Foundation
 
@@ -59,15 +60,20 @@ public enum Digest {
     }
 
     static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        String(unsafeUninitializedCapacity: bytes.count * 2) { chars in
-            var written = 0
-            for byte in bytes {
-                chars[written] = hexDigit(byte >> 4)
-                chars[written + 1] = hexDigit(byte & 0x0f)
-                written += 2
-            }
-            return written
+        String(unsafeUninitializedCapacity: bytes.count * 2) { writeHex(bytes, into: $0) }
+    }
+
+    /// Two lower-case hex digits a byte into `chars`; returns how many were written.
+    @discardableResult
+    static func writeHex<C: Collection>(_ bytes: C, into chars: UnsafeMutableBufferPointer<UInt8>) -> Int
+    where C.Element == UInt8 {
+        var written = 0
+        for byte in bytes {
+            chars[written] = hexDigit(byte >> 4)
+            chars[written + 1] = hexDigit(byte & 0x0f)
+            written += 2
         }
+        return written
     }
 
     @inline(__always)
@@ -101,6 +107,12 @@ struct HMACSHA256: @unchecked Sendable {  // two immutable C structs of integers
 
     /// The MAC of `message` as 64 lower-case hex digits.
     func hex(_ message: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: 2 * Int(SHA256_DIGEST_LENGTH)) { hex(message, into: $0) }
+    }
+
+    /// The same written into `text` (room for 64 bytes); returns 64.
+    @discardableResult
+    func hex(_ message: UnsafeBufferPointer<UInt8>, into text: UnsafeMutableBufferPointer<UInt8>) -> Int {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Int(SHA256_DIGEST_LENGTH)) { digest in
             var context = inner
             let base = digest.baseAddress!
@@ -108,7 +120,7 @@ struct HMACSHA256: @unchecked Sendable {  // two immutable C structs of integers
             context = outer
             ok = ok && SHA256_Update(&context, base, digest.count) == 1 && SHA256_Final(base, &context) == 1
             precondition(ok, "libcrypto failed to compute SHA-256")
-            return Digest.hex(UnsafeBufferPointer(digest))
+            return Digest.writeHex(UnsafeBufferPointer(digest), into: text)
         }
     }
 }
@@ -129,18 +141,54 @@ public struct Pseudonymizer: Sendable {
 
     /// The same from bytes in place (a cell of a mapped file).
     public func key(forEmailBytes bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let trimmed = Self.trimmed(bytes)
+        guard trimmed.allSatisfy({ $0 < 0x80 }) else { return key(forEmail: String(decoding: trimmed, as: UTF8.self)) }
+        guard trimmed.contains(UInt8(ascii: "@")) else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: trimmed.count) { lowered in
+            Self.lowercase(trimmed, into: lowered)
+            return mac.hex(UnsafeBufferPointer(lowered))
+        }
+    }
+
+    /// What an e-mail cell gives when its key is left for the storing thread (`EmailKeys`).
+    enum PendingEmail {
+        case none
+        /// Normalised into the arena at these bytes: the key is worked out later.
+        case pending(start: Int, end: Int)
+        /// Keyed already: an address with other letters than ASCII takes the Unicode path here.
+        case keyed(String)
+    }
+
+    /// As `key(forEmailBytes:)`, but an ASCII address is only normalised, appended to `arena`.
+    func pendingKey(forEmailBytes bytes: UnsafeBufferPointer<UInt8>, into arena: PendingEmails) -> PendingEmail {
+        let trimmed = Self.trimmed(bytes)
+        var at = false
+        for byte in trimmed {
+            if byte >= 0x80 { return key(forEmail: String(decoding: trimmed, as: UTF8.self)).map(PendingEmail.keyed) ?? .none }
+            if byte == UInt8(ascii: "@") { at = true }
+        }
+        guard at else { return .none }
+        let (start, end) = arena.appendLowercased(trimmed)
+        return .pending(start: start, end: end)
+    }
+
+    /// The keys of the addresses `pendingKey` put in `arena` since it was last taken, row by
+    /// row as `bounds` says.
+    func keys(of arena: PendingEmails, bounds: [Int32]) -> EmailKeys {
+        EmailKeys(mac: mac, arena: arena.take(), bounds: bounds)
+    }
+
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var start = 0
         var end = bytes.count
         func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (byte >= 9 && byte <= 13) }
         while start < end, isSpace(bytes[start]) { start += 1 }
         while end > start, isSpace(bytes[end - 1]) { end -= 1 }
-        let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        guard trimmed.allSatisfy({ $0 < 0x80 }) else { return key(forEmail: String(decoding: trimmed, as: UTF8.self)) }
-        guard trimmed.contains(UInt8(ascii: "@")) else { return nil }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: trimmed.count) { lowered in
-            for (offset, byte) in trimmed.enumerated() { lowered[offset] = byte >= 65 && byte <= 90 ? byte | 0x20 : byte }
-            return mac.hex(UnsafeBufferPointer(lowered))
-        }
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
+    }
+
+    private static func lowercase(_ bytes: UnsafeBufferPointer<UInt8>, into lowered: UnsafeMutableBufferPointer<UInt8>) {
+        for (offset, byte) in bytes.enumerated() { lowered[offset] = byte >= 65 && byte <= 90 ? byte | 0x20 : byte }
     }
 
     public func key(forEmail email: String) -> String? {
@@ -164,4 +212,56 @@ public struct Pseudonymizer: Sendable {
     }
 
     public static func randomKey() -> String { "r-" + Digest.hex(Digest.randomBytes(16)) }
+}
+
+/// One batch's e-mail addresses, normalised, whose keys the storing thread works out
+/// (`PendingKeys`, issue 19): the HMAC was a tenth of the parsing thread at national scale, and
+/// the storing thread had time to spare. The addresses never leave this value; a key is written
+/// into a buffer on the stack and handed to the caller, no `String` made for it.
+struct EmailKeys: PendingKeys {
+    fileprivate let mac: HMACSHA256
+    let arena: [UInt8]
+    /// Per row of the batch: where its address lies in `arena`, start then end; -1: not pending.
+    let bounds: [Int32]
+
+    func withKey<Result>(ofRow row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
+        let start = Int(bounds[2 * row])
+        guard start >= 0 else { return nil }
+        let end = Int(bounds[2 * row + 1])
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * Int(SHA256_DIGEST_LENGTH)) { text in
+            let count = arena.withUnsafeBufferPointer { mac.hex(UnsafeBufferPointer(rebasing: $0[start..<end]), into: text) }
+            return try body(UnsafeBufferPointer(rebasing: text[..<count]))
+        }
+    }
+}
+
+/// Where a parser puts a batch's normalised addresses: a buffer of its own, written in place
+/// (appending to an array byte by byte checked that it was not shared at every byte).
+final class PendingEmails: @unchecked Sendable {  // one parser's, used on its thread only
+    private var bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 16_384)
+    private var capacity = 16_384
+    private var count = 0
+
+    deinit { bytes.deallocate() }
+
+    /// Appends `address` lower-cased (ASCII); returns where it lies.
+    func appendLowercased(_ address: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int) {
+        if count + address.count > capacity {
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * (count + address.count))
+            grown.update(from: bytes, count: count)
+            bytes.deallocate()
+            bytes = grown
+            capacity = 2 * (count + address.count)
+        }
+        let start = count
+        for (offset, byte) in address.enumerated() { bytes[start + offset] = byte >= 65 && byte <= 90 ? byte | 0x20 : byte }
+        count += address.count
+        return (start, count)
+    }
+
+    /// The addresses appended since the last call, as an array; the buffer starts again.
+    func take() -> [UInt8] {
+        defer { count = 0 }
+        return Array(UnsafeBufferPointer(start: bytes, count: count))
+    }
 }

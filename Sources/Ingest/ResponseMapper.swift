@@ -78,6 +78,12 @@ struct ResponseMapper {
     let lastColumn: Int
     /// A row's texts before any is read: shared, so a row without text answers allocates none.
     private let noTexts: [String?]
+    /// An accepted row's e-mail is only normalised, into `pendingArena`, its key left to the
+    /// thread that stores the batch (`takePendingKeys`, `PendingKeys`).
+    var deferringKeys = false
+    private let pendingArena = PendingEmails()
+    /// Two per accepted row since the last batch: its address's start and end, or -1 and -1.
+    private var pendingBounds: [Int32] = []
 
     /// What reading found so far (SPEC 9), with the answered counts per item filled in.
     var findings: ReadFindings {
@@ -294,9 +300,22 @@ struct ResponseMapper {
             texts[slot] = nil
             keyed = textColumns[slot].flatMap { pseudonymizer.key(forIdentifierBytes: fields.field($0)) }
         }
-        let key =
-            keyed ?? meta.email.flatMap { pseudonymizer.key(forEmailBytes: fields.field($0)) }
-            ?? Pseudonymizer.randomKey()
+        var pending: (start: Int, end: Int)?
+        let key: String
+        if let keyed {
+            key = keyed
+        } else if let column = meta.email, deferringKeys {
+            switch pseudonymizer.pendingKey(forEmailBytes: fields.field(column), into: pendingArena) {
+            case .pending(let start, let end):
+                // Worked out on the storing thread (`PendingKeys`); empty until then.
+                pending = (start, end)
+                key = ""
+            case .keyed(let text): key = text
+            case .none: key = Pseudonymizer.randomKey()
+            }
+        } else {
+            key = meta.email.flatMap { pseudonymizer.key(forEmailBytes: fields.field($0)) } ?? Pseudonymizer.randomKey()
+        }
         var submittedAt: String?
         if let column = meta.submittedAt, !fields.isBlank(column) {
             submittedAt = normalizedTimestamp(bytes: fields.field(column))
@@ -314,7 +333,20 @@ struct ResponseMapper {
             ImportedResponse(
                 line: record.line, respondentKey: key, submittedAt: submittedAt,
                 institution: institution, values: values, texts: texts))
+        if deferringKeys {
+            pendingBounds.append(Int32(pending?.start ?? -1))
+            pendingBounds.append(Int32(pending?.end ?? -1))
+        }
         return nil
+    }
+
+    /// The keys of the rows appended since the last call, for the batch they make (`EmailKeys`).
+    mutating func takePendingKeys() -> EmailKeys {
+        defer {
+            pendingBounds = []
+            pendingBounds.reserveCapacity(512)
+        }
+        return pseudonymizer.keys(of: pendingArena, bounds: pendingBounds)
     }
 
     private mutating func institution(_ record: RawRecord, _ bytes: UnsafeBufferPointer<UInt8>, _ column: Int) -> String? {

@@ -101,13 +101,17 @@ public enum SourceReader {
     }
 
     /// `parse` over bytes in memory or a mapped file (`SourceFile.read`). A mapped file found
-    /// changed while it was read fails: what was read is not the file.
+    /// changed while it was read fails: what was read is not the file. With `onPendingBatch`
+    /// instead of `onBatch`, batches are handed on with their e-mails' keys still to work out
+    /// (`ResponseBatch`, `PendingKeys`): whoever stores them works the keys out.
     public static func parse(
         input bytes: InputBytes, plainUTF8: Bool = false, name: String, instrument: Instrument, register: [Institution],
         pseudonymizer: Pseudonymizer, options: SourceOptions, sha256: String? = nil,
         progress: ((Double, Int) -> Void)? = nil,
-        batchSize: Int = 1_024, onBatch: (([ImportedResponse]) -> Bool)? = nil, readingEveryField: Bool = false
+        batchSize: Int = 1_024, onBatch: (([ImportedResponse]) -> Bool)? = nil,
+        onPendingBatch: ((ResponseBatch) -> Bool)? = nil, readingEveryField: Bool = false
     ) throws(IngestError) -> ParsedSource {
+        precondition(onBatch == nil || onPendingBatch == nil, "one way to hand batches on")
         var table = try TableInput(input: bytes, options: options, plainUTF8: plainUTF8)
         let headers = table.headers
         let headerRecord = table.headerRecord
@@ -122,12 +126,23 @@ public enum SourceReader {
             instrument: instrument, headers: headers, mapping: mapping, meta: meta, format: format,
             register: register, options: options, pseudonymizer: pseudonymizer)
         if !readingEveryField { table.keepOnly(fields: mapper.lastColumn + 1) }
+        mapper.deferringKeys = onPendingBatch != nil
+        let handsOn = onBatch != nil || onPendingBatch != nil
+        func handOn(_ responses: [ImportedResponse]) -> Bool {
+            if let onPendingBatch {
+                var batch = ResponseBatch(responses, pendingKeys: mapper.takePendingKeys())
+                let fraction = table.fractionRead
+                if fraction > 0 { batch.expectedRows = Int((Double(source.accepted) / fraction).rounded(.up)) }
+                return onPendingBatch(batch)
+            }
+            return onBatch!(responses)
+        }
 
         var source = ParsedSource(
             fileName: name, sha256: sha256 ?? Digest.sha256Hex(bytes), byteCount: bytes.count, format: format,
             encoding: table.encoding, delimiter: table.delimiter, headers: headers, mapping: mapping)
         var record = RawRecord()
-        if onBatch != nil { source.responses.reserveCapacity(batchSize) }
+        if handsOn { source.responses.reserveCapacity(batchSize) }
         reading: while true {
             let quarantined: QuarantinedRow?
             switch try table.next(into: &record) {
@@ -139,8 +154,8 @@ public enum SourceReader {
                 source.quarantine.append(quarantined)
             } else {
                 source.accepted += 1
-                if let onBatch, source.responses.count == batchSize {
-                    guard onBatch(source.responses) else { return source }
+                if handsOn, source.responses.count == batchSize {
+                    guard handOn(source.responses) else { return source }
                     source.responses.removeAll(keepingCapacity: true)
                 }
             }
@@ -148,8 +163,8 @@ public enum SourceReader {
         }
         // Before the last batch: a caller storing them has not yet seen the end of the file.
         if bytes.changedWhileRead { throw IngestError(cause: .changedWhileRead) }
-        if let onBatch, !source.responses.isEmpty {
-            _ = onBatch(source.responses)
+        if handsOn, !source.responses.isEmpty {
+            _ = handOn(source.responses)
             source.responses = []
         }
         source.findings = mapper.findings

@@ -148,12 +148,19 @@ public struct Runner {
         // thread waits for before it stores anything. A mapped file is hashed from its start
         // as the parser starts (0.18 s at 300,000 rows): 320 batches of 256 rows, ~16 MB, let
         // the parser go on meanwhile; 64 stopped it for half that time.
-        let handoff = Handoff<[ImportedResponse]>(capacity: 320)
+        let handoff = Handoff<ResponseBatch>(capacity: 320)
+        // A survey's e-mails are keyed as its rows are stored, on this thread, which has time
+        // to spare (`PendingKeys`); an observation's teacher is keyed as it is read.
+        let observations = source.kind == .observation
         let parsed = ThreadResult<ParsedSource>()
         let reading = DispatchGroup()
         let options = readingOptions(source)
         let onProgress = progress.reading(name)
         let language = MessageLanguage.current  // task-locals do not cross into GCD (STYLE.md)
+        let sendResponses: (@Sendable ([ImportedResponse]) -> Bool)? =
+            observations ? { @Sendable responses in handoff.send(ResponseBatch(responses)) } : nil
+        let sendPending: (@Sendable (ResponseBatch) -> Bool)? =
+            observations ? nil : { @Sendable batch in handoff.send(batch) }
         DispatchQueue.global().async(group: reading) { [bytes = file!.bytes] in
             MessageLanguage.$current.withValue(language) {
                 defer { handoff.close() }
@@ -162,7 +169,8 @@ public struct Runner {
                         input: bytes, plainUTF8: plainUTF8, name: name, instrument: instrument, register: register,
                         pseudonymizer: pseudonymizer,
                         // No hashing on this thread: the SHA-256 is computed below, on the other.
-                        options: options, sha256: "", progress: onProgress, batchSize: 256, onBatch: handoff.send)
+                        options: options, sha256: "", progress: onProgress, batchSize: 256,
+                        onBatch: sendResponses, onPendingBatch: sendPending)
                     parsed.set(.success(result))
                 } catch var error {
                     error.file = name
@@ -183,26 +191,30 @@ public struct Runner {
         let fingerprint = ReadFingerprint.of(source, instrument: instrument, register: register, settings: pipeline.importSettings)
         let verdict = verdict(instrument, register)
         var read: ParsedSource?
-        // Observations keep their own table: a teacher observed twice supersedes nothing (SPEC 12.2).
-        let store = source.kind == .observation ? database.importObservations : database.importSource
-        let outcome = try store(
-            pipeline.wave, register, sha256, fingerprint, name,
-            instrument, handoff.receive,
-            {
-                reading.wait()
-                let result = try parsed.get()
-                read = result
-                reportRead(name, result)
-                // Thrown inside the file's transaction: a failing file leaves nothing stored.
-                if let failure = verdict.failure(of: result) { throw failure }
-                return SourceEnd(
-                    description: SourceDescription(
-                        fileName: name, sha256: sha256, kind: source.kind.rawValue, instrument: instrument.id,
-                        format: result.format.rawValue, encoding: result.encoding.rawValue,
-                        delimiter: Self.delimiterName(result.delimiter)),
-                    accepted: result.accepted, quarantine: result.quarantine,
-                    unreadable: result.findings.unreadableAnswers)
-            })
+        let finish = {
+            reading.wait()
+            let result = try parsed.get()
+            read = result
+            reportRead(name, result)
+            // Thrown inside the file's transaction: a failing file leaves nothing stored.
+            if let failure = verdict.failure(of: result) { throw failure }
+            return SourceEnd(
+                description: SourceDescription(
+                    fileName: name, sha256: sha256, kind: source.kind.rawValue, instrument: instrument.id,
+                    format: result.format.rawValue, encoding: result.encoding.rawValue,
+                    delimiter: Self.delimiterName(result.delimiter)),
+                accepted: result.accepted, quarantine: result.quarantine,
+                unreadable: result.findings.unreadableAnswers)
+        }
+        let outcome =
+            observations
+            // Observations keep their own table: a teacher observed twice supersedes nothing (SPEC 12.2).
+            ? try database.importObservations(
+                wave: pipeline.wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: name,
+                instrument: instrument, nextBatch: { handoff.receive()?.responses }, finish: finish)
+            : try database.importSource(
+                wave: pipeline.wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: name,
+                instrument: instrument, nextPendingBatch: handoff.receive, finish: finish)
         return (outcome, read!)
     }
 

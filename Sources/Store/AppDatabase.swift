@@ -147,11 +147,22 @@ public final class AppDatabase: Sendable {
         wave: Wave, register: [Institution], sha256: String, fingerprint: String, fileName: String,
         instrument: Instrument, nextBatch: () -> [ImportedResponse]?, finish: () throws -> SourceEnd
     ) throws -> ImportOutcome {
+        try importSource(
+            wave: wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: fileName,
+            instrument: instrument, nextPendingBatch: { nextBatch().map { ResponseBatch($0) } }, finish: finish)
+    }
+
+    /// The same from batches whose keys may still be pending (`PendingKeys`): each is worked out
+    /// here, as its row is stored.
+    public func importSource(
+        wave: Wave, register: [Institution], sha256: String, fingerprint: String, fileName: String,
+        instrument: Instrument, nextPendingBatch nextBatch: () -> ResponseBatch?, finish: () throws -> SourceEnd
+    ) throws -> ImportOutcome {
         let layout = try prepareAnswers(of: instrument)
         var inserted: ImportedAnswers?
         let outcome = try importStreamed(
             wave: wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: fileName,
-            nextBatch: nextBatch, finish: finish
+            nextBatch: { nextBatch()?.responses }, finish: finish
         ) { db, sourceID in
             var inserter = try ResponseInserter(
                 db, sourceID: sourceID, waveID: wave.id, layout: layout, instrument: instrument)
@@ -485,6 +496,11 @@ private struct ResponseInserter {
     private var rowBytes: [UInt8] = []
     /// Where each of those rows' values ends in `rowBytes`.
     private var rowEnds: [RowEnds] = []
+    /// The batch's keys still to work out, and where the batch starts (its rows are numbered from there).
+    private var pendingKeys: (any PendingKeys)?
+    private var batchStart = 0
+    /// Room made for the rows the first batch expected (`ResponseBatch.expectedRows`).
+    private var reserved = false
 
     private struct RowEnds {
         let line: Int
@@ -494,7 +510,18 @@ private struct ResponseInserter {
         let answers: Int
     }
 
-    mutating func insert(_ responses: [ImportedResponse]) throws {
+    mutating func insert(_ batch: ResponseBatch) throws {
+        if !reserved, let expected = batch.expectedRows {
+            // Capped: the guess comes from the file's first rows.
+            let room = Swift.min(expected + expected / 8, 50_000_000)
+            answers.reserveCapacity(room)
+            keyHashes.reserveCapacity(room)
+            seenHashes.reserve(room)
+        }
+        reserved = true
+        let responses = batch.responses
+        pendingKeys = batch.pendingKeys
+        defer { pendingKeys = nil }
         let connection = db.sqliteConnection
         let group = insertGroup.sqliteStatement
         let single = insertResponse.sqliteStatement
@@ -510,6 +537,7 @@ private struct ResponseInserter {
             sqlite3_clear_bindings(single)
         }
         var start = responses.startIndex
+        batchStart = start
         while responses.endIndex - start >= Self.groupSize {
             try insertRows(responses[start..<start + Self.groupSize], through: group, connection)
             start += Self.groupSize
@@ -526,33 +554,47 @@ private struct ResponseInserter {
     ) throws {
         // sqlite3_reset returns the previous step's error, which `step` has already thrown.
         sqlite3_reset(statement)
+        // The batch's number of the first of `rows` (the pending keys are numbered by it).
+        let firstRow = rows.startIndex - batchStart
         rowBytes.removeAll(keepingCapacity: true)
         rowEnds.removeAll(keepingCapacity: true)
-        for response in rows {
-            var key = response.respondentKey
-            let keyEnd = key.withUTF8 { bytes in
-                let hash = AppDatabase.fnv1a(UnsafeRawBufferPointer(bytes))
-                keyHashes.append(hash)
-                if !seenHashes.insert(hash) { repeatedHashes.insert(hash) }
-                rowBytes.append(contentsOf: bytes)
-                return rowBytes.count
+        // Through a buffer pointer, reading each response in place: a copy of it retained its
+        // five references, written last by the parsing thread (and `texts`, mostly one array
+        // shared by every row, was retained by both threads at once).
+        try rows.withUnsafeBufferPointer { rows in
+            for row in rows.indices {
+                func keyed(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+                    let hash = AppDatabase.fnv1a(UnsafeRawBufferPointer(bytes))
+                    keyHashes.append(hash)
+                    if !seenHashes.insert(hash) { repeatedHashes.insert(hash) }
+                    rowBytes.append(contentsOf: bytes)
+                    return rowBytes.count
+                }
+                func appended(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+                    rowBytes.append(contentsOf: bytes)
+                    return rowBytes.count
+                }
+                let keyEnd: Int
+                if rows[row].respondentKey.isEmpty {
+                    // Its key is the HMAC of an e-mail the parser left for this thread (`PendingKeys`).
+                    guard let end = pendingKeys?.withKey(ofRow: firstRow + row, keyed) else {
+                        throw DatabaseError(
+                            resultCode: .SQLITE_INTERNAL,
+                            message: "line \(rows[row].line) of source \(sourceID) has no respondent key")
+                    }
+                    keyEnd = end
+                } else {
+                    keyEnd = Self.withUTF8(of: rows[row].respondentKey, keyed)
+                }
+                let submittedEnd = rows[row].submittedAt.map { Self.withUTF8(of: $0, appended) }
+                let institutionEnd = Self.withUTF8(of: rows[row].institution, appended)
+                layout.withPacked(rows[row].values) { rowBytes.append(contentsOf: $0) }
+                answers.append(institution: rows[row].institution, values: rows[row].values)
+                rowEnds.append(
+                    RowEnds(
+                        line: rows[row].line, key: keyEnd, submitted: submittedEnd, institution: institutionEnd,
+                        answers: rowBytes.count))
             }
-            var submitted = response.submittedAt
-            let submittedEnd = submitted?.withUTF8 { bytes in
-                rowBytes.append(contentsOf: bytes)
-                return rowBytes.count
-            }
-            var institution = response.institution
-            let institutionEnd = institution.withUTF8 { bytes in
-                rowBytes.append(contentsOf: bytes)
-                return rowBytes.count
-            }
-            layout.withPacked(response.values) { rowBytes.append(contentsOf: $0) }
-            answers.append(institution: response.institution, values: response.values)
-            rowEnds.append(
-                RowEnds(
-                    line: response.line, key: keyEnd, submitted: submittedEnd, institution: institutionEnd,
-                    answers: rowBytes.count))
         }
         // Bound once every row is in: appending may move the buffer.
         try rowBytes.withUnsafeBufferPointer { bytes in
@@ -592,17 +634,27 @@ private struct ResponseInserter {
         if first == nil { first = firstID }
         last = lastID
         let textHandle = insertText.sqliteStatement
-        for (offset, response) in rows.enumerated() {
-            let responseID = firstID + Int64(offset)
-            for (item, text) in zip(textItems, response.texts) {
-                guard let text else { continue }
-                sqlite3_reset(textHandle)
-                try bound(sqlite3_bind_int64(textHandle, 1, responseID), connection)
-                try bindText(textHandle, 2, item, connection)
-                try bindText(textHandle, 3, text, connection)
-                try step(textHandle, connection)
+        try rows.withUnsafeBufferPointer { rows in
+            for row in rows.indices {
+                let responseID = firstID + Int64(row)
+                for item in 0..<Swift.min(textItems.count, rows[row].texts.count) {
+                    guard let text = rows[row].texts[item] else { continue }
+                    sqlite3_reset(textHandle)
+                    try bound(sqlite3_bind_int64(textHandle, 1, responseID), connection)
+                    try bindText(textHandle, 2, textItems[item], connection)
+                    try bindText(textHandle, 3, text, connection)
+                    try step(textHandle, connection)
+                }
             }
         }
+    }
+
+    /// A string's UTF-8 read in place, without the copy `withUTF8` (mutating) needs.
+    @inline(__always)
+    private static func withUTF8<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return copy.withUTF8(body)
     }
 
     /// `range` of `row` as text that SQLite reads in place (`SQLITE_STATIC`): valid until the

@@ -137,9 +137,18 @@ struct SeenHashes {
         return true
     }
 
-    private mutating func grow() {
+    private mutating func grow() { resize(slots.count * 2) }
+
+    /// Room for `count` hashes without growing (a table at most half full).
+    mutating func reserve(_ count: Int) {
+        var size = slots.count
+        while size < 2 * count { size *= 2 }
+        if size > slots.count { resize(size) }
+    }
+
+    private mutating func resize(_ size: Int) {
         let old = slots
-        slots = [UInt64](repeating: 0, count: old.count * 2)
+        slots = [UInt64](repeating: 0, count: size)
         for hash in old where hash != 0 { _ = place(hash) }
     }
 }

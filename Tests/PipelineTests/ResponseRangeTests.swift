@@ -206,6 +206,42 @@ struct ResponseRangeTests {
         try expectTheTableReadsAsTheResponses(database, wave: Self.autumn.id, instrument)
     }
 
+    /// A row whose key is pending (empty) is stored under the key its batch works out for it;
+    /// one whose batch has none fails the file rather than storing an empty key.
+    @Test func aPendingKeyIsWorkedOutOrTheFileFails() throws {
+        struct Keys: PendingKeys {
+            func withKey<Result>(ofRow row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
+                guard row % 2 == 0 else { return nil }
+                return try Array("later-\(row)".utf8).withUnsafeBufferPointer(body)
+            }
+        }
+        let workspace = try TestWorkspace()
+        let path = workspace.url("atbalsts.sqlite").path
+        let instrument = try Self.needs()
+        let database = try AppDatabase(path: path)
+        let responses = (0..<40).map { index in
+            ImportedResponse(
+                line: index + 2, respondentKey: index % 2 == 0 ? "" : "now-\(index)", submittedAt: nil, institution: "T01",
+                values: AnswerValues(count: instrument.slots.count), texts: [nil])
+        }
+        func store(_ name: String, _ keys: (any PendingKeys)?) throws {
+            let source = SourceDescription(
+                fileName: name, sha256: "sha-\(name)", kind: "needs", instrument: instrument.id, format: "generic",
+                encoding: "UTF-8", delimiter: ",")
+            var batches = [ResponseBatch(responses, pendingKeys: keys)][...]
+            _ = try database.importSource(
+                wave: Self.autumn, register: [], sha256: source.sha256, fingerprint: "f", fileName: name,
+                instrument: instrument, nextPendingBatch: { batches.popFirst() },
+                finish: { SourceEnd(description: source, accepted: responses.count, quarantine: []) })
+        }
+        try store("a.csv", Keys())
+        let keys = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT respondent_key FROM response ORDER BY id") }
+        #expect(keys == (0..<40).map { $0 % 2 == 0 ? "later-\($0)" : "now-\($0)" })
+        #expect(throws: (any Error).self) { try store("b.csv", nil) }
+        let stored = try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM response") }
+        #expect(stored == 40, "nothing of the failed file is stored")
+    }
+
     /// Keys are compared as text wherever their hashes meet: with every hash the same, or only
     /// two hashes, the flags come out as the real hash left them. The file is its wave's only
     /// one, so its import marked it from the repeats its inserter found (`SeenHashes`); the
