@@ -160,9 +160,11 @@ public final class AppDatabase: Sendable {
     ) throws -> ImportOutcome {
         let layout = try prepareAnswers(of: instrument)
         var inserted: ImportedAnswers?
+        // A file seen before is only drained.
+        let drained = { nextBatch()?.responses }
         let outcome = try importStreamed(
             wave: wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: fileName,
-            nextBatch: { nextBatch()?.responses }, finish: finish
+            nextBatch: drained, finish: finish
         ) { db, sourceID in
             var inserter = try ResponseInserter(
                 db, sourceID: sourceID, waveID: wave.id, layout: layout, instrument: instrument)
