@@ -143,10 +143,13 @@ final class LabelFront: @unchecked Sendable {  // one mapper's, used by its thre
     }
 
     static let width = 8
-    static let maxLabel = 64
+    static let maxLabel = 63
     private let tables: Int
     private let entries: UnsafeMutablePointer<Entry>
     private let used: UnsafeMutablePointer<Int>
+    /// Per table and length (0 … `maxLabel`): the one entry of that length, -1 none, -2 several.
+    /// A scale's labels mostly differ in length: one load finds the only candidate.
+    private let byLength: UnsafeMutablePointer<Int8>
     private let arena: UnsafeMutablePointer<UInt8>
     private var arenaUsed = 0
 
@@ -155,6 +158,8 @@ final class LabelFront: @unchecked Sendable {  // one mapper's, used by its thre
         entries = .allocate(capacity: Swift.max(tables, 1) * Self.width)
         used = .allocate(capacity: Swift.max(tables, 1))
         used.initialize(repeating: 0, count: Swift.max(tables, 1))
+        byLength = .allocate(capacity: Swift.max(tables, 1) * (Self.maxLabel + 1))
+        byLength.initialize(repeating: -1, count: Swift.max(tables, 1) * (Self.maxLabel + 1))
         arena = .allocate(capacity: Swift.max(tables, 1) * Self.width * Self.maxLabel)
     }
 
@@ -162,6 +167,7 @@ final class LabelFront: @unchecked Sendable {  // one mapper's, used by its thre
         // Entries are plain integers: nothing to deinitialize.
         entries.deallocate()
         used.deallocate()
+        byLength.deallocate()
         arena.deallocate()
     }
 
@@ -179,8 +185,18 @@ final class LabelFront: @unchecked Sendable {  // one mapper's, used by its thre
     @inline(__always)
     func value(table: Int, for bytes: UnsafeBufferPointer<UInt8>) -> Int?? {
         let count = bytes.count
+        guard count <= Self.maxLabel else { return nil }
+        let only = byLength[table * (Self.maxLabel + 1) + count]
+        if only == -1 { return nil }
         let first = Self.firstWord(bytes)
         let list = entries + table * Self.width
+        if only >= 0 {
+            let entry = list + Int(only)
+            guard entry.pointee.first == first,
+                count <= 8 || Self.restEqual(arena + entry.pointee.start, bytes.baseAddress!, count)
+            else { return nil }
+            return .some(entry.pointee.value)
+        }
         for index in 0..<used[table] where list[index].count == count && list[index].first == first {
             if count <= 8 || Self.restEqual(arena + list[index].start, bytes.baseAddress!, count) {
                 return .some(list[index].value)
@@ -217,6 +233,8 @@ final class LabelFront: @unchecked Sendable {  // one mapper's, used by its thre
         arenaUsed += count
         (entries + table * Self.width + used[table]).initialize(
             to: Entry(count: count, first: Self.firstWord(bytes), start: start, value: value))
+        let length = byLength + table * (Self.maxLabel + 1) + count
+        length.pointee = length.pointee == -1 ? Int8(used[table]) : -2
         used[table] += 1
     }
 }
