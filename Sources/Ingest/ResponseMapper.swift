@@ -247,43 +247,54 @@ struct ResponseMapper {
         var values = AnswerValues(count: slotCount)
         var texts = noTexts
         let steps = self.steps
-        for stepIndex in 0..<steps.count {
-            let step = steps[stepIndex]
-            switch step.kind {
-            case .scaled:
-                let column = step.column
-                if fields.isBlank(column) { continue }
-                if counting { answeredPerStep[stepIndex] += 1 }
-                if let value = value(fields.field(column), scale: step.table) {
-                    values[step.slot] = value
-                } else {
-                    // SPEC 9: missing for this item only; the respondent's other answers count.
-                    let text = Redaction.redact(record.string(column).trimmingCharacters(in: .whitespaces))
-                    noted.noteUnreadable(
-                        line: record.line, itemID: stepItems[stepIndex]!, column: headers[column], whole: text, parts: [text],
-                        counting: counting)
-                }
-            case .multi:
-                let column = step.column
-                if fields.isBlank(column) { continue }
-                if counting { answeredPerStep[stepIndex] += 1 }
-                let chosen: UInt64
-                switch chosenOptions(fields.field(column), record, column, choices: step.table) {
-                case .chosen(let bits): chosen = bits
-                case .other(let bits, let text):
-                    chosen = bits
-                    // Kept like a comment (SPEC 9), redacted like one (SPEC 8).
-                    if step.textSlot >= 0, !text.isEmpty { texts[step.textSlot] = Redaction.redact(text) }
-                case .unreadable(let parts):
-                    noted.noteUnreadable(
-                        line: record.line, itemID: stepItems[stepIndex]!, column: headers[column],
-                        whole: Redaction.redact(record.string(column)), parts: parts.map(Redaction.redact), counting: counting)
-                    continue
-                }
-                for option in 0..<step.options { values[step.slot + option] = Int(chosen >> option & 1) }
-            case .multiColumns:
-                if let chosen = Self.chosenOptions(record, columns: optionColumns[step.table]) {
-                    for option in 0..<step.options { values[step.slot + option] = Int(chosen >> option & 1) }
+        // The answers and the counts written through pointers: a write through the array
+        // checked each time that it was not shared (some 70 calls a row). The counts are
+        // taken out of `self` meanwhile, since the loop calls mutating methods of it.
+        var answered: [Int] = []
+        swap(&answered, &answeredPerStep)
+        defer { swap(&answered, &answeredPerStep) }
+        values.raw.withUnsafeMutableBufferPointer { values in
+            answered.withUnsafeMutableBufferPointer { answered in
+                for stepIndex in 0..<steps.count {
+                    let step = steps[stepIndex]
+                    switch step.kind {
+                    case .scaled:
+                        let column = step.column
+                        if fields.isBlank(column) { continue }
+                        if counting { answered[stepIndex] += 1 }
+                        if let value = value(fields.field(column), scale: step.table) {
+                            values[step.slot] = Int16(value)
+                        } else {
+                            // SPEC 9: missing for this item only; the respondent's other answers count.
+                            let text = Redaction.redact(record.string(column).trimmingCharacters(in: .whitespaces))
+                            noted.noteUnreadable(
+                                line: record.line, itemID: stepItems[stepIndex]!, column: headers[column], whole: text,
+                                parts: [text], counting: counting)
+                        }
+                    case .multi:
+                        let column = step.column
+                        if fields.isBlank(column) { continue }
+                        if counting { answered[stepIndex] += 1 }
+                        let chosen: UInt64
+                        switch chosenOptions(fields.field(column), record, column, choices: step.table) {
+                        case .chosen(let bits): chosen = bits
+                        case .other(let bits, let text):
+                            chosen = bits
+                            // Kept like a comment (SPEC 9), redacted like one (SPEC 8).
+                            if step.textSlot >= 0, !text.isEmpty { texts[step.textSlot] = Redaction.redact(text) }
+                        case .unreadable(let parts):
+                            noted.noteUnreadable(
+                                line: record.line, itemID: stepItems[stepIndex]!, column: headers[column],
+                                whole: Redaction.redact(record.string(column)), parts: parts.map(Redaction.redact),
+                                counting: counting)
+                            continue
+                        }
+                        for option in 0..<step.options { values[step.slot + option] = Int16(chosen >> option & 1) }
+                    case .multiColumns:
+                        if let chosen = Self.chosenOptions(record, columns: optionColumns[step.table]) {
+                            for option in 0..<step.options { values[step.slot + option] = Int16(chosen >> option & 1) }
+                        }
+                    }
                 }
             }
         }
