@@ -89,6 +89,8 @@ final class MappedFile: @unchecked Sendable {  // immutable; the pages are only 
     let count: Int
     private let number: Int32
     private let descriptor: Int32
+    /// The file as mapped: a write to it since (in place, at the same size) changes its times.
+    private let mapped: FileIdentity
 
     /// The first `size` bytes of `descriptor` (an open regular file, kept open until the mapping
     /// goes); nil when the file cannot be mapped, and is to be read instead.
@@ -96,6 +98,10 @@ final class MappedFile: @unchecked Sendable {  // immutable; the pages are only 
         guard size > 0 else { return nil }
         let copy = dup(descriptor)
         guard copy >= 0 else { return nil }
+        guard let identity = FileIdentity(copy) else {
+            close(copy)
+            return nil
+        }
         var base: UnsafePointer<UInt8>?
         let number = atbalsts_map_file(copy, size, &base)
         guard number >= 0, let base else {
@@ -106,6 +112,7 @@ final class MappedFile: @unchecked Sendable {  // immutable; the pages are only 
         self.count = size
         self.number = number
         self.descriptor = copy
+        mapped = identity
     }
 
     deinit {
@@ -113,10 +120,39 @@ final class MappedFile: @unchecked Sendable {  // immutable; the pages are only 
         close(descriptor)
     }
 
-    /// A read found the file shorter than mapped (and read zeros), or it is another size now.
+    /// A read found the file shorter than mapped (and read zeros), or it is another size now,
+    /// or it was written since it was mapped: the pages not yet read show what was written, so
+    /// what was read (and hashed, at another time) may be two versions of the file.
     var changedWhileRead: Bool {
         if atbalsts_mapping_faulted(number) != 0 { return true }
+        guard let now = FileIdentity(descriptor) else { return true }
+        return now != mapped || now.size != count
+    }
+}
+
+/// What `fstat` says of an open file that a write to it changes: its size, and its times of
+/// modification and of status change (the kernel's clock for them ticks every few milliseconds,
+/// so a write within the same tick as the mapping goes unseen).
+private struct FileIdentity: Equatable {
+    let device: UInt64
+    let inode: UInt64
+    let size: Int
+    let modified: timespec
+    let changed: timespec
+
+    init?(_ descriptor: Int32) {
         var status = stat()
-        return fstat(descriptor, &status) != 0 || Int(status.st_size) != count
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
+        size = Int(status.st_size)
+        modified = status.st_mtim
+        changed = status.st_ctim
+    }
+
+    static func == (a: Self, b: Self) -> Bool {
+        a.device == b.device && a.inode == b.inode && a.size == b.size
+            && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
+            && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
     }
 }

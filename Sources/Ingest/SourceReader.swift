@@ -111,6 +111,24 @@ public enum SourceReader {
         batchSize: Int = 1_024, onBatch: (([ImportedResponse]) -> Bool)? = nil,
         onPendingBatch: ((ResponseBatch) -> Bool)? = nil, readingEveryField: Bool = false
     ) throws(IngestError) -> ParsedSource {
+        do {
+            return try parseBytes(
+                bytes, plainUTF8: plainUTF8, name: name, instrument: instrument, register: register,
+                pseudonymizer: pseudonymizer, options: options, sha256: sha256, progress: progress, batchSize: batchSize,
+                onBatch: onBatch, onPendingBatch: onPendingBatch, readingEveryField: readingEveryField)
+        } catch {
+            // Zeros where a cut-short file's pages were read as a broken CSV: the file changed.
+            if bytes.changedWhileRead { throw IngestError(cause: .changedWhileRead) }
+            throw error
+        }
+    }
+
+    private static func parseBytes(
+        _ bytes: InputBytes, plainUTF8: Bool, name: String, instrument: Instrument, register: [Institution],
+        pseudonymizer: Pseudonymizer, options: SourceOptions, sha256: String?, progress: ((Double, Int) -> Void)?,
+        batchSize: Int, onBatch: (([ImportedResponse]) -> Bool)?, onPendingBatch: ((ResponseBatch) -> Bool)?,
+        readingEveryField: Bool
+    ) throws(IngestError) -> ParsedSource {
         precondition(onBatch == nil || onPendingBatch == nil, "one way to hand batches on")
         var table = try TableInput(input: bytes, options: options, plainUTF8: plainUTF8)
         let headers = table.headers

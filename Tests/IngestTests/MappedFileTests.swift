@@ -54,6 +54,47 @@ struct MappedFileTests {
         #expect(read.bytes.changedWhileRead)
     }
 
+    /// Rewritten in place at the same size while mapped (as `dd conv=notrunc` or an editor that
+    /// writes over the file does): the pages not yet read would show the new text, the hash the
+    /// old, so the file counts as changed. (From a cold review: a run stored rows of two
+    /// versions of the file under the first one's hash and exited 0.)
+    @Test func aFileRewrittenInPlaceWhileMappedSaysSo() throws {
+        let original = UnusableBytesTests.export(rows: 500)
+        let url = try file(original)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let read = try SourceFile.read(url, name: "t.csv", mappedFrom: 0)
+        #expect(!read.bytes.changedWhileRead)
+        // The kernel stamps a write with a clock that ticks every few milliseconds.
+        Thread.sleep(forTimeInterval: 0.05)
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.write(contentsOf: Data(original.map { $0 == UInt8(ascii: "t") ? UInt8(ascii: "s") : $0 }))
+        try handle.close()
+        #expect(try Data(contentsOf: url).count == original.count, "the same size")
+        #expect(read.bytes.changedWhileRead)
+        let pseudonymizer = Pseudonymizer(key: Array(repeating: 7, count: 32))
+        #expect(throws: IngestError(cause: .changedWhileRead)) {
+            try SourceReader.parse(
+                input: read.bytes, plainUTF8: read.plainUTF8, name: "t.csv", instrument: SourceReaderTests.instrument,
+                register: SourceReaderTests.register, pseudonymizer: pseudonymizer, options: SourceOptions())
+        }
+    }
+
+    /// Cut short so far back that the zeros read in its place make a field longer than a CSV
+    /// field may be: the file is still reported as changed, not as a broken CSV.
+    @Test func zerosReadAfterACutAreNotCalledABrokenCSV() throws {
+        let url = try file(UnusableBytesTests.export(rows: 30_000))
+        defer { try? FileManager.default.removeItem(at: url) }
+        let read = try SourceFile.read(url, name: "t.csv", mappedFrom: 0)
+        #expect(read.bytes.count > 100_000 + (1 << 20), "more zeros than a field may hold")
+        #expect(truncate(url.path, 100_000) == 0)
+        let pseudonymizer = Pseudonymizer(key: Array(repeating: 7, count: 32))
+        #expect(throws: IngestError(cause: .changedWhileRead)) {
+            try SourceReader.parse(
+                input: read.bytes, plainUTF8: read.plainUTF8, name: "t.csv", instrument: SourceReaderTests.instrument,
+                register: SourceReaderTests.register, pseudonymizer: pseudonymizer, options: SourceOptions())
+        }
+    }
+
     /// An export mapped and then cut short before it is parsed: the parse fails with the cause
     /// in words, rather than crashing or importing the rows before the cut.
     @Test func anExportCutShortFailsTheFile() throws {
