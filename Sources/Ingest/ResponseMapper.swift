@@ -216,6 +216,14 @@ struct ResponseMapper {
         return table
     }
 
+    /// `time` (`yyyy-MM-dd HH:mm:ss`) at or after the term's start and on or before its last
+    /// day. Compared as bytes, as `String` compares these ASCII texts: `prefix(10)` walked the
+    /// text by characters, 2 % of the parsing thread at 300,000 rows.
+    static func falls(_ time: String, within term: ClosedRange<String>) -> Bool {
+        !time.utf8.lexicographicallyPrecedes(term.lowerBound.utf8)
+            && !term.upperBound.utf8.lexicographicallyPrecedes(time.utf8.prefix(10))
+    }
+
     /// Appends the record's response to `accepted`, or returns why the row is quarantined.
     /// Appended in place: a response handed back in a value, then copied into the batch, was
     /// five retains and five releases a row.
@@ -336,7 +344,7 @@ struct ResponseMapper {
                 // Stored with the unreadable answers, so Datu kvalitāte lists it, not only the terminal.
                 noted.unreadableAnswers.append(
                     UnreadableAnswer(line: record.line, itemID: ItemID.submissionTime, column: headers[column], value: shown))
-            } else if let term, let time = submittedAt, !(time >= term.lowerBound && time.prefix(10) <= term.upperBound) {
+            } else if let term, let time = submittedAt, !Self.falls(time, within: term) {
                 noted.datesOutsideTerm.add(String(time.prefix(10)))
             }
         }
