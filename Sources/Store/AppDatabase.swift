@@ -498,9 +498,8 @@ private struct ResponseInserter {
     private var rowBytes: [UInt8] = []
     /// Where each of those rows' values ends in `rowBytes`.
     private var rowEnds: [RowEnds] = []
-    /// The batch's keys still to work out, and where the batch starts (its rows are numbered from there).
+    /// The batch's keys still to work out, by the batch's row numbers.
     private var pendingKeys: (any PendingKeys)?
-    private var batchStart = 0
     /// Room made for the rows the first batch expected (`ResponseBatch.expectedRows`).
     private var reserved = false
 
@@ -539,7 +538,6 @@ private struct ResponseInserter {
             sqlite3_clear_bindings(single)
         }
         var start = responses.startIndex
-        batchStart = start
         while responses.endIndex - start >= Self.groupSize {
             try insertRows(responses[start..<start + Self.groupSize], through: group, connection)
             start += Self.groupSize
@@ -557,7 +555,7 @@ private struct ResponseInserter {
         // sqlite3_reset returns the previous step's error, which `step` has already thrown.
         sqlite3_reset(statement)
         // The batch's number of the first of `rows` (the pending keys are numbered by it).
-        let firstRow = rows.startIndex - batchStart
+        let firstRow = rows.startIndex
         rowBytes.removeAll(keepingCapacity: true)
         rowEnds.removeAll(keepingCapacity: true)
         // Through a buffer pointer, reading each response in place: a copy of it retained its

@@ -16,6 +16,16 @@ struct MappedFileTests {
         return url
     }
 
+    /// Parsing what was read fails with "changed while it was being read".
+    private func expectParsedAsChanged(_ read: FileBytes, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let pseudonymizer = Pseudonymizer(key: Array(repeating: 7, count: 32))
+        #expect(throws: IngestError(cause: .changedWhileRead), sourceLocation: sourceLocation) {
+            try SourceReader.parse(
+                input: read.bytes, plainUTF8: read.plainUTF8, name: "t.csv", instrument: SourceReaderTests.instrument,
+                register: SourceReaderTests.register, pseudonymizer: pseudonymizer, options: SourceOptions())
+        }
+    }
+
     /// Every byte, summed: a read of each page of the mapping.
     private func readEveryByte(_ bytes: InputBytes) -> Int {
         bytes.withUnsafeBufferPointer { $0.reduce(0) { $0 &+ Int($1) } }
@@ -71,12 +81,7 @@ struct MappedFileTests {
         try handle.close()
         #expect(try Data(contentsOf: url).count == original.count, "the same size")
         #expect(read.bytes.changedWhileRead)
-        let pseudonymizer = Pseudonymizer(key: Array(repeating: 7, count: 32))
-        #expect(throws: IngestError(cause: .changedWhileRead)) {
-            try SourceReader.parse(
-                input: read.bytes, plainUTF8: read.plainUTF8, name: "t.csv", instrument: SourceReaderTests.instrument,
-                register: SourceReaderTests.register, pseudonymizer: pseudonymizer, options: SourceOptions())
-        }
+        try expectParsedAsChanged(read)
     }
 
     /// Cut short so far back that the zeros read in its place make a field longer than a CSV
@@ -87,12 +92,7 @@ struct MappedFileTests {
         let read = try SourceFile.read(url, name: "t.csv", mappedFrom: 0)
         #expect(read.bytes.count > 100_000 + (1 << 20), "more zeros than a field may hold")
         #expect(truncate(url.path, 100_000) == 0)
-        let pseudonymizer = Pseudonymizer(key: Array(repeating: 7, count: 32))
-        #expect(throws: IngestError(cause: .changedWhileRead)) {
-            try SourceReader.parse(
-                input: read.bytes, plainUTF8: read.plainUTF8, name: "t.csv", instrument: SourceReaderTests.instrument,
-                register: SourceReaderTests.register, pseudonymizer: pseudonymizer, options: SourceOptions())
-        }
+        try expectParsedAsChanged(read)
     }
 
     /// An export mapped and then cut short before it is parsed: the parse fails with the cause
