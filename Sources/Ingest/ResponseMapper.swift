@@ -82,6 +82,9 @@ struct ResponseMapper {
     /// thread that stores the batch (`takePendingKeys`, `PendingKeys`).
     var deferringKeys = false
     private let pendingArena = PendingEmails()
+    /// A row's "other" texts while its answers are read. `texts` written inside that loop was
+    /// made unique once per row, before the loop: a copy of `noTexts` for every row (issue 19).
+    private var otherAnswers: [(slot: Int, text: String)] = []
     /// Two per accepted row since the last batch: its address's start and end, or -1 and -1.
     private var pendingBounds: [Int32] = []
 
@@ -288,8 +291,9 @@ struct ResponseMapper {
                         case .chosen(let bits): chosen = bits
                         case .other(let bits, let text):
                             chosen = bits
-                            // Kept like a comment (SPEC 9), redacted like one (SPEC 8).
-                            if step.textSlot >= 0, !text.isEmpty { texts[step.textSlot] = Redaction.redact(text) }
+                            // Kept like a comment (SPEC 9), redacted like one (SPEC 8); set in
+                            // `texts` after the loop.
+                            if step.textSlot >= 0, !text.isEmpty { otherAnswers.append((step.textSlot, Redaction.redact(text))) }
                         case .unreadable(let parts):
                             noted.noteUnreadable(
                                 line: record.line, itemID: stepItems[stepIndex]!, column: headers[column],
@@ -306,6 +310,8 @@ struct ResponseMapper {
                 }
             }
         }
+        for (slot, text) in otherAnswers { texts[slot] = text }
+        otherAnswers.removeAll(keepingCapacity: true)
         guard let institution else {
             return reject(institutionColumn, fields.field(institutionColumn).isEmpty ? .noInstitution : .unknownInstitution)
         }
