@@ -76,8 +76,6 @@ struct ResponseMapper {
     private let optionColumns: [[Int?]]
     /// The last column (0-based) any row is read from: the reader need not keep later fields.
     let lastColumn: Int
-    /// A row's texts before any is read: shared, so a row without text answers allocates none.
-    private let noTexts: [String?]
     /// An accepted row's e-mail is only normalised, into `pendingArena`, its key left to the
     /// thread that stores the batch (`takePendingKeys`, `PendingKeys`).
     var deferringKeys = false
@@ -85,6 +83,8 @@ struct ResponseMapper {
     /// A row's "other" texts while its answers are read. `texts` written inside that loop was
     /// made unique once per row, before the loop: a copy of `noTexts` for every row (issue 19).
     private var otherAnswers: [(slot: Int, text: String)] = []
+    /// The row's texts, (slot, text) in slot order: handed to the batch, which keeps its own.
+    private var rowTexts: [(slot: Int, text: String)] = []
     /// Two per accepted row since the last batch: its address's start and end, or -1 and -1.
     private var pendingBounds: [Int32] = []
 
@@ -193,7 +193,6 @@ struct ResponseMapper {
         answeredPerStep = Array(repeating: 0, count: steps.count)
         stepItems = items
         self.optionColumns = optionColumns
-        noTexts = Array(repeating: nil, count: otherTextIndex)
         self.scales = scales
         labelTables = tables
         choiceLabels = choices
@@ -223,19 +222,32 @@ struct ResponseMapper {
     /// day. Compared as bytes, as `String` compares these ASCII texts: `prefix(10)` walked the
     /// text by characters, 2 % of the parsing thread at 300,000 rows.
     static func falls(_ time: String, within term: ClosedRange<String>) -> Bool {
-        !time.utf8.lexicographicallyPrecedes(term.lowerBound.utf8)
-            && !term.upperBound.utf8.lexicographicallyPrecedes(time.utf8.prefix(10))
+        var time = time
+        return time.withUTF8 { falls($0, within: term) }
     }
 
-    /// Appends the record's response to `accepted`, or returns why the row is quarantined.
-    /// Appended in place: a response handed back in a value, then copied into the batch, was
-    /// five retains and five releases a row.
-    mutating func map(_ record: RawRecord, into accepted: inout [ImportedResponse]) -> QuarantinedRow? {
-        record.withFields { fields in map(record, fields, into: &accepted) }
+    /// The same over the time's bytes, compared with `memcmp` as `String` compares these ASCII
+    /// texts (the generic comparison over `String.UTF8View` was 2 % of the parsing thread).
+    static func falls(_ time: UnsafeBufferPointer<UInt8>, within term: ClosedRange<String>) -> Bool {
+        func compare(_ left: UnsafeBufferPointer<UInt8>, _ right: String) -> Int {
+            var right = right
+            return right.withUTF8 { right in
+                let common = Swift.min(left.count, right.count)
+                let order = common == 0 ? 0 : Int(memcmp(left.baseAddress!, right.baseAddress!, common))
+                return order != 0 ? order : left.count - right.count
+            }
+        }
+        return compare(time, term.lowerBound) >= 0
+            && compare(UnsafeBufferPointer(rebasing: time.prefix(10)), term.upperBound) <= 0
+    }
+
+    /// Appends the record's response to `batch`, or returns why the row is quarantined.
+    mutating func map(_ record: RawRecord, into batch: inout ResponseBatch) -> QuarantinedRow? {
+        record.withFields { fields in map(record, fields, into: &batch) }
     }
 
     private mutating func map(
-        _ record: RawRecord, _ fields: RecordFields, into accepted: inout [ImportedResponse]
+        _ record: RawRecord, _ fields: RecordFields, into batch: inout ResponseBatch
     ) -> QuarantinedRow? {
         func reject(_ column: Int?, _ reason: QuarantineReason) -> QuarantinedRow {
             QuarantinedRow(
@@ -255,16 +267,16 @@ struct ResponseMapper {
         // A row quarantined for its institution is still read, quietly: its unknown answers
         // belong in `check --suggest`, or the next run would find them one fix later.
         let counting = institution != nil
-        var values = AnswerValues(count: slotCount)
-        var texts = noTexts
         let steps = self.steps
-        // The answers and the counts written through pointers: a write through the array
-        // checked each time that it was not shared (some 70 calls a row). The counts are
-        // taken out of `self` meanwhile, since the loop calls mutating methods of it.
+        // The answers go straight into the batch's table, and the counts are written through
+        // a pointer: a write through the array checked each time that it was not shared (some
+        // 70 calls a row). The counts are taken out of `self` meanwhile, since the loop calls
+        // mutating methods of it.
         var answered: [Int] = []
         swap(&answered, &answeredPerStep)
         defer { swap(&answered, &answeredPerStep) }
-        values.raw.withUnsafeMutableBufferPointer { values in
+        rowTexts.removeAll(keepingCapacity: true)
+        batch.startRow { values in
             answered.withUnsafeMutableBufferPointer { answered in
                 for stepIndex in 0..<steps.count {
                     let step = steps[stepIndex]
@@ -291,8 +303,7 @@ struct ResponseMapper {
                         case .chosen(let bits): chosen = bits
                         case .other(let bits, let text):
                             chosen = bits
-                            // Kept like a comment (SPEC 9), redacted like one (SPEC 8); set in
-                            // `texts` after the loop.
+                            // Kept like a comment (SPEC 9), redacted like one (SPEC 8).
                             if step.textSlot >= 0, !text.isEmpty { otherAnswers.append((step.textSlot, Redaction.redact(text))) }
                         case .unreadable(let parts):
                             noted.noteUnreadable(
@@ -310,19 +321,22 @@ struct ResponseMapper {
                 }
             }
         }
-        for (slot, text) in otherAnswers { texts[slot] = text }
-        otherAnswers.removeAll(keepingCapacity: true)
         guard let institution else {
+            otherAnswers.removeAll(keepingCapacity: true)
+            batch.dropRow()
             return reject(institutionColumn, fields.field(institutionColumn).isEmpty ? .noInstitution : .unknownInstitution)
         }
-        for (index, column) in textColumns.enumerated() {
+        // Texts in slot order: the text items', then the "other" answers' (set after the loop:
+        // an array written inside it was made unique before it, once per row).
+        for (index, column) in textColumns.enumerated() where index != keyTextSlot {
             guard let column, !fields.isBlank(column) else { continue }
             // SPEC 8: no e-mail address is stored, not even one written into a comment.
-            texts[index] = Redaction.redact(record.string(column))
+            rowTexts.append((index, Redaction.redact(record.string(column))))
         }
+        rowTexts.append(contentsOf: otherAnswers)
+        otherAnswers.removeAll(keepingCapacity: true)
         var keyed: String?
         if let slot = keyTextSlot {
-            texts[slot] = nil
             keyed = textColumns[slot].flatMap { pseudonymizer.key(forIdentifierBytes: fields.field($0)) }
         }
         var pending: (start: Int, end: Int)?
@@ -341,29 +355,30 @@ struct ResponseMapper {
         } else {
             key = meta.email.flatMap { pseudonymizer.key(forEmailBytes: fields.field($0)) } ?? Pseudonymizer.randomKey()
         }
-        var submittedAt: String?
-        if let column = meta.submittedAt, !fields.isBlank(column) {
-            submittedAt = normalizedTimestamp(bytes: fields.field(column))
-            if submittedAt == nil {
+        batch.finishRow(line: record.line, key: key, institution: institution, texts: rowTexts) { time in
+            guard let column = meta.submittedAt, !fields.isBlank(column) else { return false }
+            guard normalizedTimestamp(bytes: fields.field(column), into: time) else {
                 let shown = Redaction.redact(record.string(column))
                 noted.unreadableTimes.add(shown)
                 // Stored with the unreadable answers, so Datu kvalitāte lists it, not only the terminal.
                 noted.unreadableAnswers.append(
                     UnreadableAnswer(line: record.line, itemID: ItemID.submissionTime, column: headers[column], value: shown))
-            } else if let term, let time = submittedAt, !Self.falls(time, within: term) {
-                noted.datesOutsideTerm.add(String(time.prefix(10)))
+                return false
             }
+            if let term, !Self.falls(UnsafeBufferPointer(time), within: term) {
+                noted.datesOutsideTerm.add(String(decoding: time[..<10], as: UTF8.self))
+            }
+            return true
         }
-        accepted.append(
-            ImportedResponse(
-                line: record.line, respondentKey: key, submittedAt: submittedAt,
-                institution: institution, values: values, texts: texts))
         if deferringKeys {
             pendingBounds.append(Int32(pending?.start ?? -1))
             pendingBounds.append(Int32(pending?.end ?? -1))
         }
         return nil
     }
+
+    /// A batch for this file's rows.
+    func emptyBatch() -> ResponseBatch { ResponseBatch(width: slotCount, textSlots: textSlotCount) }
 
     /// The keys of the rows appended since the last call, for the batch they make (`EmailKeys`).
     mutating func takePendingKeys() -> EmailKeys {

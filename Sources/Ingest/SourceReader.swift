@@ -146,44 +146,47 @@ public enum SourceReader {
         if !readingEveryField { table.keepOnly(fields: mapper.lastColumn + 1) }
         mapper.deferringKeys = onPendingBatch != nil
         let handsOn = onBatch != nil || onPendingBatch != nil
-        func handOn(_ responses: [ImportedResponse]) -> Bool {
+        func handOn(_ batch: ResponseBatch) -> Bool {
             if let onPendingBatch {
-                var batch = ResponseBatch(responses, pendingKeys: mapper.takePendingKeys())
+                var batch = batch
+                batch.pendingKeys = mapper.takePendingKeys()
                 let fraction = table.fractionRead
                 if fraction > 0 { batch.expectedRows = Int((Double(source.accepted) / fraction).rounded(.up)) }
                 return onPendingBatch(batch)
             }
-            return onBatch!(responses)
+            return onBatch!(batch.responses)
         }
 
         var source = ParsedSource(
             fileName: name, sha256: sha256 ?? Digest.sha256Hex(bytes), byteCount: bytes.count, format: format,
             encoding: table.encoding, delimiter: table.delimiter, headers: headers, mapping: mapping)
         var record = RawRecord()
-        if handsOn { source.responses.reserveCapacity(batchSize) }
+        var batch = mapper.emptyBatch()
+        if handsOn { batch.reserveCapacity(batchSize) }
         reading: while true {
             let quarantined: QuarantinedRow?
             switch try table.next(into: &record) {
             case .end: break reading
             case .unusable(let row): quarantined = row
-            case .record: quarantined = mapper.map(record, into: &source.responses)
+            case .record: quarantined = mapper.map(record, into: &batch)
             }
             if let quarantined {
                 source.quarantine.append(quarantined)
             } else {
                 source.accepted += 1
-                if handsOn, source.responses.count == batchSize {
-                    guard handOn(source.responses) else { return source }
-                    source.responses.removeAll(keepingCapacity: true)
+                if handsOn, batch.count == batchSize {
+                    guard handOn(batch) else { return source }
+                    batch.removeAll()
                 }
             }
             if let progress, source.rowsRead % 2_000 == 0 { progress(table.fractionRead, source.rowsRead) }
         }
         // Before the last batch: a caller storing them has not yet seen the end of the file.
         if bytes.changedWhileRead { throw IngestError(cause: .changedWhileRead) }
-        if handsOn, !source.responses.isEmpty {
-            _ = handOn(source.responses)
-            source.responses = []
+        if handsOn {
+            if !batch.isEmpty { _ = handOn(batch) }
+        } else {
+            source.responses = batch.responses
         }
         source.findings = mapper.findings
         source.findings.missingItems = mapping.missingItems(of: instrument, notAsked: options.notAsked)

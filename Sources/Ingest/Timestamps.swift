@@ -18,11 +18,19 @@ func normalizedTimestamp(bytes: ArraySlice<UInt8>) -> String? {
     bytes.withUnsafeBufferPointer { normalizedTimestamp(bytes: $0) }
 }
 
-/// The same, straight from a cell's bytes: it runs once per imported row.
+/// The same, straight from a cell's bytes.
 func normalizedTimestamp(bytes: UnsafeBufferPointer<UInt8>) -> String? {
     var scanner = TimestampScanner(bytes: bytes)
     guard let parts = scanner.parse() else { return nil }
     return parts.utcText
+}
+
+/// The same written into `out` (19 bytes), false when the cell is no time: it runs once per
+/// imported row, into the batch's table of times (`ResponseBatch`), with no string made.
+func normalizedTimestamp(bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+    var scanner = TimestampScanner(bytes: bytes)
+    guard let parts = scanner.parse() else { return false }
+    return parts.writeUTC(into: out)
 }
 
 private struct TimestampParts {
@@ -31,10 +39,20 @@ private struct TimestampParts {
     var offsetMinutes: Int?
 
     var utcText: String? {
+        var valid = false
+        let text = String(unsafeUninitializedCapacity: 19) { out in
+            valid = writeUTC(into: out)
+            return valid ? 19 : 0
+        }
+        return valid ? text : nil
+    }
+
+    /// `yyyy-MM-dd HH:mm:ss` in UTC into `out` (at least 19 bytes); false for an impossible date.
+    func writeUTC(into out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
         guard (1...12).contains(month), year >= 1900, year < 10_000,
             (1...daysIn(month: month, year: year)).contains(day),
-            hour < 24, minute < 60, second < 61
-        else { return nil }
+            hour < 24, minute < 60, second < 61, out.count >= 19
+        else { return false }
         let localDays = daysSinceEpoch(year: year, month: month, day: day)
         let localSeconds = localDays * 86_400 + hour * 3_600 + minute * 60 + second
         let offset = offsetMinutes ?? (rigaIsOnSummerTime(year: year, localDays: localDays, hour: hour) ? 180 : 120)
@@ -42,38 +60,34 @@ private struct TimestampParts {
         let (days, rest) = utc.quotientAndRemainder(dividingBy: 86_400)
         let (y, m, d) = civilDate(daysSinceEpoch: rest < 0 ? days - 1 : days)
         let secondsOfDay = rest < 0 ? rest + 86_400 : rest
-
-        // Written straight into the string: one allocation per row, not two.
-        return String(unsafeUninitializedCapacity: 19) { out in
-            var written = 0
-            func put(_ value: Int, _ width: Int) {
-                var divisor = 1
-                for _ in 1..<width { divisor *= 10 }
-                var rest = value
-                while divisor > 0 {
-                    out[written] = UInt8(48 + rest / divisor)
-                    written += 1
-                    rest %= divisor
-                    divisor /= 10
-                }
-            }
-            func mark(_ byte: UInt8) {
-                out[written] = byte
+        var written = 0
+        func put(_ value: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                out[written] = UInt8(48 + rest / divisor)
                 written += 1
+                rest %= divisor
+                divisor /= 10
             }
-            put(y, 4)
-            mark(45)
-            put(m, 2)
-            mark(45)
-            put(d, 2)
-            mark(32)
-            put(secondsOfDay / 3_600, 2)
-            mark(58)
-            put(secondsOfDay / 60 % 60, 2)
-            mark(58)
-            put(secondsOfDay % 60, 2)
-            return written
         }
+        func mark(_ byte: UInt8) {
+            out[written] = byte
+            written += 1
+        }
+        put(y, 4)
+        mark(45)
+        put(m, 2)
+        mark(45)
+        put(d, 2)
+        mark(32)
+        put(secondsOfDay / 3_600, 2)
+        mark(58)
+        put(secondsOfDay / 60 % 60, 2)
+        mark(58)
+        put(secondsOfDay % 60, 2)
+        return true
     }
 }
 

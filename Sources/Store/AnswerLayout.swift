@@ -37,15 +37,17 @@ struct AnswerLayout: Sendable {
         list.isEmpty ? [] : list.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     }
 
-    /// The BLOB of one response, handed to `body` without a copy when the layout is the
-    /// instrument's own (the insert binds it with SQLITE_TRANSIENT, so SQLite copies it).
-    func withPacked<Result>(_ values: AnswerValues, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+    /// The BLOB of one response's values (read in place from its batch), handed to `body`
+    /// without a copy when the layout is the instrument's own.
+    func withPacked<Result>(
+        _ values: UnsafeBufferPointer<Int16>, _ body: (UnsafeRawBufferPointer) throws -> Result
+    ) rethrows -> Result {
         if identity, Int16(1).littleEndian == 1 {
-            return try values.raw.withUnsafeBytes(body)
+            return try body(UnsafeRawBufferPointer(values))
         }
         var packed = [Int16](repeating: AnswerValues.missing.littleEndian, count: stored.count)
         for (slot, position) in positions.enumerated() where position >= 0 {
-            packed[position] = values.raw[slot].littleEndian
+            packed[position] = values[slot].littleEndian
         }
         return try packed.withUnsafeBytes(body)
     }

@@ -161,7 +161,7 @@ public final class AppDatabase: Sendable {
         let layout = try prepareAnswers(of: instrument)
         var inserted: ImportedAnswers?
         // A file seen before is only drained.
-        let drained = { nextBatch()?.responses }
+        let drained = { nextBatch().map { _ in [ImportedResponse]() } }
         let outcome = try importStreamed(
             wave: wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: fileName,
             nextBatch: drained, finish: finish
@@ -512,6 +512,8 @@ private struct ResponseInserter {
     }
 
     mutating func insert(_ batch: ResponseBatch) throws {
+        // An empty batch made from no responses knows no width.
+        guard !batch.isEmpty else { return }
         if !reserved, let expected = batch.expectedRows {
             // Capped: the guess comes from the file's first rows.
             let room = Swift.min(expected + expected / 8, 50_000_000)
@@ -520,7 +522,7 @@ private struct ResponseInserter {
             seenHashes.reserve(room)
         }
         reserved = true
-        let responses = batch.responses
+        precondition(batch.width == answers.width, "a batch of this instrument's answers")
         pendingKeys = batch.pendingKeys
         defer { pendingKeys = nil }
         let connection = db.sqliteConnection
@@ -537,63 +539,67 @@ private struct ResponseInserter {
             sqlite3_clear_bindings(group)
             sqlite3_clear_bindings(single)
         }
-        var start = responses.startIndex
-        while responses.endIndex - start >= Self.groupSize {
-            try insertRows(responses[start..<start + Self.groupSize], through: group, connection)
+        var start = 0
+        var text = 0
+        while batch.count - start >= Self.groupSize {
+            try insertRows(start..<start + Self.groupSize, of: batch, texts: &text, through: group, connection)
             start += Self.groupSize
         }
-        while start < responses.endIndex {
-            try insertRows(responses[start...start], through: single, connection)
+        while start < batch.count {
+            try insertRows(start..<start + 1, of: batch, texts: &text, through: single, connection)
             start += 1
         }
     }
 
-    /// `rows` in one statement made for as many, then their texts under the ids they were given.
+    /// `rows` of `batch` in one statement made for as many, then their texts under the ids they
+    /// were given; `text` is the batch's first text not yet stored.
     private mutating func insertRows(
-        _ rows: ArraySlice<ImportedResponse>, through statement: SQLiteStatement, _ connection: SQLiteConnection?
+        _ rows: Range<Int>, of batch: ResponseBatch, texts text: inout Int, through statement: SQLiteStatement,
+        _ connection: SQLiteConnection?
     ) throws {
         // sqlite3_reset returns the previous step's error, which `step` has already thrown.
         sqlite3_reset(statement)
-        // The batch's number of the first of `rows` (the pending keys are numbered by it).
-        let firstRow = rows.startIndex
         rowBytes.removeAll(keepingCapacity: true)
         rowEnds.removeAll(keepingCapacity: true)
-        // Through a buffer pointer, reading each response in place: a copy of it retained its
-        // five references, written last by the parsing thread (and `texts`, mostly one array
-        // shared by every row, was retained by both threads at once).
-        try rows.withUnsafeBufferPointer { rows in
-            for row in rows.indices {
-                func keyed(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-                    let hash = AppDatabase.fnv1a(UnsafeRawBufferPointer(bytes))
-                    keyHashes.append(hash)
-                    if !seenHashes.insert(hash) { repeatedHashes.insert(hash) }
-                    rowBytes.append(contentsOf: bytes)
-                    return rowBytes.count
-                }
-                func appended(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-                    rowBytes.append(contentsOf: bytes)
-                    return rowBytes.count
-                }
-                let keyEnd: Int
-                if rows[row].respondentKey.isEmpty {
-                    // Its key is the HMAC of an e-mail the parser left for this thread (`PendingKeys`).
-                    guard let end = pendingKeys?.withKey(ofRow: firstRow + row, keyed) else {
-                        throw DatabaseError(
-                            resultCode: .SQLITE_INTERNAL,
-                            message: "line \(rows[row].line) of source \(sourceID) has no respondent key")
+        let width = batch.width
+        // The batch's columns read in place, through buffer pointers.
+        try batch.values.withUnsafeBufferPointer { values in
+            try batch.times.withUnsafeBufferPointer { times in
+                for row in rows {
+                    func keyed(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+                        let hash = AppDatabase.fnv1a(UnsafeRawBufferPointer(bytes))
+                        keyHashes.append(hash)
+                        if !seenHashes.insert(hash) { repeatedHashes.insert(hash) }
+                        rowBytes.append(contentsOf: bytes)
+                        return rowBytes.count
                     }
-                    keyEnd = end
-                } else {
-                    keyEnd = Self.withUTF8(of: rows[row].respondentKey, keyed)
+                    func appended(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+                        rowBytes.append(contentsOf: bytes)
+                        return rowBytes.count
+                    }
+                    let keyEnd: Int
+                    if batch.keys[row].isEmpty {
+                        // Its key is the HMAC of an e-mail the parser left for this thread (`PendingKeys`).
+                        guard let end = pendingKeys?.withKey(ofRow: row, keyed) else {
+                            throw DatabaseError(
+                                resultCode: .SQLITE_INTERNAL,
+                                message: "line \(batch.lines[row]) of source \(sourceID) has no respondent key")
+                        }
+                        keyEnd = end
+                    } else {
+                        keyEnd = Self.withUTF8(of: batch.keys[row], keyed)
+                    }
+                    let submittedEnd = batch.time(ofRow: row).map { appended(UnsafeBufferPointer(rebasing: times[$0])) }
+                    let institution = batch.institutions[row]
+                    let institutionEnd = Self.withUTF8(of: institution, appended)
+                    let rowValues = UnsafeBufferPointer(rebasing: values[(row * width)..<((row + 1) * width)])
+                    layout.withPacked(rowValues) { rowBytes.append(contentsOf: $0) }
+                    answers.append(institution: institution) { $0.update(fromContentsOf: rowValues) }
+                    rowEnds.append(
+                        RowEnds(
+                            line: batch.lines[row], key: keyEnd, submitted: submittedEnd, institution: institutionEnd,
+                            answers: rowBytes.count))
                 }
-                let submittedEnd = rows[row].submittedAt.map { Self.withUTF8(of: $0, appended) }
-                let institutionEnd = Self.withUTF8(of: rows[row].institution, appended)
-                layout.withPacked(rows[row].values) { rowBytes.append(contentsOf: $0) }
-                answers.append(institution: rows[row].institution, values: rows[row].values)
-                rowEnds.append(
-                    RowEnds(
-                        line: rows[row].line, key: keyEnd, submitted: submittedEnd, institution: institutionEnd,
-                        answers: rowBytes.count))
             }
         }
         // Bound once every row is in: appending may move the buffer.
@@ -634,18 +640,16 @@ private struct ResponseInserter {
         if first == nil { first = firstID }
         last = lastID
         let textHandle = insertText.sqliteStatement
-        try rows.withUnsafeBufferPointer { rows in
-            for row in rows.indices {
-                let responseID = firstID + Int64(row)
-                for item in 0..<Swift.min(textItems.count, rows[row].texts.count) {
-                    guard let text = rows[row].texts[item] else { continue }
-                    sqlite3_reset(textHandle)
-                    try bound(sqlite3_bind_int64(textHandle, 1, responseID), connection)
-                    try bindText(textHandle, 2, textItems[item], connection)
-                    try bindText(textHandle, 3, text, connection)
-                    try step(textHandle, connection)
-                }
-            }
+        // In row order, each row's in slot order (`ResponseBatch.texts`).
+        while text < batch.texts.count, batch.texts[text].row < rows.upperBound {
+            let (row, slot, given) = batch.texts[text]
+            text += 1
+            guard slot < textItems.count else { continue }
+            sqlite3_reset(textHandle)
+            try bound(sqlite3_bind_int64(textHandle, 1, firstID + Int64(row - rows.lowerBound)), connection)
+            try bindText(textHandle, 2, textItems[slot], connection)
+            try bindText(textHandle, 3, given, connection)
+            try step(textHandle, connection)
         }
     }
 
