@@ -167,7 +167,7 @@ public final class AppDatabase: Sendable {
             nextBatch: drained, finish: finish
         ) { db, sourceID in
             var inserter = try ResponseInserter(
-                db, sourceID: sourceID, waveID: wave.id, layout: layout, instrument: instrument)
+                db, sourceID: sourceID, waveID: wave.id, layout: layout, instrument: instrument, path: path)
             while let batch = nextBatch() {
                 try inserter.insert(batch)
             }
@@ -455,9 +455,14 @@ private struct ResponseInserter {
     let insertResponse: Statement
     let insertText: Statement
     static let groupSize = 32
+    /// The database file, whose pages are sent to the disk every `writebackRows` rows.
+    let path: String
+    static let writebackRows = 16_384
+    private var rowsSinceWriteback = 0
 
-    init(_ db: Database, sourceID: Int64, waveID: String, layout: AnswerLayout, instrument: Instrument) throws {
+    init(_ db: Database, sourceID: Int64, waveID: String, layout: AnswerLayout, instrument: Instrument, path: String) throws {
         self.db = db
+        self.path = path
         self.sourceID = sourceID
         self.waveID = waveID
         self.layout = layout
@@ -549,6 +554,21 @@ private struct ResponseInserter {
             try insertRows(start..<start + 1, of: batch, texts: &text, through: single, connection)
             start += 1
         }
+        rowsSinceWriteback += batch.count
+        if rowsSinceWriteback >= Self.writebackRows {
+            rowsSinceWriteback = 0
+            startWriteback()
+        }
+    }
+
+    /// Sets the pages SQLite has written so far on their way to the disk, while the import goes
+    /// on: the commit's sync then waits for the last few, not for the whole file (`CSQLiteSettings`).
+    /// A file that cannot be opened here is left to the sync, which reports any failure.
+    private func startWriteback() {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = atbalsts_start_writeback(descriptor)
+        close(descriptor)
     }
 
     /// `rows` of `batch` in one statement made for as many, then their texts under the ids they
