@@ -93,6 +93,54 @@ public struct AnswerTable: Sendable {
         }
     }
 
+    /// Takes out the rows (0-based) `rows` lists, in place: what `append(contentsOf:leaving:)`
+    /// into an empty table gives, institution codes numbered in order of first appearance among
+    /// the rows left, without a second table (issue 19: at 300,000 responses the copy was 60 MB
+    /// of fresh pages, 30 ms of a run's single-threaded end).
+    public mutating func removeRows(_ rows: Set<Int>) {
+        let removed = rows.filter { $0 >= 0 && $0 < count }.sorted()
+        guard !removed.isEmpty else { return }
+        let width = width
+        let total = count
+        values.withUnsafeMutableBytes { values in
+            institutionIndex.withUnsafeMutableBufferPointer { institutions in
+                // Each run of rows after a removed one moves down over the gap (memmove).
+                var written = removed[0]
+                for (index, row) in removed.enumerated() {
+                    let end = index + 1 < removed.count ? removed[index + 1] : total
+                    let length = end - (row + 1)
+                    guard length > 0 else { continue }
+                    let rowBytes = width * MemoryLayout<Int16>.stride
+                    if rowBytes > 0 {
+                        (values.baseAddress! + written * rowBytes).copyMemory(
+                            from: values.baseAddress! + (row + 1) * rowBytes, byteCount: length * rowBytes)
+                    }
+                    UnsafeMutableRawPointer(institutions.baseAddress! + written).copyMemory(
+                        from: institutions.baseAddress! + row + 1, byteCount: length * MemoryLayout<Int32>.stride)
+                    written += length
+                }
+            }
+        }
+        values.removeLast(removed.count * width)
+        institutionIndex.removeLast(removed.count)
+        // Renumbered in order of first appearance among the rows left.
+        let codes = institutionCodes
+        var renumbered = [Int32](repeating: -1, count: codes.count)
+        var order: [String] = []
+        institutionIndex.withUnsafeMutableBufferPointer { institutions in
+            for row in institutions.indices {
+                let code = Int(institutions[row])
+                if renumbered[code] < 0 {
+                    renumbered[code] = Int32(order.count)
+                    order.append(codes[code])
+                }
+                institutions[row] = renumbered[code]
+            }
+        }
+        institutionCodes = order
+        position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, Int32($0)) })
+    }
+
     private mutating func appendInstitution(_ code: String) { institutionIndex.append(number(code)) }
 
     private mutating func number(_ code: String) -> Int32 {

@@ -35,31 +35,52 @@ extension AppDatabase {
     /// come from was imported through this connection, under the same slots, and still holds
     /// every row it was stored with; nil otherwise. Rows superseded since are left out, as the read leaves them.
     private func keptAnswers(wave: String, instrument: Instrument) throws -> AnswerTable? {
-        let kept = importedAnswers.withLock { $0 }
-        guard !kept.isEmpty, let layout = try answerLayout(of: instrument) else { return nil }
+        guard importedAnswers.withLock({ !$0.isEmpty }), let layout = try answerLayout(of: instrument) else { return nil }
         guard layout.storesOnlyTheInstrumentsSlots else { throw StoreError.instrumentChanged(id: instrument.id) }
         let slots = instrument.slots.map(\.name)
         // Two slots of one name share a stored position: only the read shows what was kept.
         guard Set(slots).count == slots.count else { return nil }
         return try read { db -> AnswerTable? in
             let ranges = try ResponseRange.of(wave: wave, instrument: instrument.id, in: db)
-            var parts: [(range: ResponseRange, answers: ImportedAnswers)] = []
-            for range in ranges {
-                // A file's rows are deleted only with the file (and its range) and never added to.
-                guard let answers = kept[range.source], answers.slots == slots, answers.first == range.first,
-                    Int64(answers.table.count) == range.span
-                else { return nil }
-                parts.append((range, answers))
+            // Checked inside the lock, so that no reference to a kept table is held past it.
+            let allKept = importedAnswers.withLock { kept in
+                ranges.allSatisfy { range in
+                    // A file's rows are deleted only with the file (and its range) and never added to.
+                    guard let answers = kept[range.source] else { return false }
+                    return answers.slots == slots && answers.first == range.first
+                        && Int64(answers.table.count + answers.removed.count) == range.span
+                }
             }
+            guard allKept, !ranges.isEmpty else { return nil }
+            // From the partial index of superseded rows: no walk of the file's rows.
+            func superseded(_ range: ResponseRange) throws -> Set<Int> {
+                Set(try Int64.fetchAll(db, sql: Self.supersededIDsOfSource, arguments: [range.source]).map { Int($0 - range.first) })
+            }
+            if ranges.count == 1 { return takingOutInPlace(try superseded(ranges[0]), of: ranges[0].source) }
+            let parts = importedAnswers.withLock { kept in ranges.map { kept[$0.source]! } }
+            // Rows taken out once: which of them are superseded now is known only from the rows.
+            guard parts.allSatisfy({ $0.removed.isEmpty }) else { return nil }
             var table = AnswerTable(width: slots.count)
-            table.reserveCapacity(parts.reduce(0) { $0 + $1.answers.table.count })
-            for (range, answers) in parts {
-                // From the partial index of superseded rows: no walk of the file's rows.
-                let superseded = try Int64.fetchAll(db, sql: Self.supersededIDsOfSource, arguments: [range.source])
-                table.append(contentsOf: answers.table, leaving: Set(superseded.map { Int($0 - range.first) }))
+            table.reserveCapacity(parts.reduce(0) { $0 + $1.table.count })
+            for (range, answers) in zip(ranges, parts) {
+                table.append(contentsOf: answers.table, leaving: try superseded(range))
             }
             return table
         }
+    }
+
+    /// The kept answers of `source`, its `superseded` rows taken out in place: the wave's only
+    /// file, the common case, needs no second table. Taken from `importedAnswers` while it is
+    /// changed, so that it is the only reference and is not copied; put back with what was
+    /// removed. Nil (read the rows instead) when rows taken out before are not superseded now.
+    private func takingOutInPlace(_ superseded: Set<Int>, of source: Int64) -> AnswerTable? {
+        guard var answers = importedAnswers.withLock({ $0.removeValue(forKey: source) }) else { return nil }
+        defer { importedAnswers.withLock { $0[source] = answers } }
+        if answers.removed.isEmpty {
+            answers.table.removeRows(superseded)
+            answers.removed = superseded
+        }
+        return answers.removed == superseded ? answers.table : nil
     }
 
     /// Reads a wave's counted rows with `read`, nil when the instrument has no answers stored. A

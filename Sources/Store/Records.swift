@@ -48,5 +48,8 @@ public enum ImportOutcome: Sendable, Equatable {
 struct ImportedAnswers: Sendable {
     let slots: [String]
     let first: Int64
-    let table: AnswerTable
+    var table: AnswerTable
+    /// Rows (0-based) taken out of `table` since: superseded rows, removed in place once read
+    /// (`AppDatabase.answerTable`).
+    var removed: Set<Int> = []
 }

@@ -343,6 +343,51 @@ struct ResponseRangeTests {
         #expect((0..<mixed.count).allSatisfy { mixed.values[$0 * mixed.width] == 3 })
     }
 
+    /// The rows whose hashes are among those met twice: hashes that share their low bits with one
+    /// of them are not taken for it.
+    @Test func rowsOfRepeatedHashesAreFoundByTheWholeHash() {
+        let hashes: [UInt64] = [1, 0x1_0001, 2, 1, 0xFFFF_0000_0000_0002, 7, 2]
+        #expect(AppDatabase.rows(of: hashes, in: [1, 2]) == [0, 2, 3, 6])
+        #expect(AppDatabase.rows(of: hashes, in: [0x1_0001]) == [1])
+        #expect(AppDatabase.rows(of: hashes, in: []) == [])
+        var random = SplitMix64(state: 5)
+        let many = (0..<5_000).map { _ in random.next() % 100_000 }
+        let wanted = Set(many.prefix(40))
+        #expect(AppDatabase.rows(of: many, in: wanted) == many.indices.filter { wanted.contains(many[$0]) })
+    }
+
+    /// The wave's only file, some of whose respondents answered twice: its kept answers lose the
+    /// superseded rows in place, and read as the responses, twice over. A later file that
+    /// supersedes more of them makes the wave read from its rows, still as the responses.
+    @Test func theOnlyFilesSupersededRowsAreTakenOutInPlace() throws {
+        let workspace = try TestWorkspace()
+        let instrument = try Self.needs()
+        let database = try AppDatabase(path: workspace.url("atbalsts.sqlite").path)
+        func responses(_ count: Int, time: String, value: Int) -> [ImportedResponse] {
+            (0..<count).map { index in
+                var values = AnswerValues(count: instrument.slots.count)
+                values[0] = value
+                values[1] = index % 4
+                return ImportedResponse(
+                    line: index + 2, respondentKey: "k\(index % 70)", submittedAt: time,
+                    institution: index < 3 ? "T09" : "T0\(index % 3)", values: values, texts: [nil])
+            }
+        }
+        // Rows 70… repeat the keys of rows 0…, among them the only rows of T09 and the first of T01.
+        try Self.store(database, instrument, wave: Self.autumn, name: "a.csv", responses(100, time: "2026-10-05 10:00:00", value: 1))
+        try expectTheTableReadsAsTheResponses(database, wave: Self.autumn.id, instrument)
+        let first = try database.answerTable(wave: Self.autumn.id, instrument: instrument)
+        #expect(first.count == 70)
+        #expect(!first.institutionCodes.contains("T09"), "a code whose rows all went is gone")
+        let again = try database.answerTable(wave: Self.autumn.id, instrument: instrument)
+        #expect(again.values == first.values && again.institutionCodes == first.institutionCodes)
+        try Self.store(database, instrument, wave: Self.autumn, name: "b.csv", responses(80, time: "2026-10-06 10:00:00", value: 2))
+        try expectTheTableReadsAsTheResponses(database, wave: Self.autumn.id, instrument)
+        let later = try database.answerTable(wave: Self.autumn.id, instrument: instrument)
+        #expect(later.count == 70)
+        #expect(later.values.enumerated().filter { $0.offset % later.width == 0 }.allSatisfy { $0.element == 2 })
+    }
+
     /// A database made before the ranges (two indexes on `response`, no range on the source row)
     /// gets them when opened, and reads back exactly what it read before. A range that holds
     /// another source's rows (never made by an import, made here by hand) still reads only its

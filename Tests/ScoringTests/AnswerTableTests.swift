@@ -41,4 +41,37 @@ struct AnswerTableTests {
             #expect(scored.respondentsByInstitution == Dictionary(grouping: expected, by: \.institution).mapValues(\.count))
         }
     }
+
+    /// Rows taken out in place (`removeRows`) leave what the same rows left out of a copy leave:
+    /// the same answers and institutions, codes numbered anew in order of first appearance (a
+    /// code whose first row goes moves back; one whose rows all go is gone).
+    @Test func rowsTakenOutInPlaceLeaveWhatACopyLeaves() {
+        var random = SplitMix64(state: 41)
+        for round in 0..<300 {
+            let width = Int(random.next() % 4)
+            var table = AnswerTable(width: width)
+            for _ in 0..<Int(random.next() % 20) {
+                table.append(
+                    ScoredResponse(
+                        respondentKey: "", institution: "I\(random.next() % 6)",
+                        values: AnswerValues(raw: (0..<width).map { _ in Int16(random.next() % 9) - 1 })))
+            }
+            var rows = Set<Int>()
+            for _ in 0..<Int(random.next() % 8) { rows.insert(Int(random.next() % 22) - 1) }
+            if round % 25 == 0 { rows = Set(0..<table.count) }
+            var copy = AnswerTable(width: width)
+            copy.append(contentsOf: table, leaving: rows)
+            var inPlace = table
+            inPlace.removeRows(rows)
+            #expect(inPlace.count == copy.count)
+            #expect(inPlace.values == copy.values)
+            #expect(inPlace.institutionIndex == copy.institutionIndex)
+            #expect(inPlace.institutionCodes == copy.institutionCodes)
+            // Appending after the removal numbers codes as the copy does.
+            let next = ScoredResponse(respondentKey: "", institution: "I\(random.next() % 8)", values: AnswerValues(count: width))
+            inPlace.append(next)
+            copy.append(next)
+            #expect(inPlace.institutionIndex == copy.institutionIndex && inPlace.institutionCodes == copy.institutionCodes)
+        }
+    }
 }
