@@ -60,6 +60,13 @@ public struct AnswerTable: Sendable {
         values.withUnsafeMutableBufferPointer { fill(UnsafeMutableBufferPointer(rebasing: $0[start..<(start + width)])) }
     }
 
+    /// Appends one response whose `width` answers are read from `answers`.
+    public mutating func append(institution: String, answers: UnsafeBufferPointer<Int16>) {
+        precondition(answers.count == width, "a response has \(answers.count) answers for \(width) slots")
+        appendInstitution(institution)
+        values.append(contentsOf: answers)
+    }
+
     public mutating func append(_ response: ScoredResponse) {
         append(institution: response.institution, values: response.values)
     }

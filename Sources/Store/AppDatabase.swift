@@ -589,7 +589,6 @@ private struct ResponseInserter {
                     func keyed(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
                         let hash = AppDatabase.fnv1a(UnsafeRawBufferPointer(bytes))
                         keyHashes.append(hash)
-                        if !seenHashes.insert(hash) { repeatedHashes.insert(hash) }
                         rowBytes.append(contentsOf: bytes)
                         return rowBytes.count
                     }
@@ -614,13 +613,20 @@ private struct ResponseInserter {
                     let institutionEnd = Self.withUTF8(of: institution, appended)
                     let rowValues = UnsafeBufferPointer(rebasing: values[(row * width)..<((row + 1) * width)])
                     layout.withPacked(rowValues) { rowBytes.append(contentsOf: $0) }
-                    answers.append(institution: institution) { $0.update(fromContentsOf: rowValues) }
+                    answers.append(institution: institution, answers: rowValues)
                     rowEnds.append(
                         RowEnds(
                             line: batch.lines[row], key: keyEnd, submitted: submittedEnd, institution: institutionEnd,
                             answers: rowBytes.count))
                 }
             }
+        }
+        // The rows' hashes met in one go, after their keys: each is a look-up that misses the
+        // caches, and one after another the processor waits for several at once rather than
+        // for each in turn between a row's other work (issue 19).
+        keyHashes.withUnsafeBufferPointer { hashes in
+            let group = UnsafeBufferPointer(rebasing: hashes[(hashes.count - rows.count)...])
+            seenHashes.insert(contentsOf: group) { repeatedHashes.insert($0) }
         }
         // Bound once every row is in: appending may move the buffer.
         try rowBytes.withUnsafeBufferPointer { bytes in

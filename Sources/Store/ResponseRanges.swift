@@ -124,11 +124,32 @@ struct SeenHashes {
         return false
     }
 
+    /// Inserts each of `hashes`, calling `metBefore` with those met before. Their slots are read
+    /// first, all of them: independent loads, which the processor overlaps, so that the inserts
+    /// after them mostly find their slots in the cache.
+    mutating func insert(contentsOf hashes: UnsafeBufferPointer<UInt64>, metBefore: (UInt64) -> Void) {
+        if (count + hashes.count) * 2 > slots.count { reserve(count + hashes.count) }
+        var touched: UInt64 = 0
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            for hash in hashes { touched ^= slots[Self.home(hash) & mask] }
+        }
+        // Kept, or the loads above would be left out as unused.
+        touchedSink ^= touched
+        for hash in hashes where !insert(hash) { metBefore(hash) }
+    }
+
+    /// Fibonacci hashing: the product's high bits pick the slot, whatever the low bits hold.
+    @inline(__always) private static func home(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32)
+    }
+    /// Where the slots read ahead of their inserts are folded, so that the reads are made.
+    private var touchedSink: UInt64 = 0
+
     /// False when it was there already.
     private mutating func place(_ hash: UInt64) -> Bool {
         let mask = slots.count - 1
-        // Fibonacci hashing: the product's high bits pick the slot, whatever the low bits hold.
-        var slot = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        var slot = Self.home(hash) & mask
         while slots[slot] != 0 {
             if slots[slot] == hash { return false }
             slot = (slot + 1) & mask
