@@ -587,7 +587,7 @@ private struct ResponseInserter {
             try batch.times.withUnsafeBufferPointer { times in
                 for row in rows {
                     func keyed(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-                        let hash = AppDatabase.fnv1a(UnsafeRawBufferPointer(bytes))
+                        let hash = AppDatabase.keyHash(UnsafeRawBufferPointer(bytes))
                         keyHashes.append(hash)
                         rowBytes.append(contentsOf: bytes)
                         return rowBytes.count

@@ -187,11 +187,11 @@ extension AppDatabase {
     /// Without an index on keys, the wave's keys are hashed in one walk along its ranges, and
     /// only keys whose hashes meet are compared as text; `hash` is replaceable so that a test can
     /// make every key collide. `known`: the file just stored, whose keys' hashes its inserter
-    /// kept (`fnv1a`), so its rows are not read back; when it is the only file of its wave and
+    /// kept (`keyHash`), so its rows are not read back; when it is the only file of its wave and
     /// questionnaire, the hashes it met twice are known too.
     package static func markSuperseded(
         _ db: Database, waveID: String, instrument: String, known: HashedKeys? = nil,
-        hash: (UnsafeRawBufferPointer) -> UInt64 = fnv1a
+        hash: (UnsafeRawBufferPointer) -> UInt64 = keyHash
     ) throws {
         let ranges = try ResponseRange.of(wave: waveID, instrument: instrument, in: db)
         // The rows marked now, from the partial index of them.
@@ -280,6 +280,26 @@ extension AppDatabase {
         case (_, nil): return true
         case (let x?, let y?): return x == y ? a.id > b.id : y.lexicographicallyPrecedes(x)
         }
+    }
+
+    /// A respondent key's hash. A key the HMAC made is 64 hex digits, already evenly spread: its
+    /// first 16 read as a number are the hash (FNV-1a over the 64 bytes, a multiply per byte one
+    /// after another, was ~5 % of the storing thread at 300,000 rows). Any other key is hashed
+    /// with FNV-1a. Two keys of one hash are told apart as text wherever hashes meet.
+    package static func keyHash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        guard bytes.count == 64 else { return fnv1a(bytes) }
+        var value: UInt64 = 0
+        for index in 0..<16 {
+            let byte = bytes[index]
+            let digit: UInt8
+            switch byte {
+            case 48...57: digit = byte - 48
+            case 97...102: digit = byte - 87
+            default: return fnv1a(bytes)
+            }
+            value = value << 4 | UInt64(digit)
+        }
+        return value
     }
 
     package static func fnv1a(_ bytes: UnsafeRawBufferPointer) -> UInt64 {

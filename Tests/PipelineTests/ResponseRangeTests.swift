@@ -343,6 +343,19 @@ struct ResponseRangeTests {
         #expect((0..<mixed.count).allSatisfy { mixed.values[$0 * mixed.width] == 3 })
     }
 
+    /// A key the HMAC made (64 hex digits) hashes to its first 16 digits read as a number; any
+    /// other key to FNV-1a of its bytes.
+    @Test func aKeysHashIsItsFirstDigitsOrFNV() {
+        func hash(_ text: String) -> UInt64 { Array(text.utf8).withUnsafeBytes { AppDatabase.keyHash($0) } }
+        func fnv(_ text: String) -> UInt64 { Array(text.utf8).withUnsafeBytes { AppDatabase.fnv1a($0) } }
+        let key = "0123456789abcdef" + String(repeating: "f", count: 48)
+        #expect(hash(key) == 0x0123_4567_89ab_cdef)
+        #expect(hash(String(repeating: "0", count: 15) + "1" + String(repeating: "9", count: 48)) == 1)
+        for other in ["r-0123456789abcdef0123456789abcdef", "0123456789ABCDEF" + String(repeating: "f", count: 48), String(key.dropLast()), key + "0"] {
+            #expect(hash(other) == fnv(other), "\(other)")
+        }
+    }
+
     /// The rows whose hashes are among those met twice: hashes that share their low bits with one
     /// of them are not taken for it.
     @Test func rowsOfRepeatedHashesAreFoundByTheWholeHash() {
