@@ -6,6 +6,8 @@ import Foundation
 public struct ParsedPlan: Sendable {
     public let fileName: String
     public let sha256: String
+    /// The file's size in bytes: with the hash, what tells a file imported before.
+    public let byteCount: Int
     public let encoding: DetectedEncoding
     public let delimiter: UInt8
     /// The wave named in the sheet's heading ("Kārta: 2026-27-autumn · …"), if any.
@@ -132,7 +134,7 @@ public enum PlanReader {
         for status in PlanAction.Status.allCases { statusByKey[status.rawValue] = status }
 
         var parsed = ParsedPlan(
-            fileName: name, sha256: Digest.sha256Hex(bytes), encoding: table.encoding, delimiter: table.delimiter, wave: wave)
+            fileName: name, sha256: Digest.sha256Hex(bytes), byteCount: bytes.count, encoding: table.encoding, delimiter: table.delimiter, wave: wave)
         for (record, problem) in records[(headerIndex + 1)...] {
             if let problem {
                 parsed.quarantine.append(problem)

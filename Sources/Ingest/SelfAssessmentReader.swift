@@ -5,6 +5,8 @@ import Foundation
 public struct ParsedSelfAssessment: Sendable {
     public let fileName: String
     public let sha256: String
+    /// The file's size in bytes: with the hash, what tells a file imported before.
+    public let byteCount: Int
     public let encoding: DetectedEncoding
     public let delimiter: UInt8
     public let level: SelfRating.Level
@@ -77,7 +79,7 @@ public enum SelfAssessmentReader {
         }
 
         var parsed = ParsedSelfAssessment(
-            fileName: name, sha256: Digest.sha256Hex(bytes), encoding: table.encoding, delimiter: table.delimiter,
+            fileName: name, sha256: Digest.sha256Hex(bytes), byteCount: bytes.count, encoding: table.encoding, delimiter: table.delimiter,
             level: level)
         while let (record, problem) = try table.next() {
             if let problem {

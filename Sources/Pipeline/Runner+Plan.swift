@@ -66,7 +66,7 @@ extension Runner {
                 source: SourceDescription(
                     fileName: name, sha256: parsed.sha256, kind: source.kind.rawValue, instrument: "", format: "plan",
                     encoding: parsed.encoding.rawValue, delimiter: Self.delimiterName(parsed.delimiter)),
-                fingerprint: fingerprint, actions: parsed.actions, quarantine: parsed.quarantine)
+                byteCount: parsed.byteCount, fingerprint: fingerprint, actions: parsed.actions, quarantine: parsed.quarantine)
             return planResult(name, outcome, parsed)
         } catch {
             progress.error("\(error)")

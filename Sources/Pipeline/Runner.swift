@@ -137,15 +137,16 @@ public struct Runner {
         _ source: PipelineFile.Source, name: String, instrument: Instrument, register: [Institution],
         pseudonymizer: Pseudonymizer, into database: AppDatabase
     ) throws -> (ImportOutcome, ParsedSource) {
-        // Held here only until hashed: once the parser is done with the bytes, the last reference
-        // goes with it and the file's pages are unmapped on its thread, while this one still
-        // stores (at 300,000 rows unmapping them took 25 ms).
+        // Held here only until the hashing and parsing threads have their own: the last of them
+        // to be done lets the file's pages go (at 300,000 rows unmapping them took 25 ms), not
+        // this thread, which still stores.
         var file: FileBytes? = try SourceFile.read(source.file, name: name, maxSize: source.options.maxInputSize)
         let plainUTF8 = file!.plainUTF8
         // Small batches: the store keeps up with the parser, so all that is left when parsing
         // ends is a batch or two (a buffer of 4 × 1,024 rows left ~80 ms of inserts). Room for
         // more: the parser starts while the file's hash is still being computed, which this
-        // thread waits for before it stores anything. A mapped file is hashed from its start
+        // thread waits for before it stores anything when a stored file has the file's size
+        // (`SourceHash`). A mapped file is hashed from its start
         // as the parser starts (0.18 s at 300,000 rows): 320 batches of 256 rows, ~16 MB, let
         // the parser go on meanwhile; 64 stopped it for half that time.
         let handoff = Handoff<ResponseBatch>(capacity: 320)
@@ -178,16 +179,31 @@ public struct Runner {
                 }
             }
         }
+        // Hashed as it was read, or on another thread while the parser reads. The store asks for
+        // it first, to refuse a file imported before, unless no stored file has its size; then it
+        // asks once the rows are in (`SourceHash`). The bytes are let go of on that thread or the
+        // parser's, whichever is done last, not on this one.
+        let hashed = ThreadResult<String>()
+        let hashing = DispatchGroup()
+        DispatchQueue.global().async(group: hashing) { [file = file!] in
+            hashed.set(
+                Result {
+                    let sha256 = file.sha256() ?? Digest.sha256Hex(file.bytes)
+                    // The hash's reads are over; the parser's are judged where it ends.
+                    if file.bytes.changedWhileRead { throw IngestError(file: name, cause: .changedWhileRead) }
+                    return sha256
+                })
+        }
+        let hash = SourceHash(byteCount: file!.bytes.count) {
+            hashing.wait()
+            return try hashed.get()
+        }
+        file = nil
         defer {
             handoff.cancel()
             reading.wait()
+            hashing.wait()
         }
-        // Hashed as it was read, or here while the other thread parses: the store needs it
-        // first, to refuse a file imported before.
-        let sha256 = file!.sha256() ?? Digest.sha256Hex(file!.bytes)
-        // The hash's reads are over; the parser's are judged where it ends.
-        if file!.bytes.changedWhileRead { throw IngestError(file: name, cause: .changedWhileRead) }
-        file = nil
         let fingerprint = ReadFingerprint.of(source, instrument: instrument, register: register, settings: pipeline.importSettings)
         let verdict = verdict(instrument, register)
         var read: ParsedSource?
@@ -200,7 +216,7 @@ public struct Runner {
             if let failure = verdict.failure(of: result) { throw failure }
             return SourceEnd(
                 description: SourceDescription(
-                    fileName: name, sha256: sha256, kind: source.kind.rawValue, instrument: instrument.id,
+                    fileName: name, sha256: try hash.value(), kind: source.kind.rawValue, instrument: instrument.id,
                     format: result.format.rawValue, encoding: result.encoding.rawValue,
                     delimiter: Self.delimiterName(result.delimiter)),
                 accepted: result.accepted, quarantine: result.quarantine,
@@ -210,10 +226,10 @@ public struct Runner {
             observations
             // Observations keep their own table: a teacher observed twice supersedes nothing (SPEC 12.2).
             ? try database.importObservations(
-                wave: pipeline.wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: name,
+                wave: pipeline.wave, register: register, hash: hash, fingerprint: fingerprint, fileName: name,
                 instrument: instrument, nextBatch: { handoff.receive()?.responses }, finish: finish)
             : try database.importSource(
-                wave: pipeline.wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: name,
+                wave: pipeline.wave, register: register, hash: hash, fingerprint: fingerprint, fileName: name,
                 instrument: instrument, nextPendingBatch: handoff.receive, finish: finish)
         return (outcome, read!)
     }
@@ -257,7 +273,7 @@ public struct Runner {
                         fileName: name, sha256: parsed.sha256, kind: source.kind.rawValue, instrument: "",
                         format: "self-assessment", encoding: parsed.encoding.rawValue,
                         delimiter: Self.delimiterName(parsed.delimiter)),
-                    fingerprint: fingerprint, ratings: parsed.ratings, quarantine: parsed.quarantine)
+                    byteCount: parsed.byteCount, fingerprint: fingerprint, ratings: parsed.ratings, quarantine: parsed.quarantine)
             }
             return result(name, outcome, read: parsed.rowsRead, accepted: parsed.ratings.count, quarantined: parsed.quarantine.count)
         } catch {

@@ -158,12 +158,22 @@ public final class AppDatabase: Sendable {
         wave: Wave, register: [Institution], sha256: String, fingerprint: String, fileName: String,
         instrument: Instrument, nextPendingBatch nextBatch: () -> ResponseBatch?, finish: () throws -> SourceEnd
     ) throws -> ImportOutcome {
+        try importSource(
+            wave: wave, register: register, hash: SourceHash(sha256), fingerprint: fingerprint, fileName: fileName,
+            instrument: instrument, nextPendingBatch: nextBatch, finish: finish)
+    }
+
+    /// The same with a hash that may still be being worked out (`SourceHash`).
+    public func importSource(
+        wave: Wave, register: [Institution], hash: SourceHash, fingerprint: String, fileName: String,
+        instrument: Instrument, nextPendingBatch nextBatch: () -> ResponseBatch?, finish: () throws -> SourceEnd
+    ) throws -> ImportOutcome {
         let layout = try prepareAnswers(of: instrument)
         var inserted: ImportedAnswers?
         // A file seen before is only drained.
         let drained = { nextBatch().map { _ in [ImportedResponse]() } }
         let outcome = try importStreamed(
-            wave: wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: fileName,
+            wave: wave, register: register, hash: hash, fingerprint: fingerprint, fileName: fileName,
             nextBatch: drained, finish: finish
         ) { db, sourceID in
             var inserter = try ResponseInserter(
@@ -196,33 +206,38 @@ public final class AppDatabase: Sendable {
     /// the file: a file seen before drains its reader (`alreadyImported`), else `store` inserts the
     /// batches and returns how the file ended. Needs surveys and observations differ only in `store`.
     func importStreamed(
-        wave: Wave, register: [Institution], sha256: String, fingerprint: String, fileName: String,
+        wave: Wave, register: [Institution], hash: SourceHash, fingerprint: String, fileName: String,
         nextBatch: () -> [ImportedResponse]?, finish: () throws -> SourceEnd,
         store: (Database, Int64) throws -> SourceEnd
     ) throws -> ImportOutcome {
-        try plain {
-            try writer.write { db in
-                try importFile(
-                    db, wave: wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: fileName,
-                    alreadyImported: {
-                        while nextBatch() != nil {}
-                        _ = try finish()
-                    }
-                ) { sourceID in try store(db, sourceID) }
+        do {
+            return try plain {
+                try writer.write { db in
+                    try importFile(
+                        db, wave: wave, register: register, hash: hash, fingerprint: fingerprint, fileName: fileName,
+                        alreadyImported: {
+                            while nextBatch() != nil {}
+                            _ = try finish()
+                        }
+                    ) { sourceID in try store(db, sourceID) }
+                }
             }
+        } catch let before as ImportedBefore {
+            // Stored before its hash was known, and found imported before: rolled back.
+            return .alreadyImported(waveID: before.waveID)
         }
     }
 
     /// A self-assessment file, in one transaction like any other source.
     public func importSelfAssessment(
-        wave: Wave, register: [Institution], source: SourceDescription, fingerprint: String,
+        wave: Wave, register: [Institution], source: SourceDescription, byteCount: Int? = nil, fingerprint: String,
         ratings: [SelfRating], quarantine: [QuarantinedRow]
     ) throws -> ImportOutcome {
         try plain {
             try writer.write { db in
                 try importFile(
-                    db, wave: wave, register: register, sha256: source.sha256, fingerprint: fingerprint,
-                    fileName: source.fileName, alreadyImported: {}
+                    db, wave: wave, register: register, hash: SourceHash(source.sha256, byteCount: byteCount),
+                    fingerprint: fingerprint, fileName: source.fileName, alreadyImported: {}
                 ) { sourceID in
                     let insert = try db.makeStatement(
                         sql: """
@@ -244,43 +259,59 @@ public final class AppDatabase: Sendable {
     /// changes nothing, after `alreadyImported` has let its reader finish; read another way, the
     /// earlier reading is deleted in this same transaction), the wave and its register, and the
     /// source row with its quarantine. `rows` stores the accepted rows and then says how the file
-    /// ended; the source row is completed from that.
+    /// ended.
+    ///
+    /// A file whose size no stored file has (nor a file of its wave stored before sizes were
+    /// kept) cannot have been imported before: its rows are stored while its hash is still being
+    /// worked out (issue 19: at 300,000 rows, 0.2 s in which the storing thread, the one the
+    /// import waits for, only waited). Its hash is checked once the rows are in, all the same: a
+    /// file found imported before is rolled back (`ImportedBefore`), or replaces the earlier
+    /// reading, as it would have before its rows.
     func importFile(
-        _ db: Database, wave: Wave, register: [Institution], sha256: String, fingerprint: String,
+        _ db: Database, wave: Wave, register: [Institution], hash: SourceHash, fingerprint: String,
         fileName: String, alreadyImported: () throws -> Void, rows: (Int64) throws -> SourceEnd
     ) throws -> ImportOutcome {
+        let mayBeStored =
+            try hash.byteCount.map { size in
+                try Bool.fetchOne(
+                    db,
+                    sql: "SELECT EXISTS (SELECT 1 FROM source WHERE byte_count = ? OR (byte_count IS NULL AND wave_id = ?))",
+                    arguments: [size, wave.id]) ?? true
+            } ?? true
         var replaced = false
-        if let earlier = try Row.fetchOne(
-            db, sql: "SELECT id, wave_id, read_fingerprint FROM source WHERE sha256 = ?", arguments: [sha256])
-        {
-            let earlierWave: String = earlier["wave_id"]
-            guard earlierWave == wave.id else {
-                throw StoreError.importedForAnotherWave(file: fileName, wave: earlierWave)
-            }
-            if earlier["read_fingerprint"] as String? == fingerprint {
+        if mayBeStored {
+            switch try earlierReading(db, sha256: hash.value(), wave: wave, fingerprint: fingerprint, fileName: fileName) {
+            case .none: break
+            case .same(let earlierWave):
                 try alreadyImported()
                 return .alreadyImported(waveID: earlierWave)
+            case .replaced: replaced = true
             }
-            // Responses, texts, answers, quarantine and unreadable answers go with it (cascades).
-            try db.execute(
-                sql: """
-                    DELETE FROM response WHERE id BETWEEN (SELECT first_response FROM source WHERE id = ?1)
-                      AND (SELECT last_response FROM source WHERE id = ?1) AND source_id = ?1
-                    """, arguments: [earlier["id"] as Int64])
-            try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [earlier["id"] as Int64])
-            replaced = true
         }
         try saveWave(db, wave: wave, register: register)
         // The wave's stored summary no longer says what its responses give, nor the next wave's
         // how many of its respondents returned.
         try db.execute(sql: "DELETE FROM wave_summary WHERE wave_id = ? OR previous_wave = ?", arguments: [wave.id, wave.id])
         var record = SourceRecord(
-            id: nil, waveId: wave.id, fileName: "", sha256: sha256, kind: "", instrumentId: nil, format: "",
+            id: nil, waveId: wave.id, fileName: "",
+            // Unique like any hash, until the hash is known; never committed.
+            sha256: mayBeStored ? try hash.value() : "pending-" + UUID().uuidString,
+            kind: "", instrumentId: nil, format: "",
             encoding: "", delimiter: "", rowsRead: 0, rowsAccepted: 0, rowsQuarantined: 0, importedAt: Self.now(),
-            readFingerprint: fingerprint)
+            readFingerprint: fingerprint, byteCount: hash.byteCount)
         try record.insert(db)
         let sourceID = record.id!
         let end = try rows(sourceID)
+        var replacedAfterRows = false
+        if !mayBeStored {
+            // A size recorded wrong is all that brings a file imported before here.
+            switch try earlierReading(db, sha256: hash.value(), wave: wave, fingerprint: fingerprint, fileName: fileName) {
+            case .none: break
+            case .same(let earlierWave): throw ImportedBefore(waveID: earlierWave)
+            case .replaced: replacedAfterRows = true
+            }
+            record.sha256 = try hash.value()
+        }
         let source = end.description
         record.fileName = source.fileName
         record.kind = source.kind
@@ -295,17 +326,50 @@ public final class AppDatabase: Sendable {
         try insertQuarantine(db, sourceID: sourceID, rows: end.quarantine)
         try insertUnreadable(db, sourceID: sourceID, answers: end.unreadable)
         // Once per file: a needs file has marked them with its keys' hashes (`importSource`); any
-        // other file that replaced an earlier reading may have taken away a wave's latest answer.
+        // other file that replaced an earlier reading may have taken away a wave's latest answer,
+        // and one that replaced it after its rows were marked left the marks to be made again.
         let storedResponses =
             try Bool.fetchOne(
                 db, sql: "SELECT first_response IS NOT NULL FROM source WHERE id = ?", arguments: [sourceID]) ?? false
-        if replaced && !storedResponses {
+        if (replaced && !storedResponses) || replacedAfterRows {
             let instruments = try String.fetchAll(
                 db, sql: "SELECT DISTINCT instrument_id FROM source WHERE wave_id = ? AND first_response IS NOT NULL",
                 arguments: [wave.id])
             for instrument in instruments { try Self.markSuperseded(db, waveID: wave.id, instrument: instrument) }
         }
-        return replaced ? .reimported(sourceID: sourceID) : .imported(sourceID: sourceID)
+        return replaced || replacedAfterRows ? .reimported(sourceID: sourceID) : .imported(sourceID: sourceID)
+    }
+
+    private enum EarlierReading {
+        case none
+        /// Imported before and read the same way.
+        case same(wave: String)
+        /// Imported before and read another way: that reading is deleted.
+        case replaced
+    }
+
+    /// The stored file of `sha256`, if any: one read the same way is left as it is; one read
+    /// another way is deleted with its responses, texts, answers, quarantine and unreadable
+    /// answers (cascades); one of another wave is refused.
+    private func earlierReading(
+        _ db: Database, sha256: String, wave: Wave, fingerprint: String, fileName: String
+    ) throws -> EarlierReading {
+        guard
+            let earlier = try Row.fetchOne(
+                db, sql: "SELECT id, wave_id, read_fingerprint FROM source WHERE sha256 = ?", arguments: [sha256])
+        else { return .none }
+        let earlierWave: String = earlier["wave_id"]
+        guard earlierWave == wave.id else {
+            throw StoreError.importedForAnotherWave(file: fileName, wave: earlierWave)
+        }
+        if earlier["read_fingerprint"] as String? == fingerprint { return .same(wave: earlierWave) }
+        try db.execute(
+            sql: """
+                DELETE FROM response WHERE id BETWEEN (SELECT first_response FROM source WHERE id = ?1)
+                  AND (SELECT last_response FROM source WHERE id = ?1) AND source_id = ?1
+                """, arguments: [earlier["id"] as Int64])
+        try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [earlier["id"] as Int64])
+        return .replaced
     }
 
     private func saveWave(_ db: Database, wave: Wave, register: [Institution]) throws {
@@ -420,6 +484,38 @@ public final class AppDatabase: Sendable {
 }
 
 /// How a file read on another thread ended: what the source row and data-quality sheet need.
+/// A file's SHA-256 (SPEC 9) and, when known, its size in bytes. The hash may still be being
+/// worked out on another thread when the file's import starts: `value()` waits for it, once.
+public final class SourceHash {
+    public let byteCount: Int?
+    private var known: String?
+    private let compute: () throws -> String
+
+    public init(_ sha256: String, byteCount: Int? = nil) {
+        self.byteCount = byteCount
+        known = sha256
+        compute = { sha256 }
+    }
+
+    public init(byteCount: Int, computing: @escaping () throws -> String) {
+        self.byteCount = byteCount
+        compute = computing
+    }
+
+    public func value() throws -> String {
+        if let known { return known }
+        let computed = try compute()
+        known = computed
+        return computed
+    }
+}
+
+/// A file stored before its hash was known, then found imported before and read the same way:
+/// thrown to roll its transaction back (`importFile`).
+struct ImportedBefore: Error {
+    let waveID: String
+}
+
 public struct SourceEnd: Sendable {
     public let description: SourceDescription
     public let accepted: Int

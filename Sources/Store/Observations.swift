@@ -11,8 +11,18 @@ extension AppDatabase {
         wave: Wave, register: [Institution], sha256: String, fingerprint: String, fileName: String,
         instrument: Instrument, nextBatch: () -> [ImportedResponse]?, finish: () throws -> SourceEnd
     ) throws -> ImportOutcome {
+        try importObservations(
+            wave: wave, register: register, hash: SourceHash(sha256), fingerprint: fingerprint, fileName: fileName,
+            instrument: instrument, nextBatch: nextBatch, finish: finish)
+    }
+
+    /// The same with a hash that may still be being worked out (`SourceHash`).
+    public func importObservations(
+        wave: Wave, register: [Institution], hash: SourceHash, fingerprint: String, fileName: String,
+        instrument: Instrument, nextBatch: () -> [ImportedResponse]?, finish: () throws -> SourceEnd
+    ) throws -> ImportOutcome {
         try importStreamed(
-            wave: wave, register: register, sha256: sha256, fingerprint: fingerprint, fileName: fileName,
+            wave: wave, register: register, hash: hash, fingerprint: fingerprint, fileName: fileName,
             nextBatch: nextBatch, finish: finish
         ) { db, sourceID in
             let observation = try db.makeStatement(

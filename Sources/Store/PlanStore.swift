@@ -66,7 +66,8 @@ extension AppDatabase {
     /// holding only one of the two replaces only that one (the MA plāni sheet saved as CSV
     /// leaves the municipal plan read from another file).
     public func importPlan(
-        wave: String, source: SourceDescription, fingerprint: String, actions: [PlanAction], quarantine: [QuarantinedRow]
+        wave: String, source: SourceDescription, byteCount: Int? = nil, fingerprint: String, actions: [PlanAction],
+        quarantine: [QuarantinedRow]
     ) throws -> ImportOutcome {
         try plain {
             try writer.write { db in
@@ -76,8 +77,8 @@ extension AppDatabase {
                 }
                 var replacedEarlierPlan = false
                 let outcome = try importFile(
-                    db, wave: planned, register: [], sha256: source.sha256, fingerprint: fingerprint,
-                    fileName: source.fileName, alreadyImported: {}
+                    db, wave: planned, register: [], hash: SourceHash(source.sha256, byteCount: byteCount),
+                    fingerprint: fingerprint, fileName: source.fileName, alreadyImported: {}
                 ) { sourceID in
                     // The new source row has no kind yet: only earlier plans of this wave go, the
                     // part (municipal, associations) this file holds; an earlier file left with

@@ -27,6 +27,8 @@ public struct SourceRecord: Sendable, Hashable, Codable, FetchableRecord, Mutabl
     public var importedAt: String
     /// How the file was read (instrument, mapping, register): SPEC 9's "read the same way".
     public var readFingerprint: String?
+    /// The file's size in bytes (nil: stored before sizes were kept).
+    public var byteCount: Int?
 
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase

@@ -187,6 +187,11 @@ enum Schema {
             // the data-quality sheet without a walk along all its rows.
             try db.execute(sql: "CREATE INDEX response_superseded ON response (source_id) WHERE superseded")
         }
+        migrator.registerMigration("v13-source-size") { db in
+            // A file the size of no stored file cannot have been imported before: its rows are
+            // stored while its hash is still being worked out (`importFile`).
+            try db.alter(table: "source") { t in t.add(column: "byte_count", .integer) }
+        }
         return migrator
     }
 }
