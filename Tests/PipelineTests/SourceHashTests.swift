@@ -75,7 +75,10 @@ struct SourceHashTests {
         let instrument = try Self.needs()
         let database = try AppDatabase(path: path)
         let (first, asked) = try Self.store(database, instrument, sha256: "a", size: 100, Self.responses(instrument, 30, value: 1))
-        guard case .imported = first else { Issue.record("\(first)"); return }
+        guard case .imported = first else {
+            Issue.record("\(first)")
+            return
+        }
         #expect(asked == 3, "every batch stored before the hash was asked for")
         #expect(try Self.sources(path) == [["a", "100", "30"]], "the hash and size recorded, no placeholder left")
         // The same size again: the hash first, and the file seen before is only drained.
@@ -84,7 +87,10 @@ struct SourceHashTests {
         #expect(askedAgain == 0)
         // Another file of that size: the hash first too, and it is stored.
         let (other, askedOther) = try Self.store(database, instrument, sha256: "b", size: 100, Self.responses(instrument, 5, value: 2))
-        guard case .imported = other else { Issue.record("\(other)"); return }
+        guard case .imported = other else {
+            Issue.record("\(other)")
+            return
+        }
         #expect(askedOther == 0)
         #expect(try database.responses(wave: Self.autumn.id, instrument: instrument).count == 30)
     }
@@ -133,7 +139,10 @@ struct SourceHashTests {
         // and counted once that reading is gone.
         let (read, _) = try Self.store(
             database, instrument, sha256: "a", size: 100, fingerprint: "g", Self.responses(instrument, 40, value: 0))
-        guard case .reimported = read else { Issue.record("\(read)"); return }
+        guard case .reimported = read else {
+            Issue.record("\(read)")
+            return
+        }
         #expect(try Self.sources(path) == [["a", "100", "40"]])
         let counted = try database.responses(wave: Self.autumn.id, instrument: instrument)
         #expect(counted.count == 40 && counted.allSatisfy { $0.values[0] == 0 }, "only the new reading's rows, all of them")
