@@ -134,7 +134,8 @@ public enum PlanReader {
         for status in PlanAction.Status.allCases { statusByKey[status.rawValue] = status }
 
         var parsed = ParsedPlan(
-            fileName: name, sha256: Digest.sha256Hex(bytes), byteCount: bytes.count, encoding: table.encoding, delimiter: table.delimiter, wave: wave)
+            fileName: name, sha256: Digest.sha256Hex(bytes), byteCount: bytes.count, encoding: table.encoding, delimiter: table.delimiter,
+            wave: wave)
         for (record, problem) in records[(headerIndex + 1)...] {
             if let problem {
                 parsed.quarantine.append(problem)

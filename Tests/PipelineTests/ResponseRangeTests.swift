@@ -351,7 +351,9 @@ struct ResponseRangeTests {
         let key = "0123456789abcdef" + String(repeating: "f", count: 48)
         #expect(hash(key) == 0x0123_4567_89ab_cdef)
         #expect(hash(String(repeating: "0", count: 15) + "1" + String(repeating: "9", count: 48)) == 1)
-        for other in ["r-0123456789abcdef0123456789abcdef", "0123456789ABCDEF" + String(repeating: "f", count: 48), String(key.dropLast()), key + "0"] {
+        for other in [
+            "r-0123456789abcdef0123456789abcdef", "0123456789ABCDEF" + String(repeating: "f", count: 48), String(key.dropLast()), key + "0",
+        ] {
             #expect(hash(other) == fnv(other), "\(other)")
         }
     }
