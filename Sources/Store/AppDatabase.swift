@@ -271,13 +271,15 @@ public final class AppDatabase: Sendable {
         _ db: Database, wave: Wave, register: [Institution], hash: SourceHash, fingerprint: String,
         fileName: String, alreadyImported: () throws -> Void, rows: (Int64) throws -> SourceEnd
     ) throws -> ImportOutcome {
-        let mayBeStored =
-            try hash.byteCount.map { size in
+        // A hash already known is checked first, as it costs nothing to have.
+        var mayBeStored = true
+        if !hash.isKnown, let size = hash.byteCount {
+            mayBeStored =
                 try Bool.fetchOne(
                     db,
                     sql: "SELECT EXISTS (SELECT 1 FROM source WHERE byte_count = ? OR (byte_count IS NULL AND wave_id = ?))",
                     arguments: [size, wave.id]) ?? true
-            } ?? true
+        }
         var replaced = false
         if mayBeStored {
             switch try earlierReading(db, sha256: hash.value(), wave: wave, fingerprint: fingerprint, fileName: fileName) {
@@ -501,6 +503,9 @@ public final class SourceHash {
         self.byteCount = byteCount
         compute = computing
     }
+
+    /// Known without waiting.
+    public var isKnown: Bool { known != nil }
 
     public func value() throws -> String {
         if let known { return known }
