@@ -556,14 +556,15 @@ private struct ResponseInserter {
     let insertResponse: Statement
     let insertText: Statement
     static let groupSize = 32
-    /// The database file, whose pages are sent to the disk every `writebackRows` rows.
-    let path: String
+    /// SQLite's own descriptor of the database file, through which its pages are sent to the disk
+    /// every `writebackRows` rows; nil where none is found (nothing is sent then).
+    let databaseDescriptor: Int32?
     static let writebackRows = 16_384
     private var rowsSinceWriteback = 0
 
     init(_ db: Database, sourceID: Int64, waveID: String, layout: AnswerLayout, instrument: Instrument, path: String) throws {
         self.db = db
-        self.path = path
+        databaseDescriptor = Self.sqliteDescriptor(of: path)
         self.sourceID = sourceID
         self.waveID = waveID
         self.layout = layout
@@ -664,12 +665,33 @@ private struct ResponseInserter {
 
     /// Sets the pages SQLite has written so far on their way to the disk, while the import goes
     /// on: the commit's sync then waits for the last few, not for the whole file (`CSQLiteSettings`).
-    /// A file that cannot be opened here is left to the sync, which reports any failure.
     private func startWriteback() {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        _ = atbalsts_start_writeback(descriptor)
-        close(descriptor)
+        guard let databaseDescriptor else { return }
+        _ = atbalsts_start_writeback(databaseDescriptor)
+    }
+
+    /// The descriptor SQLite holds open for reading and writing on the file at `path`, found
+    /// among the process's own (`/proc/self/fd`) by device and inode; never closed here. A
+    /// descriptor of our own would not do: closing it would drop every POSIX lock the process
+    /// holds on the file, SQLite's included, in the middle of the transaction (sqlite.org,
+    /// "How To Corrupt An SQLite Database File", 2.2) — a reader would then take the live
+    /// journal for one left by a crash and roll the import back under it.
+    static func sqliteDescriptor(of path: String) -> Int32? {
+        #if os(Linux)
+            var file = stat()
+            guard stat(path, &file) == 0,
+                let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")
+            else { return nil }
+            for name in names {
+                guard let descriptor = Int32(name) else { continue }
+                var open = stat()
+                guard fstat(descriptor, &open) == 0, open.st_dev == file.st_dev, open.st_ino == file.st_ino,
+                    open.st_mode & S_IFMT == S_IFREG, fcntl(descriptor, F_GETFL) & O_ACCMODE == O_RDWR
+                else { continue }
+                return descriptor
+            }
+        #endif
+        return nil
     }
 
     /// `rows` of `batch` in one statement made for as many, then their texts under the ids they

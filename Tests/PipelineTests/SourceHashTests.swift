@@ -150,4 +150,32 @@ struct SourceHashTests {
         #expect(oldest! > storedBefore!)
         try expectTheTableReadsAsTheResponses(database, wave: Self.autumn.id, instrument)
     }
+
+    /// A file that comes with its hash (a self-assessment, a plan) is checked before its rows
+    /// whatever its size, and its size is kept: met again with its size recorded wrong, it is
+    /// still the file imported before.
+    @Test func aFileWithItsHashIsCheckedFirst() throws {
+        let workspace = try TestWorkspace()
+        let path = workspace.url("atbalsts.sqlite").path
+        let database = try AppDatabase(path: path)
+        let source = SourceDescription(
+            fileName: "self.csv", sha256: "s", kind: "self-assessment", instrument: "", format: "self-assessment",
+            encoding: "UTF-8", delimiter: ",")
+        let ratings = [
+            SelfRating(line: 2, level: .institution, institution: "T01", respondentKey: nil, area: "digital", rating: 3)
+        ]
+        func store() throws -> ImportOutcome {
+            try database.importSelfAssessment(
+                wave: Self.autumn, register: [], source: source, byteCount: 321, fingerprint: "f", ratings: ratings,
+                quarantine: [])
+        }
+        guard case .imported = try store() else {
+            Issue.record("not imported")
+            return
+        }
+        #expect(try Self.sources(path) == [["s", "321", "1"]])
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "UPDATE source SET byte_count = 5") }
+        #expect(try store() == .alreadyImported(waveID: Self.autumn.id))
+        #expect(try Self.sources(path) == [["s", "5", "1"]])
+    }
 }
