@@ -7,16 +7,7 @@ extension AppDatabase {
     /// file (SPEC 9): rows arrive in batches while the file is still being read; `finish` may throw
     /// the file-level error that leaves nothing stored. Observations go to their own table: two
     /// observations of one teacher are both kept, none supersedes the other.
-    public func importObservations(
-        wave: Wave, register: [Institution], sha256: String, fingerprint: String, fileName: String,
-        instrument: Instrument, nextBatch: () -> [ImportedResponse]?, finish: () throws -> SourceEnd
-    ) throws -> ImportOutcome {
-        try importObservations(
-            wave: wave, register: register, hash: SourceHash(sha256), fingerprint: fingerprint, fileName: fileName,
-            instrument: instrument, nextBatch: nextBatch, finish: finish)
-    }
-
-    /// The same with a hash that may still be being worked out (`SourceHash`).
+    /// The hash may still be being worked out (`SourceHash`).
     public func importObservations(
         wave: Wave, register: [Institution], hash: SourceHash, fingerprint: String, fileName: String,
         instrument: Instrument, nextBatch: () -> [ImportedResponse]?, finish: () throws -> SourceEnd

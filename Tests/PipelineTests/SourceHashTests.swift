@@ -61,6 +61,13 @@ struct SourceHashTests {
         return (outcome, askedAfter)
     }
 
+    /// A new database in a new workspace (kept alive by the caller), and the needs instrument.
+    private static func fresh() throws -> (TestWorkspace, String, Instrument, AppDatabase) {
+        let workspace = try TestWorkspace()
+        let path = workspace.url("atbalsts.sqlite").path
+        return (workspace, path, try needs(), try AppDatabase(path: path))
+    }
+
     private static func sources(_ path: String) throws -> [[String]] {
         try DatabaseQueue(path: path).read { db in
             try Row.fetchAll(db, sql: "SELECT sha256, coalesce(byte_count, -1), rows_accepted FROM source ORDER BY id").map {
@@ -70,10 +77,8 @@ struct SourceHashTests {
     }
 
     @Test func aFileOfANewSizeIsStoredBeforeItsHashIsAskedFor() throws {
-        let workspace = try TestWorkspace()
-        let path = workspace.url("atbalsts.sqlite").path
-        let instrument = try Self.needs()
-        let database = try AppDatabase(path: path)
+        let (workspace, path, instrument, database) = try Self.fresh()
+        defer { withExtendedLifetime(workspace) {} }
         let (first, asked) = try Self.store(database, instrument, sha256: "a", size: 100, Self.responses(instrument, 30, value: 1))
         guard case .imported = first else {
             Issue.record("\(first)")
@@ -98,10 +103,8 @@ struct SourceHashTests {
     /// A file stored before sizes were kept: in its wave every import asks for the hash first;
     /// in another wave it stops nothing.
     @Test func aFileWithoutASizeMakesItsWaveAskFirst() throws {
-        let workspace = try TestWorkspace()
-        let path = workspace.url("atbalsts.sqlite").path
-        let instrument = try Self.needs()
-        let database = try AppDatabase(path: path)
+        let (workspace, path, instrument, database) = try Self.fresh()
+        defer { withExtendedLifetime(workspace) {} }
         _ = try Self.store(database, instrument, sha256: "old", size: 50, Self.responses(instrument, 20, value: 1))
         try DatabaseQueue(path: path).write { try $0.execute(sql: "UPDATE source SET byte_count = NULL") }
         let (_, asked) = try Self.store(database, instrument, sha256: "new", size: 70, Self.responses(instrument, 20, value: 2))
@@ -115,10 +118,8 @@ struct SourceHashTests {
     /// in. Read the same way, all of it is rolled back and it counts as imported before; read
     /// another way, it replaces the earlier reading; for another wave, it is refused.
     @Test func aFileFoundImportedAfterItsRowsIsUndoneOrReplaces() throws {
-        let workspace = try TestWorkspace()
-        let path = workspace.url("atbalsts.sqlite").path
-        let instrument = try Self.needs()
-        let database = try AppDatabase(path: path)
+        let (workspace, path, instrument, database) = try Self.fresh()
+        defer { withExtendedLifetime(workspace) {} }
         _ = try Self.store(database, instrument, sha256: "a", size: 100, Self.responses(instrument, 30, value: 1))
         try DatabaseQueue(path: path).write { try $0.execute(sql: "UPDATE source SET byte_count = 999") }
         let before = try Self.sources(path)
